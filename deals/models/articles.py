@@ -1,0 +1,91 @@
+"""Source articles: the news text every stage change rests on."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.db import models
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def content_hash(title: str, body: str) -> str:
+    """The identity of an article's text: the same text twice is one article.
+
+    The body identifies the article; a headline without a body is identified by its title.
+    Whitespace and letter case do not make two texts different.
+    """
+    text = body if body.strip() else title
+    normalised = _WHITESPACE.sub(" ", text).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class ArticleState(models.TextChoices):
+    """Where an article is in processing."""
+
+    QUEUED = "queued", "Queued"
+    PARSING = "parsing", "Parsing"
+    PARSED = "parsed", "Parsed"
+    NOT_RELEVANT = "not_relevant", "Not about a trade deal"
+    FAILED = "failed", "Failed"
+
+
+#: States in which an article still waits for the parser; a sweeper re-queues stale ones.
+PENDING_STATES = (ArticleState.QUEUED, ArticleState.PARSING)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def pending(self) -> "ArticleQuerySet":
+        return self.filter(state__in=PENDING_STATES)
+
+
+class Article(models.Model):
+    """A news article submitted to the tracker, kept whatever happens to its parse."""
+
+    url = models.URLField("URL", max_length=2000, blank=True)
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    body = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    state = models.CharField(
+        max_length=20, choices=ArticleState.choices, default=ArticleState.QUEUED
+    )
+    failure_reason = models.TextField(
+        blank=True, help_text="Why the article failed or was judged not relevant."
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    state_changed_at = models.DateTimeField(auto_now_add=True)
+    # SET_NULL: an article outlives the account of whoever submitted it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_articles",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~models.Q(url=""),
+                name="%(app_label)s_%(class)s_unique_url",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="failed") | ~models.Q(failure_reason=""),
+                name="%(app_label)s_%(class)s_failure_has_reason",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["state", "state_changed_at"], name="%(app_label)s_article_state_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

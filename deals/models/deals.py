@@ -1,0 +1,231 @@
+"""Deals, who takes part in them, their figures and their timeline of stages."""
+
+from django.conf import settings
+from django.db import models
+
+from .articles import Article
+from .reference import Commodity, Party, Status
+
+
+class DealKind(models.TextChoices):
+    """The two kinds of deal, each with its own track of stages."""
+
+    AGREEMENT = "agreement", "Agreement"
+    MEASURE = "measure", "Measure"
+
+
+class Role(models.TextChoices):
+    """What a party does in a deal."""
+
+    PARTNER = "partner", "Partner"
+    INVESTOR = "investor", "Investor"
+    HOST = "host", "Host"
+    BUYER = "buyer", "Buyer"
+    SUPPLIER = "supplier", "Supplier"
+    IMPOSING = "imposing", "Imposing"
+    TARGETED = "targeted", "Targeted"
+    MEDIATOR = "mediator", "Mediator"
+
+
+class DealQuerySet(models.QuerySet):
+    def with_related(self) -> "DealQuerySet":
+        """Load the stage, parties and commodities that every listing of deals shows."""
+        return self.select_related("status").prefetch_related(
+            models.Prefetch("deal_parties", DealParty.objects.select_related("party")),
+            "commodities",
+        )
+
+    def involving_country(self, country: Party) -> "DealQuerySet":
+        """Deals with the country itself, or a party based in it, among their parties."""
+        return self.filter(
+            models.Q(parties=country) | models.Q(parties__country=country)
+        ).distinct()
+
+
+class Deal(models.Model):
+    """A trade agreement or trade measure followed through its stages."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    kind = models.CharField(max_length=10, choices=DealKind.choices)
+    summary = models.TextField(blank=True)
+    # PROTECT: a stage in use cannot be deleted. Empty until the first timeline entry.
+    status = models.ForeignKey(
+        Status,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deals",
+        verbose_name="stage",
+        editable=False,
+    )
+    first_reported_on = models.DateField(null=True, blank=True, editable=False)
+    last_changed_on = models.DateField(
+        null=True, blank=True, editable=False, help_text="When the current stage was reached."
+    )
+    parties = models.ManyToManyField(Party, through="DealParty", related_name="deals")
+    commodities = models.ManyToManyField(Commodity, blank=True, related_name="deals")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DealQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_changed_on", "-id"]
+        indexes = [
+            models.Index(fields=["kind", "status"], name="%(app_label)s_deal_kind_status_idx"),
+            models.Index(fields=["-last_changed_on", "-id"], name="%(app_label)s_deal_changed_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DealParty(models.Model):
+    """A party's place in a deal: its role and the name the first source gave it."""
+
+    # CASCADE: the link belongs to the deal. PROTECT: a party in a deal cannot vanish.
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="deal_parties")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="deal_parties")
+    role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    name_as_written = models.CharField(
+        max_length=200, blank=True, help_text="How the source first named the party."
+    )
+
+    class Meta:
+        ordering = ["deal", "party__name"]
+        verbose_name = "party to a deal"
+        verbose_name_plural = "parties to deals"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "party"], name="%(app_label)s_%(class)s_unique_party_per_deal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.party} ({self.get_role_display() or 'party'}) in {self.deal}"
+
+
+class Figure(models.Model):
+    """A number a deal rests on (a 25% tariff, 16.1 million tonnes), with its source."""
+
+    # CASCADE: figures belong to their deal. PROTECT: their source article must stay.
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="figures")
+    text = models.CharField(max_length=120, help_text="As written: 16.1 million metric tons.")
+    value = models.DecimalField(max_digits=24, decimal_places=4, null=True, blank=True)
+    unit = models.CharField(max_length=20, blank=True, help_text="%, t, USD, bbl...")
+    what = models.CharField(max_length=120, blank=True, help_text="What it measures.")
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
+    )
+    quote = models.TextField(blank=True, help_text="The sentence the figure comes from.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["deal", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deal", "article", "text"],
+                name="%(app_label)s_%(class)s_unique_text_per_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.what})" if self.what else self.text
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the source gave."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class EntryKind(models.TextChoices):
+    """Whether an entry reports news or corrects the record."""
+
+    REPORT = "report", "Report"
+    CORRECTION = "correction", "Correction"
+
+
+class TimelineEntryQuerySet(models.QuerySet):
+    def latest_first(self) -> "TimelineEntryQuerySet":
+        return self.order_by("-happened_on", "-recorded_at", "-id")
+
+
+class TimelineEntry(models.Model):
+    """A deal reaching a stage on a date, with the source and sentence that say so."""
+
+    # CASCADE: the timeline is part of its deal. PROTECT: stages and sources must stay.
+    deal = models.ForeignKey(Deal, on_delete=models.CASCADE, related_name="timeline")
+    status = models.ForeignKey(
+        Status, on_delete=models.PROTECT, related_name="entries", verbose_name="stage"
+    )
+    happened_on = models.DateField(help_text="When the deal reached the stage.")
+    precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(max_length=10, choices=EntryKind.choices, default=EntryKind.REPORT)
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="timeline_entries",
+        verbose_name="source article",
+    )
+    quote = models.TextField(blank=True, help_text="The sentence of the source that says so.")
+    note = models.TextField(blank=True, help_text="Editor's note; for a correction, its reason.")
+    # SET_NULL: the record outlives the editor's account.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="timeline_entries",
+    )
+    # What recording this entry did to the deal, kept so pages and messages can say
+    # "moved from X to Y" without replaying the timeline.
+    previous_status = models.ForeignKey(
+        Status,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    changed_stage = models.BooleanField(default=False, editable=False)
+
+    objects = TimelineEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["happened_on", "recorded_at", "id"]
+        verbose_name_plural = "timeline entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind=EntryKind.CORRECTION) | models.Q(article__isnull=False),
+                name="%(app_label)s_%(class)s_report_has_source",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind=EntryKind.CORRECTION) | ~models.Q(note=""),
+                name="%(app_label)s_%(class)s_correction_has_reason",
+            ),
+            # The same article cannot put the same deal at the same stage twice.
+            models.UniqueConstraint(
+                fields=["deal", "article", "status"],
+                condition=models.Q(article__isnull=False),
+                name="%(app_label)s_%(class)s_unique_stage_per_source",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["deal", "happened_on", "recorded_at"],
+                name="%(app_label)s_entry_deal_date_idx",
+            ),
+            models.Index(fields=["recorded_at", "id"], name="%(app_label)s_entry_recorded_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.deal}: {self.status} on {self.happened_on}"
