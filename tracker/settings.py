@@ -181,7 +181,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "announce-stragglers": {"task": "deals.tasks.announce.announce_stragglers", "schedule": 60.0},
+}
 
 # --- Auth, sessions and security ---------------------------------------------------------------
 

@@ -1,7 +1,7 @@
-"""The tracker's URLs: the admin, the health check, and the deals app."""
+"""The tracker's URLs: reader pages, the API, the admin and the health check."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from deals.views import healthz
 
@@ -12,4 +12,6 @@ admin.site.index_title = "Curation"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("api/", include("deals.api.urls")),
+    path("", include("deals.urls")),
 ]

@@ -153,6 +153,9 @@ class TimelineEntryQuerySet(models.QuerySet):
     def latest_first(self) -> "TimelineEntryQuerySet":
         return self.order_by("-happened_on", "-recorded_at", "-id")
 
+    def unannounced(self) -> "TimelineEntryQuerySet":
+        return self.filter(announced_at__isnull=True)
+
 
 class TimelineEntry(models.Model):
     """A deal reaching a stage on a date, with the source and sentence that say so."""
@@ -197,6 +200,8 @@ class TimelineEntry(models.Model):
         editable=False,
     )
     changed_stage = models.BooleanField(default=False, editable=False)
+    # Set once followers and webhook subscribers have been told; a sweeper retries the rest.
+    announced_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = TimelineEntryQuerySet.as_manager()
 

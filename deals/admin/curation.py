@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 
-from . import services
-from .models import (
+from deals import services
+from deals.models import (
     Article,
     Commodity,
     CommodityAlias,

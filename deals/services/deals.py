@@ -9,7 +9,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import (
+from deals.models import (
     Article,
     Commodity,
     DatePrecision,
@@ -21,6 +21,7 @@ from .models import (
     TimelineEntry,
     content_hash,
 )
+from deals.tasks import announce_change, queue_after_commit
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
@@ -135,6 +136,7 @@ def record_timeline_entry(
     entry.changed_stage = latest.pk == entry.pk and previous_status_id != status.pk
     if entry.changed_stage:
         entry.save(update_fields=["changed_stage"])
+    queue_after_commit(announce_change, entry.pk)
     return entry
 
 

@@ -1,0 +1,5 @@
+"""The REST API, under /api/."""
+
+app_name = "api"
+
+urlpatterns: list = []

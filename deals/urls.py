@@ -1,0 +1,5 @@
+"""Reader pages."""
+
+app_name = "deals"
+
+urlpatterns: list = []
