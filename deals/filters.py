@@ -1,0 +1,166 @@
+"""One FilterSet per model, shared by the reader pages and the API."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+
+from deals.models import (
+    Commodity,
+    Deal,
+    DealKind,
+    DealParty,
+    Party,
+    PartyKind,
+    Status,
+    TimelineEntry,
+)
+
+
+def _commodity_tree(slug: str):
+    """The commodity with this slug and all commodities below it."""
+    root = Commodity.objects.filter(slug=slug).first()
+    return Commodity.objects.with_descendants(root) if root else Commodity.objects.none()
+
+
+def _deals_involving(slug_or_code: str) -> Q:
+    """Deals with a country (by slug or ISO code), or a party based in it, among their parties."""
+    country = Party.objects.countries().filter(
+        Q(slug=slug_or_code) | Q(iso_code=slug_or_code.upper())
+    )
+    return Q(
+        Exists(
+            DealParty.objects.filter(deal=OuterRef("pk")).filter(
+                Q(party__in=country) | Q(party__country__in=country)
+            )
+        )
+    )
+
+
+class DealFilterSet(django_filters.FilterSet):
+    """Filters readers and API clients use to find deals."""
+
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    kind = django_filters.ChoiceFilter(choices=DealKind.choices)
+    stage = django_filters.ModelMultipleChoiceFilter(
+        field_name="status__slug",
+        to_field_name="slug",
+        queryset=Status.objects.all(),
+        label="Stage",
+    )
+    party = django_filters.CharFilter(method="filter_party", label="Party (slug)")
+    party_id = django_filters.NumberFilter(method="filter_party_id", label="Party (id)")
+    commodity = django_filters.CharFilter(
+        method="filter_commodity", label="Commodity (slug, with the commodities below it)"
+    )
+    commodity_id = django_filters.NumberFilter(field_name="commodities", label="Commodity (id)")
+    country = django_filters.CharFilter(method="filter_country", label="Country (slug or ISO code)")
+    changed_since = django_filters.DateFilter(field_name="last_changed_on", lookup_expr="gte")
+    changed_before = django_filters.DateFilter(field_name="last_changed_on", lookup_expr="lte")
+
+    class Meta:
+        model = Deal
+        fields = ["kind"]
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        sources = TimelineEntry.objects.filter(deal=OuterRef("pk")).filter(
+            Q(quote__icontains=value) | Q(article__title__icontains=value)
+        )
+        return queryset.filter(
+            Q(title__icontains=value) | Q(summary__icontains=value) | Q(Exists(sources))
+        )
+
+    def filter_party(self, queryset, name, value):
+        return queryset.filter(
+            Exists(DealParty.objects.filter(deal=OuterRef("pk"), party__slug=value))
+        )
+
+    def filter_party_id(self, queryset, name, value):
+        return queryset.filter(
+            Exists(DealParty.objects.filter(deal=OuterRef("pk"), party_id=value))
+        )
+
+    def filter_commodity(self, queryset, name, value):
+        tree = _commodity_tree(value)
+        return queryset.filter(
+            Exists(Deal.commodities.through.objects.filter(deal=OuterRef("pk"), commodity__in=tree))
+        )
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(_deals_involving(value))
+
+
+class PartyFilterSet(django_filters.FilterSet):
+    """Filters over parties."""
+
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    kind = django_filters.ChoiceFilter(choices=PartyKind.choices)
+    country = django_filters.CharFilter(field_name="country__slug", label="Home country (slug)")
+
+    class Meta:
+        model = Party
+        fields = ["kind"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(aliases__name__icontains=value)
+        ).distinct()
+
+
+class CommodityFilterSet(django_filters.FilterSet):
+    """Filters over commodities."""
+
+    q = django_filters.CharFilter(method="filter_text", label="Search")
+    parent = django_filters.CharFilter(field_name="parent__slug", label="Parent (slug)")
+
+    class Meta:
+        model = Commodity
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(aliases__name__icontains=value)
+        ).distinct()
+
+
+class TimelineEntryFilterSet(django_filters.FilterSet):
+    """Filters over stage changes: the home page's latest changes and the API's change feed."""
+
+    deal = django_filters.CharFilter(field_name="deal__slug", label="Deal (slug)")
+    deal_id = django_filters.NumberFilter(field_name="deal_id", label="Deal (id)")
+    party = django_filters.CharFilter(method="filter_party", label="Party (slug)")
+    party_id = django_filters.NumberFilter(method="filter_party_id", label="Party (id)")
+    commodity = django_filters.CharFilter(method="filter_commodity", label="Commodity (slug)")
+    commodity_id = django_filters.NumberFilter(
+        field_name="deal__commodities", label="Commodity (id)"
+    )
+    stage = django_filters.ModelMultipleChoiceFilter(
+        field_name="status__slug",
+        to_field_name="slug",
+        queryset=Status.objects.all(),
+        label="Stage",
+    )
+    kind = django_filters.ChoiceFilter(field_name="deal__kind", choices=DealKind.choices)
+
+    class Meta:
+        model = TimelineEntry
+        fields = []
+
+    def filter_party(self, queryset, name, value):
+        return queryset.filter(
+            Exists(DealParty.objects.filter(deal=OuterRef("deal"), party__slug=value))
+        )
+
+    def filter_party_id(self, queryset, name, value):
+        return queryset.filter(
+            Exists(DealParty.objects.filter(deal=OuterRef("deal"), party_id=value))
+        )
+
+    def filter_commodity(self, queryset, name, value):
+        tree = _commodity_tree(value)
+        return queryset.filter(
+            Exists(
+                Deal.commodities.through.objects.filter(deal=OuterRef("deal"), commodity__in=tree)
+            )
+        )
