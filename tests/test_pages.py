@@ -23,6 +23,8 @@ from .factories import (
     published_deal,
 )
 
+pytestmark = pytest.mark.usefixtures("fast_password_hashing")
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -211,9 +213,7 @@ def test_deal_page_shows_an_off_track_stage_beside_the_furthest_stage_reached(cl
     ]
 
 
-def test_deal_page_lists_timeline_newest_first_with_quote_source_parties_and_related(
-    client, world
-):
+def test_deal_page_lists_timeline_newest_first_with_quote_source_parties_and_related(client, world):
     related = published_deal(
         title="Another Chinese deal",
         stages=[("talks", datetime.date(2025, 1, 1))],
@@ -424,4 +424,3 @@ def test_feed_summaries_escape_ingested_markup(client, stages):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in entries[0]["summary"]
     assert "<script>" not in entries[0]["summary"]
     assert entries[0]["title"] == "Deal <b>bold</b>: Preliminary talks"
-
