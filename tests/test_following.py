@@ -37,7 +37,7 @@ def deal(stages):
     malaysia = CountryFactory(name="Malaysia", slug="malaysia", iso_code="MY")
     rare_earths = CommodityFactory(name="Rare earths", slug="rare-earths")
     return published_deal(
-        title="China–Malaysia rare earths refinery",
+        title="China-Malaysia rare earths refinery",
         stages=[("talks", datetime.date(2025, 6, 2))],
         parties=[
             CountryFactory(name="China", slug="china", iso_code="CN"),
@@ -185,13 +185,13 @@ def test_a_stage_change_emails_each_follower_once_with_the_change_and_its_source
     }
     message = by_reader[deal_reader.email]
     assert message.subject == (
-        "China–Malaysia rare earths refinery: Preliminary talks → Agreed in principle"
+        "China-Malaysia rare earths refinery: Preliminary talks → Agreed in principle"
     )
     assert "moved from Preliminary talks to Agreed in principle on 4 March 2026" in message.body
     assert "“The two sides agreed a framework for the refinery.”" in message.body
     assert "Source: Refinery framework agreed, Tracker Wire" in message.body
     assert "https://news.example.org/refinery-" in message.body
-    assert "http://127.0.0.1:8000/deals/chinamalaysia-rare-earths-refinery/" in message.body
+    assert "http://127.0.0.1:8000/deals/china-malaysia-rare-earths-refinery/" in message.body
     assert "Why you got this: You follow the deal" in message.body
     assert "/unsubscribe/" in message.extra_headers["List-Unsubscribe"]
     html = message.alternatives[0][0]
@@ -273,7 +273,7 @@ def test_daily_digest_readers_get_one_email_with_every_change_once(
     assert len(mail.outbox) == 1
     digest = mail.outbox[0]
     assert digest.subject == "Trade-deal tracker: 2 stage changes today"
-    assert "China–Malaysia rare earths refinery: Preliminary talks -> Agreed in principle" in (
+    assert "China-Malaysia rare earths refinery: Preliminary talks -> Agreed in principle" in (
         digest.body
     )
     assert "US tariff on chips: Threatened" in digest.body
@@ -400,7 +400,7 @@ def test_account_page_shows_follows_preference_and_what_was_sent(
     with django_assert_max_num_queries(6):
         page = client.get(reverse("deals:account")).content.decode()
 
-    assert "China–Malaysia rare earths refinery" in page
+    assert "China-Malaysia rare earths refinery" in page
     assert "Malaysia" in page
     assert "Preliminary talks → Agreed in principle" in page
     assert "Sent" in page
