@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 
@@ -177,6 +178,8 @@ class DealAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         if not isinstance(formset, NewEntryFormSet):
             return super().save_formset(request, form, formset, change)
+        # The admin's change message reads what the formset saved.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for entry_form in formset.forms:
             if not entry_form.has_changed():
                 continue
@@ -192,6 +195,7 @@ class DealAdmin(admin.ModelAdmin):
                 kind=data["kind"],
                 recorded_by=request.user,
             )
+            formset.new_objects.append(entry)
             if not entry.changed_stage:
                 messages.info(
                     request,
@@ -221,6 +225,8 @@ class TimelineEntryAdmin(admin.ModelAdmin):
 class ArticleSubmitForm(forms.ModelForm):
     """Paste an article: its title, address and text."""
 
+    url = forms.URLField(label="URL", max_length=2000, required=False, assume_scheme="https")
+
     class Meta:
         model = Article
         fields = ["title", "url", "outlet", "published_on", "body"]
@@ -245,6 +251,7 @@ class ArticleSubmitForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "outlet", "published_on", "state", "created_at"]
     list_filter = ["state", "outlet"]
     search_fields = ["title", "url", "outlet"]

@@ -1,6 +1,7 @@
 """Writes that touch several models. Views, admin, tasks and commands call these, nothing else."""
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ from deals.tasks import announce_change, queue_after_commit
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
     """A slug for `text` that no row of `model` has yet (`us-india-trade-deal-2`)."""
-    base = slugify(text)[: max_length - 6].strip("-") or model._meta.model_name
+    # Dashes and slashes separate words in titles ("United States–India"): keep them apart.
+    base = slugify(re.sub(r"[\u2010-\u2015/]", " ", text))[: max_length - 6].strip("-")
+    base = base or model._meta.model_name
     taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, counter = base, 2
     while slug in taken:
