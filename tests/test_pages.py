@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
+from deals import services
 from deals.charts import stage_breakdown
 from deals.models import Deal, Status
 from deals.stages import SHIPPED_STAGES
@@ -328,7 +329,8 @@ def test_pages_have_a_title_a_description_and_open_graph_tags(client, world, nam
 
 
 def test_deal_page_is_described_by_its_summary_for_sharing(client, world):
-    Deal.objects.filter(pk=world["refinery"].pk).update(summary="A refinery for rare earths.")
+    world["refinery"].summary = "A refinery for rare earths."
+    world["refinery"].save()
 
     page = text_of(client.get(world["refinery"].get_absolute_url()))
 
@@ -427,3 +429,51 @@ def test_feed_summaries_escape_ingested_markup(client, stages):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in entries[0]["summary"]
     assert "<script>" not in entries[0]["summary"]
     assert entries[0]["title"] == "Deal <b>bold</b>: Preliminary talks"
+
+
+# --- The page cache for visitors ----------------------------------------------------------------
+
+
+def test_visitors_see_a_change_as_soon_as_it_is_recorded(client, world):
+    before = text_of(client.get(world["tariff"].get_absolute_url()))
+    assert client.get(world["tariff"].get_absolute_url()).content.decode() == before
+
+    services.record_timeline_entry(
+        deal=world["tariff"],
+        status=Status.objects.get(slug="imposed"),
+        happened_on=datetime.date(2026, 4, 1),
+        article=ArticleFactory(),
+        quote="The tariff took effect on 1 April.",
+    )
+
+    assert "The tariff took effect on 1 April." in text_of(
+        client.get(world["tariff"].get_absolute_url())
+    )
+
+
+def test_a_visitors_page_is_served_from_the_cache_without_queries(
+    client, world, django_assert_num_queries
+):
+    client.get(reverse("deals:deal-list"), {"kind": "measure"})
+
+    with django_assert_num_queries(0):
+        response = client.get(reverse("deals:deal-list"), {"kind": "measure"})
+
+    assert listed_titles(response) == ["US tariff on chips"]
+
+
+def test_signed_in_readers_never_get_a_cached_page(client, world, reader):
+    client.get(world["refinery"].get_absolute_url())
+    client.force_login(reader)
+
+    page = text_of(client.get(world["refinery"].get_absolute_url()))
+
+    assert "Sign in to follow" not in page
+    assert 'action="/follow/deal/' in page
+
+
+def listed_titles(response) -> list[str]:
+    return [
+        row.strip()
+        for row in re.findall(r'class="deal-row__title"[^>]*>([^<]+)<', text_of(response))
+    ]

@@ -294,3 +294,7 @@ CELERY_BEAT_SCHEDULE["retry-stuck-notifications"] = {
     "task": "deals.tasks.following.retry_stuck_notifications",
     "schedule": 300.0,
 }
+
+# Seconds a reader page rendered for visitors (not signed in) is kept in the cache; any change to
+# the data replaces it at once. 0 turns the page cache off.
+TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)

@@ -4,7 +4,6 @@ from collections import Counter
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from .articles import Article
@@ -74,14 +73,17 @@ class DealQuerySet(models.QuerySet):
         rows = self.order_by().values("status").annotate(count=models.Count("pk"))
         return {row["status"]: row["count"] for row in rows}
 
-    def latest_per_stage(self, per_stage: int) -> "DealQuerySet":
-        """The `per_stage` most recently changed deals at each stage, in one query."""
-        rank = models.Window(
-            RowNumber(),
-            partition_by=models.F("status"),
-            order_by=[models.F("last_changed_on").desc(), models.F("pk").desc()],
-        )
-        return self.annotate(rank_in_stage=rank).filter(rank_in_stage__lte=per_stage)
+    def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
+        """The `per_stage` most recently changed deals at each of the stages `status_ids`.
+
+        One query of small subqueries, each reading the (status, last change) index: a window
+        function over all deals would sort every one of them.
+        """
+        latest = self.order_by("-last_changed_on", "-pk").values("pk")
+        wanted = models.Q(pk__in=[])
+        for status_id in status_ids:
+            wanted |= models.Q(pk__in=latest.filter(status_id=status_id)[:per_stage])
+        return self.filter(wanted)
 
     def related_to(self, deal: "Deal", *, limit: int) -> list["Deal"]:
         """Published deals sharing most parties or commodities with `deal`, closest first."""
@@ -139,6 +141,11 @@ class Deal(models.Model):
         indexes = [
             models.Index(fields=["kind", "status"], name="%(app_label)s_deal_kind_status_idx"),
             models.Index(fields=["-last_changed_on", "-id"], name="%(app_label)s_deal_changed_idx"),
+            # The latest deals at each stage (home, party and commodity pages).
+            models.Index(
+                fields=["status", "-last_changed_on", "-id"],
+                name="%(app_label)s_deal_stage_changed_idx",
+            ),
         ]
 
     def __str__(self) -> str:

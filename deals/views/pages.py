@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deals.charts import deals_by_stage, stage_breakdown, stages_in_reading_order
@@ -27,6 +28,7 @@ from deals.models import (
     TimelineEntry,
     Track,
 )
+from deals.pagecache import cached_for_visitors
 
 #: Deals shown under each stage on the home, party and commodity pages; the rest are a link.
 DEALS_PER_STAGE = 5
@@ -48,7 +50,7 @@ def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[Sta
     counts = deals.stage_counts()
     shown: dict[int, list[Deal]] = {}
     latest = (
-        deals.latest_per_stage(per_stage)
+        deals.latest_per_stage(per_stage, counts)
         .select_related("status")
         .order_by("-last_changed_on", "-pk")
     )
@@ -67,6 +69,7 @@ def _following(request, **target) -> bool:
     return Follow.objects.filter(user=request.user, **target).exists()
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class HomeView(TemplateView):
     """The latest stage changes, the active deals by stage and a chart of where deals stand."""
 
@@ -85,6 +88,7 @@ class HomeView(TemplateView):
         }
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class DealListView(ListView):
     """Every published deal, filtered with the API's FilterSet, latest change first."""
 
@@ -99,25 +103,67 @@ class DealListView(ListView):
         statuses = list(Status.objects.all())
         query = self.request.GET.copy()
         query.pop("page", None)
+        chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
         return {
             **super().get_context_data(**kwargs),
             "filterset": self.filterset,
             "form": self.filterset.form,
-            "kinds": DealKind.choices,
-            "stages": stages_in_reading_order(statuses),
-            "chosen_stages": self.request.GET.getlist("stage"),
-            "parties": Party.objects.filter(deal_parties__isnull=False)
-            .exclude(kind=PartyKind.COUNTRY)
-            .distinct()
-            .only("name", "slug"),
-            "countries": Party.objects.countries().only("name", "slug"),
-            "commodities": Commodity.objects.only("name", "slug"),
+            "chosen": chosen,
+            "kinds": options(
+                [(value, f"{label}s") for value, label in DealKind.choices], chosen["kind"]
+            ),
+            "stages": options(
+                [(s.slug, s.name) for s in stages_in_reading_order(statuses)],
+                query.getlist("stage"),
+            ),
+            "countries": options(
+                Party.objects.countries().values_list("slug", "name"), chosen["country"]
+            ),
+            "parties": options(
+                Party.objects.filter(deal_parties__isnull=False)
+                .exclude(kind=PartyKind.COUNTRY)
+                .distinct()
+                .values_list("slug", "name"),
+                chosen["party"],
+            ),
+            "commodities": options(
+                Commodity.objects.values_list("slug", "name"), chosen["commodity"]
+            ),
+            "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
             "chart": deals_by_stage(
                 self.filterset.qs, statuses, title="Matching deals at each stage"
             ),
             "query_string": query.urlencode(),
             "is_filtered": any(value for key, value in query.items() if key != "sort"),
         }
+
+
+#: Filters of the deal list that take one value, shown back in the form.
+TEXT_FILTERS = (
+    "q",
+    "kind",
+    "country",
+    "party",
+    "commodity",
+    "changed_since",
+    "changed_before",
+    "sort",
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice in a filter of the deal list, and whether the reader chose it."""
+
+    value: str
+    label: str
+    selected: bool
+
+
+def options(choices, chosen: str | list[str]) -> list[Option]:
+    """Choices for a select or a group of checkboxes, marked with what the reader chose."""
+    picked = {chosen} if isinstance(chosen, str) else set(chosen)
+    return [Option(str(value), label, str(value) in picked) for value, label in choices]
 
 
 @dataclass(frozen=True)
@@ -160,6 +206,7 @@ def stage_track(deal: Deal, timeline: list[TimelineEntry], statuses: list[Status
     return stops, off_track
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class DealDetailView(DetailView):
     """A deal: its stage track, timeline with sources, parties, commodities and figures."""
 
@@ -190,6 +237,7 @@ class DealDetailView(DetailView):
         }
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class PartyDetailView(DetailView):
     """A party and its deals by stage; for a country, also the deals of parties based in it."""
 
@@ -215,6 +263,7 @@ class PartyDetailView(DetailView):
         }
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class CommodityDetailView(DetailView):
     """A commodity and the deals about it or any commodity below it, by stage."""
 
@@ -239,6 +288,7 @@ class CommodityDetailView(DetailView):
         }
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class StageListView(ListView):
     """Each stage explained for readers, with how many deals stand at it."""
 
