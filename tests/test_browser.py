@@ -1,7 +1,6 @@
 """Real-browser tests: headless Chromium (Debian's) driven by Playwright against a live server."""
 
 import datetime
-import os
 import re
 from pathlib import Path
 
@@ -23,10 +22,6 @@ from .factories import (
     published_deal,
 )
 
-# The live server runs in a thread of this process while Playwright's sync API keeps an event
-# loop running in the test's thread; Django would otherwise refuse database calls from it.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("fast_password_hashing")]
 
 CHROMIUM = "/usr/bin/chromium"
@@ -46,7 +41,11 @@ PASSWORD = "correct-horse-battery"
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop running in the test's thread, where Django would
+    # otherwise refuse the test's own database calls. Allowed for this module only, so the
+    # variable never reaches other tests' subprocesses.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
