@@ -55,6 +55,24 @@ class DealFilterSet(django_filters.FilterSet):
     country = django_filters.CharFilter(method="filter_country", label="Country (slug or ISO code)")
     changed_since = django_filters.DateFilter(field_name="last_changed_on", lookup_expr="gte")
     changed_before = django_filters.DateFilter(field_name="last_changed_on", lookup_expr="lte")
+    sort = django_filters.ChoiceFilter(
+        method="sort_deals",
+        label="Sort by",
+        choices=[
+            ("changed", "Latest change first"),
+            ("-changed", "Oldest change first"),
+            ("title", "Title"),
+        ],
+        empty_label=None,
+    )
+
+    # Each order ends on the primary key so pages of results never overlap; the first two
+    # follow the index on (last_changed_on, id).
+    SORTS = {
+        "changed": ("-last_changed_on", "-id"),
+        "-changed": ("last_changed_on", "id"),
+        "title": ("title", "id"),
+    }
 
     class Meta:
         model = Deal
@@ -89,6 +107,9 @@ class DealFilterSet(django_filters.FilterSet):
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(_deals_involving(value))
+
+    def sort_deals(self, queryset, name, value):
+        return queryset.order_by(*self.SORTS[value])
 
 
 class PartyFilterSet(django_filters.FilterSet):

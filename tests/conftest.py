@@ -30,3 +30,9 @@ def reader(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def fast_password_hashing(settings):
+    """Hash test passwords cheaply: the real hasher takes half a second per account."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -12,10 +12,13 @@ from deals.models import (
     Deal,
     DealKind,
     DealParty,
+    EntryKind,
+    Follow,
     Party,
     PartyAlias,
     PartyKind,
     Status,
+    TimelineEntry,
     content_hash,
 )
 from deals.permissions import EDITORS_GROUP
@@ -111,3 +114,96 @@ class DealPartyFactory(factory.django.DjangoModelFactory):
 def stage(slug: str) -> Status:
     """A shipped stage by its slug."""
     return Status.objects.get(slug=slug)
+
+
+# --- Reader pages and following ----------------------------------------------------------------
+
+
+class FollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Follow
+
+    user = factory.SubFactory(UserFactory)
+
+
+def published_deal(
+    *,
+    title: str,
+    stages: list[tuple[str, datetime.date]],
+    kind: str = DealKind.AGREEMENT,
+    parties=(),
+    commodities=(),
+    quote: str = "",
+    article: Article | None = None,
+) -> Deal:
+    """A deal with a timeline, recorded through the services as the admin and parser do."""
+    from deals import services
+
+    deal = services.create_deal(
+        title=title,
+        kind=kind,
+        parties=[services.PartyLink(party=party, role="partner") for party in parties],
+        commodities=commodities,
+    )
+    for slug, happened_on in stages:
+        services.record_timeline_entry(
+            deal=deal,
+            status=stage(slug),
+            happened_on=happened_on,
+            article=article or ArticleFactory(),
+            quote=quote or f"{title} reached {slug}.",
+        )
+    deal.refresh_from_db()
+    return deal
+
+
+def bulk_published_deals(count: int, *, parties=(), commodities=(), slug_prefix="bulk") -> None:
+    """`count` published deals with two timeline entries each, inserted in a few queries."""
+    statuses = list(Status.objects.filter(track__in=["agreement", "both"]).order_by("pk"))
+    start = datetime.date(2025, 1, 1)
+    deals = Deal.objects.bulk_create(
+        Deal(
+            title=f"Bulk deal {n}",
+            slug=f"{slug_prefix}-{n}",
+            kind=DealKind.AGREEMENT,
+            status=statuses[n % len(statuses)],
+            first_reported_on=start,
+            last_changed_on=start + datetime.timedelta(days=n % 300),
+        )
+        for n in range(count)
+    )
+    articles = Article.objects.bulk_create(
+        Article(
+            title=f"{slug_prefix} report {n}",
+            content_hash=content_hash(f"{slug_prefix} report {n}", ""),
+        )
+        for n in range(count)
+    )
+    TimelineEntry.objects.bulk_create(
+        entry
+        for deal, article in zip(deals, articles, strict=True)
+        for entry in (
+            TimelineEntry(
+                deal=deal, status=statuses[0], happened_on=start, article=article, quote="First."
+            ),
+            TimelineEntry(
+                deal=deal,
+                status=deal.status,
+                previous_status=statuses[0],
+                changed_stage=True,
+                happened_on=deal.last_changed_on,
+                article=article if deal.status != statuses[0] else None,
+                kind=EntryKind.REPORT if deal.status != statuses[0] else EntryKind.CORRECTION,
+                note="" if deal.status != statuses[0] else "Confirmed by the editors.",
+                quote="Then.",
+            ),
+        )
+    )
+    DealParty.objects.bulk_create(
+        DealParty(deal=deal, party=party) for deal in deals for party in parties
+    )
+    Deal.commodities.through.objects.bulk_create(
+        Deal.commodities.through(deal=deal, commodity=commodity)
+        for deal in deals
+        for commodity in commodities
+    )

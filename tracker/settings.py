@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -257,3 +258,43 @@ LOGGING = {
 
 # Largest article body accepted, in bytes of UTF-8.
 TRACKER_MAX_ARTICLE_BYTES = env_int("TRACKER_MAX_ARTICLE_BYTES", 1_000_000, minimum=1)
+
+# --- Reader pages and following ----------------------------------------------------------------
+
+# Readers sign in on the site's own pages, not the admin's.
+LOGIN_URL = "deals:login"
+
+# Sent on every response: only the site's own scripts, styles, images and forms. Ingested text
+# is escaped anyway; this stops a script if an escaping mistake ever slips through.
+TRACKER_CONTENT_SECURITY_POLICY = env_str(
+    "TRACKER_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'",
+)
+if TRACKER_CONTENT_SECURITY_POLICY:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "deals.middleware.ContentSecurityPolicyMiddleware",
+    )
+
+# Deals per page of the deal list.
+TRACKER_DEALS_PER_PAGE = env_int("TRACKER_DEALS_PER_PAGE", 25, minimum=1)
+
+# The hour (in CELERY_TIMEZONE, UTC) at which daily digests are sent.
+TRACKER_DIGEST_HOUR = env_int("TRACKER_DIGEST_HOUR", 7)
+if TRACKER_DIGEST_HOUR > 23:
+    raise ImproperlyConfigured(f"TRACKER_DIGEST_HOUR must be 0-23, not {TRACKER_DIGEST_HOUR}")
+
+CELERY_BEAT_SCHEDULE["send-daily-digests"] = {
+    "task": "deals.tasks.following.send_daily_digests",
+    "schedule": crontab(hour=TRACKER_DIGEST_HOUR, minute=0),
+}
+CELERY_BEAT_SCHEDULE["retry-stuck-notifications"] = {
+    "task": "deals.tasks.following.retry_stuck_notifications",
+    "schedule": 300.0,
+}
+
+# Seconds a reader page rendered for visitors (not signed in) is kept in the cache; any change to
+# the data replaces it at once. 0 turns the page cache off.
+TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)

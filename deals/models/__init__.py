@@ -11,6 +11,14 @@ from .deals import (
     Role,
     TimelineEntry,
 )
+from .following import (
+    Delivery,
+    Follow,
+    FollowTarget,
+    Notification,
+    NotificationState,
+    ReaderPreference,
+)
 from .reference import (
     Commodity,
     CommodityAlias,
@@ -31,11 +39,17 @@ __all__ = [
     "Deal",
     "DealKind",
     "DealParty",
+    "Delivery",
     "EntryKind",
     "Figure",
+    "Follow",
+    "FollowTarget",
+    "Notification",
+    "NotificationState",
     "Party",
     "PartyAlias",
     "PartyKind",
+    "ReaderPreference",
     "Role",
     "Status",
     "TimelineEntry",

@@ -1,7 +1,10 @@
 """Deals, who takes part in them, their figures and their timeline of stages."""
 
+from collections import Counter
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 from .articles import Article
 from .reference import Commodity, Party, Status
@@ -28,6 +31,14 @@ class Role(models.TextChoices):
 
 
 class DealQuerySet(models.QuerySet):
+    def published(self) -> "DealQuerySet":
+        """Deals readers can see: those with at least one timeline entry, hence a stage."""
+        return self.filter(status__isnull=False)
+
+    def active(self) -> "DealQuerySet":
+        """Published deals whose stage is not final (not implemented, collapsed, lifted...)."""
+        return self.published().filter(status__is_final=False)
+
     def with_related(self) -> "DealQuerySet":
         """Load the stage, parties and commodities that every listing of deals shows."""
         return self.select_related("status").prefetch_related(
@@ -40,6 +51,61 @@ class DealQuerySet(models.QuerySet):
         return self.filter(
             models.Q(parties=country) | models.Q(parties__country=country)
         ).distinct()
+
+    def involving(self, party: Party) -> "DealQuerySet":
+        """Deals a party takes part in; for a country, also those of parties based in it."""
+        links = DealParty.objects.filter(deal=models.OuterRef("pk"))
+        if party.kind == "country":
+            links = links.filter(models.Q(party=party) | models.Q(party__country=party))
+        else:
+            links = links.filter(party=party)
+        return self.filter(models.Exists(links))
+
+    def trading_in(self, commodities: models.QuerySet) -> "DealQuerySet":
+        """Deals about any of `commodities` (pass a commodity with its descendants)."""
+        through = Deal.commodities.through.objects.filter(
+            deal=models.OuterRef("pk"), commodity__in=commodities
+        )
+        return self.filter(models.Exists(through))
+
+    def stage_counts(self) -> dict[int, int]:
+        """How many of these deals stand at each stage, counted by the database: {status id: n}."""
+        rows = self.order_by().values("status").annotate(count=models.Count("pk"))
+        return {row["status"]: row["count"] for row in rows}
+
+    def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
+        """The `per_stage` most recently changed deals at each of the stages `status_ids`.
+
+        One query of small subqueries, each reading the (status, last change) index: a window
+        function over all deals would sort every one of them.
+        """
+        latest = self.order_by("-last_changed_on", "-pk").values("pk")
+        wanted = models.Q(pk__in=[])
+        for status_id in status_ids:
+            wanted |= models.Q(pk__in=latest.filter(status_id=status_id)[:per_stage])
+        return self.filter(wanted)
+
+    def related_to(self, deal: "Deal", *, limit: int) -> list["Deal"]:
+        """Published deals sharing most parties or commodities with `deal`, closest first."""
+        shared: Counter[int] = Counter()
+        party_ids = [link.party_id for link in deal.deal_parties.all()]
+        commodity_ids = [commodity.pk for commodity in deal.commodities.all()]
+        # Grouped in the database: a country such as China is in thousands of deals.
+        for through, field, ids in (
+            (DealParty, "party_id", party_ids),
+            (Deal.commodities.through, "commodity_id", commodity_ids),
+        ):
+            rows = (
+                through.objects.filter(**{f"{field}__in": ids}, deal__status__isnull=False)
+                .exclude(deal_id=deal.pk)
+                .values("deal_id")
+                .annotate(shared=models.Count("pk"))
+                .order_by("-shared", "-deal_id")[: limit * 4]
+            )
+            shared.update({row["deal_id"]: row["shared"] for row in rows})
+        closest = [pk for pk, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]]
+        found = {related.pk: related for related in self.filter(pk__in=closest)}
+        return [found[pk] for pk in closest if pk in found]
 
 
 class Deal(models.Model):
@@ -75,10 +141,18 @@ class Deal(models.Model):
         indexes = [
             models.Index(fields=["kind", "status"], name="%(app_label)s_deal_kind_status_idx"),
             models.Index(fields=["-last_changed_on", "-id"], name="%(app_label)s_deal_changed_idx"),
+            # The latest deals at each stage (home, party and commodity pages).
+            models.Index(
+                fields=["status", "-last_changed_on", "-id"],
+                name="%(app_label)s_deal_stage_changed_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("deals:deal-detail", kwargs={"slug": self.slug})
 
 
 class DealParty(models.Model):
@@ -152,6 +226,14 @@ class EntryKind(models.TextChoices):
 class TimelineEntryQuerySet(models.QuerySet):
     def latest_first(self) -> "TimelineEntryQuerySet":
         return self.order_by("-happened_on", "-recorded_at", "-id")
+
+    def stage_changes(self) -> "TimelineEntryQuerySet":
+        """Entries that moved their deal to a new stage, latest recorded first."""
+        return self.filter(changed_stage=True).order_by("-recorded_at", "-id")
+
+    def with_related(self) -> "TimelineEntryQuerySet":
+        """Load what a listing of entries shows: the deal, both stages and the source."""
+        return self.select_related("deal", "status", "previous_status", "article")
 
     def unannounced(self) -> "TimelineEntryQuerySet":
         return self.filter(announced_at__isnull=True)

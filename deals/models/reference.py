@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 
 class Track(models.TextChoices):
@@ -126,6 +127,9 @@ class Party(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("deals:party-detail", kwargs={"slug": self.slug})
+
     def clean(self) -> None:
         self.iso_code = self.iso_code.upper()
         if self.iso_code and not re.fullmatch(r"[A-Z]{2}", self.iso_code):
@@ -191,6 +195,16 @@ class CommodityQuerySet(models.QuerySet):
             found.update(frontier)
         return self.filter(pk__in=found)
 
+    def with_ancestors(self, pks) -> "CommodityQuerySet":
+        """The commodities `pks` and every commodity above them (dysprosium and rare earths)."""
+        parents = dict(Commodity.objects.values_list("pk", "parent_id"))
+        found = set()
+        for pk in pks:
+            while pk is not None and pk not in found:
+                found.add(pk)
+                pk = parents.get(pk)
+        return self.filter(pk__in=found)
+
 
 class Commodity(models.Model):
     """A traded good, in a tree (rare earths > heavy rare earths > dysprosium)."""
@@ -221,6 +235,9 @@ class Commodity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("deals:commodity-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         ancestor, seen = self.parent, set()

@@ -1,6 +1,22 @@
 """Celery tasks, one module per area. Celery finds them through this package."""
 
 from .announce import announce_change, announce_stragglers
+from .following import (
+    notify_followers,
+    retry_stuck_notifications,
+    send_daily_digests,
+    send_digest_email,
+    send_notification_email,
+)
 from .queueing import queue_after_commit
 
-__all__ = ["announce_change", "announce_stragglers", "queue_after_commit"]
+__all__ = [
+    "announce_change",
+    "announce_stragglers",
+    "notify_followers",
+    "queue_after_commit",
+    "retry_stuck_notifications",
+    "send_daily_digests",
+    "send_digest_email",
+    "send_notification_email",
+]

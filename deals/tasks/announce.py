@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from deals.models import TimelineEntry
 
+from .following import notify_followers
+
 #: An entry still unannounced this long after it was recorded lost its task; queue it again.
 STRAGGLER_AGE = datetime.timedelta(minutes=2)
 
@@ -21,6 +23,7 @@ def announce_change(entry_pk: int) -> None:
     entry = TimelineEntry.objects.filter(pk=entry_pk, announced_at__isnull=True).first()
     if entry is None:
         return
+    notify_followers(entry)
     TimelineEntry.objects.filter(pk=entry.pk).update(announced_at=timezone.now())
 
 

@@ -1,0 +1,319 @@
+"""Reader pages: the home page, the deal list, a deal, a party, a commodity and the stages.
+
+Each view hands its template ready data: every query runs here, a bounded number per page
+whatever the number of deals, and templates only loop over what they are given.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.generic import DetailView, ListView, TemplateView
+
+from deals.charts import deals_by_stage, stage_breakdown, stages_in_reading_order
+from deals.filters import DealFilterSet
+from deals.models import (
+    Commodity,
+    Deal,
+    DealKind,
+    Follow,
+    Party,
+    PartyKind,
+    Status,
+    TimelineEntry,
+    Track,
+)
+from deals.pagecache import cached_for_visitors
+
+#: Deals shown under each stage on the home, party and commodity pages; the rest are a link.
+DEALS_PER_STAGE = 5
+LATEST_CHANGES = 10
+RELATED_DEALS = 5
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    """The deals at one stage: how many, and the most recently changed few."""
+
+    status: Status
+    count: int
+    deals: list[Deal]
+
+
+def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[StageGroup]:
+    """Count `deals` at each stage and pick the latest few of each, in two queries."""
+    counts = deals.stage_counts()
+    shown: dict[int, list[Deal]] = {}
+    latest = (
+        deals.latest_per_stage(per_stage, counts)
+        .select_related("status")
+        .order_by("-last_changed_on", "-pk")
+    )
+    for deal in latest:
+        shown.setdefault(deal.status_id, []).append(deal)
+    return [
+        StageGroup(status=status, count=counts[status.pk], deals=shown.get(status.pk, []))
+        for status in stages_in_reading_order(statuses)
+        if counts.get(status.pk)
+    ]
+
+
+def _following(request, **target) -> bool:
+    if not request.user.is_authenticated:
+        return False
+    return Follow.objects.filter(user=request.user, **target).exists()
+
+
+@method_decorator(cached_for_visitors, name="dispatch")
+class HomeView(TemplateView):
+    """The latest stage changes, the active deals by stage and a chart of where deals stand."""
+
+    template_name = "deals/home.html"
+
+    def get_context_data(self, **kwargs):
+        statuses = list(Status.objects.all())
+        chart_by = "country" if self.request.GET.get("chart") == "country" else "commodity"
+        active = Deal.objects.active()
+        return {
+            **super().get_context_data(**kwargs),
+            "latest_changes": TimelineEntry.objects.stage_changes().with_related()[:LATEST_CHANGES],
+            "stage_groups": group_by_stage(active, statuses, per_stage=DEALS_PER_STAGE),
+            "chart": stage_breakdown(active, statuses, by=chart_by),
+            "chart_by": chart_by,
+        }
+
+
+@method_decorator(cached_for_visitors, name="dispatch")
+class DealListView(ListView):
+    """Every published deal, filtered with the API's FilterSet, latest change first."""
+
+    model = Deal
+    paginate_by = settings.TRACKER_DEALS_PER_PAGE
+
+    def get_queryset(self):
+        self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
+        return self.filterset.qs.with_related()
+
+    def get_context_data(self, **kwargs):
+        statuses = list(Status.objects.all())
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
+        return {
+            **super().get_context_data(**kwargs),
+            "filterset": self.filterset,
+            "form": self.filterset.form,
+            "chosen": chosen,
+            "kinds": options(
+                [(value, f"{label}s") for value, label in DealKind.choices], chosen["kind"]
+            ),
+            "stages": options(
+                [(s.slug, s.name) for s in stages_in_reading_order(statuses)],
+                query.getlist("stage"),
+            ),
+            "countries": options(
+                Party.objects.countries().values_list("slug", "name"), chosen["country"]
+            ),
+            "parties": options(
+                Party.objects.filter(deal_parties__isnull=False)
+                .exclude(kind=PartyKind.COUNTRY)
+                .distinct()
+                .values_list("slug", "name"),
+                chosen["party"],
+            ),
+            "commodities": options(
+                Commodity.objects.values_list("slug", "name"), chosen["commodity"]
+            ),
+            "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
+            "chart": deals_by_stage(
+                self.filterset.qs, statuses, title="Matching deals at each stage"
+            ),
+            "query_string": query.urlencode(),
+            "is_filtered": any(value for key, value in query.items() if key != "sort"),
+        }
+
+
+#: Filters of the deal list that take one value, shown back in the form.
+TEXT_FILTERS = (
+    "q",
+    "kind",
+    "country",
+    "party",
+    "commodity",
+    "changed_since",
+    "changed_before",
+    "sort",
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice in a filter of the deal list, and whether the reader chose it."""
+
+    value: str
+    label: str
+    selected: bool
+
+
+def options(choices, chosen: str | list[str]) -> list[Option]:
+    """Choices for a select or a group of checkboxes, marked with what the reader chose."""
+    picked = {chosen} if isinstance(chosen, str) else set(chosen)
+    return [Option(str(value), label, str(value) in picked) for value, label in choices]
+
+
+@dataclass(frozen=True)
+class TrackStop:
+    """One stage along a deal's track: reached on a date, passed over, current or ahead."""
+
+    status: Status
+    reached_on: datetime.date | None
+    precision: str
+    state: str  # "reached", "skipped", "current" or "ahead"
+
+
+def stage_track(deal: Deal, timeline: list[TimelineEntry], statuses: list[Status]):
+    """The stops of the deal's track, and the off-track stage it stands at, if any."""
+    first_reached: dict[int, TimelineEntry] = {}
+    for entry in sorted(timeline, key=lambda e: (e.happened_on, e.recorded_at, e.pk)):
+        first_reached.setdefault(entry.status_id, entry)
+    track = [status for status in statuses if status.track == deal.kind]
+    on_track = [status for status in track if status.pk in first_reached]
+    # Off the track, the deal still stands as far along it as it got.
+    furthest = deal.status if deal.status.is_on_track else (on_track[-1] if on_track else None)
+    stops = []
+    for status in track:
+        entry = first_reached.get(status.pk)
+        if furthest is not None and status.pk == furthest.pk:
+            state = "current" if deal.status.is_on_track else "reached"
+        elif furthest is not None and status.order < furthest.order:
+            state = "reached" if entry else "skipped"
+        else:
+            state = "ahead"
+        stops.append(
+            TrackStop(
+                status=status,
+                reached_on=entry.happened_on if entry else None,
+                precision=entry.precision if entry else "",
+                state=state,
+            )
+        )
+    off_track = None if deal.status.is_on_track else deal.status
+    return stops, off_track
+
+
+@method_decorator(cached_for_visitors, name="dispatch")
+class DealDetailView(DetailView):
+    """A deal: its stage track, timeline with sources, parties, commodities and figures."""
+
+    def get_queryset(self):
+        return Deal.objects.published().with_related()
+
+    def get_context_data(self, **kwargs):
+        deal = self.object
+        timeline = list(
+            deal.timeline.latest_first().select_related("status", "previous_status", "article")
+        )
+        statuses = list(Status.objects.for_kind(deal.kind).order_by("order"))
+        stops, off_track = stage_track(deal, timeline, statuses)
+        last_news = timeline[0].happened_on if timeline else None
+        return {
+            **super().get_context_data(**kwargs),
+            "timeline": timeline,
+            "stops": stops,
+            "off_track": off_track,
+            "last_news": last_news,
+            "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
+            "figures": deal.figures.select_related("article"),
+            "related_deals": Deal.objects.select_related("status").related_to(
+                deal, limit=RELATED_DEALS
+            ),
+            "is_following": _following(self.request, deal=deal),
+            "follow_kind": "deal",
+        }
+
+
+@method_decorator(cached_for_visitors, name="dispatch")
+class PartyDetailView(DetailView):
+    """A party and its deals by stage; for a country, also the deals of parties based in it."""
+
+    def get_queryset(self):
+        return Party.objects.select_related("country", "parent").prefetch_related(
+            # The names the party goes by, shown under its name.
+            "aliases",
+            # Companies and bodies based in a country, listed on its page.
+            Prefetch("based_here", Party.objects.only("name", "slug", "country_id")),
+        )
+
+    def get_context_data(self, **kwargs):
+        party = self.object
+        deals = Deal.objects.published().involving(party)
+        return {
+            **super().get_context_data(**kwargs),
+            "stage_groups": group_by_stage(
+                deals, list(Status.objects.all()), per_stage=DEALS_PER_STAGE * 2
+            ),
+            "list_filter": ("country" if party.kind == PartyKind.COUNTRY else "party", party.slug),
+            "is_following": _following(self.request, party=party),
+            "follow_kind": "party",
+        }
+
+
+@method_decorator(cached_for_visitors, name="dispatch")
+class CommodityDetailView(DetailView):
+    """A commodity and the deals about it or any commodity below it, by stage."""
+
+    def get_queryset(self):
+        return Commodity.objects.select_related("parent").prefetch_related(
+            # Its aliases and the commodities directly below it, shown on the page.
+            "aliases",
+            Prefetch("children", Commodity.objects.only("name", "slug", "parent_id")),
+        )
+
+    def get_context_data(self, **kwargs):
+        commodity = self.object
+        deals = Deal.objects.published().trading_in(Commodity.objects.with_descendants(commodity))
+        return {
+            **super().get_context_data(**kwargs),
+            "stage_groups": group_by_stage(
+                deals, list(Status.objects.all()), per_stage=DEALS_PER_STAGE * 2
+            ),
+            "list_filter": ("commodity", commodity.slug),
+            "is_following": _following(self.request, commodity=commodity),
+            "follow_kind": "commodity",
+        }
+
+
+@method_decorator(cached_for_visitors, name="dispatch")
+class StageListView(ListView):
+    """Each stage explained for readers, with how many deals stand at it."""
+
+    model = Status
+
+    def get_context_data(self, **kwargs):
+        counts = Deal.objects.published().stage_counts()
+        statuses = stages_in_reading_order(self.object_list)
+        tracks = [
+            (heading, [(s, counts.get(s.pk, 0)) for s in statuses if s.track == track])
+            for heading, track in (
+                ("The agreement track", Track.AGREEMENT),
+                ("The measure track", Track.MEASURE),
+                ("Off the track, for both kinds", Track.BOTH),
+            )
+        ]
+        return {**super().get_context_data(**kwargs), "tracks": tracks}
+
+
+def get_target(kind: str, slug: str):
+    """The deal, party or commodity a follow button or feed names."""
+    if kind == "deal":
+        return get_object_or_404(Deal.objects.published(), slug=slug)
+    if kind == "party":
+        return get_object_or_404(Party, slug=slug)
+    if kind == "commodity":
+        return get_object_or_404(Commodity, slug=slug)
+    raise Http404("Nothing of that kind can be followed.")

@@ -1,0 +1,479 @@
+"""The reader pages, charts and feeds, through the Django test client."""
+
+import datetime
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from deals import services
+from deals.charts import stage_breakdown
+from deals.models import Deal, Status
+from deals.stages import SHIPPED_STAGES
+
+from .factories import (
+    ArticleFactory,
+    CommodityFactory,
+    CountryFactory,
+    PartyFactory,
+    bulk_published_deals,
+    published_deal,
+)
+
+pytestmark = pytest.mark.usefixtures("fast_password_hashing")
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def world(stages):
+    """Malaysia, China, a Malaysian fund, rare earths with dysprosium below it, and two deals."""
+    malaysia = CountryFactory(name="Malaysia", slug="malaysia", iso_code="MY")
+    china = CountryFactory(name="China", slug="china", iso_code="CN")
+    fund = PartyFactory(name="Khazanah Nasional", slug="khazanah", country=malaysia)
+    rare_earths = CommodityFactory(name="Rare earths", slug="rare-earths")
+    dysprosium = CommodityFactory(name="Dysprosium", slug="dysprosium", parent=rare_earths)
+    chips = CommodityFactory(name="Chips", slug="chips")
+    refinery = published_deal(
+        title="China-Malaysia rare earths refinery",
+        stages=[("talks", datetime.date(2025, 6, 2)), ("framework", datetime.date(2026, 3, 4))],
+        parties=[china, fund],
+        commodities=[dysprosium],
+        quote="The two sides agreed a framework for the refinery.",
+        article=ArticleFactory(
+            title="Malaysia and China agree refinery framework",
+            url="https://news.example.org/refinery",
+            outlet="Tracker Wire",
+        ),
+    )
+    tariff = published_deal(
+        title="US tariff on chips",
+        kind="measure",
+        stages=[("threatened", datetime.date(2026, 1, 5))],
+        parties=[CountryFactory(name="United States", slug="united-states", iso_code="US")],
+        commodities=[chips],
+    )
+    return {
+        "malaysia": malaysia,
+        "china": china,
+        "fund": fund,
+        "rare_earths": rare_earths,
+        "dysprosium": dysprosium,
+        "refinery": refinery,
+        "tariff": tariff,
+    }
+
+
+def text_of(response) -> str:
+    return response.content.decode()
+
+
+# --- Home ---------------------------------------------------------------------------------------
+
+
+def test_home_shows_latest_stage_changes_with_from_to_date_and_source(client, world):
+    page = text_of(client.get(reverse("deals:home")))
+
+    assert "China-Malaysia rare earths refinery" in page
+    assert re.search(r"Preliminary talks</span>\s*<span aria-label=\"moved to\">", page)
+    assert "Agreed in principle" in page
+    assert "4 March 2026" in page
+    assert 'href="https://news.example.org/refinery"' in page
+
+
+def test_home_groups_only_active_deals_by_stage(client, world):
+    finished = published_deal(
+        title="A finished pipeline", stages=[("implemented", datetime.date(2024, 1, 1))]
+    )
+
+    response = client.get(reverse("deals:home"))
+
+    grouped = {group.status.slug: group for group in response.context["stage_groups"]}
+    assert set(grouped) == {"framework", "threatened"}
+    assert grouped["framework"].deals == [world["refinery"]]
+    assert finished not in grouped.get("implemented", [])
+
+
+def test_home_chart_counts_active_deals_by_commodity_or_by_country(client, world):
+    by_commodity = client.get(reverse("deals:home")).context["chart"]
+    by_country = client.get(reverse("deals:home"), {"chart": "country"}).context["chart"]
+
+    assert {bar.label: bar.total for bar in by_commodity.bars} == {"Dysprosium": 1, "Chips": 1}
+    # China directly, Malaysia through the fund based there.
+    assert {bar.label: bar.total for bar in by_country.bars} == {
+        "China": 1,
+        "Malaysia": 1,
+        "United States": 1,
+    }
+
+
+def test_chart_bars_are_scaled_to_the_largest_total(stages):
+    rare_earths = CommodityFactory(name="Rare earths")
+    copper = CommodityFactory(name="Copper")
+    bulk_published_deals(4, commodities=[rare_earths], slug_prefix="re")
+    bulk_published_deals(2, commodities=[copper], slug_prefix="cu")
+
+    chart = stage_breakdown(Deal.objects.published(), list(Status.objects.all()), by="commodity")
+
+    widths = {bar.label: sum(s.width for s in bar.segments) for bar in chart.bars}
+    assert [bar.label for bar in chart.bars] == ["Rare earths", "Copper"]
+    assert widths["Copper"] == pytest.approx(widths["Rare earths"] / 2)
+    assert all(segment.count > 0 for bar in chart.bars for segment in bar.segments)
+
+
+# --- Deal list ----------------------------------------------------------------------------------
+
+
+def listed(client, **params) -> list[str]:
+    response = client.get(reverse("deals:deal-list"), params)
+    assert response.status_code == 200
+    return [deal.title for deal in response.context["deal_list"]]
+
+
+def test_deal_list_filters_with_the_shared_filterset(client, world):
+    refinery, tariff = world["refinery"].title, world["tariff"].title
+
+    assert listed(client) == [refinery, tariff]
+    assert listed(client, kind="measure") == [tariff]
+    assert listed(client, stage=["framework", "imposed"]) == [refinery]
+    assert listed(client, party="khazanah") == [refinery]
+    assert listed(client, country="MY") == [refinery]
+    assert listed(client, commodity="rare-earths") == [refinery]
+    assert listed(client, changed_since="2026-02-01") == [refinery]
+    assert listed(client, changed_before="2026-02-01") == [tariff]
+
+
+def test_deal_list_searches_titles_and_quoted_sources(client, world):
+    assert listed(client, q="no such words") == []
+    assert listed(client, q="agreed a framework") == [world["refinery"].title]
+    assert listed(client, q="Malaysia and China agree") == [world["refinery"].title]
+    assert listed(client, q="tariff") == [world["tariff"].title]
+
+
+def test_deal_list_sorts_by_last_change_either_way_or_by_title(client, world):
+    assert listed(client, sort="-changed") == [world["tariff"].title, world["refinery"].title]
+    assert listed(client, sort="title") == [world["refinery"].title, world["tariff"].title]
+
+
+def test_deal_list_paginates_and_keeps_the_filters_in_page_links(client, stages, settings):
+    bulk_published_deals(30)
+
+    first = client.get(reverse("deals:deal-list"), {"kind": "agreement"})
+    second = client.get(reverse("deals:deal-list"), {"kind": "agreement", "page": 2})
+
+    assert len(first.context["deal_list"]) == 25
+    assert len(second.context["deal_list"]) == 5
+    assert 'href="?kind=agreement&amp;page=2"' in text_of(first)
+    assert "30 deals match your filters" in text_of(first)
+
+
+def test_deal_list_explains_a_filter_it_cannot_use(client, world):
+    page = text_of(client.get(reverse("deals:deal-list"), {"stage": "no-such-stage"}))
+
+    assert "Some filters could not be used" in page
+
+
+def test_deals_without_a_timeline_are_not_shown(client, world):
+    Deal.objects.create(title="An unconfirmed idea", slug="idea", kind="agreement")
+
+    assert "An unconfirmed idea" not in listed(client)
+    assert client.get(reverse("deals:deal-detail", args=["idea"])).status_code == 404
+
+
+# --- A deal -------------------------------------------------------------------------------------
+
+
+def test_deal_page_marks_the_current_stage_on_its_track_with_dates(client, world):
+    response = client.get(world["refinery"].get_absolute_url())
+
+    stops = {stop.status.slug: stop for stop in response.context["stops"]}
+    assert list(stops) == [s.slug for s in SHIPPED_STAGES if s.track == "agreement"]
+    assert stops["talks"].state == "reached"
+    assert stops["talks"].reached_on == datetime.date(2025, 6, 2)
+    assert stops["negotiating"].state == "skipped"
+    assert stops["framework"].state == "current"
+    assert stops["signed"].state == "ahead"
+    assert 'aria-current="step"' in text_of(response)
+
+
+def test_deal_page_shows_an_off_track_stage_beside_the_furthest_stage_reached(client, world):
+    deal = published_deal(
+        title="Stalled talks",
+        stages=[("negotiating", datetime.date(2025, 1, 1)), ("stalled", datetime.date(2025, 9, 1))],
+    )
+
+    response = client.get(deal.get_absolute_url())
+
+    assert response.context["off_track"].slug == "stalled"
+    assert [s.status.slug for s in response.context["stops"] if s.state == "reached"] == [
+        "negotiating"
+    ]
+
+
+def test_deal_page_lists_timeline_newest_first_with_quote_source_parties_and_related(client, world):
+    related = published_deal(
+        title="Another Chinese deal",
+        stages=[("talks", datetime.date(2025, 1, 1))],
+        parties=[world["china"]],
+    )
+
+    response = client.get(world["refinery"].get_absolute_url())
+    page = text_of(response)
+
+    assert [entry.status.slug for entry in response.context["timeline"]] == ["framework", "talks"]
+    assert "The two sides agreed a framework for the refinery." in page
+    assert page.index("March 2026") < page.index("2 June 2025")
+    assert "Khazanah Nasional" in page
+    assert 'href="/commodities/dysprosium/"' in page
+    assert response.context["related_deals"] == [related]
+    assert response.context["days_since_news"] >= 0
+
+
+def test_a_source_address_that_is_not_http_is_shown_as_text_not_a_link(client, world):
+    deal = published_deal(
+        title="Odd source",
+        stages=[("talks", datetime.date(2025, 1, 1))],
+        article=ArticleFactory(title="A javascript: article", url="javascript:alert(1)"),
+    )
+
+    page = text_of(client.get(deal.get_absolute_url()))
+
+    assert "A javascript: article" in page
+    assert "javascript:alert" not in page
+
+
+# --- Party, commodity and stages ----------------------------------------------------------------
+
+
+def test_country_page_includes_deals_of_parties_based_there(client, world):
+    response = client.get(world["malaysia"].get_absolute_url())
+
+    groups = {group.status.slug: group.deals for group in response.context["stage_groups"]}
+    assert groups == {"framework": [world["refinery"]]}
+    assert "Khazanah Nasional" in text_of(response)
+
+
+def test_commodity_page_includes_deals_of_its_sub_commodities(client, world):
+    response = client.get(world["rare_earths"].get_absolute_url())
+
+    groups = {group.status.slug: group.deals for group in response.context["stage_groups"]}
+    assert groups == {"framework": [world["refinery"]]}
+    assert 'href="/commodities/dysprosium/"' in text_of(response)
+
+
+def test_stage_page_explains_every_shipped_stage_with_its_deal_count(client, world):
+    page = text_of(client.get(reverse("deals:stage-list")))
+
+    for shipped in SHIPPED_STAGES:
+        assert f'id="stage-{shipped.slug}"' in page
+        assert shipped.description in page
+    assert re.search(r"stage=framework\">1 deal here now", page)
+
+
+# --- Every page: query counts, titles, errors, headers ------------------------------------------
+
+
+def page_urls(world) -> list[tuple[str, int]]:
+    """Each page with the most queries it may run for a signed-in reader.
+
+    Two of them load the session and the reader; the rest are the page's own, whatever the
+    number of deals.
+    """
+    return [
+        (reverse("deals:home"), 8),
+        (reverse("deals:home") + "?chart=country", 8),
+        (reverse("deals:deal-list"), 11),
+        (
+            reverse("deals:deal-list")
+            + "?q=deal&stage=framework&stage=talks&country=MY&commodity=rare-earths&sort=title",
+            14,
+        ),
+        (world["refinery"].get_absolute_url(), 12),
+        (world["malaysia"].get_absolute_url(), 9),
+        (world["fund"].get_absolute_url(), 9),
+        (world["rare_earths"].get_absolute_url(), 10),
+        (reverse("deals:stage-list"), 4),
+        (reverse("deals:feed-changes"), 1),
+        (reverse("deals:feed-deal", args=[world["refinery"].slug]), 2),
+        (reverse("deals:feed-party", args=["malaysia"]), 2),
+        (reverse("deals:feed-commodity", args=["rare-earths"]), 3),
+    ]
+
+
+@pytest.mark.parametrize("extra_deals", [5, 500])
+def test_every_page_runs_a_bounded_number_of_queries(
+    client, reader, world, extra_deals, django_assert_max_num_queries
+):
+    parties = [world["malaysia"], world["china"], world["fund"]]
+    bulk_published_deals(extra_deals, parties=parties, commodities=[world["dysprosium"]])
+    client.force_login(reader)
+
+    for url, most in page_urls(world):
+        with django_assert_max_num_queries(most):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("name", ["home", "deal-list", "stage-list"])
+def test_pages_have_a_title_a_description_and_open_graph_tags(client, world, name):
+    page = text_of(client.get(reverse(f"deals:{name}")))
+
+    assert re.search(r"<title>[^<]*Trade-deal tracker</title>", page)
+    assert re.search(r'<meta name="description" content="[^"]{20,}">', page)
+    assert '<meta property="og:title"' in page
+    assert '<meta property="og:description"' in page
+
+
+def test_deal_page_is_described_by_its_summary_for_sharing(client, world):
+    world["refinery"].summary = "A refinery for rare earths."
+    world["refinery"].save()
+
+    page = text_of(client.get(world["refinery"].get_absolute_url()))
+
+    assert "<title>China-Malaysia rare earths refinery · Trade-deal tracker</title>" in page
+    assert '<meta property="og:description" content="A refinery for rare earths.">' in page
+
+
+def test_a_missing_page_is_a_friendly_404(client, db):
+    response = client.get("/deals/no-such-deal/")
+
+    assert response.status_code == 404
+    assert "We could not find that page" in text_of(response)
+
+
+def test_a_server_error_shows_a_friendly_page_without_the_database(db):
+    response = server_error(RequestFactory().get("/"))
+
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_pages_send_a_content_security_policy_that_forbids_inline_scripts(client, world):
+    policy = client.get(reverse("deals:home")).headers["Content-Security-Policy"]
+
+    assert "script-src 'self'" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_every_stage_colour_keeps_white_badge_text_readable():
+    css = (Path(__file__).parent.parent / "deals/static/deals/tracker.css").read_text()
+    colours = dict(re.findall(r"\.stage--(\w+) \{ --stage: (#[0-9a-f]{6}); \}", css))
+
+    assert set(colours) == {shipped.slug for shipped in SHIPPED_STAGES}
+    for slug, colour in colours.items():
+        contrast = 1.05 / (_luminance(colour) + 0.05)
+        assert contrast >= 4.5, f"{slug} {colour} has contrast {contrast:.2f}"
+
+
+# --- Feeds --------------------------------------------------------------------------------------
+
+
+def atom_entries(response) -> list[dict]:
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ElementTree.fromstring(response.content)
+    return [
+        {
+            "title": entry.findtext(f"{ATOM}title"),
+            "link": entry.find(f"{ATOM}link").get("href"),
+            "summary": entry.findtext(f"{ATOM}summary"),
+        }
+        for entry in root.findall(f"{ATOM}entry")
+    ]
+
+
+def test_changes_feed_lists_every_stage_change_latest_first(client, world):
+    entries = atom_entries(client.get(reverse("deals:feed-changes")))
+
+    assert [entry["title"] for entry in entries] == [
+        "US tariff on chips: Threatened",
+        "China-Malaysia rare earths refinery: Preliminary talks → Agreed in principle",
+        "China-Malaysia rare earths refinery: Preliminary talks",
+    ]
+    framework = world["refinery"].timeline.get(status__slug="framework")
+    assert entries[1]["link"].endswith(
+        f"{world['refinery'].get_absolute_url()}#entry-{framework.pk}"
+    )
+    assert "The two sides agreed a framework" in entries[1]["summary"]
+
+
+def test_party_and_commodity_feeds_follow_the_pages_scope(client, world):
+    party = atom_entries(client.get(reverse("deals:feed-party", args=["malaysia"])))
+    commodity = atom_entries(client.get(reverse("deals:feed-commodity", args=["rare-earths"])))
+    deal = atom_entries(client.get(reverse("deals:feed-deal", args=[world["tariff"].slug])))
+
+    assert {entry["title"].split(":")[0] for entry in party} == {world["refinery"].title}
+    assert {entry["title"].split(":")[0] for entry in commodity} == {world["refinery"].title}
+    assert [entry["title"] for entry in deal] == ["US tariff on chips: Threatened"]
+
+
+def test_feed_summaries_escape_ingested_markup(client, stages):
+    published_deal(
+        title="Deal <b>bold</b>",
+        stages=[("talks", datetime.date(2025, 1, 1))],
+        quote='<script>alert(1)</script><img src=x onerror="alert(2)">',
+    )
+
+    entries = atom_entries(client.get(reverse("deals:feed-changes")))
+
+    # The summary is HTML for feed readers: the quote must arrive as text inside it.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in entries[0]["summary"]
+    assert "<script>" not in entries[0]["summary"]
+    assert entries[0]["title"] == "Deal <b>bold</b>: Preliminary talks"
+
+
+# --- The page cache for visitors ----------------------------------------------------------------
+
+
+def test_visitors_see_a_change_as_soon_as_it_is_recorded(client, world):
+    before = text_of(client.get(world["tariff"].get_absolute_url()))
+    assert client.get(world["tariff"].get_absolute_url()).content.decode() == before
+
+    services.record_timeline_entry(
+        deal=world["tariff"],
+        status=Status.objects.get(slug="imposed"),
+        happened_on=datetime.date(2026, 4, 1),
+        article=ArticleFactory(),
+        quote="The tariff took effect on 1 April.",
+    )
+
+    assert "The tariff took effect on 1 April." in text_of(
+        client.get(world["tariff"].get_absolute_url())
+    )
+
+
+def test_a_visitors_page_is_served_from_the_cache_without_queries(
+    client, world, django_assert_num_queries
+):
+    client.get(reverse("deals:deal-list"), {"kind": "measure"})
+
+    with django_assert_num_queries(0):
+        response = client.get(reverse("deals:deal-list"), {"kind": "measure"})
+
+    assert listed_titles(response) == ["US tariff on chips"]
+
+
+def test_signed_in_readers_never_get_a_cached_page(client, world, reader):
+    client.get(world["refinery"].get_absolute_url())
+    client.force_login(reader)
+
+    page = text_of(client.get(world["refinery"].get_absolute_url()))
+
+    assert "Sign in to follow" not in page
+    assert 'action="/follow/deal/' in page
+
+
+def listed_titles(response) -> list[str]:
+    return [
+        row.strip()
+        for row in re.findall(r'class="deal-row__title"[^>]*>([^<]+)<', text_of(response))
+    ]
