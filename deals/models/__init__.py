@@ -20,6 +20,13 @@ from .reference import (
     Status,
     Track,
 )
+from .webhooks import (
+    DeliveryState,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookSubscription,
+    new_webhook_secret,
+)
 
 __all__ = [
     "PENDING_STATES",
@@ -31,6 +38,7 @@ __all__ = [
     "Deal",
     "DealKind",
     "DealParty",
+    "DeliveryState",
     "EntryKind",
     "Figure",
     "Party",
@@ -40,5 +48,9 @@ __all__ = [
     "Status",
     "TimelineEntry",
     "Track",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
     "content_hash",
+    "new_webhook_secret",
 ]

@@ -75,6 +75,8 @@ class Deal(models.Model):
         indexes = [
             models.Index(fields=["kind", "status"], name="%(app_label)s_deal_kind_status_idx"),
             models.Index(fields=["-last_changed_on", "-id"], name="%(app_label)s_deal_changed_idx"),
+            # The API's validators read the latest change of any deal at every request.
+            models.Index(fields=["updated_at"], name="%(app_label)s_deal_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -2,5 +2,12 @@
 
 from .announce import announce_change, announce_stragglers
 from .queueing import queue_after_commit
+from .webhooks import deliver_due_webhooks, deliver_webhook
 
-__all__ = ["announce_change", "announce_stragglers", "queue_after_commit"]
+__all__ = [
+    "announce_change",
+    "announce_stragglers",
+    "deliver_due_webhooks",
+    "deliver_webhook",
+    "queue_after_commit",
+]

@@ -7,6 +7,9 @@ from django.utils import timezone
 
 from deals.models import TimelineEntry
 
+from .queueing import queue_after_commit
+from .webhooks import deliver_webhook
+
 #: An entry still unannounced this long after it was recorded lost its task; queue it again.
 STRAGGLER_AGE = datetime.timedelta(minutes=2)
 
@@ -18,9 +21,14 @@ def announce_change(entry_pk: int) -> None:
     Idempotent: each fan-out records what it sends under a unique key, and the entry is
     marked announced only once all of them have been planned.
     """
+    # Imported here: the services queue this task, so they import this module first.
+    from deals.services.webhooks import plan_deliveries
+
     entry = TimelineEntry.objects.filter(pk=entry_pk, announced_at__isnull=True).first()
     if entry is None:
         return
+    for delivery_pk in plan_deliveries(entry=entry):
+        queue_after_commit(deliver_webhook, delivery_pk)
     TimelineEntry.objects.filter(pk=entry.pk).update(announced_at=timezone.now())
 
 
