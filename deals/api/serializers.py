@@ -1,6 +1,9 @@
 """What the API shows of each model, field by field."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.http import HttpRequest
 from rest_framework import serializers
 
 from deals.models import (
@@ -20,13 +23,14 @@ from deals.models import (
 from deals.services.webhooks import UnsafeTarget, check_target_url
 
 
-class SiteRequest:
+class SiteRequest(HttpRequest):
     """Stands in for a request where links are built outside one (webhook bodies): on SITE_URL."""
 
-    versioning_scheme = None
+    def get_host(self) -> str:
+        return urlsplit(settings.SITE_URL).netloc
 
-    def build_absolute_uri(self, location: str) -> str:
-        return settings.SITE_URL + location
+    def _get_scheme(self) -> str:
+        return urlsplit(settings.SITE_URL).scheme
 
 
 class StageSerializer(serializers.ModelSerializer):
