@@ -23,6 +23,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.dateparse import parse_datetime
 from django.utils.http import http_date
 from rest_framework.exceptions import APIException
+from rest_framework.renderers import JSONRenderer
 
 _SAFE_METHODS = ("GET", "HEAD")
 _EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
@@ -153,6 +154,9 @@ class ConditionalMixin:
             return HttpResponseNotModified()
         if isinstance(exc, CachedResponse):
             return exc.response
+        # Errors are JSON whatever format was asked for: a spreadsheet has no use for them.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -62,8 +62,8 @@ class PartySerializer(serializers.ModelSerializer):
     """A party to deals, with its home country and the other names it goes by."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:party-detail", lookup_field="slug")
-    country = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     aliases = AliasListField(read_only=True)
 
     class Meta:
@@ -87,7 +87,7 @@ class CommoditySerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:commodity-detail", lookup_field="slug"
     )
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     aliases = AliasListField(read_only=True)
     hs_codes = serializers.ListField(child=serializers.CharField(), read_only=True)
 
