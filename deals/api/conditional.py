@@ -1,9 +1,11 @@
 """Conditional requests: ETag and Last-Modified from one small query, 304 before serialising.
 
-Each read view names the tables its responses are made of. One query reads their row counts,
-highest ids and latest timestamps: any insert, delete or timestamped edit changes the ETag.
-Edits that leave no timestamp (a party renamed in the admin) are caught by renewing every
-validator each TRACKER_API_VALIDATOR_SECONDS (Last-Modified moves to the renewal time then).
+Each read view names the tables its responses are made of. One query reads their highest ids
+and latest timestamps (index lookups), and the row counts of the small tables: any insert, any
+timestamped edit (a deal's, and the admin saves the deal with its inlines) and any delete from
+a small table changes the ETag. What leaves no such trace (a party renamed, a deal deleted by
+a superuser) is caught by renewing every validator each TRACKER_API_VALIDATOR_SECONDS;
+Last-Modified then moves to the renewal time.
 
 A request whose validators match is answered `304` before throttling and serialising. A
 response for a state already seen is served from the cache (Redis across workers when
@@ -32,10 +34,12 @@ _CACHED_HEADERS = ("Content-Type", "Link")
 
 @dataclass(frozen=True)
 class Table:
-    """A table a response is made of, and the column that dates its rows' changes, if any."""
+    """A table a response is made of, the indexed column dating its rows' changes, if any, and
+    whether it is small enough to count at every request (counting a large table scans it)."""
 
     model: type[models.Model]
     timestamp: str | None = None
+    count: bool = True
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,9 @@ def table_validators(tables: list[Table], *, variant: str) -> Validators:
     for table in tables:
         name = quote(table.model._meta.db_table)
         pk = quote(table.model._meta.pk.column)
-        columns += [f"(SELECT COUNT(*) FROM {name})", f"(SELECT MAX({pk}) FROM {name})"]
+        columns.append(f"(SELECT MAX({pk}) FROM {name})")
+        if table.count:
+            columns.append(f"(SELECT COUNT(*) FROM {name})")
         if table.timestamp:
             column = quote(table.model._meta.get_field(table.timestamp).column)
             timestamp_positions.append(len(columns))
@@ -106,10 +112,23 @@ class CachedResponse(APIException):
         self.response = response
 
 
+def _is_current(request, validators: Validators) -> bool:
+    answer = get_conditional_response(
+        request,
+        etag=validators.etag,
+        last_modified=int(validators.last_modified.timestamp()),
+    )
+    return isinstance(answer, HttpResponseNotModified)
+
+
 class ConditionalMixin:
     """ETag, Last-Modified and Cache-Control on every read; 304 and cached answers when possible.
 
-    Views define `get_validators()` (None when there is nothing to validate, e.g. an unknown id).
+    Views define `get_validators()` (None when there is nothing to validate, e.g. an unknown id)
+    and may add `extra_headers()`. Public reads are answered before DRF's request handling when
+    they can be: a 304 costs the validators' query and nothing else, and a response already
+    rendered for this state is served once the throttle allows it. Everything else, and every
+    request with credentials, goes the full way.
     """
 
     #: Public responses may be kept by shared caches and by this app's response cache.
@@ -119,23 +138,45 @@ class ConditionalMixin:
     def get_validators(self) -> Validators | None:
         raise NotImplementedError
 
+    def extra_headers(self) -> dict[str, str]:
+        return {}
+
     def variant(self) -> str:
-        """What distinguishes representations of the same state: the format, and the owner."""
-        owner = "" if self.public_responses else str(self.request.user.pk)
-        return f"{self.request.accepted_media_type}|{owner}"
+        """What distinguishes representations of the same state: the format asked, the owner."""
+        request = self.request
+        owner = "" if self.public_responses else str(request.user.pk)
+        return f"{request.GET.get('format', '')}|{request.META.get('HTTP_ACCEPT', '')}|{owner}"
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.public_responses and request.method in _SAFE_METHODS:
+            self.request, self.args, self.kwargs = request, args, kwargs
+            self.validators = self.get_validators()
+            early = self._answer_early(request)
+            if early is not None:
+                return self._decorate(early)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _answer_early(self, request) -> HttpResponse | None:
+        if self.validators is None:
+            return None
+        if _is_current(request, self.validators):
+            return HttpResponseNotModified()
+        anonymous = "HTTP_AUTHORIZATION" not in request.META and not request.user.is_authenticated
+        if request.method != "GET" or not anonymous:
+            return None
+        hit = cache.get(self._cache_key(request))
+        # A refused request goes the full way, which answers 429 with Retry-After.
+        if hit is None or not all(t.allow_request(request, self) for t in self.get_throttles()):
+            return None
+        return self._from_cache(hit)
 
     def check_throttles(self, request):
-        # Runs after authentication and permissions: the validators may depend on the user.
+        # Runs after authentication and permissions: private validators depend on the user.
         if request.method in _SAFE_METHODS:
-            self.validators = self.get_validators()
-            if self.validators is not None:
-                answer = get_conditional_response(
-                    request,
-                    etag=self.validators.etag,
-                    last_modified=int(self.validators.last_modified.timestamp()),
-                )
-                if isinstance(answer, HttpResponseNotModified):
-                    raise NotModified
+            if not self.public_responses:
+                self.validators = self.get_validators()
+            if self.validators is not None and _is_current(request, self.validators):
+                raise NotModified
         super().check_throttles(request)
 
     def initial(self, request, *args, **kwargs):
@@ -143,11 +184,7 @@ class ConditionalMixin:
         if self._response_cacheable(request):
             hit = cache.get(self._cache_key(request))
             if hit is not None:
-                content, headers = hit
-                response = HttpResponse(content)
-                for name, value in headers.items():
-                    response[name] = value
-                raise CachedResponse(response)
+                raise CachedResponse(self._from_cache(hit))
 
     def handle_exception(self, exc):
         if isinstance(exc, NotModified):
@@ -161,18 +198,9 @@ class ConditionalMixin:
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method not in _SAFE_METHODS or self.validators is None:
+        if request.method not in _SAFE_METHODS:
             return response
-        if response.status_code not in (200, 304):
-            return response
-        # JSON and CSV share URLs: a cache must keep them apart.
-        patch_vary_headers(response, ["Accept"])
-        response["ETag"] = self.validators.etag
-        response["Last-Modified"] = http_date(self.validators.last_modified.timestamp())
-        if self.public_responses:
-            patch_cache_control(response, public=True, max_age=settings.TRACKER_API_CACHE_SECONDS)
-        else:
-            patch_cache_control(response, private=True, no_cache=True)
+        response = self._decorate(response)
         if (
             response.status_code == 200
             and self._response_cacheable(request)
@@ -182,12 +210,35 @@ class ConditionalMixin:
             response.add_post_render_callback(lambda rendered: self._store(key, rendered))
         return response
 
+    def _decorate(self, response):
+        for name, value in self.extra_headers().items():
+            response[name] = value
+        if self.validators is None or response.status_code not in (200, 304):
+            return response
+        # JSON and CSV share URLs: a cache must keep them apart.
+        patch_vary_headers(response, ["Accept"])
+        response["ETag"] = self.validators.etag
+        response["Last-Modified"] = http_date(self.validators.last_modified.timestamp())
+        if self.public_responses:
+            patch_cache_control(response, public=True, max_age=settings.TRACKER_API_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
     def _response_cacheable(self, request) -> bool:
         return self.public_responses and request.method == "GET" and self.validators is not None
 
     def _cache_key(self, request) -> str:
         identity = f"{self.validators.etag}|{request.get_full_path()}|{self.variant()}"
         return "api:response:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
+
+    @staticmethod
+    def _from_cache(hit) -> HttpResponse:
+        content, headers = hit
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
 
     def _store(self, key: str, response) -> None:
         headers = {name: response[name] for name in _CACHED_HEADERS if response.has_header(name)}

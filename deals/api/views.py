@@ -128,11 +128,11 @@ class DealViewSet(PublicReadViewSet):
     lookup_value_regex = SLUG
     renderer_classes = [JSONRenderer, CSVRenderer]
     validator_tables = [
-        Table(Deal, "updated_at"),
-        Table(DealParty),
-        Table(Deal.commodities.through),
-        Table(Figure, "created_at"),
-        Table(TimelineEntry, "recorded_at"),
+        Table(Deal, "updated_at", count=False),
+        Table(DealParty, count=False),
+        Table(Deal.commodities.through, count=False),
+        Table(Figure, count=False),
+        Table(TimelineEntry, "recorded_at", count=False),
     ]
 
     def get_queryset(self):
@@ -185,15 +185,16 @@ class ChangeViewSet(ConditionalMixin, mixins.ListModelMixin, viewsets.GenericVie
     filterset_class = TimelineEntryFilterSet
     pagination_class = ChangesCursorPagination
     renderer_classes = [JSONRenderer, CSVRenderer]
+    validator_tables = [
+        Table(TimelineEntry, "recorded_at", count=False),
+        Table(Deal, "updated_at", count=False),
+    ]
 
     def get_validators(self):
-        tables = [Table(TimelineEntry, "recorded_at"), Table(Deal, "updated_at")]
-        return table_validators(tables, variant=self.variant())
+        return table_validators(self.validator_tables, variant=self.variant())
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["X-Poll-Interval"] = str(settings.TRACKER_API_POLL_INTERVAL)
-        return response
+    def extra_headers(self):
+        return {"X-Poll-Interval": str(settings.TRACKER_API_POLL_INTERVAL)}
 
 
 @extend_schema_view(
