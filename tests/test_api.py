@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils.http import http_date
 
+from deals.api.pagination import encode_cursor
 from deals.models import Article, ArticleState, TimelineEntry
 from deals.services import record_timeline_entry
 
@@ -235,8 +236,9 @@ def test_changes_filter_by_deal_party_commodity_and_stage(api_client, world):
     assert [c["deal"]["slug"] for c in by_stage] == ["rare-earth-refinery"]
 
 
-def test_a_bad_cursor_is_a_client_error(api_client, world):
-    response = _get(api_client, "change-list", cursor="not-a-cursor")
+@pytest.mark.parametrize("cursor", ["not-a-cursor", encode_cursor(10**30)])
+def test_a_bad_cursor_is_a_client_error(api_client, world, cursor):
+    response = _get(api_client, "change-list", cursor=cursor)
 
     assert response.status_code == 400
     assert "cursor" in response.json()

@@ -131,3 +131,10 @@ def test_changes_by_deal_party_commodity_and_stage(deals, stages):
     assert changes(commodity="rare-earths") == changes(party="sojitz")
     assert changes(stage=["signed"]) == [("lynas-offtake", "signed")]
     assert changes(kind="measure") == [("steel-duty", "threatened")]
+
+
+def test_an_id_no_database_could_hold_makes_the_filter_invalid(deals):
+    filterset = DealFilterSet(data={"party_id": "1e300"}, queryset=Deal.objects.all())
+
+    assert not filterset.is_valid()
+    assert "party_id" in filterset.errors

@@ -5,6 +5,8 @@ import socket
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
@@ -58,6 +60,13 @@ def unlimited(settings, fresh_cache, monkeypatch):
     # Generated webhook hosts resolve to a public address at once, without asking real DNS.
     public = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 443))]
     monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: public)
+    # Calling the WSGI app directly would close the test's database connection after each
+    # request (Django's test client holds these signals back the same way).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 def _fuzz(operation, token_key: str) -> int:

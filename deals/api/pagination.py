@@ -35,9 +35,11 @@ def decode_cursor(cursor: str) -> int | None:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
-    if not text.startswith(_CURSOR_PREFIX) or not text[len(_CURSOR_PREFIX) :].isdigit():
+    position = text.removeprefix(_CURSOR_PREFIX)
+    # Ids beyond 64-bit integers cannot exist; the database would refuse to compare them.
+    if not text.startswith(_CURSOR_PREFIX) or not (position.isdigit() and len(position) <= 18):
         return None
-    return int(text[len(_CURSOR_PREFIX) :])
+    return int(position)
 
 
 def parse_since(value: str) -> datetime.datetime | None:

@@ -40,6 +40,7 @@ from deals.models.webhooks import SECRET_PREFIX
 logger = logging.getLogger(__name__)
 
 EVENT_TYPE = "change.recorded"
+_PAUSED = "Paused by its owner."
 #: Most bytes of a receiver's answer kept in the delivery log.
 _ERROR_EXCERPT = 300
 
@@ -122,11 +123,16 @@ def create_subscription(
     parties: Iterable[Party] = (),
     commodities: Iterable[Commodity] = (),
     stages: Iterable[Status] = (),
+    is_active: bool = True,
 ) -> WebhookSubscription:
     """Register a URL to receive the changes matching the filters; its secret is generated."""
     check_target_url(target_url)
     subscription = WebhookSubscription.objects.create(
-        owner=owner, target_url=target_url, description=description
+        owner=owner,
+        target_url=target_url,
+        description=description,
+        is_active=is_active,
+        disabled_reason="" if is_active else _PAUSED,
     )
     subscription.deals.set(deals)
     subscription.parties.set(parties)
@@ -152,7 +158,7 @@ def update_subscription(*, subscription: WebhookSubscription, **changes) -> Webh
     if "is_active" in changes and changes["is_active"] != subscription.is_active:
         subscription.is_active = changes["is_active"]
         subscription.failing_since = None
-        subscription.disabled_reason = "" if subscription.is_active else "Paused by its owner."
+        subscription.disabled_reason = "" if subscription.is_active else _PAUSED
     subscription.save()
     for name in _FILTERS:
         if name in changes:
