@@ -1,6 +1,7 @@
 """One FilterSet per model, shared by the reader pages and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q
 
 from deals.models import (
@@ -13,6 +14,17 @@ from deals.models import (
     Status,
     TimelineEntry,
 )
+
+
+class IdFilter(django_filters.NumberFilter):
+    """A primary key: a whole number the database can hold (a huge one is invalid, not a crash)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
 
 
 def _commodity_tree(slug: str):
@@ -47,11 +59,11 @@ class DealFilterSet(django_filters.FilterSet):
         label="Stage",
     )
     party = django_filters.CharFilter(method="filter_party", label="Party (slug)")
-    party_id = django_filters.NumberFilter(method="filter_party_id", label="Party (id)")
+    party_id = IdFilter(method="filter_party_id", label="Party (id)")
     commodity = django_filters.CharFilter(
         method="filter_commodity", label="Commodity (slug, with the commodities below it)"
     )
-    commodity_id = django_filters.NumberFilter(field_name="commodities", label="Commodity (id)")
+    commodity_id = IdFilter(field_name="commodities", label="Commodity (id)")
     country = django_filters.CharFilter(method="filter_country", label="Country (slug or ISO code)")
     changed_since = django_filters.DateFilter(field_name="last_changed_on", lookup_expr="gte")
     changed_before = django_filters.DateFilter(field_name="last_changed_on", lookup_expr="lte")
@@ -149,13 +161,11 @@ class TimelineEntryFilterSet(django_filters.FilterSet):
     """Filters over stage changes: the home page's latest changes and the API's change feed."""
 
     deal = django_filters.CharFilter(field_name="deal__slug", label="Deal (slug)")
-    deal_id = django_filters.NumberFilter(field_name="deal_id", label="Deal (id)")
+    deal_id = IdFilter(field_name="deal_id", label="Deal (id)")
     party = django_filters.CharFilter(method="filter_party", label="Party (slug)")
-    party_id = django_filters.NumberFilter(method="filter_party_id", label="Party (id)")
+    party_id = IdFilter(method="filter_party_id", label="Party (id)")
     commodity = django_filters.CharFilter(method="filter_commodity", label="Commodity (slug)")
-    commodity_id = django_filters.NumberFilter(
-        field_name="deal__commodities", label="Commodity (id)"
-    )
+    commodity_id = IdFilter(field_name="deal__commodities", label="Commodity (id)")
     stage = django_filters.ModelMultipleChoiceFilter(
         field_name="status__slug",
         to_field_name="slug",

@@ -15,6 +15,10 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "commodity": ("view", "add", "change"),
     "commodityalias": ("view", "add", "change", "delete"),
     "status": ("view", "add"),
+    # Editors read webhook subscriptions and their delivery logs; clients manage them.
+    "webhooksubscription": ("view",),
+    "webhookdelivery": ("view",),
+    "webhookattempt": ("view",),
 }
 
 

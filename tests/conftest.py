@@ -36,3 +36,42 @@ def editor_client(client, editor):
 def fast_password_hashing(settings):
     """Hash test passwords cheaply: the real hasher takes half a second per account."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- The API and webhooks (area: api) ----------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_cache(settings):
+    """A private, empty cache: throttle counters and cached responses from other tests vanish."""
+    import uuid
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"tests-{uuid.uuid4()}",
+        }
+    }
+
+
+@pytest.fixture
+def api_client(fresh_cache):
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def token(reader):
+    from rest_framework.authtoken.models import Token
+
+    return Token.objects.create(user=reader)
+
+
+@pytest.fixture
+def token_client(fresh_cache, token):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client

@@ -207,3 +207,31 @@ def bulk_published_deals(count: int, *, parties=(), commodities=(), slug_prefix=
         for deal in deals
         for commodity in commodities
     )
+
+
+# --- The API and webhooks (area: api) ----------------------------------------------------------
+
+
+def deal_with_story(
+    stages: dict, *, title: str, party: Party, commodity: Commodity, kind="agreement", **entry
+):
+    """A deal with a party, a commodity, a figure and one sourced entry in its timeline."""
+    from deals.models import Figure
+    from deals.services import record_timeline_entry
+
+    deal = DealFactory(title=title, slug=title.lower().replace(" ", "-"), kind=kind)
+    DealPartyFactory(deal=deal, party=party, role="partner")
+    deal.commodities.add(commodity)
+    article = ArticleFactory()
+    Figure.objects.create(
+        deal=deal, text="25%", what="tariff", article=article, quote="A 25% tariff."
+    )
+    record_timeline_entry(
+        deal=deal,
+        status=stages[entry.pop("stage", "talks")],
+        happened_on=entry.pop("happened_on", datetime.date(2026, 1, 10)),
+        article=article,
+        quote=entry.pop("quote", f"{title} talks began."),
+    )
+    deal.refresh_from_db()
+    return deal

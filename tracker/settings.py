@@ -6,6 +6,7 @@ error instead of being guessed. The defaults suit a local run; `.env.example` li
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -298,3 +299,94 @@ CELERY_BEAT_SCHEDULE["retry-stuck-notifications"] = {
 # Seconds a reader page rendered for visitors (not signed in) is kept in the cache; any change to
 # the data replaces it at once. 0 turns the page cache off.
 TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)
+
+# --- The API and webhooks (area: api) ----------------------------------------------------------
+
+_THROTTLE_RATE = re.compile(r"\d+/(s|sec|second|m|min|minute|h|hour|d|day)")
+
+
+def env_throttle_rate(name: str, default: str) -> str:
+    """Return the variable as a DRF throttle rate such as `120/minute`."""
+    value = env_str(name, default).strip()
+    if not _THROTTLE_RATE.fullmatch(value):
+        raise ImproperlyConfigured(f"{name} must be a rate such as 120/minute, not {value!r}")
+    return value
+
+
+# Items per page of the API's lists, and the most a client may ask for with `page_size`.
+TRACKER_API_PAGE_SIZE = env_int("TRACKER_API_PAGE_SIZE", 50, minimum=1)
+TRACKER_API_MAX_PAGE_SIZE = env_int("TRACKER_API_MAX_PAGE_SIZE", 500, minimum=1)
+# Seconds shared caches and clients may reuse a public API response without asking again.
+TRACKER_API_CACHE_SECONDS = env_int("TRACKER_API_CACHE_SECONDS", 15)
+# Longest a validator (ETag) stays valid, in seconds: in-place edits of reference rows (a party
+# renamed) leave no cheap trace, so every validator is renewed at least this often.
+TRACKER_API_VALIDATOR_SECONDS = env_int("TRACKER_API_VALIDATOR_SECONDS", 300, minimum=1)
+# The `X-Poll-Interval` the changes feed suggests to polling clients, in seconds.
+TRACKER_API_POLL_INTERVAL = env_int("TRACKER_API_POLL_INTERVAL", 60, minimum=1)
+# Requests allowed per client address (anonymous) and per token (authenticated).
+TRACKER_API_THROTTLE_ADDRESS = env_throttle_rate("TRACKER_API_THROTTLE_ADDRESS", "120/minute")
+TRACKER_API_THROTTLE_TOKEN = env_throttle_rate("TRACKER_API_THROTTLE_TOKEN", "600/minute")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Reads are public; every write needs a token (or an editor's session, with CSRF).
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "deals.api.pagination.PagePagination",
+    "PAGE_SIZE": TRACKER_API_PAGE_SIZE,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "deals.api.throttling.AddressRateThrottle",
+        "deals.api.throttling.TokenRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "address": TRACKER_API_THROTTLE_ADDRESS,
+        "token": TRACKER_API_THROTTLE_TOKEN,
+    },
+    # How many proxies in front of the site append to X-Forwarded-For; unset: the peer address.
+    "NUM_PROXIES": env_int("TRACKER_API_NUM_PROXIES", 0) or None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Trade-deal tracker API",
+    "DESCRIPTION": (
+        "Trade deals and trade measures, their stages and the sources behind every change. "
+        "Reads are public; writes need a token (`Authorization: Token <key>`)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The interactive docs are served from the app's own static files: no outside CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "DealKindEnum": "deals.models.DealKind",
+        "PartyKindEnum": "deals.models.PartyKind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "deals.api.schema.document_common_responses",
+    ],
+}
+
+# Let webhooks target loopback addresses (tests and local development only).
+TRACKER_WEBHOOKS_ALLOW_LOOPBACK = env_bool("TRACKER_WEBHOOKS_ALLOW_LOOPBACK", False)
+# Seconds a receiver has to answer one delivery.
+TRACKER_WEBHOOKS_TIMEOUT_SECONDS = env_int("TRACKER_WEBHOOKS_TIMEOUT_SECONDS", 10, minimum=1)
+# Retries wait this many seconds, doubled after each failure, up to the maximum.
+TRACKER_WEBHOOKS_RETRY_BASE_SECONDS = env_int("TRACKER_WEBHOOKS_RETRY_BASE_SECONDS", 30)
+TRACKER_WEBHOOKS_RETRY_MAX_SECONDS = env_int("TRACKER_WEBHOOKS_RETRY_MAX_SECONDS", 6 * 3600)
+# A subscription whose deliveries have failed for this many days is disabled and its owner told.
+TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS = env_int("TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS", 3, minimum=1)
+
+CELERY_BEAT_SCHEDULE["deliver-due-webhooks"] = {
+    "task": "deals.tasks.webhooks.deliver_due_webhooks",
+    "schedule": 15.0,
+}

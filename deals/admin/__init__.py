@@ -1,3 +1,3 @@
 """The editors' admin, one module per area."""
 
-from . import curation  # noqa: F401
+from . import curation, webhooks  # noqa: F401

@@ -28,6 +28,13 @@ from .reference import (
     Status,
     Track,
 )
+from .webhooks import (
+    DeliveryState,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookSubscription,
+    new_webhook_secret,
+)
 
 __all__ = [
     "PENDING_STATES",
@@ -40,6 +47,7 @@ __all__ = [
     "DealKind",
     "DealParty",
     "Delivery",
+    "DeliveryState",
     "EntryKind",
     "Figure",
     "Follow",
@@ -54,5 +62,9 @@ __all__ = [
     "Status",
     "TimelineEntry",
     "Track",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
     "content_hash",
+    "new_webhook_secret",
 ]

@@ -146,6 +146,8 @@ class Deal(models.Model):
                 fields=["status", "-last_changed_on", "-id"],
                 name="%(app_label)s_deal_stage_changed_idx",
             ),
+            # The API's validators read the latest change of any deal at every request.
+            models.Index(fields=["updated_at"], name="%(app_label)s_deal_updated_idx"),
         ]
 
     def __str__(self) -> str:

@@ -9,10 +9,13 @@ from .following import (
     send_notification_email,
 )
 from .queueing import queue_after_commit
+from .webhooks import deliver_due_webhooks, deliver_webhook
 
 __all__ = [
     "announce_change",
     "announce_stragglers",
+    "deliver_due_webhooks",
+    "deliver_webhook",
     "notify_followers",
     "queue_after_commit",
     "retry_stuck_notifications",

@@ -1,0 +1,245 @@
+"""Conditional requests: ETag and Last-Modified from one small query, 304 before serialising.
+
+Each read view names the tables its responses are made of. One query reads their highest ids
+and latest timestamps (index lookups), and the row counts of the small tables: any insert, any
+timestamped edit (a deal's, and the admin saves the deal with its inlines) and any delete from
+a small table changes the ETag. What leaves no such trace (a party renamed, a deal deleted by
+a superuser) is caught by renewing every validator each TRACKER_API_VALIDATOR_SECONDS;
+Last-Modified then moves to the renewal time.
+
+A request whose validators match is answered `304` before throttling and serialising. A
+response for a state already seen is served from the cache (Redis across workers when
+REDIS_URL is set), keyed by its ETag, so the same page is serialised once per change.
+"""
+
+import datetime
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, models
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date
+from rest_framework.exceptions import APIException
+from rest_framework.renderers import JSONRenderer
+
+_SAFE_METHODS = ("GET", "HEAD")
+_EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+_CACHED_HEADERS = ("Content-Type", "Link")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table a response is made of, the indexed column dating its rows' changes, if any, and
+    whether it is small enough to count at every request (counting a large table scans it)."""
+
+    model: type[models.Model]
+    timestamp: str | None = None
+    count: bool = True
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What identifies one state of a resource: its ETag and when it last changed."""
+
+    etag: str
+    last_modified: datetime.datetime
+
+
+def _as_datetime(value) -> datetime.datetime | None:
+    if isinstance(value, str):  # SQLite answers raw queries with text
+        value = parse_datetime(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def _validators(marks: list, timestamps: list, *, variant: str) -> Validators:
+    moments = [moment for moment in map(_as_datetime, timestamps) if moment is not None]
+    lifetime = settings.TRACKER_API_VALIDATOR_SECONDS
+    period = int(time.time()) // lifetime
+    marks = [*marks, period]
+    moments.append(datetime.datetime.fromtimestamp(period * lifetime, tz=datetime.UTC))
+    digest = hashlib.blake2b(repr([*marks, variant]).encode(), digest_size=16).hexdigest()
+    return Validators(etag=f'"{digest}"', last_modified=max(moments, default=_EPOCH))
+
+
+def table_validators(tables: list[Table], *, variant: str) -> Validators:
+    """The validators of responses made of `tables`, read in one query."""
+    quote = connection.ops.quote_name
+    columns, timestamp_positions = [], []
+    for table in tables:
+        name = quote(table.model._meta.db_table)
+        pk = quote(table.model._meta.pk.column)
+        columns.append(f"(SELECT MAX({pk}) FROM {name})")
+        if table.count:
+            columns.append(f"(SELECT COUNT(*) FROM {name})")
+        if table.timestamp:
+            column = quote(table.model._meta.get_field(table.timestamp).column)
+            timestamp_positions.append(len(columns))
+            columns.append(f"(SELECT MAX({column}) FROM {name})")
+    with connection.cursor() as cursor:
+        # Identifiers only, all from the models' metadata: nothing from the request.
+        cursor.execute("SELECT " + ", ".join(columns))
+        row = list(cursor.fetchone())
+    timestamps = [row[position] for position in timestamp_positions]
+    marks = [value.isoformat() if hasattr(value, "isoformat") else value for value in row]
+    return _validators(marks, timestamps, variant=variant)
+
+
+def row_validators(values: tuple | None, *, timestamps: list, variant: str) -> Validators | None:
+    """The validators of a response about one row, from values read about it (None: no row)."""
+    if values is None:
+        return None
+    return _validators([str(value) for value in values], timestamps, variant=variant)
+
+
+class NotModified(APIException):
+    """Raised before throttling when the client's copy is current; answered with a bare 304."""
+
+    status_code = 304
+
+
+class CachedResponse(APIException):
+    """Raised after throttling when this exact response was rendered before for this state."""
+
+    def __init__(self, response: HttpResponse):
+        super().__init__()
+        self.response = response
+
+
+def _is_current(request, validators: Validators) -> bool:
+    answer = get_conditional_response(
+        request,
+        etag=validators.etag,
+        last_modified=int(validators.last_modified.timestamp()),
+    )
+    return isinstance(answer, HttpResponseNotModified)
+
+
+class ConditionalMixin:
+    """ETag, Last-Modified and Cache-Control on every read; 304 and cached answers when possible.
+
+    Views define `get_validators()` (None when there is nothing to validate, e.g. an unknown id)
+    and may add `extra_headers()`. Public reads are answered before DRF's request handling when
+    they can be: a 304 costs the validators' query and nothing else, and a response already
+    rendered for this state is served once the throttle allows it. Everything else, and every
+    request with credentials, goes the full way.
+    """
+
+    #: Public responses may be kept by shared caches and by this app's response cache.
+    public_responses = True
+    validators: Validators | None = None
+
+    def get_validators(self) -> Validators | None:
+        raise NotImplementedError
+
+    def extra_headers(self) -> dict[str, str]:
+        return {}
+
+    def variant(self) -> str:
+        """What distinguishes representations of the same state: the format asked, the owner."""
+        request = self.request
+        owner = "" if self.public_responses else str(request.user.pk)
+        return f"{request.GET.get('format', '')}|{request.META.get('HTTP_ACCEPT', '')}|{owner}"
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.public_responses and request.method in _SAFE_METHODS:
+            self.request, self.args, self.kwargs = request, args, kwargs
+            self.validators = self.get_validators()
+            early = self._answer_early(request)
+            if early is not None:
+                return self._decorate(early)
+        return super().dispatch(request, *args, **kwargs)
+
+    def _answer_early(self, request) -> HttpResponse | None:
+        if self.validators is None:
+            return None
+        if _is_current(request, self.validators):
+            return HttpResponseNotModified()
+        anonymous = "HTTP_AUTHORIZATION" not in request.META and not request.user.is_authenticated
+        if request.method != "GET" or not anonymous:
+            return None
+        hit = cache.get(self._cache_key(request))
+        # A refused request goes the full way, which answers 429 with Retry-After.
+        if hit is None or not all(t.allow_request(request, self) for t in self.get_throttles()):
+            return None
+        return self._from_cache(hit)
+
+    def check_throttles(self, request):
+        # Runs after authentication and permissions: private validators depend on the user.
+        if request.method in _SAFE_METHODS:
+            if not self.public_responses:
+                self.validators = self.get_validators()
+            if self.validators is not None and _is_current(request, self.validators):
+                raise NotModified
+        super().check_throttles(request)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self._response_cacheable(request):
+            hit = cache.get(self._cache_key(request))
+            if hit is not None:
+                raise CachedResponse(self._from_cache(hit))
+
+    def handle_exception(self, exc):
+        if isinstance(exc, NotModified):
+            return HttpResponseNotModified()
+        if isinstance(exc, CachedResponse):
+            return exc.response
+        # Errors are JSON whatever format was asked for: a spreadsheet has no use for them.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in _SAFE_METHODS:
+            return response
+        response = self._decorate(response)
+        if (
+            response.status_code == 200
+            and self._response_cacheable(request)
+            and hasattr(response, "add_post_render_callback")
+        ):
+            key = self._cache_key(request)
+            response.add_post_render_callback(lambda rendered: self._store(key, rendered))
+        return response
+
+    def _decorate(self, response):
+        for name, value in self.extra_headers().items():
+            response[name] = value
+        if self.validators is None or response.status_code not in (200, 304):
+            return response
+        # JSON and CSV share URLs: a cache must keep them apart.
+        patch_vary_headers(response, ["Accept"])
+        response["ETag"] = self.validators.etag
+        response["Last-Modified"] = http_date(self.validators.last_modified.timestamp())
+        if self.public_responses:
+            patch_cache_control(response, public=True, max_age=settings.TRACKER_API_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def _response_cacheable(self, request) -> bool:
+        return self.public_responses and request.method == "GET" and self.validators is not None
+
+    def _cache_key(self, request) -> str:
+        identity = f"{self.validators.etag}|{request.get_full_path()}|{self.variant()}"
+        return "api:response:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
+
+    @staticmethod
+    def _from_cache(hit) -> HttpResponse:
+        content, headers = hit
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+    def _store(self, key: str, response) -> None:
+        headers = {name: response[name] for name in _CACHED_HEADERS if response.has_header(name)}
+        cache.set(key, (response.content, headers), settings.TRACKER_API_VALIDATOR_SECONDS)

@@ -1,0 +1,404 @@
+"""Webhooks: subscriptions, planning one delivery per matching change, and sending them signed.
+
+Deliveries follow Standard Webhooks (https://www.standardwebhooks.com/): headers `webhook-id`
+(stable across retries), `webhook-timestamp` and `webhook-signature`, the latter `v1,` and the
+base64 HMAC-SHA256 of `{id}.{timestamp}.{body}` under the subscription's secret.
+"""
+
+import base64
+import datetime
+import hashlib
+import hmac
+import ipaddress
+import logging
+import socket
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import urllib3
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from deals.models import (
+    Commodity,
+    Deal,
+    DeliveryState,
+    Party,
+    Status,
+    TimelineEntry,
+    WebhookAttempt,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+from deals.models.webhooks import SECRET_PREFIX
+
+logger = logging.getLogger(__name__)
+
+EVENT_TYPE = "change.recorded"
+_PAUSED = "Paused by its owner."
+#: Most bytes of a receiver's answer kept in the delivery log.
+_ERROR_EXCERPT = 300
+
+
+class UnsafeTarget(ValueError):
+    """A webhook URL the tracker refuses to call: not http(s), or not on the public internet."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A webhook URL taken apart, with the public addresses its host resolved to."""
+
+    scheme: str
+    host: str
+    port: int
+    path: str
+    addresses: tuple[str, ...]
+
+
+def _refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if address.is_loopback:
+        return None if settings.TRACKER_WEBHOOKS_ALLOW_LOOPBACK else "a loopback address"
+    if address.is_link_local:
+        return "a link-local address"
+    if address.is_private:
+        return "a private address"
+    if not address.is_global or address.is_multicast:
+        return "an address that is not on the public internet"
+    return None
+
+
+def check_target_url(url: str) -> Target:
+    """Take a webhook URL apart and refuse it unless every address of its host is public.
+
+    Called when a subscription is registered and again before each delivery, because what a
+    name resolves to can change between the two.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UnsafeTarget("Give an http or https URL.")
+    if parts.username or parts.password:
+        raise UnsafeTarget("Put credentials in the secret, not in the URL.")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+    except (ValueError, UnicodeError, socket.gaierror, OSError):
+        raise UnsafeTarget(f"The host {parts.hostname!r} cannot be resolved.") from None
+    addresses = tuple(dict.fromkeys(info[4][0] for info in found))
+    for address in addresses:
+        reason = _refusal(ipaddress.ip_address(address.split("%")[0]))
+        if reason:
+            raise UnsafeTarget(f"{parts.hostname} resolves to {reason} ({address}).")
+    path = parts.path or "/"
+    return Target(
+        scheme=parts.scheme,
+        host=parts.hostname,
+        port=port,
+        path=f"{path}?{parts.query}" if parts.query else path,
+        addresses=addresses,
+    )
+
+
+def sign(*, secret: str, message_id: str, timestamp: int, body: bytes) -> str:
+    """The Standard Webhooks signature header value of one message."""
+    key = base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+    signed = f"{message_id}.{timestamp}.".encode() + body
+    digest = hmac.new(key, signed, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode("ascii")
+
+
+@transaction.atomic
+def create_subscription(
+    *,
+    owner,
+    target_url: str,
+    description: str = "",
+    deals: Iterable[Deal] = (),
+    parties: Iterable[Party] = (),
+    commodities: Iterable[Commodity] = (),
+    stages: Iterable[Status] = (),
+    is_active: bool = True,
+) -> WebhookSubscription:
+    """Register a URL to receive the changes matching the filters; its secret is generated."""
+    check_target_url(target_url)
+    subscription = WebhookSubscription.objects.create(
+        owner=owner,
+        target_url=target_url,
+        description=description,
+        is_active=is_active,
+        disabled_reason="" if is_active else _PAUSED,
+    )
+    subscription.deals.set(deals)
+    subscription.parties.set(parties)
+    subscription.commodities.set(commodities)
+    subscription.stages.set(stages)
+    return subscription
+
+
+_FILTERS = ("deals", "parties", "commodities", "stages")
+
+
+@transaction.atomic
+def update_subscription(*, subscription: WebhookSubscription, **changes) -> WebhookSubscription:
+    """Change a subscription's URL, description, filters or active flag.
+
+    Switching it back on clears why it was disabled and gives failed deliveries a fresh start.
+    """
+    if "target_url" in changes:
+        check_target_url(changes["target_url"])
+    for name in ("target_url", "description"):
+        if name in changes:
+            setattr(subscription, name, changes[name])
+    if "is_active" in changes and changes["is_active"] != subscription.is_active:
+        subscription.is_active = changes["is_active"]
+        subscription.failing_since = None
+        subscription.disabled_reason = "" if subscription.is_active else _PAUSED
+    subscription.save()
+    for name in _FILTERS:
+        if name in changes:
+            getattr(subscription, name).set(changes[name])
+    return subscription
+
+
+def _commodities_with_ancestors(commodity_ids: list[int]) -> set[int]:
+    parents = dict(Commodity.objects.values_list("pk", "parent_id"))
+    found = set()
+    for pk in commodity_ids:
+        while pk is not None and pk not in found:
+            found.add(pk)
+            pk = parents.get(pk)
+    return found
+
+
+def _filter_allows(relation: str, values) -> models.Q:
+    """A subscription with no filter of this kind matches; one with a filter must name a value."""
+    through = WebhookSubscription._meta.get_field(relation).remote_field.through
+    target = WebhookSubscription._meta.get_field(relation).m2m_reverse_field_name()
+    owned = through.objects.filter(webhooksubscription=OuterRef("pk"))
+    return ~models.Q(Exists(owned)) | models.Q(Exists(owned.filter(**{f"{target}__in": values})))
+
+
+def webhook_payload(entry: TimelineEntry) -> str:
+    """The JSON body delivered for an entry: an item of the changes feed, wrapped as an event."""
+    # Imported here: the API's serializers use this module to vet webhook URLs.
+    from rest_framework.renderers import JSONRenderer
+
+    from deals.api.serializers import ChangeSerializer, SiteRequest
+
+    data = ChangeSerializer(entry, context={"request": SiteRequest()}).data
+    event = {"type": EVENT_TYPE, "timestamp": entry.recorded_at, "data": data}
+    return JSONRenderer().render(event).decode("utf-8")
+
+
+def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
+    """Plan one delivery of an entry to each active subscription it matches; ids still to send.
+
+    Idempotent: a delivery is unique per (subscription, entry), so planning twice plans once.
+    """
+    entry = TimelineEntry.objects.select_related(
+        "deal", "status", "previous_status", "article"
+    ).get(pk=entry.pk)
+    deal = entry.deal
+    party_ids = list(deal.deal_parties.values_list("party_id", flat=True))
+    commodity_ids = list(deal.commodities.values_list("pk", flat=True))
+    matching = WebhookSubscription.objects.active().filter(
+        _filter_allows("deals", [deal.pk]),
+        _filter_allows("parties", party_ids),
+        _filter_allows("commodities", _commodities_with_ancestors(commodity_ids)),
+        _filter_allows("stages", [entry.status_id]),
+    )
+    subscriptions = list(matching)
+    if subscriptions:
+        payload, now = webhook_payload(entry), timezone.now()
+        WebhookDelivery.objects.bulk_create(
+            [
+                WebhookDelivery(
+                    subscription=subscription, entry=entry, payload=payload, next_attempt_at=now
+                )
+                for subscription in subscriptions
+            ],
+            ignore_conflicts=True,
+        )
+    return list(
+        WebhookDelivery.objects.filter(entry=entry, state=DeliveryState.PENDING).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """How long to wait after the `attempts`-th failure: doubling from the base, capped."""
+    base = settings.TRACKER_WEBHOOKS_RETRY_BASE_SECONDS
+    seconds = min(base * 2 ** max(attempts - 1, 0), settings.TRACKER_WEBHOOKS_RETRY_MAX_SECONDS)
+    return datetime.timedelta(seconds=seconds)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status_code: int | None
+    error: str
+
+    @property
+    def succeeded(self) -> bool:
+        return self.status_code is not None and 200 <= self.status_code < 300
+
+
+def _post(url: str, *, body: bytes, headers: dict[str, str]) -> Outcome:
+    try:
+        target = check_target_url(url)
+    except UnsafeTarget as refusal:
+        return Outcome(None, f"Refused: {refusal}")
+    # Connect to the address just vetted, not to whatever the name resolves to a moment later.
+    address = target.addresses[0]
+    timeout = urllib3.Timeout(total=settings.TRACKER_WEBHOOKS_TIMEOUT_SECONDS)
+    if target.scheme == "https":
+        pool = urllib3.HTTPSConnectionPool(
+            address,
+            target.port,
+            timeout=timeout,
+            retries=False,
+            cert_reqs="CERT_REQUIRED",
+            server_hostname=target.host,
+            assert_hostname=target.host,
+        )
+    else:
+        pool = urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, retries=False)
+    default_port = 443 if target.scheme == "https" else 80
+    host = target.host if target.port == default_port else f"{target.host}:{target.port}"
+    try:
+        with pool:
+            response = pool.urlopen(
+                "POST",
+                target.path,
+                body=body,
+                headers={**headers, "Host": host},
+                redirect=False,
+                preload_content=False,
+            )
+            excerpt = response.read(_ERROR_EXCERPT, decode_content=False)
+            response.release_conn()
+    except urllib3.exceptions.HTTPError as error:
+        return Outcome(None, f"{type(error).__name__}: {error}"[:_ERROR_EXCERPT])
+    if 200 <= response.status < 300:
+        return Outcome(response.status, "")
+    if 300 <= response.status < 400:
+        return Outcome(response.status, "Redirects are not followed.")
+    return Outcome(response.status, excerpt.decode("utf-8", "replace"))
+
+
+def attempt_delivery(*, delivery_pk: int) -> bool | None:
+    """Send a due delivery once, log the attempt and plan the retry; None if it was not due.
+
+    The delivery is claimed with a lease (its next attempt moved past the send's timeout), so
+    two workers never send it at once and a worker that dies mid-send leaves it due again.
+    """
+    now = timezone.now()
+    lease = datetime.timedelta(seconds=settings.TRACKER_WEBHOOKS_TIMEOUT_SECONDS + 60)
+    claimed = (
+        WebhookDelivery.objects.due(now)
+        .filter(pk=delivery_pk, subscription__is_active=True)
+        .update(next_attempt_at=now + lease, updated_at=now)
+    )
+    if not claimed:
+        return None
+    delivery = WebhookDelivery.objects.select_related("subscription__owner").get(pk=delivery_pk)
+    subscription = delivery.subscription
+    body = delivery.payload.encode("utf-8")
+    timestamp = int(time.time())
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "trade-deal-tracker-webhooks/1",
+        "webhook-id": delivery.webhook_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": sign(
+            secret=subscription.secret,
+            message_id=delivery.webhook_id,
+            timestamp=timestamp,
+            body=body,
+        ),
+    }
+    started = time.monotonic()
+    outcome = _post(subscription.target_url, body=body, headers=headers)
+    _record(delivery, outcome, duration_ms=int((time.monotonic() - started) * 1000))
+    return outcome.succeeded
+
+
+@transaction.atomic
+def _record(delivery: WebhookDelivery, outcome: Outcome, *, duration_ms: int) -> None:
+    now = timezone.now()
+    WebhookAttempt.objects.create(
+        delivery=delivery,
+        status_code=outcome.status_code,
+        error=outcome.error,
+        duration_ms=duration_ms,
+        succeeded=outcome.succeeded,
+    )
+    attempts = delivery.attempts + 1
+    changes = {
+        "attempts": attempts,
+        "last_status_code": outcome.status_code,
+        "last_error": outcome.error,
+        "updated_at": now,
+    }
+    subscription = WebhookSubscription.objects.select_for_update().get(pk=delivery.subscription_id)
+    if outcome.succeeded:
+        changes |= {"state": DeliveryState.DELIVERED, "delivered_at": now, "next_attempt_at": None}
+        if subscription.failing_since is not None:
+            subscription.failing_since = None
+            subscription.save(update_fields=["failing_since", "updated_at"])
+    else:
+        changes["next_attempt_at"] = now + retry_delay(attempts)
+        if subscription.failing_since is None:
+            subscription.failing_since = now
+            subscription.save(update_fields=["failing_since", "updated_at"])
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(**changes)
+    limit = datetime.timedelta(days=settings.TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS)
+    failing_too_long = not outcome.succeeded and now - subscription.failing_since >= limit
+    if failing_too_long and subscription.is_active:
+        disable_subscription(
+            subscription=subscription,
+            reason=f"Every delivery has failed since {subscription.failing_since:%Y-%m-%d %H:%M} "
+            f"UTC; the last one: {outcome.status_code or outcome.error}.",
+        )
+
+
+@transaction.atomic
+def disable_subscription(*, subscription: WebhookSubscription, reason: str) -> None:
+    """Stop delivering to a subscription, abandon what it still awaits, and tell its owner."""
+    subscription.is_active = False
+    subscription.disabled_reason = reason
+    subscription.save(update_fields=["is_active", "disabled_reason", "updated_at"])
+    subscription.deliveries.filter(state=DeliveryState.PENDING).update(
+        state=DeliveryState.ABANDONED, next_attempt_at=None, updated_at=timezone.now()
+    )
+    owner = subscription.owner
+    if owner.email:
+        transaction.on_commit(
+            lambda: send_mail(
+                subject="Your trade-deal tracker webhook was disabled",
+                message=(
+                    f"The webhook to {subscription.target_url} was disabled.\n\n{reason}\n\n"
+                    "Switch it back on through the API (PATCH is_active=true) once the "
+                    "receiver answers again."
+                ),
+                from_email=None,
+                recipient_list=[owner.email],
+                fail_silently=True,
+            )
+        )
+
+
+def due_deliveries(*, limit: int = 500) -> list[int]:
+    """Ids of deliveries whose (re)try is due, oldest first."""
+    return list(
+        WebhookDelivery.objects.due(timezone.now())
+        .filter(subscription__is_active=True)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:limit]
+    )
