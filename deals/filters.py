@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from deals.models import (
     Commodity,
@@ -14,6 +16,19 @@ from deals.models import (
     Status,
     TimelineEntry,
 )
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class StageFilter(django_filters.ModelMultipleChoiceFilter):
+    """One or more stages by slug (`?stage=talks&stage=framework`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("field_name", "status__slug")
+        kwargs.setdefault("label", "Stage (slug; repeat for several)")
+        # A deal or entry has one stage: the join cannot repeat rows, so no DISTINCT.
+        super().__init__(
+            to_field_name="slug", queryset=Status.objects.all(), distinct=False, **kwargs
+        )
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -52,12 +67,7 @@ class DealFilterSet(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="filter_text", label="Search")
     kind = django_filters.ChoiceFilter(choices=DealKind.choices)
-    stage = django_filters.ModelMultipleChoiceFilter(
-        field_name="status__slug",
-        to_field_name="slug",
-        queryset=Status.objects.all(),
-        label="Stage",
-    )
+    stage = StageFilter()
     party = django_filters.CharFilter(method="filter_party", label="Party (slug)")
     party_id = IdFilter(method="filter_party_id", label="Party (id)")
     commodity = django_filters.CharFilter(
@@ -166,12 +176,7 @@ class TimelineEntryFilterSet(django_filters.FilterSet):
     party_id = IdFilter(method="filter_party_id", label="Party (id)")
     commodity = django_filters.CharFilter(method="filter_commodity", label="Commodity (slug)")
     commodity_id = IdFilter(field_name="deal__commodities", label="Commodity (id)")
-    stage = django_filters.ModelMultipleChoiceFilter(
-        field_name="status__slug",
-        to_field_name="slug",
-        queryset=Status.objects.all(),
-        label="Stage",
-    )
+    stage = StageFilter()
     kind = django_filters.ChoiceFilter(field_name="deal__kind", choices=DealKind.choices)
 
     class Meta:

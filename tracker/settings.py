@@ -369,6 +369,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DealKindEnum": "deals.models.DealKind",
         "PartyKindEnum": "deals.models.PartyKind",
+        "EntryKindEnum": "deals.models.EntryKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
