@@ -15,6 +15,11 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "commodity": ("view", "add", "change"),
     "commodityalias": ("view", "add", "change", "delete"),
     "status": ("view", "add"),
+    # Proposals are reviewed (accepted, edited, rejected), never created or deleted by hand.
+    "proposal": ("view", "change"),
+    "proposedparty": ("view", "add", "change", "delete"),
+    "proposedcommodity": ("view", "add", "change", "delete"),
+    "proposedfigure": ("view", "add", "change", "delete"),
 }
 
 

@@ -257,3 +257,30 @@ LOGGING = {
 
 # Largest article body accepted, in bytes of UTF-8.
 TRACKER_MAX_ARTICLE_BYTES = env_int("TRACKER_MAX_ARTICLE_BYTES", 1_000_000, minimum=1)
+
+# --- The ingestion pipeline --------------------------------------------------------------------
+
+# Outlets whose articles are accepted without an editor when the parser is confident enough:
+# outlet names as articles give them, or domains of their URLs (reuters.com), comma-separated.
+TRACKER_TRUSTED_OUTLETS = env_list("TRACKER_TRUSTED_OUTLETS")
+TRACKER_AUTO_ACCEPT_CONFIDENCE = env_float(
+    "TRACKER_AUTO_ACCEPT_CONFIDENCE", 0.8, minimum=0.0, maximum=1.0
+)
+# An article still queued after this many seconds lost its message (a broker restart, a failed
+# send): the sweeper queues it again. One still parsing after the hard time limit lost its worker.
+TRACKER_REQUEUE_AFTER = env_int("TRACKER_REQUEUE_AFTER", 300, minimum=1)
+# Attempts at parsing one article before it is marked failed.
+TRACKER_MAX_PARSE_ATTEMPTS = env_int("TRACKER_MAX_PARSE_ATTEMPTS", 5, minimum=1)
+CELERY_BEAT_SCHEDULE["requeue-stuck-articles"] = {
+    "task": "deals.tasks.articles.requeue_stuck_articles",
+    "schedule": 60.0,
+}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and a worker write to the same file: take the write lock when a
+    # transaction starts (no deadlock upgrading a read lock) and let readers run beside a writer.
+    DATABASES["default"]["OPTIONS"].update(
+        transaction_mode="IMMEDIATE", init_command="PRAGMA journal_mode=WAL;"
+    )
+    # The pipeline tests run a real worker process, which cannot see an in-memory database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}

@@ -11,6 +11,13 @@ from .deals import (
     Role,
     TimelineEntry,
 )
+from .proposals import (
+    Proposal,
+    ProposedCommodity,
+    ProposedFigure,
+    ProposedParty,
+    ReviewState,
+)
 from .reference import (
     Commodity,
     CommodityAlias,
@@ -36,6 +43,11 @@ __all__ = [
     "Party",
     "PartyAlias",
     "PartyKind",
+    "Proposal",
+    "ProposedCommodity",
+    "ProposedFigure",
+    "ProposedParty",
+    "ReviewState",
     "Role",
     "Status",
     "TimelineEntry",

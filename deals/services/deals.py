@@ -21,7 +21,7 @@ from deals.models import (
     TimelineEntry,
     content_hash,
 )
-from deals.tasks import announce_change, queue_after_commit
+from deals.tasks import announce_change, parse_article_task, queue_after_commit
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
@@ -204,4 +204,6 @@ def submit_article(
             models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
         )
         return Submission(article=article, created=False)
+    # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
+    queue_after_commit(parse_article_task, article.pk)
     return Submission(article=article, created=True)
