@@ -1,0 +1,190 @@
+"""Organisations the gazetteer does not know, found from cues in the text.
+
+Three shapes:
+
+- described but unnamed: "a Chinese state-owned enterprise", "a Japanese trading house", "a Gulf
+  sovereign wealth fund" become parties such as "Chinese state-owned enterprise (unnamed)";
+- named after a cue: "sovereign wealth fund Danantara", "state-owned miner Xyz Corp";
+- named with a corporate suffix: "Cove Kaz Capital", "Acme Rare Metals Holdings".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import words
+
+_SOE = (
+    r"(?:state-owned|state-run|state-backed|state-controlled|government-owned|government-backed"
+    r"|state-linked|state)"
+)
+_COMPANY_NOUNS = (
+    r"(?:enterprise|company|firm|group|conglomerate|miner|mining company|producer|refiner|player"
+    r"|entity|corporation|giant|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker"
+    r"|trading house|trader|investor|consortium|developer|partner|buyer|supplier|operator|utility"
+    r"|lender|bank|oil company|oil major|energy company|shipping company)"
+)
+_DEMONYM = r"(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+
+UNNAMED_ORG = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Uu]nnamed|[Uu]nidentified)\s+(?:(?:major|large"
+    r"|leading|big|top|unnamed"
+    r"|unidentified|private|listed|key)\s+)?"
+    + _DEMONYM
+    + r"\s+(?:(?P<soe>"
+    + _SOE
+    + r")\s+)?(?P<noun>"
+    + _COMPANY_NOUNS
+    + r"|sovereign wealth fund|sovereign fund|state fund|wealth fund)\b"
+)
+UNNAMED_SOE_FIRST = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<soe>"
+    + _SOE
+    + r")\s+"
+    + _DEMONYM
+    + r"\s+(?P<noun>"
+    + _COMPANY_NOUNS
+    + r")\b"
+)
+
+_NAME_TOKEN = r"(?:[A-Z][\w&'.-]*|&|of|de|and)"
+_NAME = r"(?P<name>[A-Z][\w&'.-]*(?:\s" + _NAME_TOKEN + r"){0,4})"
+NAMED_AFTER_CUE = re.compile(
+    r"\b(?P<cue>sovereign wealth fund|sovereign fund|state investor|state fund|wealth fund"
+    r"|state-owned (?:firm|company|enterprise|miner|producer|oil company|giant|group|conglomerate)"
+    r"|state-run (?:firm|company|enterprise|miner|producer|oil company|giant|group)"
+    r"|miner|producer|refiner|conglomerate|developer|investor|investment firm|carmaker|automaker"
+    r"|chipmaker|steelmaker|trader|trading house|firm|company|group|lender|utility|supplier"
+    r"|manufacturer|startup|start-up)\s+" + _NAME
+)
+_LEGAL_SUFFIX = (
+    r"(?:Holdings|Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|Co\.|Bhd|Berhad"
+    r"|AG|SA|SE|NV|N\.V\.|GmbH|Tbk|Pte|S\.A\.)"
+)
+_SECTOR_SUFFIX = (
+    r"(?:Mining|Minerals|Resources|Metals|Rare Earths?|Lithium|Capital|Partners|Investments?"
+    r"|Ventures|Industries|Technologies|Technology|Petroleum|Materials|Motors|Energy|Steel"
+    r"|Chemicals?"
+    r"|Refining|Holdings|Group|Fund|Bank|Exploration|Logistics|Shipping)"
+)
+SUFFIX_ORG = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){1,4}(?P<suffix>"
+    + _LEGAL_SUFFIX
+    + "|"
+    + _SECTOR_SUFFIX
+    + r"))(?![\w-])"
+)
+GOVERNMENT_BODY = re.compile(
+    r"\b(?P<name>(?:Ministry|Department|Minister|Bureau|Office|Agency|Commission) (?:of|for) "
+    r"(?:[A-Z][a-z]+|and|of)(?:,?\s(?:[A-Z][a-z]+|and|of)){0,5})"
+)
+
+_LEADING_STOPWORDS = words(
+    "The A An This That These Those However But And Its Their His Her Our While When If As "
+    "In On At For With By From After Before Under Meanwhile Both Also Then"
+)
+_FUND_WORDS = re.compile(r"\b(?:Fund|Investment Authority|Investment Corporation|Wealth)\b")
+_NOT_NAMES = words(
+    "Trade Energy Group Capital Resources Industries Fund Bank Minerals Mining Metals Steel"
+)
+
+
+@dataclass(frozen=True)
+class FoundOrganisation:
+    """An organisation found from cues; ``descriptor`` spans a demonym it absorbed, if any."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+    demonym: str | None
+    descriptor: tuple[int, int] | None
+    unnamed: bool
+
+
+def _kind_for(cue: str, soe: bool) -> str:
+    cue = cue.lower()
+    if "sovereign" in cue or "wealth fund" in cue or cue in {"state fund", "state investor"}:
+        return "sovereign_fund"
+    if soe or cue.startswith(("state-owned", "state-run")):
+        return "state_owned_enterprise"
+    return "company"
+
+
+def _clean_name(name: str, offset: int) -> tuple[str, int]:
+    tokens = name.split(" ")
+    while tokens and tokens[0] in _LEADING_STOPWORDS:
+        offset += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in {"of", "and", "&", "de"}:
+        tokens = tokens[:-1]
+    cleaned = " ".join(tokens).rstrip(".,'")
+    if (
+        cleaned.endswith(("Corp", "Inc", "Ltd", "Co"))
+        and name.startswith(cleaned)
+        and cleaned + "." in name
+    ):
+        cleaned += "."
+    return cleaned, offset
+
+
+def find_organisations(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
+    """Organisations described or named in ``text``; demonym checks happen in the caller."""
+    found: list[FoundOrganisation] = []
+
+    def add(org: FoundOrganisation) -> None:
+        if any(org.start < o.end and o.start < org.end for o in found):
+            return
+        found.append(org)
+
+    for pattern in (UNNAMED_ORG, UNNAMED_SOE_FIRST):
+        for match in pattern.finditer(text):
+            noun = match.group("noun")
+            soe = bool(match.group("soe")) and match.group("soe") != "state-linked"
+            kind = _kind_for(noun, soe)
+            vague = noun in {"partner", "buyer", "supplier", "investor", "bank"}
+            if kind == "company" and vague and not soe:
+                continue
+            label = {
+                "sovereign_fund": "sovereign wealth fund",
+                "state_owned_enterprise": "state-owned enterprise",
+            }.get(kind, "company")
+            dem_start, dem_end = match.span("dem")
+            add(
+                FoundOrganisation(
+                    name=f"{match.group('dem')} {label} (unnamed)",
+                    kind=kind,
+                    start=dem_start,
+                    end=match.end(),
+                    demonym=match.group("dem"),
+                    descriptor=(dem_start, dem_end),
+                    unnamed=True,
+                )
+            )
+    for match in NAMED_AFTER_CUE.finditer(text):
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        if not name or name in _NOT_NAMES or (title_case and match.start() < title_end):
+            continue
+        cue = match.group("cue")
+        kind = _kind_for(cue, False)
+        if kind == "company" and _FUND_WORDS.search(name) and "sovereign" in cue:
+            kind = "sovereign_fund"
+        add(FoundOrganisation(name, kind, start, start + len(name), None, None, False))
+    for match in SUFFIX_ORG.finditer(text):
+        in_title = match.start() < title_end
+        if in_title and title_case and not re.fullmatch(_LEGAL_SUFFIX, match.group("suffix")):
+            continue
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAMES:
+            continue
+        kind = (
+            "sovereign_fund"
+            if "Wealth Fund" in name or "Investment Authority" in name
+            else "company"
+        )
+        add(FoundOrganisation(name, kind, start, start + len(name), None, None, False))
+    for match in GOVERNMENT_BODY.finditer(text):
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        add(FoundOrganisation(name, "government_body", start, start + len(name), None, None, False))
+    return found

@@ -1,0 +1,124 @@
+"""Party and commodity hits in a document, with the context that rules some of them out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import COMMODITY, PARTY, VIA_DEMONYM, Gazetteer
+from .organisations import find_organisations
+from .text import SentenceIndex
+
+
+@dataclass
+class PartyHit:
+    name: str
+    kind: str
+    country: str | None
+    start: int
+    end: int
+    sentence: int
+    via: str
+    excluded: str = ""  # why this hit is not a party ("competitor", "descriptor", ...)
+
+
+@dataclass
+class CommodityHit:
+    index: int
+    start: int
+    end: int
+    sentence: int
+
+
+_COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
+_EXCLUDING = re.compile(
+    r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
+    r"|other than|apart from|rather than|instead of|versus|vs\.?)\s+(?:the\s+)?$"
+)
+_DESCRIPTOR_GAP = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){0,3}$")
+_ORG_KINDS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def is_title_case(title: str) -> bool:
+    """Most words capitalised, as in a typical English headline."""
+    words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def find_hits(
+    gazetteer: Gazetteer, text: str, low: str, title_end: int, index: SentenceIndex
+) -> tuple[list[PartyHit], list[CommodityHit]]:
+    matches = gazetteer.find(text, low)
+    parties: list[PartyHit] = []
+    commodities: list[CommodityHit] = []
+    for m in matches:
+        sentence = index.index_of(m.start)
+        if m.category == COMMODITY:
+            commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
+        elif m.category == PARTY:
+            entry = gazetteer.parties[m.index]
+            parties.append(
+                PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
+            )
+    title_case = is_title_case(text[:title_end])
+    for org in find_organisations(text, title_end, title_case):
+        overlapping = [p for p in parties if p.start < org.end and org.start < p.end]
+        country = None
+        if org.unnamed:
+            dem = next((p for p in overlapping if p.start == org.start), None)
+            if dem is None or dem.kind not in {"country", "bloc"}:
+                continue
+            country = dem.country
+            parties.remove(dem)
+            overlapping.remove(dem)
+            name = org.name
+            if dem.kind == "country":
+                demonym = gazetteer.demonym_of(dem.country) or org.demonym
+                name = org.name.replace(org.demonym or "", demonym, 1)
+            parties.append(
+                PartyHit(
+                    name, org.kind, country, org.start, org.end, index.index_of(org.start), "found"
+                )
+            )
+            continue
+        if any(p.kind not in {"country", "bloc"} for p in overlapping):
+            continue
+        if any(p.start <= org.start and p.end >= org.end for p in overlapping):
+            continue
+        for p in overlapping:
+            parties.remove(p)
+        parties.append(
+            PartyHit(
+                org.name, org.kind, None, org.start, org.end, index.index_of(org.start), "found"
+            )
+        )
+        commodities = [c for c in commodities if not (org.start <= c.start and c.end <= org.end)]
+    parties.sort(key=lambda p: p.start)
+    _mark_exclusions(text, low, parties)
+    return parties, commodities
+
+
+def _mark_exclusions(text: str, low: str, parties: list[PartyHit]) -> None:
+    for i, hit in enumerate(parties):
+        if low[max(0, hit.start - 4) : hit.start] in {"non-", "anti"}:
+            hit.excluded = "negated"
+            continue
+        if _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
+            hit.excluded = "left out"
+            continue
+        competitor = None
+        for match in _COMPETITOR.finditer(low, max(0, hit.start - 80), hit.start):
+            competitor = match
+        if competitor and not re.search(r"[.;]", low[competitor.end() : hit.start]):
+            hit.excluded = "competitor"
+            continue
+        if hit.via == VIA_DEMONYM and i + 1 < len(parties):
+            nxt = parties[i + 1]
+            gap = text[hit.end : nxt.start]
+            if nxt.kind in _ORG_KINDS and _DESCRIPTOR_GAP.match(gap):
+                hit.excluded = "descriptor"
+                if nxt.country is None:
+                    nxt.country = hit.country
