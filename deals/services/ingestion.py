@@ -233,7 +233,7 @@ def is_trusted(article: Article, outlets: Iterable[str]) -> bool:
 #: Below this score an article's deal is proposed as a new deal.
 MATCH_THRESHOLD = 0.6
 #: Deals quiet for longer than this get no credit for recent activity.
-RECENT = datetime.timedelta(days=365)
+RECENT = datetime.timedelta(days=730)
 #: Parties that make an agreement a project (a refinery, an offtake) rather than a trade pact:
 #: for those, the goods involved tell two deals between the same parties apart.
 _PROJECT_PARTY_KINDS = {
