@@ -30,3 +30,14 @@ def reader(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+# --- The ingestion pipeline --------------------------------------------------------------------
+
+
+@pytest.fixture
+def reference_data(stages):
+    """The countries, blocs and commodity taxonomy a tracker starts with (as `loaddemo` seeds)."""
+    from deals.services import seed_reference_data
+
+    return seed_reference_data()

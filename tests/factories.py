@@ -111,3 +111,8 @@ class DealPartyFactory(factory.django.DjangoModelFactory):
 def stage(slug: str) -> Status:
     """A shipped stage by its slug."""
     return Status.objects.get(slug=slug)
+
+
+def submitted(title: str, body: str = "", **fields) -> Article:
+    """An article as submitted and waiting for the parser."""
+    return ArticleFactory(title=title, body=body, content_hash=content_hash(title, body), **fields)
