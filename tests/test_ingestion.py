@@ -48,7 +48,11 @@ def test_an_article_about_a_deal_becomes_a_proposal_with_what_the_parser_saw(ref
     article.refresh_from_db()
     assert article.state == ArticleState.PARSED
     proposal = outcome.proposals[0]
-    assert (proposal.kind, proposal.status.slug, proposal.state) == ("agreement", "talks", "pending")
+    assert (proposal.kind, proposal.status.slug, proposal.state) == (
+        "agreement",
+        "talks",
+        "pending",
+    )
     assert proposal.deal is None  # a new deal: the tracker follows none yet
     assert "early talks" in proposal.quote
     parties = {mention.name: mention for mention in proposal.parties.all()}
@@ -132,7 +136,9 @@ def test_the_same_parties_trading_other_goods_under_a_measure_are_another_deal(
     reference_data, editor
 ):
     parse_and_accept(*MALAYSIA_BAN, editor=editor)
-    article = submitted("Malaysia bans exports of palm oil", "Malaysia has banned palm oil exports.")
+    article = submitted(
+        "Malaysia bans exports of palm oil", "Malaysia has banned palm oil exports."
+    )
 
     services.parse_article(article)
 
@@ -248,9 +254,7 @@ def test_an_untrusted_outlet_always_waits_for_an_editor(reference_data, settings
     assert article.proposals.get(position=0).state == ReviewState.PENDING
 
 
-def test_parsing_takes_a_bounded_number_of_queries(
-    reference_data, django_assert_max_num_queries
-):
+def test_parsing_takes_a_bounded_number_of_queries(reference_data, django_assert_max_num_queries):
     services.directory()  # built once per process; this test is about each article's cost
     article = submitted(*CHINA_MALAYSIA_TALKS)
 

@@ -426,7 +426,9 @@ def _happened(mention, article: Article) -> tuple[datetime.date, str]:
     return timezone.localtime(article.created_at).date(), DatePrecision.DAY
 
 
-def _propose(article: Article, position: int, mention, found: Directory, stages) -> Proposal:
+def _propose(
+    article: Article, position: int, mention, found: Directory, stages, figures
+) -> Proposal:
     kind = mention.kind if mention.kind in DealKind.values else DealKind.AGREEMENT
     happened_on, precision = _happened(mention, article)
     proposal = Proposal.objects.create(
@@ -474,12 +476,12 @@ def _propose(article: Article, position: int, mention, found: Directory, stages)
             )
         )
     ProposedCommodity.objects.bulk_create(commodities)
-    figures, seen = [], set()
-    for figure in mention.figures:
+    proposed, seen = [], set()
+    for figure in figures:
         if figure.text[:120] in seen:
             continue
         seen.add(figure.text[:120])
-        figures.append(
+        proposed.append(
             ProposedFigure(
                 proposal=proposal,
                 text=figure.text[:120],
@@ -489,7 +491,7 @@ def _propose(article: Article, position: int, mention, found: Directory, stages)
                 quote=figure.quote or "",
             )
         )
-    ProposedFigure.objects.bulk_create(figures)
+    ProposedFigure.objects.bulk_create(proposed)
 
     match = match_deal(sketch_of(proposal), lineage=found.lineage)
     if match is not None:
@@ -500,6 +502,16 @@ def _propose(article: Article, position: int, mention, found: Directory, stages)
         )
         proposal.save(update_fields=["deal", "match_score", "match_reason"])
     return proposal
+
+
+def _figures_by_deal(extraction: Extraction) -> list[tuple]:
+    """Each deal mention with its figures; figures the parser tied to no deal go to the main one."""
+    tied = {(figure.start, figure.end) for deal in extraction.deals for figure in deal.figures}
+    loose = [figure for figure in extraction.figures if (figure.start, figure.end) not in tied]
+    return [
+        (mention, [*mention.figures, *(loose if position == 0 else [])])
+        for position, mention in enumerate(extraction.deals)
+    ]
 
 
 def should_auto_accept(proposal: Proposal, *, trusted: bool) -> bool:
@@ -539,8 +551,8 @@ def parse_article(article: Article) -> ParseOutcome:
     trusted = is_trusted(article, trusted_outlets())
     with transaction.atomic():
         proposals = [
-            _propose(article, position, mention, found, stages)
-            for position, mention in enumerate(extraction.deals)
+            _propose(article, position, mention, found, stages, figures)
+            for position, (mention, figures) in enumerate(_figures_by_deal(extraction))
         ]
         _finish(article, ArticleState.PARSED)
         for proposal in proposals:

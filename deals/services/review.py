@@ -124,8 +124,8 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
     if deal is not None and deal.kind != proposal.kind:
         raise ValidationError(
             {
-                "deal": f"“{deal}” is a {deal.get_kind_display().lower()}, not a "
-                f"{proposal.get_kind_display().lower()}."
+                "deal": f"“{deal}” is a {deal.get_kind_display().lower()}; this proposal "
+                "reports the other kind of deal."
             }
         )
 
