@@ -11,7 +11,7 @@ from .factories import submitted
 
 pytestmark = pytest.mark.django_db
 
-# The same US–India deal, reported four times in the tracker's own words.
+# The same US-India deal, reported four times in the tracker's own words.
 US_INDIA_HEADLINES = [
     "Washington and New Delhi unveil a trade framework covering energy and supply chains",
     "Rupee firms after India and the U.S. seal a trade deal",

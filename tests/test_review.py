@@ -37,7 +37,7 @@ TALKS = (
 
 @pytest.fixture
 def proposal(reference_data):
-    """A pending proposal for a new China–Malaysia deal, naming a party the tracker lacks."""
+    """A pending proposal for a new China-Malaysia deal, naming a party the tracker lacks."""
     article = submitted(*TALKS, published_on=datetime.date(2025, 6, 18))
     services.parse_article(article)
     proposal = article.proposals.get(position=0)
@@ -175,7 +175,7 @@ def _form_data(response) -> dict:
 
 
 def test_an_editor_edits_then_accepts_into_an_existing_deal(editor_client, proposal):
-    deal = DealFactory(kind=DealKind.AGREEMENT, title="China–Malaysia refinery partnership")
+    deal = DealFactory(kind=DealKind.AGREEMENT, title="China-Malaysia refinery partnership")
     url = reverse("admin:deals_proposal_change", args=[proposal.pk])
     data = _form_data(editor_client.get(url))
     data.update(

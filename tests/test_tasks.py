@@ -140,7 +140,7 @@ def _aged(article, state, seconds):
 
 
 def test_the_sweeper_queues_again_articles_that_lost_their_message_or_worker(reference_data):
-    lost_message = submitted("Malaysia bans raw rare earth exports")
+    lost_message = submitted("Malaysia bans the export of raw rare earths")
     dead_worker = submitted("Malaysia bans tin exports")
     waiting = submitted("Malaysia bans palm oil exports")
     busy = submitted("Malaysia bans bauxite exports")
