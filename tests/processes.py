@@ -89,7 +89,7 @@ class RedisServer:
 class Worker:
     """`celery -A tracker worker` in its own process group, logging to a file."""
 
-    def __init__(self, env: dict[str, str], log: Path, name: str):
+    def __init__(self, env: dict[str, str], log: Path, name: str, extra: list[str] = ()):
         self.log = log
         self.process = subprocess.Popen(
             [
@@ -101,11 +101,11 @@ class Worker:
                 "worker",
                 "--loglevel=INFO",
                 "--pool=prefork",
-                "--concurrency=2",
                 "--without-gossip",
                 "--without-mingle",
                 "--without-heartbeat",
                 f"--hostname={name}@%h",
+                *(extra or ["--concurrency=2"]),
             ],
             cwd=ROOT,
             env=env,

@@ -181,6 +181,9 @@ def submit_article(
     submitted_by=None,
 ) -> Submission:
     """Keep an article, once: the same text (or URL) again returns the article already kept."""
+    # PostgreSQL text cannot hold NUL: keep a binary upload as the replacement character, which
+    # the parser reads as binary and fails with that reason, instead of losing the article.
+    title, body = title.replace("\x00", "\ufffd"), body.replace("\x00", "\ufffd")
     digest = content_hash(title, body)
     duplicate = Article.objects.filter(
         models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
