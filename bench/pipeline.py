@@ -11,6 +11,7 @@ itself costs, before any parsing.
 import argparse
 import itertools
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -108,6 +109,7 @@ def main() -> None:
     finally:
         worker.stop()
         redis_server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
 
     parsed = Article.objects.filter(state="parsed").count()
     print(

@@ -1,11 +1,24 @@
 """Parsing articles into proposals: name resolution, matching to deals, bad input."""
 
 import datetime
+import io
+import json
 
 import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
 
 from deals import services
-from deals.models import ArticleState, Deal, DealKind, Party, PartyAlias, Proposal, ReviewState
+from deals.models import (
+    Article,
+    ArticleState,
+    Deal,
+    DealKind,
+    Party,
+    PartyAlias,
+    Proposal,
+    ReviewState,
+)
 
 from .factories import submitted
 
@@ -260,3 +273,82 @@ def test_parsing_takes_a_bounded_number_of_queries(reference_data, django_assert
 
     with django_assert_max_num_queries(30):
         services.parse_article(article)
+
+
+def _write(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extract_prints_one_json_line_per_file_and_saves_nothing(reference_data, tmp_path):
+    _write(tmp_path, "ban.txt", "Title: Malaysia bans the export of raw rare earths\n\nIn effect.")
+    _write(tmp_path, "markets.txt", "Stocks slip as investors weigh interest rates")
+    out = io.StringIO()
+
+    call_command("extract", str(tmp_path), stdout=out)
+
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["source"] for line in lines] == [
+        str(tmp_path / "ban.txt"),
+        str(tmp_path / "markets.txt"),
+    ]
+    ban, markets = lines
+    assert ban["relevant"] and ban["deals"][0]["stage"] == "imposed"
+    assert ban["deals"][0]["parties"][0]["name"] == "Malaysia"
+    assert not markets["relevant"] and markets["deals"] == []
+    assert not Article.objects.exists()
+
+
+def test_ingest_submits_a_folder_and_recognises_articles_already_known(
+    reference_data, tmp_path, django_capture_on_commit_callbacks
+):
+    _write(
+        tmp_path,
+        "a.txt",
+        "Title: Malaysia bans the export of raw rare earths\nDate: 2024-01-08\n\nIn effect.",
+    )
+    _write(tmp_path, "b.txt", "Title: Malaysia bans tin exports\n\nThe ban is in effect.")
+    _write(tmp_path, "notes.md", "Not an article file.")
+    first, second = io.StringIO(), io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ingest", str(tmp_path), "--outlet", "Wire", stdout=first)
+    call_command("ingest", str(tmp_path / "a.txt"), stdout=second)
+
+    assert "2 new, 0 already known, 0 failed." in first.getvalue()
+    assert set(Article.objects.values_list("state", flat=True)) == {ArticleState.PARSED}
+    assert "0 new, 1 already known, 0 failed." in second.getvalue()
+    article = Article.objects.get(title="Malaysia bans the export of raw rare earths")
+    assert (article.outlet, article.published_on) == ("Wire", datetime.date(2024, 1, 8))
+
+
+def test_ingest_without_a_network_says_so(monkeypatch):
+    monkeypatch.setattr("trafilatura.fetch_url", lambda url: None)
+
+    with pytest.raises(CommandError, match="no network connection"):
+        call_command("ingest", "--url", "https://news.example/deal")
+
+
+# As `make run` does it: outside a test transaction, each article is parsed as it is submitted.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(settings, tmp_path, stages):
+    settings.BASE_DIR = tmp_path
+    out = io.StringIO()
+
+    call_command("loaddemo", stdout=out)
+    deals, articles = Deal.objects.count(), Article.objects.count()
+    call_command("loaddemo", stdout=out)
+
+    assert (Deal.objects.count(), Article.objects.count()) == (deals, articles)
+    assert articles >= 8
+    us_india = Deal.objects.get(kind=DealKind.AGREEMENT, parties__iso_code="US")
+    assert us_india.timeline.count() >= 3
+    tariff = Deal.objects.get(kind=DealKind.MEASURE, parties__iso_code="IN")
+    assert list(tariff.timeline.values_list("status__slug", flat=True)) == ["imposed", "lifted"]
+    assert Deal.objects.filter(kind=DealKind.MEASURE, parties__iso_code="MY").count() == 1
+    assert Deal.objects.filter(kind=DealKind.AGREEMENT, parties__iso_code="MY").count() == 1
+    password = (tmp_path / "var" / "demo-login.txt").read_text().strip()
+    login = f"Admin: http://127.0.0.1:8000/admin/  user: editor  password: {password}"
+    assert out.getvalue().count(login) == 2
+    assert authenticate(username="editor", password=password).is_staff
