@@ -104,10 +104,11 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(reference_data, s
     long_article.refresh_from_db()
     assert long_article.state == ArticleState.PARSING  # its worker died holding it
 
-    # Redis keeps the dead worker's message unacknowledged until the visibility timeout: the
-    # sweeper sees the article parsing for longer than a task may run (here: at once, so it
-    # runs before the new worker starts and has nothing of its own in progress).
-    requeue_stuck_articles(parsing_for=0)
+    # Redis keeps the dead worker's messages (the one it ran, the one it had reserved)
+    # unacknowledged until the visibility timeout. The sweeper finds their articles parsing for
+    # longer than a task may run, or queued for longer than a message should wait; here the
+    # thresholds are "at once", so it runs before the new worker has anything in progress.
+    requeue_stuck_articles(queued_for=0, parsing_for=0)
     start_worker()
     all_done(timeout=45)
 
