@@ -112,3 +112,5 @@ def start_worker(broker, transactional_db, tmp_path):
     yield start
     for worker in workers:
         worker.stop()
+        # Shown by pytest only when the test fails.
+        print(f"--- {worker.log.name}\n{worker.tail(60)}")

@@ -121,6 +121,22 @@ class Worker:
             raise AssertionError(f"The worker exited:\n{self.tail()}")
         return " ready." in self.log.read_text()
 
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def survived_outage(self, timeout: float = 30) -> bool:
+        """Wait until the worker is connected to the broker again (True) or has exited."""
+
+        def settled():
+            if not self.alive:
+                return "exited"
+            return self.log.read_text().count("Connected to redis") >= 2
+
+        return (
+            wait_for(settled, timeout=timeout, interval=0.1, what="the worker to reconnect") is True
+        )
+
     def tail(self, lines: int = 40) -> str:
         return "\n".join(self.log.read_text().splitlines()[-lines:])
 
@@ -130,8 +146,9 @@ class Worker:
         self.process.wait(timeout=10)
 
     def stop(self) -> None:
+        """A warm shutdown: the worker finishes its tasks and stops its pool itself."""
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.terminate()
             try:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:

@@ -118,7 +118,7 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(reference_data, s
 
 
 def test_redis_stopped_and_started_again_loses_nothing(reference_data, start_worker, broker):
-    start_worker()
+    worker = start_worker()
     before, during, after = articles(3)
     submit(*before)
     all_done(timeout=20)
@@ -127,11 +127,16 @@ def test_redis_stopped_and_started_again_loses_nothing(reference_data, start_wor
     kept = submit(*during)  # the admin's path: saved, though the message cannot be sent
     assert Article.objects.filter(pk=kept.pk, state=ArticleState.QUEUED).exists()
     broker.start()
+    if not worker.survived_outage():
+        # kombu ends a worker whose connection drops while it still holds a message; in
+        # production its supervisor (systemd, the container runtime) starts it again.
+        start_worker()
 
+    # The message for the article submitted during the outage was never sent (and a restarted
+    # Redis keeps none): the sweeper finds it queued for longer than the threshold (here: at
+    # once, while no worker is busy) and queues it again.
+    requeue_stuck_articles(queued_for=0, parsing_for=0)
     submit(*after)
-    # The message for the article submitted during the outage was never sent; the sweeper
-    # finds it queued for longer than the threshold (here: at once) and queues it again.
-    requeue_stuck_articles(queued_for=0)
     all_done(timeout=45)
 
     assert_nothing_lost_or_doubled([before, during, after])
