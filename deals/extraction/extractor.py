@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
 from .dates import stated_date
 from .figures import MACRO_WHATS, find_figures
+from .gate import StemGate
 from .gazetteer import VIA_LEADER, Gazetteer
 from .inputs import check_input
-from .parties import CommodityHit, PartyHit, find_hits
+from .organisations import ORGANISATION_STEMS
+from .parties import EXCLUSION_STEMS, CommodityHit, PartyHit, find_hits
 from .stages import (
     AGREEMENT,
     BACKGROUND,
@@ -33,6 +36,7 @@ from .text import (
 )
 from .types import CommodityMention, DealMention, Extraction, Figure, PartyMention, document_text
 
+_GATE = StemGate(ORGANISATION_STEMS | frozenset(EXCLUSION_STEMS))
 _SELF_CONTAINED = re.compile(
     r"talks|discussions|negotiat|deal|agreement|pact|accord|framework|understanding|memorand"
     r"|\bmous?\b"
@@ -45,13 +49,21 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might"
-    r"|may)\s+(?:[\w.-]+\s+){0,3}$"
+    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may"
+    r"|for)\s+(?:[\w.-]+\s+){0,3}$"
 )
-_NOUN_DEFAULT = {"trade": "framework", "deal": "framework", "jv": "framework", "process": "talks"}
-_INVEST = re.compile(r"\b(?:invest\w*|stake|acquir\w*|buy(?:s|ing)?|bought|fund(?:s|ing|ed)?)\b")
+_NOUN_DEFAULT = {
+    "trade": "framework",
+    "commercial": "framework",
+    "deal": "framework",
+    "jv": "framework",
+    "process": "talks",
+}
+_INVEST = re.compile(
+    r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
+)
 _IN_BEFORE = re.compile(r"\bin\s+$")
-_TRADE_LABELS = frozenset({"trade", "jv", "mou"})
+_TRADE_LABELS = frozenset({"trade", "commercial", "jv", "mou"})
 _COUNTRYLIKE = frozenset({"country", "bloc"})
 _MEASURE_WHATS = frozenset({"tariff", "quota"})
 _AGREEMENT_WHATS = frozenset(
@@ -73,9 +85,20 @@ class _Deal:
     nouns: list[Cue] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     support: list[_Support] = field(default_factory=list)
+    _by_sentence: dict[int, list[int]] | None = None
+    _sentences: set[int] | None = None
 
     def sentences(self) -> set[int]:
-        return {c.sentence for c in self.nouns} | {c.sentence for c in self.cues}
+        if self._sentences is None:
+            self._sentences = {c.sentence for c in self.nouns} | {c.sentence for c in self.cues}
+        return self._sentences
+
+    def cue_starts(self, sentence: int) -> list[int]:
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for cue in self.nouns + self.cues:
+                self._by_sentence.setdefault(cue.sentence, []).append(cue.start)
+        return self._by_sentence.get(sentence, [])
 
 
 @dataclass
@@ -89,6 +112,10 @@ class _Doc:
     parties: list[PartyHit]
     commodities: list[CommodityHit]
     gazetteer: Gazetteer
+
+    @functools.cached_property
+    def topic_sentences(self) -> set[int]:
+        return {self.index.index_of(m.start()) for m in TOPIC.finditer(self.low)}
 
     def sentence_text(self, i: int) -> str:
         s = self.index.sentences[i]
@@ -115,7 +142,8 @@ def extract(
     title_end = len(title) if title else 0
     sentences = split_sentences(text, title_end)
     index = SentenceIndex(sentences)
-    parties, commodities = find_hits(gazetteer, text, low, title_end, index)
+    gate = _GATE.scan(low, index)
+    parties, commodities = find_hits(gazetteer, text, low, title_end, index, gate)
     doc = _Doc(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
     cues = find_cues(low, sentences, index)
     figures = find_figures(raw, low, sentences, index)
@@ -147,7 +175,7 @@ def _nearest_noun(cue: Cue, nouns: list[Cue]) -> Cue | None:
 
 def _candidate_deals(doc: _Doc, cues: list[Cue]) -> list[_Deal]:
     nouns = [c for c in cues if c.is_noun]
-    topics = {doc.index.index_of(m.start()) for m in TOPIC.finditer(doc.low)}
+    topics = doc.topic_sentences
     agreement, measure = _Deal(AGREEMENT), _Deal(MEASURE)
     for noun in nouns:
         (agreement if noun.kinds == "A" else measure).nouns.append(noun)
@@ -198,6 +226,8 @@ def _candidate_deals(doc: _Doc, cues: list[Cue]) -> list[_Deal]:
         deals.append(agreement)
     if _measure_is_reported(doc, measure, bool(deals)):
         deals.append(measure)
+    if len(deals) > 1 and any(d.support for d in deals):
+        deals = [d for d in deals if d.support]
     return deals
 
 
@@ -293,8 +323,8 @@ def _choose_stage(doc: _Doc, deal: _Deal) -> _Support | None:
 def _mention(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) -> DealMention:
     support = _choose_stage(doc, deal)
     sentences = deal.sentences()
-    parties = _parties(doc, deal, sentences)
-    commodities = _commodities(doc, deal, sentences)
+    parties = _parties(doc, deal, deals, sentences)
+    commodities = _commodities(doc, deal, deals, sentences)
     happened_on, precision = _happened_on(doc, support)
     mention = DealMention(
         kind=deal.kind,
@@ -311,14 +341,23 @@ def _mention(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) 
     return mention
 
 
-def _parties(doc: _Doc, deal: _Deal, sentences: set[int]) -> list[PartyMention]:
-    hits = [p for p in doc.parties if p.sentence in sentences and not p.excluded]
+def _parties(doc: _Doc, deal: _Deal, deals: list[_Deal], sentences: set[int]) -> list[PartyMention]:
+    hits = [
+        p
+        for p in doc.parties
+        if p.sentence in sentences and not p.excluded and _closest_deal(deals, p) is deal
+    ]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
     else:
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in _COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in _COUNTRYLIKE]
+        named_in_title = {p.name for p in hits if p.start < doc.title_end}
+        if len(named_in_title) >= 2:
+            # The headline names the sides; elsewhere only those acting in a stage statement.
+            acting = {s.cue.sentence for s in deal.support if not s.cue.is_noun}
+            hits = [p for p in hits if p.name in named_in_title or p.sentence in acting]
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
@@ -387,14 +426,27 @@ def _agreement_roles(doc: _Doc, hits: list[PartyHit]) -> dict[str, str]:
     return {hit.name: roles.get(hit.name, "partner") for hit in hits}
 
 
-def _commodities(doc: _Doc, deal: _Deal, sentences: set[int]) -> list[CommodityMention]:
+def _closest_deal(deals: list[_Deal], hit: CommodityHit | PartyHit) -> _Deal | None:
+    """Of the deals with a cue in the sentence of ``hit``, the one whose cue is nearest."""
+    best, best_distance = None, None
+    for deal in deals:
+        for start in deal.cue_starts(hit.sentence):
+            distance = abs(start - hit.start)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = deal, distance
+    return best or (deals[0] if len(deals) == 1 else None)
+
+
+def _commodities(
+    doc: _Doc, deal: _Deal, deals: list[_Deal], sentences: set[int]
+) -> list[CommodityMention]:
     gaz = doc.gazetteer
-    chosen = [c for c in doc.commodities if c.sentence in sentences]
+    chosen = [
+        c for c in doc.commodities if c.sentence in sentences and _closest_deal(deals, c) is deal
+    ]
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
-        topic_sentences = {
-            doc.index.index_of(m.start()) for m in TOPIC.finditer(doc.low)
-        } - sentences
+        topic_sentences = doc.topic_sentences - sentences
         for hit in doc.commodities:
             if hit.sentence in topic_sentences:
                 lineage = gaz.commodity_lineage(hit.index)
@@ -418,12 +470,15 @@ def _commodities(doc: _Doc, deal: _Deal, sentences: set[int]) -> list[CommodityM
 
 def _figures(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) -> list[Figure]:
     own = deal.sentences()
+    if deal.kind == AGREEMENT:
+        own = own | doc.topic_sentences
     result = []
     for figure in figures:
         if figure.what in MACRO_WHATS:
             continue
         i = doc.index.index_of(figure.start)
-        if i not in own:
+        linked = deal.kind == AGREEMENT and figure.what in _AGREEMENT_WHATS
+        if i not in own and not linked:
             continue
         holders = [d for d in deals if i in d.sentences()]
         if len(holders) > 1:
@@ -441,7 +496,8 @@ def _figures(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) 
                 wanted = min(holders, key=distance).kind
             if wanted != deal.kind:
                 continue
-        result.append(figure)
+        if all(f.text != figure.text for f in result):
+            result.append(figure)
     return result
 
 
@@ -487,11 +543,11 @@ def _suggested_title(doc: _Doc, deal: _Deal, mention: DealMention) -> str:
         target = targeted[0] if targeted else commodity
         title = f"{imposing[0]} {label}" if imposing else label[:1].upper() + label[1:]
         return f"{title} on {target}" if target else title
-    names = [p.name for p in mention.parties if p.kind in _COUNTRYLIKE] or [
-        p.name for p in mention.parties
-    ]
-    who = "\u2013".join(names[:3])
     labels = {n.label for n in deal.nouns}
+    countries = [p.name for p in mention.parties if p.kind in _COUNTRYLIKE]
+    others = [p.name for p in mention.parties if p.kind not in _COUNTRYLIKE]
+    names = (countries or others) if "trade" in labels else (others or countries)
+    who = "\u2013".join(names[:3])
     if "trade" in labels:
         what = "trade agreement"
     elif "jv" in labels:

@@ -293,12 +293,12 @@ class Gazetteer:
             if best is not None:
                 candidates.append((start, end, best))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(size + 1)
         matches = []
         for start, end, payload in candidates:
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.find(1, start, end) != -1:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             category, index, _alias, _mode, via = payload
             if category == NOT_A_PARTY:
                 continue

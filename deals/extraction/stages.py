@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prefixes import PrefixMatcher
 from .text import Sentence, SentenceIndex, clause_start
 
 AGREEMENT, MEASURE = "agreement", "measure"
@@ -85,7 +86,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _DEAL = r"(?:deals?|agreements?|pacts?|accords?|treaty|treaties|frameworks?|arrangements?)"
 _MNOUN = (
-    r"(?:tariffs?|dut(?:y|ies)|levies|levy|quotas?|sanctions|ban|bans|embargo(?:es)?|controls"
+    r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans|embargo(?:es)?|controls"
     r"|restrictions|curbs)"
 )
 
@@ -93,12 +94,19 @@ _MNOUN = (
 _NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (
         _rx(
-            r"\b(?:free[- ]trade|trade|economic|commercial|investment|tariff|bilateral|reciprocal"
-            r"|interim|comprehensive|partnership|purchase|purchasing|supply|offtake|off-take"
-            r"|energy|minerals?|critical minerals)\s+(?:and\s+[a-z]+\s+)?" + _DEAL + r"\b"
+            r"\b(?:free[- ]trade|trade|economic|tariff|bilateral|reciprocal|interim|comprehensive"
+            r"|economic partnership)\s+(?:and\s+[a-z]+\s+)?" + _DEAL + r"\b"
         ),
         "A",
         "trade",
+    ),
+    (
+        _rx(
+            r"\b(?:commercial|investment|purchase|purchasing|supply|offtake|off-take|energy"
+            r"|minerals?|critical minerals)\s+(?:and\s+[a-z]+\s+)?" + _DEAL + r"\b"
+        ),
+        "A",
+        "commercial",
     ),
     (
         _rx(r"\b(?:ftas?|usmca|nafta|cptpp|tpp|rcep|afcfta|ceta|cepa|ecfta|trade talks)\b"),
@@ -109,20 +117,26 @@ _NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"\b(?:joint ventures?|jvs?)\b"), "A", "jv"),
     (
         _rx(
-            r"\b(?:memorand(?:um|a) of understanding|mous?|letters? of intent|lois?"
+            r"\b(?:memorand(?:um|a)(?: of understanding)?|mous?|letters? of intent|lois?"
             r"|heads of agreement|term sheet)\b"
         ),
         "A",
         "mou",
     ),
-    (_rx(r"\b(?:partnerships?|offtake|off-take|supply contracts?|contracts?)\b"), "A", "deal"),
+    (
+        _rx(r"\b(?:partnerships?|offtake|off-take|supply contracts?|contracts?|protocol)\b"),
+        "A",
+        "deal",
+    ),
     (_rx(r"\b" + _DEAL + r"\b"), "A", "deal"),
     (_rx(r"\b(?:talks|negotiations?|collaboration|cooperation|consortium)\b"), "A", "process"),
     (_rx(r"\b(?:acquisitions?|takeover|merger|stake)\b"), "A", "investment"),
     (
         _rx(
             r"\b(?:tariffs?|import dut(?:y|ies)|customs dut(?:y|ies)|export dut(?:y|ies)"
-            r"|dut(?:y|ies)|lev(?:y|ies)|anti-dumping|countervailing|safeguard measures?)\b"
+            r"|(?:export|import) tax(?:es)?|surtax(?:es)?"
+            r"|dut(?:y|ies)|lev(?:y|ies)|anti-dumping|countervailing|safeguard measures?"
+            r"|countermeasures?|counter-tariffs?|retaliatory (?:tariffs|measures|duties))\b"
         ),
         "M",
         "tariffs",
@@ -143,6 +157,7 @@ _NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (_rx(r"\b(?:export |import )?quotas?\b"), "M", "quotas"),
     (_rx(r"\bsanctions?\b"), "M", "sanctions"),
+    (_rx(r"\bbans?\b"), "M", "ban"),
     (_rx(r"\bembargo(?:es)?\b"), "M", "embargo"),
     (_rx(r"\b(?:entity list|blacklist)\b"), "M", "entity listing"),
     (_rx(r"\bprice caps?\b"), "M", "price cap"),
@@ -246,9 +261,9 @@ _STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|s)? out"
             r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
             r"|framework|understanding|truce)\b"
-            r"|\b(?:agreed|agrees)\b"
-            r"|\b(?:agreement|deal) in principle\b|\bconclud(?:ed"
-            r"|es) (?:the )?(?:\w+ )?negotiations\b"
+            r"|\b(?:agreed|agrees)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
+            r"|\b(?:agreement|deal) in principle\b"
+            r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
             r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
@@ -413,6 +428,8 @@ _STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying|introduc(?:ed|es)"
             r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
             r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to)\b"
+            r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
+            r"(?:entity list|blacklist|sanctions list|export control list)"
             r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles|tripled|triples"
             r"|expanded|expands|extended|extends|tightened|tightens)\s+(?:[\w%.$-]+\s+){0,3}?"
             + _MNOUN
@@ -460,6 +477,7 @@ _HYPOTHETICAL = _rx(
     r"|planning to|aims? to|aiming to|seeks? to|seeking to|hopes? to|hoping to|wants? to"
     r"|intends? to|ready to|prepared to|potential(?:ly)?|possible|possibly|any|once|in order to"
     r"|would-be|hypothetical|can|cannot|urged|urges|calls? for|called for|push(?:es|ed)? for"
+    r"|must|has to|have to|had to|needs? to|needed to|required to|pending|before"
     r"|demand(?:s|ed)?|asked|asks)\b"
 )
 _FUTURE = _rx(
@@ -469,6 +487,10 @@ _FUTURE = _rx(
 _NEGATED = _rx(
     r"\b(?:not|no|never|neither|nor|without|yet to|refused to|declined to|ruled out|denied|deny"
     r"|denies|rejected|rejects)\b|n't\b"
+)
+_MODAL = _rx(
+    f"(?P<negated>{_NEGATED.pattern})|(?P<hypothetical>{_HYPOTHETICAL.pattern})"
+    f"|(?P<future>{_FUTURE.pattern})"
 )
 _BACKGROUND = _rx(r"\b(?:after|since|following|despite|before|until|amid)\b")
 _IF_SENTENCE = _rx(r"\s*(?:if|unless|should|were|had)\b")
@@ -486,11 +508,12 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     if _IF_SENTENCE.match(low, sentence.start):
         return HYPOTHETICAL
     before = _lookback(low, clause_start(low, sentence.start, cue_start), cue_start)
-    if _NEGATED.search(before):
+    found = {m.lastgroup for m in _MODAL.finditer(before)}
+    if "negated" in found:
         return NEGATED
-    if _HYPOTHETICAL.search(before):
+    if "hypothetical" in found:
         return HYPOTHETICAL
-    if _FUTURE.search(before) or before.endswith(" to ") or before == "to ":
+    if "future" in found or before.endswith(" to ") or before == "to ":
         return FUTURE
     if _BACKGROUND.search(before[-24:]):
         return BACKGROUND
@@ -514,36 +537,44 @@ def _noun_allowed(low: str, start: int, label: str, matched: str) -> bool:
     return True
 
 
+_NOUN_MATCHER = PrefixMatcher([pattern for pattern, _kinds, _label in _NOUNS])
+_STAGE_MATCHER = PrefixMatcher([cue[0] for cue in _STAGE_CUES] + [_RUMOUR])
+_RUMOUR_ID = len(_STAGE_CUES)
+
+
 def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list[Cue]:
     """Every noun and stage cue in the document, with modality set on the stage cues."""
     cues: list[Cue] = []
-    taken: list[tuple[int, int]] = []
-    for pattern, kinds, label in _NOUNS:
-        for match in pattern.finditer(low):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
-                continue
-            if not _noun_allowed(low, start, label, match.group()):
-                continue
-            taken.append((start, end))
-            cues.append(Cue(start, end, index.index_of(start), kinds, None, 0.0, label, True))
-    rumour_sentences = {index.index_of(m.start()) for m in _RUMOUR.finditer(low)}
-    stage_taken: list[tuple[int, int]] = []
-    for pattern, kinds, stage, weight, label in _STAGE_CUES:
-        for match in pattern.finditer(low):
-            start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in stage_taken):
-                continue
-            stage_taken.append((start, end))
-            i = index.index_of(start)
-            sentence = sentences[i]
-            cue = Cue(start, end, i, kinds, stage, weight, label, False)
-            cue.modality = modality(low, sentence, start, sentence.in_title)
-            cue.rumour = i in rumour_sentences
-            cues.append(cue)
-    for i in sorted(rumour_sentences):
-        start = sentences[i].start
-        cue = Cue(start, start, i, "A", _S(agreement="rumoured"), 0.5, "rumour", False)
+    taken = bytearray(len(low) + 1)
+    # Earlier patterns win overlaps, so handle matches pattern by pattern.
+    noun_matches = _NOUN_MATCHER.matches(low)
+    for i, match in ((i, m) for i, ms in enumerate(noun_matches) for m in ms):
+        start, end = match.span()
+        if taken.find(1, start, end) != -1:
+            continue
+        kinds, label = _NOUNS[i][1], _NOUNS[i][2]
+        if not _noun_allowed(low, start, label, match.group()):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        cues.append(Cue(start, end, index.index_of(start), kinds, None, 0.0, label, True))
+    stage_matches = _STAGE_MATCHER.matches(low)
+    rumour_sentences = {index.index_of(m.start()) for m in stage_matches[_RUMOUR_ID]}
+    stage_taken = bytearray(len(low) + 1)
+    for i, match in ((i, m) for i, ms in enumerate(stage_matches[:_RUMOUR_ID]) for m in ms):
+        start, end = match.span()
+        if end == start or stage_taken.find(1, start, end) != -1:
+            continue
+        stage_taken[start:end] = b"\x01" * (end - start)
+        _pattern, kinds, stage, weight, label = _STAGE_CUES[i]
+        n = index.index_of(start)
+        sentence = sentences[n]
+        cue = Cue(start, end, n, kinds, stage, weight, label, False)
+        cue.modality = modality(low, sentence, start, sentence.in_title)
+        cue.rumour = n in rumour_sentences
+        cues.append(cue)
+    for n in sorted(rumour_sentences):
+        start = sentences[n].start
+        cue = Cue(start, start, n, "A", _S(agreement="rumoured"), 0.5, "rumour", False)
         cue.rumour = True
         cues.append(cue)
     cues.sort(key=lambda c: (c.start, c.end))

@@ -1,0 +1,306 @@
+"""Benchmark of the article extractor: quality on the labelled corpus and on our own held-out
+texts, and speed on one core.
+
+Run from the repository root: ``python bench/extraction.py``. The corpus is read from
+``../shared/corpus`` next to the repository root, or from ``$TRACKER_CORPUS``. Exits non-zero when
+the corpus exists and a target is missed.
+
+Scoring rules:
+
+- Parties are scored per deal. Each labelled deal is paired with the first unpaired predicted deal
+  of the same kind (in order); a party counts as found when its canonical name matches
+  case-insensitively (or matches one of the label's aliases). A labelled unnamed party such as
+  "Chinese state-owned enterprise (unnamed)" matches a predicted party whose name also ends in
+  "(unnamed)" with the same kind and the same home country. Parties of unpaired deals count as
+  misses (labelled) or false alarms (predicted).
+- Stage: the first predicted deal against the first labelled deal; right when the kinds agree and
+  the stage is the label's ``stage`` or one of its ``alt_stages``.
+- Figures: a labelled figure text counts as found when any predicted deal of the item carries a
+  figure with that text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from deals.extraction import Extraction, Gazetteer, extract, parse_article_file  # noqa: E402
+from deals.extraction.text import normalise  # noqa: E402
+from tests.extraction_cases import CASES  # noqa: E402
+
+TARGETS = {"parties_f1": 0.9, "stage": 0.85, "figures": 0.9, "speed": 200.0}
+UNNAMED = "(unnamed)"
+UNNAMED_KINDS = {
+    "state-owned enterprise": "state_owned_enterprise",
+    "sovereign wealth fund": "sovereign_fund",
+    "company": "company",
+}
+
+
+@dataclass
+class Item:
+    """One labelled text: what to feed the extractor and what a careful editor read in it."""
+
+    name: str
+    title: str
+    body: str
+    published: datetime.date | None
+    relevant: bool
+    deals: list[dict]
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    stage_right: int = 0
+    stage_total: int = 0
+    figures_found: int = 0
+    figures_total: int = 0
+    irrelevant_right: int = 0
+    irrelevant_total: int = 0
+    relevant_right: int = 0
+    relevant_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def stage(self) -> float:
+        return self.stage_right / self.stage_total if self.stage_total else 1.0
+
+    @property
+    def figures(self) -> float:
+        return self.figures_found / self.figures_total if self.figures_total else 1.0
+
+
+def corpus_dir() -> Path:
+    return Path(os.environ.get("TRACKER_CORPUS") or ROOT.parent / "shared" / "corpus")
+
+
+def load_corpus(path: Path) -> list[Item]:
+    items = []
+    for row in json.loads((path / "labels.json").read_text(encoding="utf-8")):
+        if "file" in row:
+            article = parse_article_file((path / row["file"]).read_text(encoding="utf-8"))
+            title, body, published, name = (
+                article.title,
+                article.body,
+                article.published,
+                row["file"],
+            )
+        else:
+            title, body, published, name = row["headline"], "", None, row["headline"]
+        items.append(
+            Item(
+                name, title, body, published, row["relevant"], row["deals"], row.get("aliases", {})
+            )
+        )
+    return items
+
+
+def load_heldout() -> list[Item]:
+    return [
+        Item(
+            case["id"],
+            case["title"],
+            case["body"],
+            datetime.date.fromisoformat(case["published"]),
+            case["relevant"],
+            case["deals"],
+        )
+        for case in CASES
+    ]
+
+
+def _unnamed_key(name: str, kind: str | None, gazetteer: Gazetteer) -> tuple | None:
+    if not name.endswith(UNNAMED):
+        return None
+    described = name[: -len(UNNAMED)].strip()
+    for phrase, phrase_kind in UNNAMED_KINDS.items():
+        if described.endswith(phrase):
+            demonym = described[: -len(phrase)].strip()
+            text = normalise(demonym)
+            hits = gazetteer.find(text, text.lower())
+            country = gazetteer.parties[hits[0].index].country if hits else None
+            return (kind or phrase_kind, country)
+    return None
+
+
+def _party_matches(gold: str, gold_kind: str | None, predicted, aliases, gazetteer) -> bool:
+    names = {gold.casefold(), *(a.casefold() for a in aliases.get(gold, []))}
+    if predicted.name.casefold() in names:
+        return True
+    gold_key = _unnamed_key(gold, gold_kind, gazetteer)
+    if gold_key is None or not predicted.name.endswith(UNNAMED):
+        return False
+    return (predicted.kind, predicted.country) == gold_key
+
+
+def score_item(item: Item, result: Extraction, score: Score, gazetteer: Gazetteer) -> None:
+    if not item.relevant:
+        score.irrelevant_total += 1
+        if not result.relevant:
+            score.irrelevant_right += 1
+        else:
+            score.misses.append(f"marked relevant: {item.name}")
+            score.fp += sum(len(d.parties) for d in result.deals)
+        return
+    score.relevant_total += 1
+    if result.relevant:
+        score.relevant_right += 1
+    else:
+        score.misses.append(f"marked not relevant: {item.name} ({result.reason})")
+    unpaired = list(result.deals)
+    for gold in item.deals:
+        predicted = next((d for d in unpaired if d.kind == gold["kind"]), None)
+        if predicted is not None:
+            unpaired.remove(predicted)
+        pred_parties = list(predicted.parties) if predicted else []
+        for name in gold["parties"]:
+            kind = gold.get("party_kinds", {}).get(name)
+            match = next(
+                (p for p in pred_parties if _party_matches(name, kind, p, item.aliases, gazetteer)),
+                None,
+            )
+            if match is None:
+                score.fn += 1
+                score.misses.append(f"party missed: {name} in {gold['kind']} of {item.name}")
+            else:
+                score.tp += 1
+                pred_parties.remove(match)
+        for extra in pred_parties:
+            score.fp += 1
+            score.misses.append(f"extra party: {extra.name} in {gold['kind']} of {item.name}")
+    for deal in unpaired:
+        score.fp += len(deal.parties)
+        if deal.parties:
+            score.misses.append(f"extra {deal.kind} deal in {item.name}")
+    if item.deals:
+        score.stage_total += 1
+        main, gold = (result.deals[0] if result.deals else None), item.deals[0]
+        allowed = [gold["stage"], *gold.get("alt_stages", [])]
+        if main is not None and main.kind == gold["kind"] and main.stage in allowed:
+            score.stage_right += 1
+        else:
+            got = f"{main.kind} {main.stage}" if main else "nothing"
+            score.misses.append(f"stage: {got}, wanted {gold['kind']} {allowed} in {item.name}")
+    found = {normalise(f.text) for d in result.deals for f in d.figures}
+    for gold in item.deals:
+        for figure in gold.get("figures", []):
+            score.figures_total += 1
+            text = figure["text"] if isinstance(figure, dict) else figure
+            if normalise(text) in found:
+                score.figures_found += 1
+            else:
+                score.misses.append(f"figure missed: {text} in {item.name}")
+
+
+def evaluate(items: list[Item]) -> Score:
+    gazetteer = Gazetteer.default()
+    score = Score()
+    for item in items:
+        score_item(item, extract(item.title, item.body, item.published), score, gazetteer)
+    return score
+
+
+def speed_articles() -> list[tuple[str, str]]:
+    """Distinct ~3 KB articles assembled from the held-out texts."""
+    paragraphs = [f"{c['title']}. {c['body']}" for c in CASES]
+    articles = []
+    for offset in range(len(paragraphs)):
+        parts, size, i = [], 0, offset
+        while size < 3000:
+            paragraph = paragraphs[i % len(paragraphs)]
+            parts.append(paragraph)
+            size += len(paragraph) + 1
+            i += 1
+        body = "\n".join(parts)[:3072]
+        articles.append((CASES[offset]["title"], body))
+    return articles
+
+
+def measure_speed(seconds: float = 2.0) -> tuple[float, int]:
+    articles = speed_articles()
+    Gazetteer.default()
+    extract(*articles[0])
+    done, started = 0, time.process_time()
+    while time.process_time() - started < seconds:
+        for title, body in articles:
+            extract(title, body)
+        done += len(articles)
+    return done / (time.process_time() - started), sum(len(b) for _, b in articles) // len(articles)
+
+
+def report(label: str, score: Score) -> list[str]:
+    print(f"== {label}")
+    print(
+        f"  parties   precision {score.precision:.3f}  recall {score.recall:.3f}  "
+        f"F1 {score.f1:.3f}  (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+    )
+    print(
+        f"  main-deal stage accuracy {score.stage:.3f}  ({score.stage_right}/{score.stage_total})"
+    )
+    print(
+        f"  relevance: non-deal items marked not relevant {score.irrelevant_right}/"
+        f"{score.irrelevant_total}; deal items marked relevant "
+        f"{score.relevant_right}/{score.relevant_total}"
+    )
+    print(f"  figures found {score.figures:.3f}  ({score.figures_found}/{score.figures_total})")
+    for miss in score.misses:
+        print(f"    - {miss}")
+    failed = []
+    if score.f1 < TARGETS["parties_f1"]:
+        failed.append(f"{label}: parties F1 {score.f1:.3f} < {TARGETS['parties_f1']}")
+    if score.stage < TARGETS["stage"]:
+        failed.append(f"{label}: stage accuracy {score.stage:.3f} < {TARGETS['stage']}")
+    if score.irrelevant_right != score.irrelevant_total:
+        failed.append(f"{label}: a non-deal item was marked relevant")
+    if score.figures < TARGETS["figures"]:
+        failed.append(f"{label}: figures {score.figures:.3f} < {TARGETS['figures']}")
+    return failed
+
+
+def main() -> int:
+    failed: list[str] = []
+    path = corpus_dir()
+    if (path / "labels.json").exists():
+        failed += report(f"corpus ({path})", evaluate(load_corpus(path)))
+    else:
+        print(f"== corpus not found at {path}; skipping")
+    heldout_failed = report("held-out (tests/extraction_cases.py)", evaluate(load_heldout()))
+    rate, size = measure_speed()
+    print(f"== speed: {rate:.0f} articles/second on one core ({size} bytes per article)")
+    if rate < TARGETS["speed"]:
+        failed.append(f"speed {rate:.0f}/s < {TARGETS['speed']:.0f}/s")
+    for line in heldout_failed:
+        print(f"  (held-out, not gating) {line}")
+    for line in failed:
+        print(f"TARGET MISSED: {line}")
+    return 1 if failed and (path / "labels.json").exists() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
