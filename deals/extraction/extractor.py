@@ -59,6 +59,8 @@ _NOUN_DEFAULT = {
     "jv": "framework",
     "process": "talks",
 }
+# "tariffs on Indonesian nickel": what follows "on" belongs to the measure.
+_OBJECT_OF_MEASURE = re.compile(r"[\w-]+\s+(?:on|against|targeting)\s+(?:[\w.'-]+\s+){0,3}$")
 _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
 )
@@ -325,7 +327,7 @@ def _mention(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) 
     sentences = deal.sentences()
     parties = _parties(doc, deal, deals, sentences)
     commodities = _commodities(doc, deal, deals, sentences)
-    happened_on, precision = _happened_on(doc, support)
+    happened_on, precision = _happened_on(doc, deal, support)
     mention = DealMention(
         kind=deal.kind,
         stage=support.stage if support else None,
@@ -345,7 +347,7 @@ def _parties(doc: _Doc, deal: _Deal, deals: list[_Deal], sentences: set[int]) ->
     hits = [
         p
         for p in doc.parties
-        if p.sentence in sentences and not p.excluded and _closest_deal(deals, p) is deal
+        if p.sentence in sentences and not p.excluded and _closest_deal(doc, deals, p) is deal
     ]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
@@ -426,12 +428,20 @@ def _agreement_roles(doc: _Doc, hits: list[PartyHit]) -> dict[str, str]:
     return {hit.name: roles.get(hit.name, "partner") for hit in hits}
 
 
-def _closest_deal(deals: list[_Deal], hit: CommodityHit | PartyHit) -> _Deal | None:
+def _closest_deal(doc: _Doc, deals: list[_Deal], hit: CommodityHit | PartyHit) -> _Deal | None:
     """Of the deals with a cue in the sentence of ``hit``, the one whose cue is nearest."""
+    if len(deals) == 1:
+        return deals[0]
     best, best_distance = None, None
     for deal in deals:
         for start in deal.cue_starts(hit.sentence):
             distance = abs(start - hit.start)
+            if (
+                deal.kind == MEASURE
+                and start < hit.start
+                and _OBJECT_OF_MEASURE.match(doc.low, start, hit.start)
+            ):
+                distance = 0
             if best_distance is None or distance < best_distance:
                 best, best_distance = deal, distance
     return best or (deals[0] if len(deals) == 1 else None)
@@ -442,7 +452,9 @@ def _commodities(
 ) -> list[CommodityMention]:
     gaz = doc.gazetteer
     chosen = [
-        c for c in doc.commodities if c.sentence in sentences and _closest_deal(deals, c) is deal
+        c
+        for c in doc.commodities
+        if c.sentence in sentences and _closest_deal(doc, deals, c) is deal
     ]
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
@@ -501,16 +513,21 @@ def _figures(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) 
     return result
 
 
-def _happened_on(doc: _Doc, support: _Support | None) -> tuple[datetime.date | None, str | None]:
+def _happened_on(
+    doc: _Doc, deal: _Deal, support: _Support | None
+) -> tuple[datetime.date | None, str | None]:
+    """A date stated next to a statement of the chosen stage, else the publication date."""
     if support is not None and support.stage != "threatened":
-        s = doc.index.sentences[support.cue.sentence]
-        start = clause_start(doc.low, s.start, support.cue.start)
-        end = clause_end(doc.low, support.cue.end, s.end)
-        found = stated_date(doc.low, start, end, doc.published)
-        if found is None and start > s.start:
-            found = stated_date(doc.low, s.start, min(s.end, s.start + 30), doc.published)
-        if found is not None:
-            return found
+        same_stage = [s for s in deal.support if s.stage == support.stage and s is not support]
+        for statement in [support, *same_stage]:
+            s = doc.index.sentences[statement.cue.sentence]
+            start = clause_start(doc.low, s.start, statement.cue.start)
+            end = clause_end(doc.low, statement.cue.end, s.end)
+            found = stated_date(doc.low, start, end, doc.published)
+            if found is None and start > s.start:
+                found = stated_date(doc.low, s.start, min(s.end, s.start + 30), doc.published)
+            if found is not None:
+                return found
     if doc.published is not None:
         return doc.published, "day"
     return None, None

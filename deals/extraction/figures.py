@@ -165,6 +165,8 @@ _WHAT_PAIRS = {
     "interest rates": "interest rate",
     "policy rate": "interest rate",
     "benchmark rate": "interest rate",
+    "cash rate": "interest rate",
+    "lending rate": "interest rate",
     "market share": "market share",
 }
 _WORD_RX = re.compile(r"[a-z]+")

@@ -151,7 +151,10 @@ _NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (_rx(r"\b(?:import bans?|bans? on (?:the )?imports?)\b"), "M", "import ban"),
     (
-        _rx(r"\bexport (?:controls?|restrictions?|curbs?|licen[cs](?:es?|ing))\b"),
+        _rx(
+            r"\b(?:export (?:controls?|restrictions?|curbs?|licen[cs](?:es?|ing))|curbs"
+            r"|(?:trade|import|investment) (?:restrictions|barriers))\b"
+        ),
         "M",
         "export controls",
     ),
@@ -167,7 +170,7 @@ _NOUNS: list[tuple[re.Pattern[str], str, str]] = [
 # Words just before a noun that make it not a trade matter.
 _NOT_TRADE = _rx(
     r"\b(?:peace|ceasefire|cease-fire|plea|coalition|wage|labou?r|hostage|prisoner|budget|spending"
-    r"|debt|climate|nuclear|security|defen[cs]e|military|arms|immigration|migration|asylum|data"
+    r"|debt|climate|nuclear|security|defen[cs]e|military|arms|immigration|migration|asylum"
     r"|privacy|book|record|recording|licensing|sponsorship|broadcast|broadcasting|transfer"
     r"|settlement|legal|regulatory|policy|fiscal|monetary|futures|employment|collective|union"
     r"|hostage|truce|power-sharing|governance|conceptual|analytical|marriage|prenuptial|tv|media"
