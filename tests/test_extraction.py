@@ -506,3 +506,20 @@ def test_extraction_stays_fast_on_long_articles():
         for article in LONG_ARTICLES:
             extract(article["title"], article["body"])
     assert time.process_time() - started < 30 * 0.05  # 30 articles well under 50 ms each
+
+
+def test_prefix_matcher_finds_every_match_a_full_scan_finds():
+    from deals.extraction.lexicon import NOUNS, STAGE_CUES
+    from deals.extraction.prefixes import PrefixMatcher
+    from deals.extraction.text import lower_same_length, normalise
+
+    patterns = [p for p, *_ in NOUNS] + [p for p, *_ in STAGE_CUES]
+    matcher = PrefixMatcher(patterns)
+    texts = [c["title"] + "\n\n" + c["body"] for c in CASES + LONG_ARTICLES]
+    for text in texts:
+        low = lower_same_length(normalise(text))
+        found = matcher.matches(low)
+        for i, pattern in enumerate(patterns):
+            spans = {m.span() for m in found[i]}
+            for match in pattern.finditer(low):
+                assert match.span() in spans, (pattern.pattern[:40], match.group())

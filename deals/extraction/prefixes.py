@@ -5,7 +5,8 @@ A Python regex scan costs about 30 ns per character whatever the pattern, so for
 ("signed", "talks", "tariff"...). :func:`literal_prefixes` reads those words out of the compiled
 pattern; :class:`PrefixMatcher` finds every prefix with one Aho-Corasick pass and tries the pattern
 only there, with ``pattern.match(text, position)``. A pattern without literal prefixes is scanned
-in full, so the results are exactly those of ``finditer`` plus any overlapping matches.
+in full. Whitespace in a prefix is read as one space, which is how normalised prose separates
+words; otherwise the results are those of ``finditer`` plus any overlapping matches.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def _chars(av) -> set[str] | None:
     for op, value in av:
         if op is sre_constants.LITERAL:
             chars.add(chr(value))
+        elif op is sre_constants.CATEGORY and value is sre_constants.CATEGORY_SPACE:
+            # Normalised prose separates words with one space; line breaks end sentences.
+            chars.add(" ")
         elif op is sre_constants.RANGE and value[1] - value[0] < 30:
             chars.update(chr(c) for c in range(value[0], value[1] + 1))
         else:
