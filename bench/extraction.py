@@ -17,6 +17,11 @@ Scoring rules:
   the stage is the label's ``stage`` or one of its ``alt_stages``.
 - Figures: a labelled figure text counts as found when any predicted deal of the item carries a
   figure with that text.
+- Commodities: per paired deal, like parties (exact taxonomy names).
+- ``optional_parties`` (held-out JSON sets): predicting one is neither a hit nor a false alarm.
+
+Sets: the public corpus; ``CASES`` and ``FRESH_CASES`` in ``tests/extraction_cases.py``; and
+``bench/heldout/dev.json`` (may be tuned on) and ``bench/heldout/test.json`` (never tuned on).
 """
 
 from __future__ import annotations
@@ -72,6 +77,9 @@ class Score:
     irrelevant_total: int = 0
     relevant_right: int = 0
     relevant_total: int = 0
+    commodity_tp: int = 0
+    commodity_fp: int = 0
+    commodity_fn: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -86,6 +94,11 @@ class Score:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def commodities_f1(self) -> float:
+        tp, fp, fn = self.commodity_tp, self.commodity_fp, self.commodity_fn
+        return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
     @property
     def stage(self) -> float:
@@ -132,6 +145,26 @@ def load_heldout(cases: list[dict] = CASES) -> list[Item]:
             case["deals"],
         )
         for case in cases
+    ]
+
+
+HELDOUT_DIR = Path(__file__).resolve().parent / "heldout"
+
+
+def load_heldout_json(name: str) -> list[Item]:
+    """A held-out set in ``bench/heldout/``: bodies are lists of paragraphs."""
+    rows = json.loads((HELDOUT_DIR / name).read_text(encoding="utf-8"))
+    return [
+        Item(
+            row["id"],
+            row["title"],
+            "\n".join(row["body"]),
+            datetime.date.fromisoformat(row["published"]),
+            row["relevant"],
+            row["deals"],
+            row.get("aliases", {}),
+        )
+        for row in rows
     ]
 
 
@@ -191,11 +224,28 @@ def score_item(item: Item, result: Extraction, score: Score, gazetteer: Gazettee
             else:
                 score.tp += 1
                 pred_parties.remove(match)
+        optional = [
+            name.casefold() for name in [*gold.get("optional_parties", []), *gold["parties"]]
+        ]
         for extra in pred_parties:
+            if extra.name.casefold() in optional:
+                continue
             score.fp += 1
             score.misses.append(f"extra party: {extra.name} in {gold['kind']} of {item.name}")
+        if "commodities" not in gold:
+            continue
+        pred_goods = {c.name for c in predicted.commodities} if predicted else set()
+        gold_goods = set(gold.get("commodities", []))
+        score.commodity_tp += len(pred_goods & gold_goods)
+        score.commodity_fp += len(pred_goods - gold_goods)
+        score.commodity_fn += len(gold_goods - pred_goods)
+        for name in sorted(pred_goods ^ gold_goods):
+            what = "extra" if name in pred_goods else "missed"
+            score.misses.append(f"commodity {what}: {name} in {gold['kind']} of {item.name}")
     for deal in unpaired:
         score.fp += len(deal.parties)
+        if any("commodities" in gold for gold in item.deals):
+            score.commodity_fp += len(deal.commodities)
         if deal.parties:
             score.misses.append(f"extra {deal.kind} deal in {item.name}")
     if item.deals:
@@ -276,7 +326,7 @@ def measure_speed(
     return max(rates), sum(rates) / len(rates), size
 
 
-def report(label: str, score: Score) -> list[str]:
+def report(label: str, score: Score, show_misses: bool = True) -> list[str]:
     print(f"== {label}")
     print(
         f"  parties   precision {score.precision:.3f}  recall {score.recall:.3f}  "
@@ -291,8 +341,17 @@ def report(label: str, score: Score) -> list[str]:
         f"{score.relevant_right}/{score.relevant_total}"
     )
     print(f"  figures found {score.figures:.3f}  ({score.figures_found}/{score.figures_total})")
-    for miss in score.misses:
-        print(f"    - {miss}")
+    print(
+        f"  commodities F1 {score.commodities_f1:.3f}  (tp {score.commodity_tp}, "
+        f"fp {score.commodity_fp}, fn {score.commodity_fn})"
+    )
+    if show_misses:
+        for miss in score.misses:
+            print(f"    - {miss}")
+    else:
+        print(
+            "    (misses hidden: this set is never used for tuning; BENCH_SHOW_TEST=1 shows them)"
+        )
     failed = []
     if score.f1 < TARGETS["parties_f1"]:
         failed.append(f"{label}: parties F1 {score.f1:.3f} < {TARGETS['parties_f1']}")
@@ -315,6 +374,14 @@ def main() -> int:
     heldout_failed = report("held-out (tests/extraction_cases.py CASES)", evaluate(load_heldout()))
     heldout_failed += report(
         "fresh held-out, never tuned on (FRESH_CASES)", evaluate(load_heldout(FRESH_CASES))
+    )
+    heldout_failed += report(
+        "new dev set (bench/heldout/dev.json)", evaluate(load_heldout_json("dev.json"))
+    )
+    heldout_failed += report(
+        "new test set, never tuned on (bench/heldout/test.json)",
+        evaluate(load_heldout_json("test.json")),
+        show_misses=os.environ.get("BENCH_SHOW_TEST") == "1",
     )
     for label, articles in (
         ("single-story articles", story_articles()),
