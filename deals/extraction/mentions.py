@@ -81,10 +81,16 @@ def _parties(
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
         named_in_title = {p.name for p in hits if p.start < doc.title_end}
+        lead = _lead_sentences(doc)
+        named_in_lead = {p.name for p in hits if p.sentence in lead}
         if len(named_in_title) >= 2:
             # The headline names the sides; elsewhere only those acting in a stage statement.
             acting = {s.cue.sentence for s in deal.support if not s.cue.is_noun}
             hits = [p for p in hits if p.name in named_in_title or p.sentence in acting]
+        elif len(named_in_lead) >= 2 and named_in_title <= named_in_lead:
+            # Wire copy names the sides in its headline and first sentence; countries and
+            # companies named further down are background (earlier deals, rivals, markets).
+            hits = [p for p in hits if p.name in named_in_lead]
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
@@ -114,6 +120,15 @@ def _parties(
             m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
         ] or mentions
     return mentions
+
+
+def _lead_sentences(doc: Document) -> set[int]:
+    """The headline and the first sentence of the body."""
+    lead = {i for i, s in enumerate(doc.index.sentences) if s.in_title}
+    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), None)
+    if first_body is not None:
+        lead.add(first_body)
+    return lead
 
 
 def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict[str, str]:
