@@ -217,7 +217,8 @@ CASES = [
             {
                 "kind": "agreement",
                 "stage": "implemented",
-                "parties": ["POSCO", "MIND ID", "Indonesia"],
+                "parties": ["POSCO", "MIND ID"],
+                "optional_parties": ["Indonesia"],
                 "figures": ["$1.1 billion", "60,000 tonnes"],
             }
         ],

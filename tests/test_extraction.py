@@ -263,6 +263,54 @@ def test_company_left_out_of_a_deal_is_not_a_party():
     assert "Baowu" not in names(deal)
 
 
+def test_countries_named_after_the_lead_as_background_are_not_parties():
+    deal = main_deal(
+        "Peru and Korea sign free trade pact",
+        "Peru and South Korea signed a free trade agreement on Monday, officials said. Peru has "
+        "signed similar agreements with Canada, Mexico and Japan over the past decade.",
+    )
+    assert set(names(deal)) == {"Peru", "South Korea"}
+
+
+def test_country_that_only_locates_a_plant_is_not_a_party():
+    deal = main_deal(
+        "Umicore and Toyota sign cathode supply contract",
+        "Umicore signed a contract on Monday to supply Toyota with cathode material from a new "
+        "plant in Poland's Silesia province, with output also shipped from a site in Finland.",
+    )
+    assert set(names(deal)) == {"Umicore", "Toyota"}
+
+
+def test_country_describing_a_company_in_apposition_is_not_a_party():
+    deal = main_deal(
+        "Glencore signs cobalt offtake with Samsung",
+        "Glencore signed a cobalt offtake agreement with Samsung, South Korea's biggest "
+        "electronics maker, on Tuesday. Hong Kong-based traders said prices held steady.",
+    )
+    assert set(names(deal)) == {"Glencore", "Samsung"}
+    assert next(p for p in deal.parties if p.name == "Samsung").country == "KR"
+
+
+def test_unknown_company_name_drops_listing_prefix_and_a_second_owner():
+    deal = main_deal(
+        "Graphite deal signed",
+        "Canadian-listed Northbay Graphite Corp signed a supply contract with Panasonic on "
+        "Friday. Separately, state group Volta Minerals and Japan's Kato Metals began talks.",
+    )
+    assert "Northbay Graphite Corp" in names(deal)
+    assert "Canada" not in names(deal)
+
+
+def test_description_of_a_named_company_is_not_a_second_party():
+    deal = main_deal(
+        "Toyota in talks with Chilean lithium producer",
+        "Toyota is in talks with Chilean lithium producer Andes Salar Minerals over a supply "
+        "contract, the companies said.",
+    )
+    assert "Andes Salar Minerals" in names(deal)
+    assert not any(n.endswith("(unnamed)") for n in names(deal))
+
+
 def test_party_offsets_point_into_the_document_text():
     title = "Indonesia bans bauxite exports"
     body = "Indonesia banned exports of bauxite on Sunday to support smelters in Kalimantan."

@@ -19,6 +19,7 @@ _OBJECT_OF_MEASURE = re.compile(r"[\w-]+\s+(?:on|against|targeting)\s+(?:[\w.'-]
 _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
 )
+_UNNAMED = "(unnamed)"
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _MEASURE_WHATS = frozenset({"tariff", "quota"})
 _AGREEMENT_WHATS = frozenset(
@@ -80,14 +81,9 @@ def _parties(
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
-        named_in_title = {p.name for p in hits if p.start < doc.title_end}
         lead = _lead_sentences(doc)
         named_in_lead = {p.name for p in hits if p.sentence in lead}
-        if len(named_in_title) >= 2:
-            # The headline names the sides; elsewhere only those acting in a stage statement.
-            acting = {s.cue.sentence for s in deal.support if not s.cue.is_noun}
-            hits = [p for p in hits if p.name in named_in_title or p.sentence in acting]
-        elif len(named_in_lead) >= 2 and named_in_title <= named_in_lead:
+        if len(named_in_lead) >= 2:
             # Wire copy names the sides in its headline and first sentence; countries and
             # companies named further down are background (earlier deals, rivals, markets).
             hits = [p for p in hits if p.name in named_in_lead]
@@ -111,7 +107,7 @@ def _parties(
             end=hit.end,
             country=country,
         )
-    mentions = list(by_name.values())
+    mentions = _without_shadowed_unnamed(list(by_name.values()))
     if len(mentions) > 6:
         counts = {}
         for hit in hits:
@@ -120,6 +116,19 @@ def _parties(
             m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
         ] or mentions
     return mentions
+
+
+def _without_shadowed_unnamed(mentions: list[PartyMention]) -> list[PartyMention]:
+    """Drop "Argentine company (unnamed)" when the deal also names an Argentine organisation:
+    the description ("the Argentine developer") and the name are the same party."""
+    named = {
+        m.country
+        for m in mentions
+        if m.kind not in COUNTRYLIKE
+        and m.kind != "government_body"
+        and not m.name.endswith(_UNNAMED)
+    }
+    return [m for m in mentions if not (m.name.endswith(_UNNAMED) and m.country in named)]
 
 
 def _lead_sentences(doc: Document) -> set[int]:

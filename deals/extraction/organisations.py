@@ -157,9 +157,22 @@ def _kind_for(cue: str, soe: bool) -> str:
     return "company"
 
 
+_DESCRIPTIVE_PREFIX = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|run|controlled)$")
+
+
 def _clean_name(name: str, offset: int) -> tuple[str, int]:
     tokens = name.split(" ")
-    while tokens and tokens[0] in _LEADING_STOPWORDS:
+    for j, token in enumerate(tokens):
+        if j and token.endswith(("'s", "'")):
+            if tokens[j - 1] in {"and", "&"}:
+                # "Petrovietnam and Japan's Idemitsu Kosan": two organisations; keep the first.
+                tokens = tokens[: j - 1]
+            else:
+                # "Mitsubishi's Sydney Unit Ltd": the owner only describes the name after it.
+                offset += sum(len(t) + 1 for t in tokens[: j + 1])
+                tokens = tokens[j + 1 :]
+            break
+    while tokens and (tokens[0] in _LEADING_STOPWORDS or _DESCRIPTIVE_PREFIX.match(tokens[0])):
         offset += len(tokens[0]) + 1
         tokens = tokens[1:]
     while tokens and tokens[-1] in {"of", "and", "&", "de"}:

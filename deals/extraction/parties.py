@@ -56,6 +56,20 @@ _DESCRIPTOR_GAP = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){0,3}$")
 _APPOSITIVE = re.compile(r"^\s*[,(-]\s*(?:an?|the|one)?\s*$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^'s?\s+(?:[a-z][a-z-]*\s+){0,3}$")
 _ORG_KINDS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+# "a plant in Malaysia's Pahang state", "talks at Brazil's port of Santos": a location.
+_LOCATED_AT = re.compile(
+    r"(?<!invest )(?<!invested )(?<!investing )(?<!invests )(?<!stake )(?<!stakes )"
+    r"\b(?:in|at|near|inside|based in|headquartered in|listed in)"
+    r"\s+(?:the\s+)?$"
+)
+_SUBDIVISION = re.compile(
+    r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
+    r"|district|city|port|island|islands|territory|department|municipality)\b"
+)
+_LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
+_COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
+# "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
+_DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -148,6 +162,23 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
                 continue
+        if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
+            hit.excluded = "descriptor"
+            continue
+        if hit.kind == "country" and _is_place(text, low, parties, i):
+            hit.excluded = "place"
+            continue
+        if hit.kind == "country" and i > 0:
+            previous = parties[i - 1]
+            if (
+                previous.kind in _ORG_KINDS
+                and not previous.excluded
+                and _APPOSITIVE.match(text[previous.end : hit.start])
+                and _DESCRIBING_APPOSITIVE.match(text, hit.end)
+            ):
+                hit.excluded = "descriptor"
+                previous.country = previous.country or hit.country
+                continue
         if hit.kind in {"country", "bloc"} and i + 1 < len(parties):
             nxt = parties[i + 1]
             gap = text[hit.end : nxt.start]
@@ -156,3 +187,19 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "descriptor"
                 if nxt.country is None:
                     nxt.country = hit.country
+
+
+def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
+    """A country named only to locate something: "in Mozambique's Nampula province", "a plant in
+    Mexico", "imports from Singapore and South Korea" after a place."""
+    hit = parties[i]
+    if _SUBDIVISION.match(text, hit.end):
+        return True
+    if _LOCATED_AT.search(low, max(0, hit.start - 25), hit.start):
+        return True
+    if i > 0:
+        previous = parties[i - 1]
+        return previous.excluded == "place" and bool(
+            _COORDINATED.match(low[previous.end : hit.start])
+        )
+    return False
