@@ -154,6 +154,35 @@ def test_headline_with_lifted_tariff_and_deal_reports_measure_first():
     assert [f.text for f in result.deals[0].figures] == ["10%"]
 
 
+def test_extended_pause_on_tariffs_is_a_suspension():
+    deal = main_deal("Canada extends pause on steel surtax for Korean mills by 60 days")
+    assert (deal.kind, deal.stage) == ("measure", "suspended")
+
+
+def test_denied_report_of_talks_is_a_rumour():
+    deal = main_deal("Codelco denies report it is in talks to sell copper stake to Glencore")
+    assert (deal.kind, deal.stage) == ("agreement", "rumoured")
+
+
+def test_tariff_climate_in_a_rates_story_is_not_a_measure():
+    result = extract(
+        "Bank of Thailand holds rates as tariff uncertainty clouds Thai outlook",
+        "The Bank of Thailand kept its policy rate at 1.75% on Wednesday, citing tariff "
+        "worries and a strong baht.",
+    )
+    assert not result.relevant
+
+
+def test_tariff_cuts_written_into_an_agreement_are_not_a_separate_measure():
+    result = extract(
+        "Chile and India sign trade agreement",
+        "Chile and India signed a comprehensive economic partnership agreement on Monday. The "
+        "agreement eliminates tariffs on 90% of Chilean copper and fruit exports to India.",
+    )
+    assert [d.kind for d in result.deals] == ["agreement"]
+    assert "copper" in [c.name for c in result.deals[0].commodities]
+
+
 def test_stage_slugs_are_the_shared_vocabulary():
     assert STAGE_SLUGS == (
         "rumoured",

@@ -20,6 +20,7 @@ from .stages import (
     FACTUAL,
     FUTURE,
     MEASURE,
+    NEGATED,
     Cue,
     find_cues,
 )
@@ -55,6 +56,22 @@ _NOUN_DEFAULT = {
     "process": "talks",
 }
 _TRADE_LABELS = frozenset({"trade", "commercial", "jv", "mou"})
+# "denies a report it is in talks": STAGES.md reads a denial as a rumour, not as nothing.
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:media\s+|news\s+|press\s+)?(?:reports?|speculation|rumou?rs?)\b[^.;]*$"
+)
+# "tariff uncertainty", "sanctions fears": the climate, not a measure anyone took.
+_GENERIC_MEASURE = re.compile(
+    r"\s*(?:-related\s+)?(?:uncertainty|uncertainties|concerns?|worries|fears|jitters|turmoil"
+    r"|volatility|headwinds|risks?|angst|anxiety|noise|chaos)\b"
+)
+# "the agreement removes tariffs on cars": a tariff cut that is part of the agreement.
+_AGREEMENT_CUTS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
+    r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
+)
+_AGREEMENT_NOUN_LABELS = frozenset({"trade", "deal", "commercial"})
 
 
 def extract(
@@ -80,13 +97,38 @@ def extract(
     gate = _GATE.scan(low, index)
     parties, commodities = find_hits(gazetteer, text, low, title_end, index, gate)
     doc = Document(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
-    cues = find_cues(low, sentences, index)
+    cues = [c for c in find_cues(low, sentences, index) if not _generic_measure(low, c)]
+    cues = _without_agreement_terms(low, cues)
     figures = find_figures(raw, low, sentences, index)
     deals = _candidate_deals(doc, cues)
     if not deals:
         return Extraction(title=title, relevant=False, reason=_why_not(doc, cues), figures=figures)
     mentions = [to_mention(doc, deal, deals, figures) for deal in _ordered(doc, deals)]
     return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
+
+
+def _generic_measure(low: str, cue: Cue) -> bool:
+    return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+
+
+def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
+    """Drop measure cues that describe what an agreement does to tariffs ("the pact cuts tariffs
+    on cars to 10%"): those terms belong to the agreement, they are not a measure of their own."""
+    agreements = [c for c in cues if c.is_noun and c.label in _AGREEMENT_NOUN_LABELS]
+    if not agreements:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.kinds == "M" and any(
+            a.sentence == cue.sentence
+            and a.end <= cue.start
+            and cue.start - a.end < 80
+            and _AGREEMENT_CUTS.match(low[a.end : cue.start] + " ")
+            for a in agreements
+        ):
+            continue
+        kept.append(cue)
+    return kept
 
 
 # -- cues to deals --------------------------------------------------------------------------
@@ -168,6 +210,12 @@ def _support_for(
     doc: Document, cue: Cue, kind: str, stage: str, nouns: list[Cue]
 ) -> Support | None:
     weight = cue.weight
+    if (
+        kind == AGREEMENT
+        and cue.modality == NEGATED
+        and _DENIED_REPORT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+    ):
+        return Support("rumoured", 0.6, cue, True)
     if cue.modality == FUTURE:
         if kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8

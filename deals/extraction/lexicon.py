@@ -300,7 +300,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|(?:is|are|was|were|remains?)"
-            r" on hold|froze|freezes|frozen|postpon(?:ed|es))\b"
+            r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
+            r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
+            r"(?:pause|suspension|truce|reprieve|moratorium))\b"
         ),
         "AM",
         _S(agreement="suspended", measure="suspended"),
@@ -363,9 +365,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
             r"(?:entity list|blacklist|sanctions list|export control list)"
             r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles|tripled|triples"
-            r"|expanded|expands|extended|extends|tightened|tightens)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"\b"
+            r"|expanded|expands|extended|extends|tightened|tightens)\s+"
+            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
+            r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
         ),
         "M",
         _S(measure="imposed"),
