@@ -388,6 +388,23 @@ def test_figures_are_normalised_with_scale_and_unit(text, value, unit):
     assert (figure.value, figure.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("worth 2.4 billion pounds a year", 2.4e9, "GBP"),
+        ("a 3 mtpa liquefaction train", 3e6, "t/y"),
+        ("a 500 ktpa smelter", 5e5, "t/y"),
+    ],
+)
+def test_pound_amounts_and_annual_tonnage_units_are_figures(text, value, unit):
+    figures = extract("Deal signed", f"Alpha Mining Corp signed a deal for {text}.").figures
+    assert [(f.value, f.unit) for f in figures] == [(value, unit)]
+
+
+def test_pounds_without_a_scale_are_a_weight_not_money():
+    assert extract("Deal signed", "Toyota bought 20 pounds of beef from Ford.").figures == []
+
+
 def test_figure_says_what_it_measures_and_attaches_to_its_deal():
     deal = main_deal(
         "Kazakhstan signs uranium supply deal with France",

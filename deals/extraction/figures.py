@@ -66,6 +66,11 @@ _CURRENCY_WORDS = {
     "euros": "EUR",
     "euro": "EUR",
     "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "francs": "CHF",
+    "rand": "ZAR",
+    "lira": "TRY",
     "yen": "JPY",
     "yuan": "CNY",
     "renminbi": "CNY",
@@ -90,6 +95,9 @@ _UNITS = {
     "tonne": "t",
     "ton": "t",
     "mt": "t",
+    "mtpa": "t/y",
+    "tpa": "t/y",
+    "ktpa": "t/y",
     "t": "t",
     "kt": "t",
     "barrels per day": "bbl/d",
@@ -117,7 +125,8 @@ _UNITS = {
     "units": "units",
     "jobs": "jobs",
 }
-_UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9}
+_WEIGHT_OR_MONEY = frozenset({"pounds"})
+_UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9, "mtpa": 1e6, "ktpa": 1e3}
 
 _prefix_alt = "|".join(re.escape(k) for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
 _word_alt = "|".join(re.escape(k) for k in sorted(_CURRENCY_WORDS, key=len, reverse=True))
@@ -255,7 +264,10 @@ def _reading(text: str, match: re.Match[str]) -> tuple[int, int, float, str] | N
         )
         return start, after.end(), number, unit
     if after.group("cur"):
-        code = _CURRENCY_WORDS[after.group("cur").lower()]
+        word = after.group("cur").lower()
+        if word in _WEIGHT_OR_MONEY and not scale:
+            return None  # "20 pounds of beef" weighs; "1.6 billion pounds" is money
+        code = _CURRENCY_WORDS[word]
         return start, after.end(), number * _SCALES.get(scale, 1.0), code
     if after.group("unit") and scale in _QUANTITY_SCALES:
         unit_text = after.group("unit")
