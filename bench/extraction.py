@@ -21,7 +21,8 @@ Scoring rules:
 - ``optional_parties`` (held-out JSON sets): predicting one is neither a hit nor a false alarm.
 
 Sets: the public corpus; ``CASES`` and ``FRESH_CASES`` in ``tests/extraction_cases.py``; and
-``bench/heldout/dev.json`` (may be tuned on) and ``bench/heldout/test.json`` (never tuned on).
+``bench/heldout/dev.json`` (may be tuned on), ``bench/heldout/test.json`` and
+``bench/heldout/test2.json`` (never tuned on).
 """
 
 from __future__ import annotations
@@ -381,6 +382,11 @@ def main() -> int:
     heldout_failed += report(
         "new test set, never tuned on (bench/heldout/test.json)",
         evaluate(load_heldout_json("test.json")),
+        show_misses=os.environ.get("BENCH_SHOW_TEST") == "1",
+    )
+    heldout_failed += report(
+        "second test set, never tuned on (bench/heldout/test2.json)",
+        evaluate(load_heldout_json("test2.json")),
         show_misses=os.environ.get("BENCH_SHOW_TEST") == "1",
     )
     for label, articles in (
