@@ -4,35 +4,35 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, field
 
-from .dates import stated_date
-from .figures import MACRO_WHATS, find_figures
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
+from .figures import find_figures
+from .gate import StemGate
 from .gazetteer import VIA_LEADER, Gazetteer
 from .inputs import check_input
-from .parties import CommodityHit, PartyHit, find_hits
+from .lexicon import TRADE_WORDS
+from .mentions import to_mention
+from .organisations import ORGANISATION_STEMS
+from .parties import EXCLUSION_STEMS, find_hits
 from .stages import (
     AGREEMENT,
     BACKGROUND,
     FACTUAL,
     FUTURE,
     MEASURE,
-    STAGE_ORDER,
-    TOPIC,
-    TRADE_WORDS,
+    NEGATED,
     Cue,
     find_cues,
 )
 from .text import (
     SentenceIndex,
-    clause_end,
-    clause_start,
     lower_same_length,
     normalise,
     split_sentences,
 )
-from .types import CommodityMention, DealMention, Extraction, Figure, PartyMention, document_text
+from .types import Extraction, document_text
 
+_GATE = StemGate(ORGANISATION_STEMS | frozenset(EXCLUSION_STEMS))
 _SELF_CONTAINED = re.compile(
     r"talks|discussions|negotiat|deal|agreement|pact|accord|framework|understanding|memorand"
     r"|\bmous?\b"
@@ -45,54 +45,33 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might"
-    r"|may)\s+(?:[\w.-]+\s+){0,3}$"
+    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may"
+    r"|for)\s+(?:[\w.-]+\s+){0,3}$"
 )
-_NOUN_DEFAULT = {"trade": "framework", "deal": "framework", "jv": "framework", "process": "talks"}
-_INVEST = re.compile(r"\b(?:invest\w*|stake|acquir\w*|buy(?:s|ing)?|bought|fund(?:s|ing|ed)?)\b")
-_IN_BEFORE = re.compile(r"\bin\s+$")
-_TRADE_LABELS = frozenset({"trade", "jv", "mou"})
-_COUNTRYLIKE = frozenset({"country", "bloc"})
-_MEASURE_WHATS = frozenset({"tariff", "quota"})
-_AGREEMENT_WHATS = frozenset(
-    {"investment", "stake", "deal value", "reserves", "capacity", "production", "purchases", "loan"}
+_NOUN_DEFAULT = {
+    "trade": "framework",
+    "commercial": "framework",
+    "deal": "framework",
+    "jv": "framework",
+    "process": "talks",
+}
+_TRADE_LABELS = frozenset({"trade", "commercial", "jv", "mou"})
+# "denies a report it is in talks": STAGES.md reads a denial as a rumour, not as nothing.
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:media\s+|news\s+|press\s+)?(?:reports?|speculation|rumou?rs?)\b[^.;]*$"
 )
-
-
-@dataclass
-class _Support:
-    stage: str
-    weight: float
-    cue: Cue
-    rumour: bool
-
-
-@dataclass
-class _Deal:
-    kind: str
-    nouns: list[Cue] = field(default_factory=list)
-    cues: list[Cue] = field(default_factory=list)
-    support: list[_Support] = field(default_factory=list)
-
-    def sentences(self) -> set[int]:
-        return {c.sentence for c in self.nouns} | {c.sentence for c in self.cues}
-
-
-@dataclass
-class _Doc:
-    raw: str
-    text: str
-    low: str
-    title_end: int
-    published: datetime.date | None
-    index: SentenceIndex
-    parties: list[PartyHit]
-    commodities: list[CommodityHit]
-    gazetteer: Gazetteer
-
-    def sentence_text(self, i: int) -> str:
-        s = self.index.sentences[i]
-        return self.raw[s.start : s.end]
+# "tariff uncertainty", "sanctions fears": the climate, not a measure anyone took.
+_GENERIC_MEASURE = re.compile(
+    r"\s*(?:-related\s+)?(?:uncertainty|uncertainties|concerns?|worries|fears|jitters|turmoil"
+    r"|volatility|headwinds|risks?|angst|anxiety|noise|chaos)\b"
+)
+# "the agreement removes tariffs on cars": a tariff cut that is part of the agreement.
+_AGREEMENT_CUTS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
+    r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
+)
+_AGREEMENT_NOUN_LABELS = frozenset({"trade", "deal", "commercial"})
 
 
 def extract(
@@ -115,15 +94,41 @@ def extract(
     title_end = len(title) if title else 0
     sentences = split_sentences(text, title_end)
     index = SentenceIndex(sentences)
-    parties, commodities = find_hits(gazetteer, text, low, title_end, index)
-    doc = _Doc(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
-    cues = find_cues(low, sentences, index)
+    gate = _GATE.scan(low, index)
+    parties, commodities = find_hits(gazetteer, text, low, title_end, index, gate)
+    doc = Document(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
+    cues = [c for c in find_cues(low, sentences, index) if not _generic_measure(low, c)]
+    cues = _without_agreement_terms(low, cues)
     figures = find_figures(raw, low, sentences, index)
     deals = _candidate_deals(doc, cues)
     if not deals:
         return Extraction(title=title, relevant=False, reason=_why_not(doc, cues), figures=figures)
-    mentions = [_mention(doc, deal, deals, figures) for deal in _ordered(doc, deals)]
+    mentions = [to_mention(doc, deal, deals, figures) for deal in _ordered(doc, deals)]
     return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
+
+
+def _generic_measure(low: str, cue: Cue) -> bool:
+    return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+
+
+def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
+    """Drop measure cues that describe what an agreement does to tariffs ("the pact cuts tariffs
+    on cars to 10%"): those terms belong to the agreement, they are not a measure of their own."""
+    agreements = [c for c in cues if c.is_noun and c.label in _AGREEMENT_NOUN_LABELS]
+    if not agreements:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.kinds == "M" and any(
+            a.sentence == cue.sentence
+            and a.end <= cue.start
+            and cue.start - a.end < 80
+            and _AGREEMENT_CUTS.match(low[a.end : cue.start] + " ")
+            for a in agreements
+        ):
+            continue
+        kept.append(cue)
+    return kept
 
 
 # -- cues to deals --------------------------------------------------------------------------
@@ -145,17 +150,17 @@ def _nearest_noun(cue: Cue, nouns: list[Cue]) -> Cue | None:
     return best
 
 
-def _candidate_deals(doc: _Doc, cues: list[Cue]) -> list[_Deal]:
+def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
     nouns = [c for c in cues if c.is_noun]
-    topics = {doc.index.index_of(m.start()) for m in TOPIC.finditer(doc.low)}
-    agreement, measure = _Deal(AGREEMENT), _Deal(MEASURE)
+    topics = doc.topic_sentences
+    agreement, measure = DraftDeal(AGREEMENT), DraftDeal(MEASURE)
     for noun in nouns:
         (agreement if noun.kinds == "A" else measure).nouns.append(noun)
     a_sentences = {n.sentence for n in agreement.nouns} | topics
     m_sentences = {n.sentence for n in measure.nouns}
     countries_in = {}
     for hit in doc.parties:
-        if hit.kind in _COUNTRYLIKE and not hit.excluded:
+        if hit.kind in COUNTRYLIKE and not hit.excluded:
             countries_in.setdefault(hit.sentence, set()).add(hit.name)
     for cue in cues:
         if cue.is_noun:
@@ -190,19 +195,27 @@ def _candidate_deals(doc: _Doc, cues: list[Cue]) -> list[_Deal]:
     for noun in agreement.nouns:
         stage = _NOUN_DEFAULT.get(noun.label)
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
-            agreement.support.append(
-                _Support(stage, 0.35 if stage != "talks" else 0.3, noun, False)
-            )
+            agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []
     if _agreement_is_trade(doc, agreement):
         deals.append(agreement)
     if _measure_is_reported(doc, measure, bool(deals)):
         deals.append(measure)
+    if len(deals) > 1 and any(d.support for d in deals):
+        deals = [d for d in deals if d.support]
     return deals
 
 
-def _support_for(doc: _Doc, cue: Cue, kind: str, stage: str, nouns: list[Cue]) -> _Support | None:
+def _support_for(
+    doc: Document, cue: Cue, kind: str, stage: str, nouns: list[Cue]
+) -> Support | None:
     weight = cue.weight
+    if (
+        kind == AGREEMENT
+        and cue.modality == NEGATED
+        and _DENIED_REPORT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+    ):
+        return Support("rumoured", 0.6, cue, True)
     if cue.modality == FUTURE:
         if kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8
@@ -220,10 +233,10 @@ def _support_for(doc: _Doc, cue: Cue, kind: str, stage: str, nouns: list[Cue]) -
             stage = "talks" if cue.weight < 0.8 else stage
     if cue.rumour and cue.label != "rumour":
         weight *= 0.7
-    return _Support(stage, weight, cue, cue.rumour)
+    return Support(stage, weight, cue, cue.rumour)
 
 
-def _agreement_is_trade(doc: _Doc, deal: _Deal) -> bool:
+def _agreement_is_trade(doc: Document, deal: DraftDeal) -> bool:
     if not deal.nouns and not any(s.cue.weight >= 0.7 for s in deal.support):
         return False
     sentences = deal.sentences()
@@ -233,7 +246,7 @@ def _agreement_is_trade(doc: _Doc, deal: _Deal) -> bool:
         return False
     if any(n.label in _TRADE_LABELS for n in deal.nouns) or has_commodity:
         return True
-    if any(p.kind not in _COUNTRYLIKE and p.via != VIA_LEADER for p in parties):
+    if any(p.kind not in COUNTRYLIKE and p.via != VIA_LEADER for p in parties):
         return any(n.label != "process" for n in deal.nouns) or bool(deal.support)
     for i in sentences:
         s = doc.index.sentences[i]
@@ -242,7 +255,7 @@ def _agreement_is_trade(doc: _Doc, deal: _Deal) -> bool:
     return False
 
 
-def _measure_is_reported(doc: _Doc, deal: _Deal, has_agreement: bool) -> bool:
+def _measure_is_reported(doc: Document, deal: DraftDeal, has_agreement: bool) -> bool:
     if deal.support:
         return True
     if has_agreement:
@@ -252,8 +265,8 @@ def _measure_is_reported(doc: _Doc, deal: _Deal, has_agreement: bool) -> bool:
     return any(p.sentence in sentences and not p.excluded for p in doc.parties)
 
 
-def _ordered(doc: _Doc, deals: list[_Deal]) -> list[_Deal]:
-    def key(deal: _Deal):
+def _ordered(doc: Document, deals: list[DraftDeal]) -> list[DraftDeal]:
+    def key(deal: DraftDeal):
         title_cues = [
             s.cue.start for s in deal.support if s.cue.start < doc.title_end and s.weight >= 0.5
         ]
@@ -270,238 +283,7 @@ def _ordered(doc: _Doc, deals: list[_Deal]) -> list[_Deal]:
     return sorted(deals, key=key)
 
 
-# -- one deal to a DealMention --------------------------------------------------------------
-
-
-def _choose_stage(doc: _Doc, deal: _Deal) -> _Support | None:
-    best, best_key = None, None
-    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), -1)
-    for support in deal.support:
-        in_title = support.cue.start < doc.title_end
-        score = support.weight * (
-            1.5 if in_title else 1.1 if support.cue.sentence == first_body else 1.0
-        )
-        key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
-        if best_key is None or key > best_key:
-            best, best_key = support, key
-    confirmed = any(not s.rumour and s.weight >= 0.5 for s in deal.support)
-    if best is not None and deal.kind == AGREEMENT and best.rumour and not confirmed:
-        return _Support("rumoured", best.weight, best.cue, True)
-    return best
-
-
-def _mention(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) -> DealMention:
-    support = _choose_stage(doc, deal)
-    sentences = deal.sentences()
-    parties = _parties(doc, deal, sentences)
-    commodities = _commodities(doc, deal, sentences)
-    happened_on, precision = _happened_on(doc, support)
-    mention = DealMention(
-        kind=deal.kind,
-        stage=support.stage if support else None,
-        stage_quote=doc.sentence_text(support.cue.sentence) if support else "",
-        confidence=_confidence(deal, support, parties),
-        parties=parties,
-        commodities=commodities,
-        figures=_figures(doc, deal, deals, figures),
-        happened_on=happened_on,
-        happened_on_precision=precision,
-    )
-    mention.suggested_title = _suggested_title(doc, deal, mention)
-    return mention
-
-
-def _parties(doc: _Doc, deal: _Deal, sentences: set[int]) -> list[PartyMention]:
-    hits = [p for p in doc.parties if p.sentence in sentences and not p.excluded]
-    if deal.kind == MEASURE:
-        hits = [p for p in hits if p.kind != "international_org"]
-    else:
-        trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
-        if trade and len({p.name for p in hits if p.kind in _COUNTRYLIKE}) >= 2:
-            hits = [p for p in hits if p.kind in _COUNTRYLIKE]
-    roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
-    by_name: dict[str, PartyMention] = {}
-    order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
-    for hit in order:
-        name, kind, country = hit.name, hit.kind, hit.country
-        if deal.kind == MEASURE and kind == "government_body" and country:
-            home = doc.gazetteer.country_party(country)
-            if home is not None:
-                name, kind = home.name, home.kind
-        if name in by_name:
-            continue
-        by_name[name] = PartyMention(
-            name=name,
-            kind=kind,
-            role=roles.get(hit.name) or roles.get(name),
-            text=doc.raw[hit.start : hit.end],
-            start=hit.start,
-            end=hit.end,
-            country=country,
-        )
-    mentions = list(by_name.values())
-    if len(mentions) > 6:
-        counts = {}
-        for hit in hits:
-            counts[hit.name] = counts.get(hit.name, 0) + 1
-        mentions = [
-            m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
-        ] or mentions
-    return mentions
-
-
-def _measure_roles(doc: _Doc, deal: _Deal, hits: list[PartyHit]) -> dict[str, str]:
-    roles: dict[str, str] = {}
-    anchors: dict[int, int] = {}
-    for cue in sorted(deal.cues + deal.nouns, key=lambda c: (c.is_noun, c.start)):
-        anchors.setdefault(cue.sentence, cue.start)
-    for hit in sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start)):
-        anchor = anchors.get(hit.sentence)
-        if anchor is None:
-            continue
-        if hit.end <= anchor:
-            s = doc.index.sentences[hit.sentence]
-            if (
-                hit.start >= clause_start(doc.low, s.start, anchor)
-                or hit.sentence not in roles.values()
-            ):
-                roles.setdefault(hit.name, "imposing")
-        else:
-            roles.setdefault(hit.name, "targeted")
-    return roles
-
-
-def _agreement_roles(doc: _Doc, hits: list[PartyHit]) -> dict[str, str]:
-    roles: dict[str, str] = {}
-    for hit in hits:
-        s = doc.index.sentences[hit.sentence]
-        after = _INVEST.search(doc.low, hit.end, min(s.end, hit.end + 60))
-        if hit.kind in {"company", "state_owned_enterprise", "sovereign_fund"} and after:
-            roles.setdefault(hit.name, "investor")
-        elif (
-            hit.kind == "country"
-            and _IN_BEFORE.search(doc.low, max(0, hit.start - 4), hit.start)
-            and TOPIC.search(doc.low, s.start, s.end)
-        ):
-            roles.setdefault(hit.name, "host")
-    return {hit.name: roles.get(hit.name, "partner") for hit in hits}
-
-
-def _commodities(doc: _Doc, deal: _Deal, sentences: set[int]) -> list[CommodityMention]:
-    gaz = doc.gazetteer
-    chosen = [c for c in doc.commodities if c.sentence in sentences]
-    names = {gaz.commodities[c.index].name for c in chosen}
-    if deal.kind == AGREEMENT:
-        topic_sentences = {
-            doc.index.index_of(m.start()) for m in TOPIC.finditer(doc.low)
-        } - sentences
-        for hit in doc.commodities:
-            if hit.sentence in topic_sentences:
-                lineage = gaz.commodity_lineage(hit.index)
-                if names.intersection(lineage[1:]):
-                    chosen.append(hit)
-    seen: dict[str, CommodityMention] = {}
-    for hit in sorted(chosen, key=lambda c: c.start):
-        entry = gaz.commodities[hit.index]
-        if entry.name in seen:
-            continue
-        seen[entry.name] = CommodityMention(
-            name=entry.name,
-            hs_codes=list(entry.hs_codes),
-            parent=entry.parent,
-            text=doc.raw[hit.start : hit.end],
-            start=hit.start,
-            end=hit.end,
-        )
-    return list(seen.values())
-
-
-def _figures(doc: _Doc, deal: _Deal, deals: list[_Deal], figures: list[Figure]) -> list[Figure]:
-    own = deal.sentences()
-    result = []
-    for figure in figures:
-        if figure.what in MACRO_WHATS:
-            continue
-        i = doc.index.index_of(figure.start)
-        if i not in own:
-            continue
-        holders = [d for d in deals if i in d.sentences()]
-        if len(holders) > 1:
-            if figure.what in _MEASURE_WHATS:
-                wanted = MEASURE
-            elif figure.what in _AGREEMENT_WHATS:
-                wanted = AGREEMENT
-            else:
-
-                def distance(d: _Deal, start: int = figure.start, sentence: int = i) -> int:
-                    return min(
-                        abs(c.start - start) for c in d.nouns + d.cues if c.sentence == sentence
-                    )
-
-                wanted = min(holders, key=distance).kind
-            if wanted != deal.kind:
-                continue
-        result.append(figure)
-    return result
-
-
-def _happened_on(doc: _Doc, support: _Support | None) -> tuple[datetime.date | None, str | None]:
-    if support is not None and support.stage != "threatened":
-        s = doc.index.sentences[support.cue.sentence]
-        start = clause_start(doc.low, s.start, support.cue.start)
-        end = clause_end(doc.low, support.cue.end, s.end)
-        found = stated_date(doc.low, start, end, doc.published)
-        if found is None and start > s.start:
-            found = stated_date(doc.low, s.start, min(s.end, s.start + 30), doc.published)
-        if found is not None:
-            return found
-    if doc.published is not None:
-        return doc.published, "day"
-    return None, None
-
-
-def _confidence(deal: _Deal, support: _Support | None, parties: list[PartyMention]) -> float:
-    wanted = 2 if deal.kind == AGREEMENT else 1
-    party_factor = 1.0 if len(parties) >= wanted else 0.75 if parties else 0.5
-    if support is None:
-        return round(0.3 * party_factor, 2)
-    base = min(1.0, 0.3 + support.weight * 0.7)
-    if support.rumour:
-        base *= 0.8
-    return round(base * party_factor, 2)
-
-
-def _suggested_title(doc: _Doc, deal: _Deal, mention: DealMention) -> str:
-    commodity = mention.commodities[0].name if mention.commodities else ""
-    if deal.kind == MEASURE:
-        labels = [c.label for c in deal.cues if c.label] + [
-            n.label for n in deal.nouns if n.label != "order"
-        ]
-        label = labels[0] if labels else "trade measure"
-        if label == "export ban" and any(
-            "import" in doc.low[c.start : c.end] for c in deal.cues if c.label
-        ):
-            label = "import ban"
-        imposing = [p.name for p in mention.parties if p.role == "imposing"]
-        targeted = [p.name for p in mention.parties if p.role == "targeted"]
-        target = targeted[0] if targeted else commodity
-        title = f"{imposing[0]} {label}" if imposing else label[:1].upper() + label[1:]
-        return f"{title} on {target}" if target else title
-    names = [p.name for p in mention.parties if p.kind in _COUNTRYLIKE] or [
-        p.name for p in mention.parties
-    ]
-    who = "\u2013".join(names[:3])
-    labels = {n.label for n in deal.nouns}
-    if "trade" in labels:
-        what = "trade agreement"
-    elif "jv" in labels:
-        what = f"{commodity} joint venture".strip()
-    else:
-        what = f"{commodity} agreement".strip()
-    return f"{who} {what}".strip() or what
-
-
-def _why_not(doc: _Doc, cues: list[Cue]) -> str:
+def _why_not(doc: Document, cues: list[Cue]) -> str:
     if any(c.is_noun for c in cues):
         return (
             "It mentions a deal or measure, but not one about trade between identifiable parties."

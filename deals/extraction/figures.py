@@ -66,6 +66,11 @@ _CURRENCY_WORDS = {
     "euros": "EUR",
     "euro": "EUR",
     "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "francs": "CHF",
+    "rand": "ZAR",
+    "lira": "TRY",
     "yen": "JPY",
     "yuan": "CNY",
     "renminbi": "CNY",
@@ -90,6 +95,9 @@ _UNITS = {
     "tonne": "t",
     "ton": "t",
     "mt": "t",
+    "mtpa": "t/y",
+    "tpa": "t/y",
+    "ktpa": "t/y",
     "t": "t",
     "kt": "t",
     "barrels per day": "bbl/d",
@@ -117,55 +125,61 @@ _UNITS = {
     "units": "units",
     "jobs": "jobs",
 }
-_UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9}
+_WEIGHT_OR_MONEY = frozenset({"pounds"})
+_UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9, "mtpa": 1e6, "ktpa": 1e3}
 
 _prefix_alt = "|".join(re.escape(k) for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
-_MONEY_PREFIX = re.compile(
-    rf"(?<![\w$])(?P<cur>{_prefix_alt})(?=\s?\d)\s?{_NUM}(?:\s?{_SCALE_WORDS}\b)?",
-    re.IGNORECASE,
-)
 _word_alt = "|".join(re.escape(k) for k in sorted(_CURRENCY_WORDS, key=len, reverse=True))
-_MONEY_SUFFIX = re.compile(
-    rf"(?<![\w.]){_NUM}(?:\s?{_SCALE_WORDS})?\s(?P<cur>{_word_alt})\b", re.IGNORECASE
-)
-_PERCENT = re.compile(
-    rf"(?<![\w.]){_NUM}\s?(?P<unit>%|percent\b|per cent\b|pct\b|percentage points?\b"
-    rf"|basis points\b)",
-    re.IGNORECASE,
-)
 _unit_alt = "|".join(re.escape(k) for k in sorted(_UNITS, key=len, reverse=True))
-_QUANTITY = re.compile(
-    rf"(?<![\w.]){_NUM}(?:\s?(?P<scale>trillion|billion|million|thousand|bn|mn|m)\b)?"
-    rf"\s?(?P<unit>{_unit_alt})\b",
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_GROUPED = re.compile(_NUM)
+# Read outwards from each number: a currency sign or code just before it ...
+_CURRENCY_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_prefix_alt})\s?$", re.IGNORECASE)
+# ... or a scale and a unit, currency word or percent sign just after it.
+_AFTER_NUMBER = re.compile(
+    rf"(?:\s?{_SCALE_WORDS}\b)?(?:\s?(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b"
+    rf"|basis points\b)|\s(?P<cur>{_word_alt})\b|\s?(?P<unit>{_unit_alt})\b)?",
     re.IGNORECASE,
 )
+_QUANTITY_SCALES = frozenset({"trillion", "billion", "million", "thousand", "bn", "mn", "m", ""})
 
-_WHAT = [
-    (re.compile(r"\brepo rate\b"), "repo rate"),
-    (re.compile(r"\b(?:interest|policy|benchmark) rates?\b"), "interest rate"),
-    (re.compile(r"\binflation\b"), "inflation"),
-    (re.compile(r"\b(?:gdp|economic growth|growth)\b"), "growth"),
-    (re.compile(r"\bunemployment\b"), "unemployment"),
-    (re.compile(r"\btrade surplus|surplus\b"), "trade surplus"),
-    (re.compile(r"\btrade deficit|deficit\b"), "trade deficit"),
-    (re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies)\b"), "tariff"),
-    (re.compile(r"\bquotas?\b"), "quota"),
-    (re.compile(r"\breserves?\b"), "reserves"),
-    (re.compile(r"\b(?:invest(?:ment|ments|ed|ing|s)?|funding)\b"), "investment"),
-    (re.compile(r"\bstake\b"), "stake"),
-    (re.compile(r"\b(?:loan|loans|credit line)\b"), "loan"),
-    (re.compile(r"\b(?:purchases?|buy|buying|procure(?:ment)?)\b"), "purchases"),
-    (re.compile(r"\bexports?\b"), "exports"),
-    (re.compile(r"\bimports?\b"), "imports"),
-    (re.compile(r"\b(?:production|output|produce|produces|mined)\b"), "production"),
-    (re.compile(r"\bcapacity\b"), "capacity"),
-    (re.compile(r"\b(?:worth|valued|value|deal|contract|agreement)\b"), "deal value"),
-    (re.compile(r"\b(?:revenue|sales)\b"), "revenue"),
-    (re.compile(r"\bmarket share\b"), "market share"),
-    (re.compile(r"\bprices?\b"), "price"),
-    (re.compile(r"\bdemand\b"), "demand"),
-    (re.compile(r"\bshipments?\b"), "shipments"),
-]
+_WHAT_WORDS = {
+    **dict.fromkeys(("tariff", "tariffs", "duty", "duties", "levy", "levies"), "tariff"),
+    **dict.fromkeys(("quota", "quotas"), "quota"),
+    **dict.fromkeys(("reserve", "reserves"), "reserves"),
+    **dict.fromkeys(
+        ("investment", "investments", "invest", "invests", "invested", "investing", "funding"),
+        "investment",
+    ),
+    "stake": "stake",
+    **dict.fromkeys(("loan", "loans"), "loan"),
+    **dict.fromkeys(("purchase", "purchases", "buy", "buying", "procurement"), "purchases"),
+    **dict.fromkeys(("export", "exports"), "exports"),
+    **dict.fromkeys(("import", "imports"), "imports"),
+    **dict.fromkeys(("production", "output", "produce", "produces", "mined"), "production"),
+    "capacity": "capacity",
+    **dict.fromkeys(("worth", "valued", "value", "deal", "contract", "agreement"), "deal value"),
+    **dict.fromkeys(("revenue", "sales"), "revenue"),
+    **dict.fromkeys(("price", "prices"), "price"),
+    "demand": "demand",
+    **dict.fromkeys(("shipment", "shipments"), "shipments"),
+    "inflation": "inflation",
+    **dict.fromkeys(("growth", "gdp"), "growth"),
+    "unemployment": "unemployment",
+    "surplus": "trade surplus",
+    "deficit": "trade deficit",
+}
+_WHAT_PAIRS = {
+    "repo rate": "repo rate",
+    "interest rate": "interest rate",
+    "interest rates": "interest rate",
+    "policy rate": "interest rate",
+    "benchmark rate": "interest rate",
+    "cash rate": "interest rate",
+    "lending rate": "interest rate",
+    "market share": "market share",
+}
+_WORD_RX = re.compile(r"[a-z]+")
 MACRO_WHATS = frozenset(
     {
         "repo rate",
@@ -186,7 +200,20 @@ def _number(text: str) -> float:
 _CLAUSE_STOP = re.compile(r"[,;:()]|\s-\s|\band\b|\bwhile\b|\bbut\b")
 
 
+def _label(words: list[str], i: int) -> str | None:
+    if i + 1 < len(words):
+        pair = _WHAT_PAIRS.get(f"{words[i]} {words[i + 1]}")
+        if pair:
+            return pair
+    if i > 0:
+        pair = _WHAT_PAIRS.get(f"{words[i - 1]} {words[i]}")
+        if pair:
+            return pair
+    return _WHAT_WORDS.get(words[i])
+
+
 def _what(low: str, sentence: Sentence, start: int, end: int) -> str | None:
+    """What a figure measures: the nearest telling word in its clause, a little after-biased."""
     after = low[end : min(sentence.end, end + 45)]
     stop = _CLAUSE_STOP.search(after)
     if stop:
@@ -195,42 +222,39 @@ def _what(low: str, sentence: Sentence, start: int, end: int) -> str | None:
     stops = list(_CLAUSE_STOP.finditer(before))
     if stops:
         before = before[stops[-1].end() :]
-    best: tuple[float, str] | None = None
-    for pattern, label in _WHAT:
-        for match in pattern.finditer(after):
-            distance = match.start() * 0.8
-            if best is None or distance < best[0]:
-                best = (distance, label)
-            break
-        for match in pattern.finditer(before):
-            distance = len(before) - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, label)
-    return best[1] if best else None
+    after_words = _WORD_RX.findall(after)
+    before_words = _WORD_RX.findall(before)
+    for distance in range(max(len(after_words), len(before_words))):
+        if distance < len(after_words):
+            label = _label(after_words, distance)
+            if label:
+                return label
+        back = len(before_words) - 1 - distance
+        if back >= 0:
+            label = _label(before_words, back)
+            if label:
+                return label
+    return None
 
 
-def find_figures(
-    text: str, low: str, sentences: list[Sentence], index: SentenceIndex
-) -> list[Figure]:
-    """Every figure in the document, in text order, with overlapping readings resolved."""
-    found: list[tuple[int, int, float, str]] = []
-
-    def add(start: int, end: int, value: float, unit: str) -> None:
-        if any(start < e and s < end for s, e, _, _ in found):
-            return
-        found.append((start, end, value, unit))
-
-    for match in _MONEY_PREFIX.finditer(text):
-        code = _CURRENCY_PREFIX[match.group("cur").lower()]
-        scale = (match.group("scale") or "").lower()
-        value = _number(match.group("num")) * _SCALES.get(scale, 1.0)
-        add(match.start(), match.end(), value, code)
-    for match in _MONEY_SUFFIX.finditer(text):
-        scale = (match.group("scale") or "").lower()
-        value = _number(match.group("num")) * _SCALES.get(scale, 1.0)
-        add(match.start(), match.end(), value, _CURRENCY_WORDS[match.group("cur").lower()])
-    for match in _PERCENT.finditer(text):
-        unit_text = match.group("unit").lower()
+def _reading(text: str, match: re.Match[str]) -> tuple[int, int, float, str] | None:
+    """(start, end, value, unit) of the figure around one number, if it is one."""
+    start, end = match.span()
+    number = _number(match.group())
+    if start and (text[start - 1].isalnum() or text[start - 1] == "."):
+        currency = _CURRENCY_BEFORE.search(text, max(0, start - 7), start)
+        if currency is None:
+            return None
+    else:
+        currency = _CURRENCY_BEFORE.search(text, max(0, start - 7), start)
+    after = _AFTER_NUMBER.match(text, end)
+    scale = (after.group("scale") or "").lower()
+    if currency is not None:
+        code = _CURRENCY_PREFIX[currency.group("cur").lower()]
+        scale_end = after.end("scale") if after.group("scale") else end
+        return currency.start(), scale_end, number * _SCALES.get(scale, 1.0), code
+    if after.group("pct"):
+        unit_text = after.group("pct").lower()
         unit = (
             "pp"
             if unit_text.startswith("percentage")
@@ -238,20 +262,44 @@ def find_figures(
             if unit_text.startswith("basis")
             else "%"
         )
-        add(match.start(), match.end(), _number(match.group("num")), unit)
-    for match in _QUANTITY.finditer(text):
-        unit_text = match.group("unit")
+        return start, after.end(), number, unit
+    if after.group("cur"):
+        word = after.group("cur").lower()
+        if word in _WEIGHT_OR_MONEY and not scale:
+            return None  # "20 pounds of beef" weighs; "1.6 billion pounds" is money
+        code = _CURRENCY_WORDS[word]
+        return start, after.end(), number * _SCALES.get(scale, 1.0), code
+    if after.group("unit") and scale in _QUANTITY_SCALES:
+        unit_text = after.group("unit")
         unit_key = unit_text.lower()
         if unit_key in {"t", "mt", "m"} and unit_text not in {"t", "mt", "Mt", "MT"}:
-            continue
-        scale = (match.group("scale") or "").lower()
+            return None
         factor = _SCALES.get(scale, 1.0) * _UNIT_FACTOR.get(unit_key, 1.0)
         if unit_text == "Mt":
             factor *= 1e6
-        add(match.start(), match.end(), _number(match.group("num")) * factor, _UNITS[unit_key])
+        return start, after.end(), number * factor, _UNITS[unit_key]
+    return None
 
+
+def find_figures(
+    text: str, low: str, sentences: list[Sentence], index: SentenceIndex
+) -> list[Figure]:
+    """Every figure in the document, in text order."""
+    found = []
+    last_end = 0
+    for candidate in _NUMBER.finditer(text):
+        if candidate.start() < last_end:
+            continue
+        # A plain scan for digits is ten times faster than the grouped-number pattern.
+        match = _GROUPED.match(text, candidate.start(), candidate.end())
+        if match is None:
+            continue
+        reading = _reading(text, match)
+        if reading is not None:
+            found.append(reading)
+            last_end = reading[1]
     figures = []
-    for start, end, value, unit in sorted(found):
+    for start, end, value, unit in found:
         sentence = sentences[index.index_of(start)]
         figures.append(
             Figure(

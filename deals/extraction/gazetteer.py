@@ -12,8 +12,8 @@ import functools
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import pycountry
@@ -34,8 +34,7 @@ PARTY, COMMODITY, NOT_A_PARTY = "party", "commodity", "not_a_party"
 _EXACT, _CAPITAL, _ANY = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One gazetteer hit in a text."""
 
     category: str
@@ -148,8 +147,9 @@ class Gazetteer:
         for phrase in self._not_parties:
             self._add(phrase, NOT_A_PARTY, -1, VIA_NAME)
         automaton = ahocorasick.Automaton()
-        for key in self._keys:
-            automaton.add_word(key, key)
+        for key, payloads in self._keys.items():
+            simple = len(payloads) == 1 and payloads[0][3] == _ANY
+            automaton.add_word(key, (len(key), payloads, simple))
         automaton.make_automaton()
         self._automaton = automaton
         self._alias_by_lower = {
@@ -275,16 +275,19 @@ class Gazetteer:
         """Non-overlapping matches in ``text`` (``low`` is its same-length lower-case form)."""
         candidates = []
         size = len(text)
-        for end_index, key in self._automaton.iter(low):
-            start = end_index - len(key) + 1
+        for end_index, (length, payloads, simple) in self._automaton.iter(low):
+            start = end_index - length + 1
             end = end_index + 1
             if start > 0 and text[start - 1].isalnum():
                 continue
             if end < size and text[end].isalnum():
                 continue
+            if simple:
+                candidates.append((start, end, payloads[0]))
+                continue
             written = text[start:end]
             best = None
-            for payload in self._keys[key]:
+            for payload in payloads:
                 category, index, alias, mode, via = payload
                 if not _case_ok(mode, alias, written):
                     continue
@@ -293,12 +296,12 @@ class Gazetteer:
             if best is not None:
                 candidates.append((start, end, best))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(size + 1)
         matches = []
         for start, end, payload in candidates:
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken.find(1, start, end) != -1:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             category, index, _alias, _mode, via = payload
             if category == NOT_A_PARTY:
                 continue

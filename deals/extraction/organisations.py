@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .gate import GateResult
+from .prefixes import PrefixMatcher
 from .text import words
 
 _SOE = (
@@ -27,25 +29,18 @@ _COMPANY_NOUNS = (
 )
 _DEMONYM = r"(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 
-UNNAMED_ORG = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Uu]nnamed|[Uu]nidentified)\s+(?:(?:major|large"
-    r"|leading|big|top|unnamed"
-    r"|unidentified|private|listed|key)\s+)?"
-    + _DEMONYM
-    + r"\s+(?:(?P<soe>"
+_DESCRIBED_BY = re.compile(
+    r"(?:^|\W)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Uu]nnamed|[Uu]nidentified)\s+(?:(?:major|large"
+    r"|leading|big|top|unnamed|unidentified|private|listed|key)\s+)?(?:(?P<soe>" + _SOE + r")\s+)?$"
+)
+# Headlines drop articles: "... in talks with Japanese trading house".
+_HEADLINE_DESCRIBED_BY = re.compile(r"\b(?:with|and|to|from|for|by)\s+$")
+_DESCRIPTION = re.compile(
+    r"\s+(?:(?!state|government)[a-z]+\s+)?(?:(?P<soe>"
     + _SOE
     + r")\s+)?(?P<noun>"
     + _COMPANY_NOUNS
     + r"|sovereign wealth fund|sovereign fund|state fund|wealth fund)\b"
-)
-UNNAMED_SOE_FIRST = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<soe>"
-    + _SOE
-    + r")\s+"
-    + _DEMONYM
-    + r"\s+(?P<noun>"
-    + _COMPANY_NOUNS
-    + r")\b"
 )
 
 _NAME_TOKEN = r"(?:[A-Z][\w&'.-]*|&|of|de|and)"
@@ -75,6 +70,7 @@ SUFFIX_ORG = re.compile(
     + _SECTOR_SUFFIX
     + r"))(?![\w-])"
 )
+POSSESSIVE_ACRONYM = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?'s?\s+(?P<name>[A-Z]{3,6})\b")
 GOVERNMENT_BODY = re.compile(
     r"\b(?P<name>(?:Ministry|Department|Minister|Bureau|Office|Agency|Commission) (?:of|for) "
     r"(?:[A-Z][a-z]+|and|of)(?:,?\s(?:[A-Z][a-z]+|and|of)){0,5})"
@@ -90,17 +86,66 @@ _NOT_NAMES = words(
 )
 
 
+_SUFFIX_STEMS = (
+    "holding",
+    "group",
+    "corp",
+    "inc",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "co.",
+    "bhd",
+    "berhad",
+    " ag",
+    " sa",
+    " se",
+    " nv",
+    "n.v.",
+    "s.a.",
+    "gmbh",
+    "tbk",
+    "pte",
+    "mining",
+    "mineral",
+    "resource",
+    "metal",
+    "rare earth",
+    "lithium",
+    "capital",
+    "partner",
+    "investment",
+    "venture",
+    "industr",
+    "technolog",
+    "petroleum",
+    "material",
+    "motor",
+    "energy",
+    "steel",
+    "chemical",
+    "refining",
+    "fund",
+    "bank",
+    "exploration",
+    "logistic",
+    "shipping",
+)
+ORGANISATION_STEMS = frozenset((*_SUFFIX_STEMS, "'"))
+
+
+_MATCHER = PrefixMatcher([NAMED_AFTER_CUE, GOVERNMENT_BODY])
+
+
 @dataclass(frozen=True)
 class FoundOrganisation:
-    """An organisation found from cues; ``descriptor`` spans a demonym it absorbed, if any."""
+    """An organisation named in the text that the gazetteer does not know."""
 
     name: str
     kind: str
     start: int
     end: int
-    demonym: str | None
-    descriptor: tuple[int, int] | None
-    unnamed: bool
 
 
 def _kind_for(cue: str, soe: bool) -> str:
@@ -112,9 +157,22 @@ def _kind_for(cue: str, soe: bool) -> str:
     return "company"
 
 
+_DESCRIPTIVE_PREFIX = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|run|controlled)$")
+
+
 def _clean_name(name: str, offset: int) -> tuple[str, int]:
     tokens = name.split(" ")
-    while tokens and tokens[0] in _LEADING_STOPWORDS:
+    for j, token in enumerate(tokens):
+        if j and token.endswith(("'s", "'")):
+            if tokens[j - 1] in {"and", "&"}:
+                # "Petrovietnam and Japan's Idemitsu Kosan": two organisations; keep the first.
+                tokens = tokens[: j - 1]
+            else:
+                # "Mitsubishi's Sydney Unit Ltd": the owner only describes the name after it.
+                offset += sum(len(t) + 1 for t in tokens[: j + 1])
+                tokens = tokens[j + 1 :]
+            break
+    while tokens and (tokens[0] in _LEADING_STOPWORDS or _DESCRIPTIVE_PREFIX.match(tokens[0])):
         offset += len(tokens[0]) + 1
         tokens = tokens[1:]
     while tokens and tokens[-1] in {"of", "and", "&", "de"}:
@@ -129,7 +187,46 @@ def _clean_name(name: str, offset: int) -> tuple[str, int]:
     return cleaned, offset
 
 
-def find_organisations(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
+def described_organisation(
+    text: str, start: int, end: int, in_title: bool
+) -> tuple[str, int] | None:
+    """(kind, end) when the demonym at ``text[start:end]`` describes an unnamed organisation.
+
+    "a Chinese state-owned enterprise", "an Australian miner", "a state-owned Chinese firm", and
+    in headlines "with Japanese trading house".
+    """
+    before = text[max(0, start - 45) : start]
+    described = _DESCRIBED_BY.search(before)
+    if described is None and not (in_title and _HEADLINE_DESCRIBED_BY.search(before)):
+        return None
+    after = _DESCRIPTION.match(text, end)
+    if after is None:
+        return None
+    noun = after.group("noun")
+    soe_words = [w for w in (described and described.group("soe"), after.group("soe")) if w]
+    soe = any(w != "state-linked" for w in soe_words)
+    kind = _kind_for(noun, soe)
+    if kind == "company" and noun in {"partner", "buyer", "supplier", "investor", "bank"}:
+        return None
+    return kind, after.end()
+
+
+def unnamed_name(demonym: str, kind: str) -> str:
+    label = {
+        "sovereign_fund": "sovereign wealth fund",
+        "state_owned_enterprise": "state-owned enterprise",
+    }.get(kind, "company")
+    return f"{demonym} {label} (unnamed)"
+
+
+def _gated(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]):
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
+
+
+def find_organisations(
+    text: str, title_end: int, title_case: bool, gate: GateResult
+) -> list[FoundOrganisation]:
     """Organisations described or named in ``text``; demonym checks happen in the caller."""
     found: list[FoundOrganisation] = []
 
@@ -138,40 +235,22 @@ def find_organisations(text: str, title_end: int, title_case: bool) -> list[Foun
             return
         found.append(org)
 
-    for pattern in (UNNAMED_ORG, UNNAMED_SOE_FIRST):
-        for match in pattern.finditer(text):
-            noun = match.group("noun")
-            soe = bool(match.group("soe")) and match.group("soe") != "state-linked"
-            kind = _kind_for(noun, soe)
-            vague = noun in {"partner", "buyer", "supplier", "investor", "bank"}
-            if kind == "company" and vague and not soe:
+    org_matches = _MATCHER.matches(text)
+    for i, match in ((i, m) for i, ms in enumerate(org_matches) for m in ms):
+        pattern = _MATCHER.patterns[i]
+        if pattern is NAMED_AFTER_CUE:
+            name, start = _clean_name(match.group("name"), match.start("name"))
+            if not name or name in _NOT_NAMES or (title_case and match.start() < title_end):
                 continue
-            label = {
-                "sovereign_fund": "sovereign wealth fund",
-                "state_owned_enterprise": "state-owned enterprise",
-            }.get(kind, "company")
-            dem_start, dem_end = match.span("dem")
-            add(
-                FoundOrganisation(
-                    name=f"{match.group('dem')} {label} (unnamed)",
-                    kind=kind,
-                    start=dem_start,
-                    end=match.end(),
-                    demonym=match.group("dem"),
-                    descriptor=(dem_start, dem_end),
-                    unnamed=True,
-                )
-            )
-    for match in NAMED_AFTER_CUE.finditer(text):
-        name, start = _clean_name(match.group("name"), match.start("name"))
-        if not name or name in _NOT_NAMES or (title_case and match.start() < title_end):
+            cue = match.group("cue")
+            kind = _kind_for(cue, False)
+            if kind == "company" and _FUND_WORDS.search(name) and "sovereign" in cue:
+                kind = "sovereign_fund"
+            add(FoundOrganisation(name, kind, start, start + len(name)))
             continue
-        cue = match.group("cue")
-        kind = _kind_for(cue, False)
-        if kind == "company" and _FUND_WORDS.search(name) and "sovereign" in cue:
-            kind = "sovereign_fund"
-        add(FoundOrganisation(name, kind, start, start + len(name), None, None, False))
-    for match in SUFFIX_ORG.finditer(text):
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        add(FoundOrganisation(name, "government_body", start, start + len(name)))
+    for match in _gated(SUFFIX_ORG, text, gate.spans(_SUFFIX_STEMS)):
         in_title = match.start() < title_end
         if in_title and title_case and not re.fullmatch(_LEGAL_SUFFIX, match.group("suffix")):
             continue
@@ -183,8 +262,10 @@ def find_organisations(text: str, title_end: int, title_case: bool) -> list[Foun
             if "Wealth Fund" in name or "Investment Authority" in name
             else "company"
         )
-        add(FoundOrganisation(name, kind, start, start + len(name), None, None, False))
-    for match in GOVERNMENT_BODY.finditer(text):
-        name, start = _clean_name(match.group("name"), match.start("name"))
-        add(FoundOrganisation(name, "government_body", start, start + len(name), None, None, False))
+        add(FoundOrganisation(name, kind, start, start + len(name)))
+    for match in _gated(POSSESSIVE_ACRONYM, text, gate.spans(("'",))):
+        if title_case and match.start() < title_end:
+            continue
+        start, end = match.span("name")
+        add(FoundOrganisation(match.group("name"), "company", start, end))
     return found
