@@ -368,8 +368,18 @@ def match_deal(sketch: DealSketch, *, lineage=None) -> Match | None:
 
 
 def sketch_of(proposal: Proposal) -> DealSketch:
-    """What matching compares for a saved proposal."""
+    """What matching compares for a saved proposal.
+
+    A deal the parser found no parties for ("... as part of a new trade deal") is taken to be
+    between the parties of the other deals the same article reports.
+    """
     parties = list(proposal.parties.exclude(party=None).values_list("party_id", "role", "kind"))
+    if not parties:
+        siblings = ProposedParty.objects.filter(proposal__article_id=proposal.article_id)
+        parties = [
+            (pk, "", kind)
+            for pk, kind in siblings.exclude(party=None).values_list("party_id", "kind").distinct()
+        ]
     return DealSketch(
         kind=proposal.kind,
         party_ids=frozenset(pk for pk, _, _ in parties),

@@ -204,7 +204,10 @@ def retarget_pending(*, deal: Deal) -> int:
     """
     candidates = (
         Proposal.objects.pending()
-        .filter(deal=None, kind=deal.kind, parties__party__in=deal.parties.all())
+        # Through the article: a proposal without parties is matched on its siblings' parties.
+        .filter(
+            deal=None, kind=deal.kind, article__proposals__parties__party__in=deal.parties.all()
+        )
         .distinct()
         .select_related("article")
     )
