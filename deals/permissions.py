@@ -19,6 +19,11 @@ EDITOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "webhooksubscription": ("view",),
     "webhookdelivery": ("view",),
     "webhookattempt": ("view",),
+    # Proposals are reviewed (accepted, edited, rejected), never created or deleted by hand.
+    "proposal": ("view", "change"),
+    "proposedparty": ("view", "add", "change", "delete"),
+    "proposedcommodity": ("view", "add", "change", "delete"),
+    "proposedfigure": ("view", "add", "change", "delete"),
 }
 
 

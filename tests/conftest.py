@@ -75,3 +75,87 @@ def token_client(fresh_cache, token):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     return client
+
+
+# --- The ingestion pipeline --------------------------------------------------------------------
+
+
+@pytest.fixture
+def reference_data(stages):
+    """The countries, blocs and commodity taxonomy a tracker starts with (as `loaddemo` seeds)."""
+    from deals.services import seed_reference_data
+
+    return seed_reference_data()
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """A private Redis server for this session's pipeline tests (never the shared one)."""
+    from .processes import RedisServer
+
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+def _database_url() -> str:
+    """The test database as a URL, for worker processes to open the same database."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    from urllib.parse import quote
+
+    credentials = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    host = db["HOST"] or "localhost"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{credentials}@{host}{port}/{db['NAME']}"
+
+
+@pytest.fixture
+def broker(redis_server):
+    """Send this process's tasks to the private Redis instead of running them in process."""
+    from tracker.celery import app
+
+    redis_server.flush()
+    previous = app.conf.broker_url, app.conf.task_always_eager
+    app.conf.broker_url, app.conf.task_always_eager = redis_server.url, False
+    # Celery keeps its connection pools once made: drop them so the new broker is used.
+    app.close()
+    app.amqp._producer_pool = None
+    yield redis_server
+    app.conf.broker_url, app.conf.task_always_eager = previous
+    app.close()
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def start_worker(broker, transactional_db, tmp_path):
+    """Start real `celery -A tracker worker` processes on the test database and private Redis."""
+    import os
+
+    from .processes import Worker
+
+    env = {
+        **os.environ,
+        "REDIS_URL": broker.url,
+        "DATABASE_URL": _database_url(),
+        "TRACKER_TRUSTED_OUTLETS": "Pipeline Wire",
+        "PYTHONUNBUFFERED": "1",
+    }
+    workers = []
+
+    def start() -> Worker:
+        worker = Worker(env, tmp_path / f"worker{len(workers)}.log", f"test{len(workers)}")
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()
+        # Shown by pytest only when the test fails.
+        print(f"--- {worker.log.name}\n{worker.tail(60)}")

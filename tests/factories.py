@@ -235,3 +235,8 @@ def deal_with_story(
     )
     deal.refresh_from_db()
     return deal
+
+
+def submitted(title: str, body: str = "", **fields) -> Article:
+    """An article as submitted and waiting for the parser."""
+    return ArticleFactory(title=title, body=body, content_hash=content_hash(title, body), **fields)

@@ -148,9 +148,16 @@ try:
 except ValueError as error:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A busy timeout lets the web process and an in-process task share the file calmly.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # The web process and a worker write to the same file: wait for the lock rather than fail,
+    # take it when a transaction starts (no deadlock upgrading a read lock), and let readers
+    # run beside a writer.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
+    # The pipeline tests run a real worker process, which cannot see an in-memory database.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -390,4 +397,22 @@ TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS = env_int("TRACKER_WEBHOOKS_DISABLE_AFTER_DA
 CELERY_BEAT_SCHEDULE["deliver-due-webhooks"] = {
     "task": "deals.tasks.webhooks.deliver_due_webhooks",
     "schedule": 15.0,
+}
+
+# --- The ingestion pipeline --------------------------------------------------------------------
+
+# Outlets whose articles are accepted without an editor when the parser is confident enough:
+# outlet names as articles give them, or domains of their URLs (reuters.com), comma-separated.
+TRACKER_TRUSTED_OUTLETS = env_list("TRACKER_TRUSTED_OUTLETS")
+TRACKER_AUTO_ACCEPT_CONFIDENCE = env_float(
+    "TRACKER_AUTO_ACCEPT_CONFIDENCE", 0.8, minimum=0.0, maximum=1.0
+)
+# An article still queued after this many seconds lost its message (a broker restart, a failed
+# send): the sweeper queues it again. One still parsing after the hard time limit lost its worker.
+TRACKER_REQUEUE_AFTER = env_int("TRACKER_REQUEUE_AFTER", 300, minimum=1)
+# Attempts at parsing one article before it is marked failed.
+TRACKER_MAX_PARSE_ATTEMPTS = env_int("TRACKER_MAX_PARSE_ATTEMPTS", 5, minimum=1)
+CELERY_BEAT_SCHEDULE["requeue-stuck-articles"] = {
+    "task": "deals.tasks.articles.requeue_stuck_articles",
+    "schedule": 60.0,
 }

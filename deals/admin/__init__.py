@@ -1,3 +1,4 @@
 """The editors' admin, one module per area."""
 
-from . import curation, webhooks  # noqa: F401
+# review extends curation's article admin, and imports it first.
+from . import curation, review, webhooks  # noqa: F401

@@ -19,6 +19,13 @@ from .following import (
     NotificationState,
     ReaderPreference,
 )
+from .proposals import (
+    Proposal,
+    ProposedCommodity,
+    ProposedFigure,
+    ProposedParty,
+    ReviewState,
+)
 from .reference import (
     Commodity,
     CommodityAlias,
@@ -57,7 +64,12 @@ __all__ = [
     "Party",
     "PartyAlias",
     "PartyKind",
+    "Proposal",
+    "ProposedCommodity",
+    "ProposedFigure",
+    "ProposedParty",
     "ReaderPreference",
+    "ReviewState",
     "Role",
     "Status",
     "TimelineEntry",

@@ -22,7 +22,7 @@ from deals.models import (
     TimelineEntry,
     content_hash,
 )
-from deals.tasks import announce_change, queue_after_commit
+from deals.tasks import announce_change, parse_article_task, queue_after_commit
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
@@ -184,6 +184,9 @@ def submit_article(
     submitted_by=None,
 ) -> Submission:
     """Keep an article, once: the same text (or URL) again returns the article already kept."""
+    # PostgreSQL text cannot hold NUL: keep a binary upload as the replacement character, which
+    # the parser reads as binary and fails with that reason, instead of losing the article.
+    title, body = title.replace("\x00", "\ufffd"), body.replace("\x00", "\ufffd")
     digest = content_hash(title, body)
     duplicate = Article.objects.filter(
         models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
@@ -207,4 +210,6 @@ def submit_article(
             models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
         )
         return Submission(article=article, created=False)
+    # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
+    queue_after_commit(parse_article_task, article.pk)
     return Submission(article=article, created=True)

@@ -1,6 +1,7 @@
 """Celery tasks, one module per area. Celery finds them through this package."""
 
 from .announce import announce_change, announce_stragglers
+from .articles import parse_article_task, requeue_stuck_articles
 from .following import (
     notify_followers,
     retry_stuck_notifications,
@@ -17,7 +18,9 @@ __all__ = [
     "deliver_due_webhooks",
     "deliver_webhook",
     "notify_followers",
+    "parse_article_task",
     "queue_after_commit",
+    "requeue_stuck_articles",
     "retry_stuck_notifications",
     "send_daily_digests",
     "send_digest_email",

@@ -1,0 +1,131 @@
+"""Throughput of the article pipeline with a real Redis and a real Celery worker.
+
+    /work/main/.venv/bin/python bench/pipeline.py [--articles 200] [--concurrency 2]
+
+Articles go the way users send them (submit_article, then a worker parses each into proposals)
+and are timed from the first submission until the last is parsed. The baseline, measured in the
+same run with the same worker and Redis, is a no-op Celery task's round trip: what the queue
+itself costs, before any parsing.
+"""
+
+import argparse
+import itertools
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.processes import RedisServer, Worker, wait_for  # noqa: E402
+
+COUNTRIES = ["Malaysia", "Indonesia", "Vietnam", "Chile", "Peru", "Canada", "Japan", "Brazil"]
+GOODS = ["rare earths", "copper", "nickel", "lithium", "cobalt", "tin", "bauxite", "soybeans"]
+STAGES = [
+    "are in preliminary talks on",
+    "launched formal negotiations on",
+    "signed a memorandum of understanding on",
+    "signed a binding agreement on",
+]
+
+
+def article(number: int) -> tuple[str, str]:
+    """A different article of about 3 KB for each number."""
+    first, second = list(itertools.permutations(COUNTRIES, 2))[number % 56]
+    good, stage = GOODS[number % len(GOODS)], STAGES[number % len(STAGES)]
+    title = f"{first} and {second} {stage} a {good} supply deal (report {number})"
+    paragraphs = [
+        f"{first} and {second} {stage} a {good} supply agreement, officials said on Monday.",
+        f"The deal would see {second} buy up to {number + 5} million tonnes of {good} a year "
+        f"from {first} over the next decade, worth about ${number + 2} billion.",
+        f"Trade between the two countries grew by {number % 30 + 3}% last year, driven by "
+        "demand for raw materials, machinery and farm goods. Analysts said the agreement "
+        "would give both sides more certainty over prices and supply.",
+    ]
+    body = "\n\n".join(paragraphs * 5)
+    return title, body[:3000]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--concurrency", type=int, default=2)
+    options = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
+    redis_server = RedisServer(workdir)
+    redis_server.start()
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="tracker.settings",
+        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
+        REDIS_URL=redis_server.url,
+        LOG_LEVEL="WARNING",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from deals import services
+    from deals.models import PENDING_STATES, Article, Proposal
+    from tracker.celery import app
+
+    call_command("migrate", verbosity=0)
+    services.seed_reference_data()
+    # The baseline needs to see its tasks finish: results go to the same private Redis.
+    app.conf.result_backend = redis_server.url
+    worker = Worker(
+        # celery's own variable: the worker stores the baseline's results there.
+        {**os.environ, "RESULT_BACKEND": redis_server.url},
+        workdir / "worker.log",
+        "bench",
+        extra=[f"--concurrency={options.concurrency}"],
+    )
+    try:
+        noop = app.tasks["celery.accumulate"]
+        started = time.perf_counter()
+        results = [
+            noop.apply_async(args=(number,), ignore_result=False)
+            for number in range(options.articles)
+        ]
+        for result in results:
+            result.get(timeout=60)
+        noop_rate = options.articles / (time.perf_counter() - started)
+
+        texts = [article(number) for number in range(options.articles)]
+        started = time.perf_counter()
+        for title, body in texts:
+            services.submit_article(title=title, body=body, outlet="Bench Wire")
+        wait_for(
+            lambda: not Article.objects.filter(state__in=PENDING_STATES).exists(),
+            timeout=600,
+            interval=0.05,
+            what="the articles to be parsed",
+        )
+        elapsed = time.perf_counter() - started
+    finally:
+        worker.stop()
+        redis_server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    parsed = Article.objects.filter(state="parsed").count()
+    print(
+        f"Pipeline bench: {options.articles} articles of ~3 KB, worker concurrency "
+        f"{options.concurrency}, SQLite, private Redis"
+    )
+    print(f"  baseline  no-op Celery task round trip : {noop_rate:8.1f} tasks/s")
+    print(
+        f"  pipeline  submit -> worker -> proposal : {options.articles / elapsed:8.1f} articles/s"
+        f"  ({parsed} parsed, {Proposal.objects.count()} proposals, {elapsed:.1f} s)"
+    )
+    print(
+        f"  the pipeline runs at {options.articles / elapsed / noop_rate:.1%} of the queue's "
+        "own round-trip rate"
+    )
+
+
+if __name__ == "__main__":
+    main()

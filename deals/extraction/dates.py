@@ -1,0 +1,89 @@
+"""Dates stated next to a stage statement ("signed on 5 March", "in January 2024", "on Monday")."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_PATTERNS = [
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    ),
+    re.compile(
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    ),
+    re.compile(r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"),
+    re.compile(r"\b(?:in|since|from|during)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+    re.compile(r"\b(?:on|last|this)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"),
+    re.compile(r"\b(?:in|since|from|during)\s+(?P<year>(?:19|20)\d\d)\b"),
+]
+
+
+def _resolve(match: re.Match[str], published: datetime.date | None):
+    groups = match.groupdict()
+    if groups.get("iso"):
+        try:
+            return datetime.date.fromisoformat(groups["iso"]), "day"
+        except ValueError:
+            return None
+    if groups.get("weekday"):
+        if published is None:
+            return None
+        target = _WEEKDAYS.index(groups["weekday"])
+        back = (published.weekday() - target) % 7
+        return published - datetime.timedelta(days=back), "day"
+    year = int(groups["year"]) if groups.get("year") else (published.year if published else None)
+    if year is None:
+        return None
+    month = _MONTHS.get(groups["month"]) if groups.get("month") else None
+    if month is None:
+        return datetime.date(year, 1, 1), "year"
+    if groups.get("day"):
+        try:
+            day = datetime.date(year, month, int(groups["day"]))
+        except ValueError:
+            return None
+        if published and not groups.get("year") and day > published:
+            day = day.replace(year=year - 1) if not (month == 2 and day.day == 29) else day
+        return day, "day"
+    return datetime.date(year, month, 1), "month"
+
+
+def stated_date(
+    low: str, start: int, end: int, published: datetime.date | None
+) -> tuple[datetime.date, str] | None:
+    """The date written in ``low[start:end]`` (the clause of a stage cue), unless in the future."""
+    for pattern in _PATTERNS:
+        match = pattern.search(low, start, end)
+        if not match:
+            continue
+        resolved = _resolve(match, published)
+        if resolved is None:
+            continue
+        if published and resolved[0] > published:
+            return None
+        return resolved
+    return None

@@ -1,0 +1,293 @@
+"""``extract()``: one article in, the deals and measures it reports out."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
+from .figures import find_figures
+from .gate import StemGate
+from .gazetteer import VIA_LEADER, Gazetteer
+from .inputs import check_input
+from .lexicon import TRADE_WORDS
+from .mentions import to_mention
+from .organisations import ORGANISATION_STEMS
+from .parties import EXCLUSION_STEMS, find_hits
+from .stages import (
+    AGREEMENT,
+    BACKGROUND,
+    FACTUAL,
+    FUTURE,
+    MEASURE,
+    NEGATED,
+    Cue,
+    find_cues,
+)
+from .text import (
+    SentenceIndex,
+    lower_same_length,
+    normalise,
+    split_sentences,
+)
+from .types import Extraction, document_text
+
+_GATE = StemGate(ORGANISATION_STEMS | frozenset(EXCLUSION_STEMS))
+_SELF_CONTAINED = re.compile(
+    r"talks|discussions|negotiat|deal|agreement|pact|accord|framework|understanding|memorand"
+    r"|\bmous?\b"
+    r"|\blois?\b|letter|contract|working group|statement|construction|production|operations"
+    r"|shipment"
+    r"|cargo|deliver|ground|online|plant|refinery|facility|factory|mine\b|acquisition|merger"
+    r"|takeover|transaction|willingness|interest|openness|partnership|cooperation|collaboration"
+    r"|investment|opportunit|approval"
+)
+_NOUN_NOT_A_FACT = re.compile(
+    r"\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
+    r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
+    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may"
+    r"|for)\s+(?:[\w.-]+\s+){0,3}$"
+)
+_NOUN_DEFAULT = {
+    "trade": "framework",
+    "commercial": "framework",
+    "deal": "framework",
+    "jv": "framework",
+    "process": "talks",
+}
+_TRADE_LABELS = frozenset({"trade", "commercial", "jv", "mou"})
+# "denies a report it is in talks": STAGES.md reads a denial as a rumour, not as nothing.
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:media\s+|news\s+|press\s+)?(?:reports?|speculation|rumou?rs?)\b[^.;]*$"
+)
+# "tariff uncertainty", "sanctions fears": the climate, not a measure anyone took.
+_GENERIC_MEASURE = re.compile(
+    r"\s*(?:-related\s+)?(?:uncertainty|uncertainties|concerns?|worries|fears|jitters|turmoil"
+    r"|volatility|headwinds|risks?|angst|anxiety|noise|chaos)\b"
+)
+# "the agreement removes tariffs on cars": a tariff cut that is part of the agreement.
+_AGREEMENT_CUTS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
+    r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
+)
+_AGREEMENT_NOUN_LABELS = frozenset({"trade", "deal", "commercial"})
+
+
+def extract(
+    title: str,
+    body: str = "",
+    published: datetime.date | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Read one article (plain text) and report the trade deals and measures in it.
+
+    Offsets in the result index ``document_text(title, body)``.
+    """
+    problem = check_input(title, body)
+    if problem:
+        return Extraction(title=title, relevant=False, reason=problem)
+    gazetteer = gazetteer or Gazetteer.default()
+    raw = document_text(title, body)
+    text = normalise(raw)
+    low = lower_same_length(text)
+    title_end = len(title) if title else 0
+    sentences = split_sentences(text, title_end)
+    index = SentenceIndex(sentences)
+    gate = _GATE.scan(low, index)
+    parties, commodities = find_hits(gazetteer, text, low, title_end, index, gate)
+    doc = Document(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
+    cues = [c for c in find_cues(low, sentences, index) if not _generic_measure(low, c)]
+    cues = _without_agreement_terms(low, cues)
+    figures = find_figures(raw, low, sentences, index)
+    deals = _candidate_deals(doc, cues)
+    if not deals:
+        return Extraction(title=title, relevant=False, reason=_why_not(doc, cues), figures=figures)
+    mentions = [to_mention(doc, deal, deals, figures) for deal in _ordered(doc, deals)]
+    return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
+
+
+def _generic_measure(low: str, cue: Cue) -> bool:
+    return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+
+
+def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
+    """Drop measure cues that describe what an agreement does to tariffs ("the pact cuts tariffs
+    on cars to 10%"): those terms belong to the agreement, they are not a measure of their own."""
+    agreements = [c for c in cues if c.is_noun and c.label in _AGREEMENT_NOUN_LABELS]
+    if not agreements:
+        return cues
+    kept = []
+    for cue in cues:
+        if cue.kinds == "M" and any(
+            a.sentence == cue.sentence
+            and a.end <= cue.start
+            and cue.start - a.end < 80
+            and _AGREEMENT_CUTS.match(low[a.end : cue.start] + " ")
+            for a in agreements
+        ):
+            continue
+        kept.append(cue)
+    return kept
+
+
+# -- cues to deals --------------------------------------------------------------------------
+
+
+def _nearest_noun(cue: Cue, nouns: list[Cue]) -> Cue | None:
+    best, best_distance = None, 1e9
+    for noun in nouns:
+        if noun.sentence != cue.sentence:
+            continue
+        if noun.start >= cue.end:
+            distance = noun.start - cue.end
+        elif noun.end <= cue.start:
+            distance = (cue.start - noun.end) * 1.3
+        else:
+            distance = 0
+        if distance < best_distance:
+            best, best_distance = noun, distance
+    return best
+
+
+def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
+    nouns = [c for c in cues if c.is_noun]
+    topics = doc.topic_sentences
+    agreement, measure = DraftDeal(AGREEMENT), DraftDeal(MEASURE)
+    for noun in nouns:
+        (agreement if noun.kinds == "A" else measure).nouns.append(noun)
+    a_sentences = {n.sentence for n in agreement.nouns} | topics
+    m_sentences = {n.sentence for n in measure.nouns}
+    countries_in = {}
+    for hit in doc.parties:
+        if hit.kind in COUNTRYLIKE and not hit.excluded:
+            countries_in.setdefault(hit.sentence, set()).add(hit.name)
+    for cue in cues:
+        if cue.is_noun:
+            continue
+        kind = None
+        if cue.kinds == "A":
+            cue_text = doc.low[cue.start : cue.end]
+            if (
+                cue.sentence in a_sentences
+                or _SELF_CONTAINED.search(cue_text)
+                or len(countries_in.get(cue.sentence, ())) >= 2
+                or cue.label == "rumour"
+            ):
+                kind = AGREEMENT
+        elif cue.kinds == "M":
+            if cue.sentence in m_sentences or cue.label:
+                kind = MEASURE
+        else:
+            noun = _nearest_noun(cue, nouns)
+            if noun is not None:
+                kind = AGREEMENT if noun.kinds == "A" else MEASURE
+        if kind is None:
+            continue
+        cue.kind = kind
+        deal = agreement if kind == AGREEMENT else measure
+        stage = cue.stage[kind]
+        support = _support_for(doc, cue, kind, stage, nouns)
+        if support is None:
+            continue
+        deal.cues.append(cue)
+        deal.support.append(support)
+    for noun in agreement.nouns:
+        stage = _NOUN_DEFAULT.get(noun.label)
+        if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
+            agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
+    deals = []
+    if _agreement_is_trade(doc, agreement):
+        deals.append(agreement)
+    if _measure_is_reported(doc, measure, bool(deals)):
+        deals.append(measure)
+    if len(deals) > 1 and any(d.support for d in deals):
+        deals = [d for d in deals if d.support]
+    return deals
+
+
+def _support_for(
+    doc: Document, cue: Cue, kind: str, stage: str, nouns: list[Cue]
+) -> Support | None:
+    weight = cue.weight
+    if (
+        kind == AGREEMENT
+        and cue.modality == NEGATED
+        and _DENIED_REPORT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+    ):
+        return Support("rumoured", 0.6, cue, True)
+    if cue.modality == FUTURE:
+        if kind == MEASURE and stage == "imposed":
+            stage, weight = "threatened", 0.8
+        else:
+            return None
+    elif cue.modality == BACKGROUND:
+        weight *= 0.6
+    elif cue.modality != FACTUAL:
+        return None
+    if kind == AGREEMENT:
+        noun = _nearest_noun(cue, [n for n in nouns if n.kinds == "A"])
+        if stage == "signed" and noun is not None and noun.label == "mou":
+            stage = "framework"
+        if stage == "framework" and noun is not None and noun.label == "process":
+            stage = "talks" if cue.weight < 0.8 else stage
+    if cue.rumour and cue.label != "rumour":
+        weight *= 0.7
+    return Support(stage, weight, cue, cue.rumour)
+
+
+def _agreement_is_trade(doc: Document, deal: DraftDeal) -> bool:
+    if not deal.nouns and not any(s.cue.weight >= 0.7 for s in deal.support):
+        return False
+    sentences = deal.sentences()
+    parties = [p for p in doc.parties if p.sentence in sentences and not p.excluded]
+    has_commodity = any(c.sentence in sentences for c in doc.commodities)
+    if not parties and not has_commodity:
+        return False
+    if any(n.label in _TRADE_LABELS for n in deal.nouns) or has_commodity:
+        return True
+    if any(p.kind not in COUNTRYLIKE and p.via != VIA_LEADER for p in parties):
+        return any(n.label != "process" for n in deal.nouns) or bool(deal.support)
+    for i in sentences:
+        s = doc.index.sentences[i]
+        if TRADE_WORDS.search(doc.low, s.start, s.end):
+            return True
+    return False
+
+
+def _measure_is_reported(doc: Document, deal: DraftDeal, has_agreement: bool) -> bool:
+    if deal.support:
+        return True
+    if has_agreement:
+        return False
+    nouns = [n for n in deal.nouns if n.label != "order"]
+    sentences = {n.sentence for n in nouns}
+    return any(p.sentence in sentences and not p.excluded for p in doc.parties)
+
+
+def _ordered(doc: Document, deals: list[DraftDeal]) -> list[DraftDeal]:
+    def key(deal: DraftDeal):
+        title_cues = [
+            s.cue.start for s in deal.support if s.cue.start < doc.title_end and s.weight >= 0.5
+        ]
+        title_nouns = [n.start for n in deal.nouns if n.start < doc.title_end]
+        best = max((s.weight for s in deal.support), default=0.0)
+        return (
+            0 if title_cues else 1,
+            min(title_cues) if title_cues else 0,
+            0 if title_nouns else 1,
+            -best,
+            0 if deal.kind == AGREEMENT else 1,
+        )
+
+    return sorted(deals, key=key)
+
+
+def _why_not(doc: Document, cues: list[Cue]) -> str:
+    if any(c.is_noun for c in cues):
+        return (
+            "It mentions a deal or measure, but not one about trade between identifiable parties."
+        )
+    if TRADE_WORDS.search(doc.low):
+        return "It is about trade (figures or markets) but reports no trade deal or trade measure."
+    return "No trade deal or trade measure is mentioned."

@@ -1,0 +1,334 @@
+"""Known parties and commodities, matched in one pass with an Aho-Corasick automaton.
+
+Matching runs on the lower-cased text and then checks case against the alias as written:
+acronyms and short aliases ("US", "EU", "LNG", "Xi") must match exactly, proper names must start
+with a capital letter in the text ("Turkey", not "turkey"), lower-case commodity aliases match in
+any case. Matches must sit on word boundaries; overlapping matches keep the longest.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+import ahocorasick
+import pycountry
+
+from .types import CommodityEntry, PartyEntry
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# How a party alias relates to its party; "demonym" and "leader" mentions need care downstream.
+VIA_NAME, VIA_ALIAS, VIA_DEMONYM, VIA_CAPITAL, VIA_LEADER = (
+    "name",
+    "alias",
+    "demonym",
+    "capital",
+    "leader",
+)
+PARTY, COMMODITY, NOT_A_PARTY = "party", "commodity", "not_a_party"
+_EXACT, _CAPITAL, _ANY = 0, 1, 2
+
+
+class Match(NamedTuple):
+    """One gazetteer hit in a text."""
+
+    category: str
+    index: int
+    via: str
+    start: int
+    end: int
+    text: str
+
+
+def _load(name: str) -> dict:
+    with (DATA_DIR / name).open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@functools.cache
+def load_taxonomy_tuple() -> tuple[CommodityEntry, ...]:
+    rows = _load("commodities.json")["commodities"]
+    return tuple(
+        CommodityEntry(
+            name=row["name"],
+            hs_codes=tuple(row["hs_codes"]),
+            aliases=tuple(row["aliases"]),
+            parent=row["parent"],
+        )
+        for row in rows
+    )
+
+
+def load_taxonomy() -> list[CommodityEntry]:
+    """The shipped commodity taxonomy, every parent before its children."""
+    return list(load_taxonomy_tuple())
+
+
+@functools.cache
+def _unmatched_commodity_names() -> frozenset[str]:
+    rows = _load("commodities.json")["commodities"]
+    return frozenset(row["name"] for row in rows if row.get("match_name") is False)
+
+
+def _case_mode(alias: str, category: str) -> int:
+    if category == COMMODITY:
+        if not any(c.isupper() for c in alias):
+            return _ANY
+        return _CAPITAL if alias[1:] == alias[1:].lower() else _EXACT
+    if len(alias) <= 3 or not any(c.islower() for c in alias):
+        return _EXACT
+    if re.search(r"[a-z][A-Z]", alias):
+        return _EXACT
+    return _CAPITAL if alias[0].isupper() else _ANY
+
+
+def _case_ok(mode: int, alias: str, written: str) -> bool:
+    if mode == _ANY:
+        return True
+    if mode == _EXACT:
+        return written == alias
+    return written[:1].isupper() or not written[:1].isalpha()
+
+
+class Gazetteer:
+    """Parties and commodities with their aliases, and the automaton that finds them."""
+
+    def __init__(
+        self,
+        parties: Iterable[PartyEntry],
+        commodities: Iterable[CommodityEntry],
+        *,
+        party_via: dict[tuple[int, str], str] | None = None,
+        demonyms: dict[str, str] | None = None,
+        not_parties: Iterable[str] = (),
+        unmatched_names: Iterable[str] = (),
+    ):
+        self.parties: list[PartyEntry] = list(parties)
+        self.commodities: list[CommodityEntry] = list(commodities)
+        self._party_via = dict(party_via or {})
+        self.demonyms: dict[str, str] = dict(demonyms or {})
+        self._not_parties = tuple(not_parties)
+        self._unmatched_names = frozenset(unmatched_names)
+        self.party_by_name = {p.name.lower(): i for i, p in enumerate(self.parties)}
+        self.commodity_by_name = {c.name.lower(): i for i, c in enumerate(self.commodities)}
+        self.country_index = {
+            p.country: i for i, p in enumerate(self.parties) if p.kind == "country" and p.country
+        }
+        self._keys: dict[str, list[tuple[str, int, str, int, str]]] = {}
+        self._build()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _add(self, alias: str, category: str, index: int, via: str) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        key = alias.lower()
+        payload = (category, index, alias, _case_mode(alias, category), via)
+        bucket = self._keys.setdefault(key, [])
+        if payload not in bucket:
+            bucket.append(payload)
+
+    def _build(self) -> None:
+        for i, party in enumerate(self.parties):
+            self._add(party.name, PARTY, i, VIA_NAME)
+            for alias in party.aliases:
+                self._add(alias, PARTY, i, self._party_via.get((i, alias), VIA_ALIAS))
+        for i, commodity in enumerate(self.commodities):
+            if commodity.name not in self._unmatched_names:
+                self._add(commodity.name, COMMODITY, i, VIA_NAME)
+            for alias in commodity.aliases:
+                self._add(alias, COMMODITY, i, VIA_ALIAS)
+        for phrase in self._not_parties:
+            self._add(phrase, NOT_A_PARTY, -1, VIA_NAME)
+        automaton = ahocorasick.Automaton()
+        for key, payloads in self._keys.items():
+            simple = len(payloads) == 1 and payloads[0][3] == _ANY
+            automaton.add_word(key, (len(key), payloads, simple))
+        automaton.make_automaton()
+        self._automaton = automaton
+        self._alias_by_lower = {
+            key: [p for p in payloads if p[0] == COMMODITY] for key, payloads in self._keys.items()
+        }
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Gazetteer:
+        """The shipped gazetteer: data files plus every country pycountry knows (built once)."""
+        return cls._from_data()
+
+    @classmethod
+    def _from_data(cls) -> Gazetteer:
+        data = _load("countries.json")
+        parties: list[PartyEntry] = []
+        via: dict[tuple[int, str], str] = {}
+        demonyms: dict[str, str] = {}
+        curated = {row["code"]: row for row in data["countries"]}
+        for country in pycountry.countries:
+            code = country.alpha_2
+            row = curated.get(code)
+            official = getattr(country, "official_name", None)
+            common = getattr(country, "common_name", None)
+            name = row["name"] if row else (common or country.name)
+            aliases: list[str] = []
+            for candidate in (country.name, common, official):
+                if candidate and "," not in candidate and candidate != name:
+                    aliases.append(candidate.removeprefix("the "))
+            index = len(parties)
+            if row:
+                aliases += row["aliases"]
+                for kind, values in (
+                    (VIA_DEMONYM, row["demonyms"]),
+                    (VIA_CAPITAL, row["capitals"]),
+                    (VIA_LEADER, row["leaders"]),
+                ):
+                    for value in values:
+                        aliases.append(value)
+                        via[(index, value)] = kind
+                if row["demonyms"]:
+                    demonyms[code] = row["demonyms"][0]
+            parties.append(PartyEntry(name, "country", tuple(dict.fromkeys(aliases)), code))
+        for org in _load("organisations.json")["organisations"]:
+            parties.append(
+                PartyEntry(org["name"], org["kind"], tuple(org["aliases"]), org["country"])
+            )
+        return cls(
+            parties,
+            load_taxonomy_tuple(),
+            party_via=via,
+            demonyms=demonyms,
+            not_parties=data["not_parties"],
+            unmatched_names=_unmatched_commodity_names(),
+        )
+
+    def extended(
+        self, parties: Iterable[PartyEntry] = (), commodities: Iterable[CommodityEntry] = ()
+    ) -> Gazetteer:
+        """A new gazetteer with editors' rows added; a row whose name is known merges into it."""
+        new_parties = list(self.parties)
+        via = dict(self._party_via)
+        for entry in parties:
+            i = self.party_by_name.get(entry.name.lower())
+            if i is None:
+                new_parties.append(entry)
+                continue
+            known = new_parties[i]
+            new_parties[i] = PartyEntry(
+                entry.name,
+                entry.kind or known.kind,
+                tuple(dict.fromkeys((*known.aliases, *entry.aliases))),
+                entry.country or known.country,
+            )
+        new_commodities = list(self.commodities)
+        by_name = {c.name.lower(): i for i, c in enumerate(new_commodities)}
+        for entry in commodities:
+            i = by_name.get(entry.name.lower())
+            if i is None:
+                by_name[entry.name.lower()] = len(new_commodities)
+                new_commodities.append(entry)
+                continue
+            known = new_commodities[i]
+            new_commodities[i] = CommodityEntry(
+                entry.name,
+                entry.hs_codes or known.hs_codes,
+                tuple(dict.fromkeys((*known.aliases, *entry.aliases))),
+                entry.parent if entry.parent is not None else known.parent,
+            )
+        return Gazetteer(
+            new_parties,
+            new_commodities,
+            party_via=via,
+            demonyms=self.demonyms,
+            not_parties=self._not_parties,
+            unmatched_names=self._unmatched_names,
+        )
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def demonym_of(self, country: str | None) -> str | None:
+        return self.demonyms.get(country or "")
+
+    def country_party(self, code: str | None) -> PartyEntry | None:
+        i = self.country_index.get(code or "")
+        return None if i is None else self.parties[i]
+
+    def commodity_lineage(self, index: int) -> list[str]:
+        """Names from the commodity up to its root."""
+        names = []
+        seen = set()
+        current: str | None = self.commodities[index].name
+        while current and current.lower() not in seen:
+            seen.add(current.lower())
+            names.append(current)
+            i = self.commodity_by_name.get(current.lower())
+            current = self.commodities[i].parent if i is not None else None
+        return names
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def find(self, text: str, low: str) -> list[Match]:
+        """Non-overlapping matches in ``text`` (``low`` is its same-length lower-case form)."""
+        candidates = []
+        size = len(text)
+        for end_index, (length, payloads, simple) in self._automaton.iter(low):
+            start = end_index - length + 1
+            end = end_index + 1
+            if start > 0 and text[start - 1].isalnum():
+                continue
+            if end < size and text[end].isalnum():
+                continue
+            if simple:
+                candidates.append((start, end, payloads[0]))
+                continue
+            written = text[start:end]
+            best = None
+            for payload in payloads:
+                category, index, alias, mode, via = payload
+                if not _case_ok(mode, alias, written):
+                    continue
+                if best is None or (written == alias and best[2] != written):
+                    best = payload
+            if best is not None:
+                candidates.append((start, end, best))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken = bytearray(size + 1)
+        matches = []
+        for start, end, payload in candidates:
+            if taken.find(1, start, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            category, index, _alias, _mode, via = payload
+            if category == NOT_A_PARTY:
+                continue
+            matches.append(Match(category, index, via, start, end, text[start:end]))
+        matches.sort(key=lambda m: m.start)
+        return self._with_coordinated_commodities(text, low, matches)
+
+    _COORDINATED = re.compile(r"([a-z]+)\s*(?:,|and|or|&)\s*$")
+
+    def _with_coordinated_commodities(
+        self, text: str, low: str, matches: list[Match]
+    ) -> list[Match]:
+        """'light and heavy rare earths' also names light rare earths."""
+        extra = []
+        for match in matches:
+            if match.category != COMMODITY or " " not in match.text:
+                continue
+            head = low[match.start : match.end].split(" ", 1)[1]
+            before = self._COORDINATED.search(low, max(0, match.start - 30), match.start)
+            if not before:
+                continue
+            candidates = self._alias_by_lower.get(f"{before.group(1)} {head}")
+            if candidates:
+                start, end = before.start(1), before.end(1)
+                extra.append(
+                    Match(COMMODITY, candidates[0][1], VIA_ALIAS, start, end, text[start:end])
+                )
+        if not extra:
+            return matches
+        return sorted(matches + extra, key=lambda m: m.start)

@@ -1,0 +1,327 @@
+"""Turning a drafted deal into the :class:`DealMention` the extractor reports."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from .dates import stated_date
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
+from .figures import MACRO_WHATS
+from .lexicon import TOPIC
+from .parties import CommodityHit, PartyHit
+from .stages import AGREEMENT, MEASURE, STAGE_ORDER
+from .text import clause_end, clause_start
+from .types import CommodityMention, DealMention, Figure, PartyMention
+
+# "tariffs on Indonesian nickel": what follows "on" belongs to the measure.
+_OBJECT_OF_MEASURE = re.compile(r"[\w-]+\s+(?:on|against|targeting)\s+(?:[\w.'-]+\s+){0,3}$")
+_INVEST = re.compile(
+    r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
+)
+_UNNAMED = "(unnamed)"
+_IN_BEFORE = re.compile(r"\bin\s+$")
+_MEASURE_WHATS = frozenset({"tariff", "quota"})
+_AGREEMENT_WHATS = frozenset(
+    {"investment", "stake", "deal value", "reserves", "capacity", "production", "purchases", "loan"}
+)
+
+
+def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
+    best, best_key = None, None
+    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), -1)
+    for support in deal.support:
+        in_title = support.cue.start < doc.title_end
+        score = support.weight * (
+            1.5 if in_title else 1.1 if support.cue.sentence == first_body else 1.0
+        )
+        key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
+        if best_key is None or key > best_key:
+            best, best_key = support, key
+    confirmed = any(not s.rumour and s.weight >= 0.5 for s in deal.support)
+    if best is not None and deal.kind == AGREEMENT and best.rumour and not confirmed:
+        return Support("rumoured", best.weight, best.cue, True)
+    return best
+
+
+def to_mention(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], figures: list[Figure]
+) -> DealMention:
+    support = _choose_stage(doc, deal)
+    sentences = deal.sentences()
+    parties = _parties(doc, deal, deals, sentences)
+    commodities = _commodities(doc, deal, deals, sentences)
+    happened_on, precision = _happened_on(doc, deal, support)
+    mention = DealMention(
+        kind=deal.kind,
+        stage=support.stage if support else None,
+        stage_quote=doc.sentence_text(support.cue.sentence) if support else "",
+        confidence=_confidence(deal, support, parties),
+        parties=parties,
+        commodities=commodities,
+        figures=_figures(doc, deal, deals, figures),
+        happened_on=happened_on,
+        happened_on_precision=precision,
+    )
+    mention.suggested_title = _suggested_title(doc, deal, mention)
+    return mention
+
+
+def _parties(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
+) -> list[PartyMention]:
+    hits = [
+        p
+        for p in doc.parties
+        if p.sentence in sentences and not p.excluded and _closest_deal(doc, deals, p) is deal
+    ]
+    if deal.kind == MEASURE:
+        hits = [p for p in hits if p.kind != "international_org"]
+    else:
+        trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
+        if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
+            hits = [p for p in hits if p.kind in COUNTRYLIKE]
+        lead = _lead_sentences(doc)
+        named_in_lead = {p.name for p in hits if p.sentence in lead}
+        if len(named_in_lead) >= 2:
+            # Wire copy names the sides in its headline and first sentence; countries and
+            # companies named further down are background (earlier deals, rivals, markets).
+            hits = [p for p in hits if p.name in named_in_lead]
+    roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
+    by_name: dict[str, PartyMention] = {}
+    order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
+    for hit in order:
+        name, kind, country = hit.name, hit.kind, hit.country
+        if deal.kind == MEASURE and kind == "government_body" and country:
+            home = doc.gazetteer.country_party(country)
+            if home is not None:
+                name, kind = home.name, home.kind
+        if name in by_name:
+            continue
+        by_name[name] = PartyMention(
+            name=name,
+            kind=kind,
+            role=roles.get(hit.name) or roles.get(name),
+            text=doc.raw[hit.start : hit.end],
+            start=hit.start,
+            end=hit.end,
+            country=country,
+        )
+    mentions = _without_shadowed_unnamed(list(by_name.values()))
+    if len(mentions) > 6:
+        counts = {}
+        for hit in hits:
+            counts[hit.name] = counts.get(hit.name, 0) + 1
+        mentions = [
+            m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
+        ] or mentions
+    return mentions
+
+
+def _without_shadowed_unnamed(mentions: list[PartyMention]) -> list[PartyMention]:
+    """Drop "Argentine company (unnamed)" when the deal also names an Argentine organisation:
+    the description ("the Argentine developer") and the name are the same party."""
+    named = {
+        m.country
+        for m in mentions
+        if m.kind not in COUNTRYLIKE
+        and m.kind != "government_body"
+        and not m.name.endswith(_UNNAMED)
+    }
+    return [m for m in mentions if not (m.name.endswith(_UNNAMED) and m.country in named)]
+
+
+def _lead_sentences(doc: Document) -> set[int]:
+    """The headline and the first sentence of the body."""
+    lead = {i for i, s in enumerate(doc.index.sentences) if s.in_title}
+    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), None)
+    if first_body is not None:
+        lead.add(first_body)
+    return lead
+
+
+def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    anchors: dict[int, int] = {}
+    for cue in sorted(deal.cues + deal.nouns, key=lambda c: (c.is_noun, c.start)):
+        anchors.setdefault(cue.sentence, cue.start)
+    for hit in sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start)):
+        anchor = anchors.get(hit.sentence)
+        if anchor is None:
+            continue
+        if hit.end <= anchor:
+            s = doc.index.sentences[hit.sentence]
+            if (
+                hit.start >= clause_start(doc.low, s.start, anchor)
+                or hit.sentence not in roles.values()
+            ):
+                roles.setdefault(hit.name, "imposing")
+        else:
+            roles.setdefault(hit.name, "targeted")
+    return roles
+
+
+def _agreement_roles(doc: Document, hits: list[PartyHit]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for hit in hits:
+        s = doc.index.sentences[hit.sentence]
+        after = _INVEST.search(doc.low, hit.end, min(s.end, hit.end + 60))
+        if hit.kind in {"company", "state_owned_enterprise", "sovereign_fund"} and after:
+            roles.setdefault(hit.name, "investor")
+        elif (
+            hit.kind == "country"
+            and _IN_BEFORE.search(doc.low, max(0, hit.start - 4), hit.start)
+            and TOPIC.search(doc.low, s.start, s.end)
+        ):
+            roles.setdefault(hit.name, "host")
+    return {hit.name: roles.get(hit.name, "partner") for hit in hits}
+
+
+def _closest_deal(
+    doc: Document, deals: list[DraftDeal], hit: CommodityHit | PartyHit
+) -> DraftDeal | None:
+    """Of the deals with a cue in the sentence of ``hit``, the one whose cue is nearest."""
+    if len(deals) == 1:
+        return deals[0]
+    best, best_distance = None, None
+    for deal in deals:
+        for start in deal.cue_starts(hit.sentence):
+            distance = abs(start - hit.start)
+            if (
+                deal.kind == MEASURE
+                and start < hit.start
+                and _OBJECT_OF_MEASURE.match(doc.low, start, hit.start)
+            ):
+                distance = 0
+            if best_distance is None or distance < best_distance:
+                best, best_distance = deal, distance
+    return best or (deals[0] if len(deals) == 1 else None)
+
+
+def _commodities(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
+) -> list[CommodityMention]:
+    gaz = doc.gazetteer
+    chosen = [
+        c
+        for c in doc.commodities
+        if c.sentence in sentences and _closest_deal(doc, deals, c) is deal
+    ]
+    names = {gaz.commodities[c.index].name for c in chosen}
+    if deal.kind == AGREEMENT:
+        topic_sentences = doc.topic_sentences - sentences
+        for hit in doc.commodities:
+            if hit.sentence in topic_sentences:
+                lineage = gaz.commodity_lineage(hit.index)
+                if names.intersection(lineage[1:]):
+                    chosen.append(hit)
+    seen: dict[str, CommodityMention] = {}
+    for hit in sorted(chosen, key=lambda c: c.start):
+        entry = gaz.commodities[hit.index]
+        if entry.name in seen:
+            continue
+        seen[entry.name] = CommodityMention(
+            name=entry.name,
+            hs_codes=list(entry.hs_codes),
+            parent=entry.parent,
+            text=doc.raw[hit.start : hit.end],
+            start=hit.start,
+            end=hit.end,
+        )
+    return list(seen.values())
+
+
+def _figures(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], figures: list[Figure]
+) -> list[Figure]:
+    own = deal.sentences()
+    if deal.kind == AGREEMENT:
+        own = own | doc.topic_sentences
+    result = []
+    for figure in figures:
+        if figure.what in MACRO_WHATS:
+            continue
+        i = doc.index.index_of(figure.start)
+        linked = deal.kind == AGREEMENT and figure.what in _AGREEMENT_WHATS
+        if i not in own and not linked:
+            continue
+        holders = [d for d in deals if i in d.sentences()]
+        if len(holders) > 1:
+            if figure.what in _MEASURE_WHATS:
+                wanted = MEASURE
+            elif figure.what in _AGREEMENT_WHATS:
+                wanted = AGREEMENT
+            else:
+
+                def distance(d: DraftDeal, start: int = figure.start, sentence: int = i) -> int:
+                    return min(
+                        abs(c.start - start) for c in d.nouns + d.cues if c.sentence == sentence
+                    )
+
+                wanted = min(holders, key=distance).kind
+            if wanted != deal.kind:
+                continue
+        if all(f.text != figure.text for f in result):
+            result.append(figure)
+    return result
+
+
+def _happened_on(
+    doc: Document, deal: DraftDeal, support: Support | None
+) -> tuple[datetime.date | None, str | None]:
+    """A date stated next to a statement of the chosen stage, else the publication date."""
+    if support is not None and support.stage != "threatened":
+        same_stage = [s for s in deal.support if s.stage == support.stage and s is not support]
+        for statement in [support, *same_stage]:
+            s = doc.index.sentences[statement.cue.sentence]
+            start = clause_start(doc.low, s.start, statement.cue.start)
+            end = clause_end(doc.low, statement.cue.end, s.end)
+            found = stated_date(doc.low, start, end, doc.published)
+            if found is None and start > s.start:
+                found = stated_date(doc.low, s.start, min(s.end, s.start + 30), doc.published)
+            if found is not None:
+                return found
+    if doc.published is not None:
+        return doc.published, "day"
+    return None, None
+
+
+def _confidence(deal: DraftDeal, support: Support | None, parties: list[PartyMention]) -> float:
+    wanted = 2 if deal.kind == AGREEMENT else 1
+    party_factor = 1.0 if len(parties) >= wanted else 0.75 if parties else 0.5
+    if support is None:
+        return round(0.3 * party_factor, 2)
+    base = min(1.0, 0.3 + support.weight * 0.7)
+    if support.rumour:
+        base *= 0.8
+    return round(base * party_factor, 2)
+
+
+def _suggested_title(doc: Document, deal: DraftDeal, mention: DealMention) -> str:
+    commodity = mention.commodities[0].name if mention.commodities else ""
+    if deal.kind == MEASURE:
+        labels = [c.label for c in deal.cues if c.label] + [
+            n.label for n in deal.nouns if n.label != "order"
+        ]
+        label = labels[0] if labels else "trade measure"
+        if label == "export ban" and any(
+            "import" in doc.low[c.start : c.end] for c in deal.cues if c.label
+        ):
+            label = "import ban"
+        imposing = [p.name for p in mention.parties if p.role == "imposing"]
+        targeted = [p.name for p in mention.parties if p.role == "targeted"]
+        target = targeted[0] if targeted else commodity
+        title = f"{imposing[0]} {label}" if imposing else label[:1].upper() + label[1:]
+        return f"{title} on {target}" if target else title
+    labels = {n.label for n in deal.nouns}
+    countries = [p.name for p in mention.parties if p.kind in COUNTRYLIKE]
+    others = [p.name for p in mention.parties if p.kind not in COUNTRYLIKE]
+    names = (countries or others) if "trade" in labels else (others or countries)
+    who = "\u2013".join(names[:3])
+    if "trade" in labels:
+        what = "trade agreement"
+    elif "jv" in labels:
+        what = f"{commodity} joint venture".strip()
+    else:
+        what = f"{commodity} agreement".strip()
+    return f"{who} {what}".strip() or what

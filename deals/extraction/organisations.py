@@ -1,0 +1,271 @@
+"""Organisations the gazetteer does not know, found from cues in the text.
+
+Three shapes:
+
+- described but unnamed: "a Chinese state-owned enterprise", "a Japanese trading house", "a Gulf
+  sovereign wealth fund" become parties such as "Chinese state-owned enterprise (unnamed)";
+- named after a cue: "sovereign wealth fund Danantara", "state-owned miner Xyz Corp";
+- named with a corporate suffix: "Cove Kaz Capital", "Acme Rare Metals Holdings".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gate import GateResult
+from .prefixes import PrefixMatcher
+from .text import words
+
+_SOE = (
+    r"(?:state-owned|state-run|state-backed|state-controlled|government-owned|government-backed"
+    r"|state-linked|state)"
+)
+_COMPANY_NOUNS = (
+    r"(?:enterprise|company|firm|group|conglomerate|miner|mining company|producer|refiner|player"
+    r"|entity|corporation|giant|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker"
+    r"|trading house|trader|investor|consortium|developer|partner|buyer|supplier|operator|utility"
+    r"|lender|bank|oil company|oil major|energy company|shipping company)"
+)
+_DEMONYM = r"(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+
+_DESCRIBED_BY = re.compile(
+    r"(?:^|\W)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Uu]nnamed|[Uu]nidentified)\s+(?:(?:major|large"
+    r"|leading|big|top|unnamed|unidentified|private|listed|key)\s+)?(?:(?P<soe>" + _SOE + r")\s+)?$"
+)
+# Headlines drop articles: "... in talks with Japanese trading house".
+_HEADLINE_DESCRIBED_BY = re.compile(r"\b(?:with|and|to|from|for|by)\s+$")
+_DESCRIPTION = re.compile(
+    r"\s+(?:(?!state|government)[a-z]+\s+)?(?:(?P<soe>"
+    + _SOE
+    + r")\s+)?(?P<noun>"
+    + _COMPANY_NOUNS
+    + r"|sovereign wealth fund|sovereign fund|state fund|wealth fund)\b"
+)
+
+_NAME_TOKEN = r"(?:[A-Z][\w&'.-]*|&|of|de|and)"
+_NAME = r"(?P<name>[A-Z][\w&'.-]*(?:\s" + _NAME_TOKEN + r"){0,4})"
+NAMED_AFTER_CUE = re.compile(
+    r"\b(?P<cue>sovereign wealth fund|sovereign fund|state investor|state fund|wealth fund"
+    r"|state-owned (?:firm|company|enterprise|miner|producer|oil company|giant|group|conglomerate)"
+    r"|state-run (?:firm|company|enterprise|miner|producer|oil company|giant|group)"
+    r"|miner|producer|refiner|conglomerate|developer|investor|investment firm|carmaker|automaker"
+    r"|chipmaker|steelmaker|trader|trading house|firm|company|group|lender|utility|supplier"
+    r"|manufacturer|startup|start-up)\s+" + _NAME
+)
+_LEGAL_SUFFIX = (
+    r"(?:Holdings|Group|Corp\.?|Corporation|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|Co\.|Bhd|Berhad"
+    r"|AG|SA|SE|NV|N\.V\.|GmbH|Tbk|Pte|S\.A\.)"
+)
+_SECTOR_SUFFIX = (
+    r"(?:Mining|Minerals|Resources|Metals|Rare Earths?|Lithium|Capital|Partners|Investments?"
+    r"|Ventures|Industries|Technologies|Technology|Petroleum|Materials|Motors|Energy|Steel"
+    r"|Chemicals?"
+    r"|Refining|Holdings|Group|Fund|Bank|Exploration|Logistics|Shipping)"
+)
+SUFFIX_ORG = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){1,4}(?P<suffix>"
+    + _LEGAL_SUFFIX
+    + "|"
+    + _SECTOR_SUFFIX
+    + r"))(?![\w-])"
+)
+POSSESSIVE_ACRONYM = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?'s?\s+(?P<name>[A-Z]{3,6})\b")
+GOVERNMENT_BODY = re.compile(
+    r"\b(?P<name>(?:Ministry|Department|Minister|Bureau|Office|Agency|Commission) (?:of|for) "
+    r"(?:[A-Z][a-z]+|and|of)(?:,?\s(?:[A-Z][a-z]+|and|of)){0,5})"
+)
+
+_LEADING_STOPWORDS = words(
+    "The A An This That These Those However But And Its Their His Her Our While When If As "
+    "In On At For With By From After Before Under Meanwhile Both Also Then"
+)
+_FUND_WORDS = re.compile(r"\b(?:Fund|Investment Authority|Investment Corporation|Wealth)\b")
+_NOT_NAMES = words(
+    "Trade Energy Group Capital Resources Industries Fund Bank Minerals Mining Metals Steel"
+)
+
+
+_SUFFIX_STEMS = (
+    "holding",
+    "group",
+    "corp",
+    "inc",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "co.",
+    "bhd",
+    "berhad",
+    " ag",
+    " sa",
+    " se",
+    " nv",
+    "n.v.",
+    "s.a.",
+    "gmbh",
+    "tbk",
+    "pte",
+    "mining",
+    "mineral",
+    "resource",
+    "metal",
+    "rare earth",
+    "lithium",
+    "capital",
+    "partner",
+    "investment",
+    "venture",
+    "industr",
+    "technolog",
+    "petroleum",
+    "material",
+    "motor",
+    "energy",
+    "steel",
+    "chemical",
+    "refining",
+    "fund",
+    "bank",
+    "exploration",
+    "logistic",
+    "shipping",
+)
+ORGANISATION_STEMS = frozenset((*_SUFFIX_STEMS, "'"))
+
+
+_MATCHER = PrefixMatcher([NAMED_AFTER_CUE, GOVERNMENT_BODY])
+
+
+@dataclass(frozen=True)
+class FoundOrganisation:
+    """An organisation named in the text that the gazetteer does not know."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+def _kind_for(cue: str, soe: bool) -> str:
+    cue = cue.lower()
+    if "sovereign" in cue or "wealth fund" in cue or cue in {"state fund", "state investor"}:
+        return "sovereign_fund"
+    if soe or cue.startswith(("state-owned", "state-run")):
+        return "state_owned_enterprise"
+    return "company"
+
+
+_DESCRIPTIVE_PREFIX = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|run|controlled)$")
+
+
+def _clean_name(name: str, offset: int) -> tuple[str, int]:
+    tokens = name.split(" ")
+    for j, token in enumerate(tokens):
+        if j and token.endswith(("'s", "'")):
+            if tokens[j - 1] in {"and", "&"}:
+                # "Petrovietnam and Japan's Idemitsu Kosan": two organisations; keep the first.
+                tokens = tokens[: j - 1]
+            else:
+                # "Mitsubishi's Sydney Unit Ltd": the owner only describes the name after it.
+                offset += sum(len(t) + 1 for t in tokens[: j + 1])
+                tokens = tokens[j + 1 :]
+            break
+    while tokens and (tokens[0] in _LEADING_STOPWORDS or _DESCRIPTIVE_PREFIX.match(tokens[0])):
+        offset += len(tokens[0]) + 1
+        tokens = tokens[1:]
+    while tokens and tokens[-1] in {"of", "and", "&", "de"}:
+        tokens = tokens[:-1]
+    cleaned = " ".join(tokens).rstrip(".,'")
+    if (
+        cleaned.endswith(("Corp", "Inc", "Ltd", "Co"))
+        and name.startswith(cleaned)
+        and cleaned + "." in name
+    ):
+        cleaned += "."
+    return cleaned, offset
+
+
+def described_organisation(
+    text: str, start: int, end: int, in_title: bool
+) -> tuple[str, int] | None:
+    """(kind, end) when the demonym at ``text[start:end]`` describes an unnamed organisation.
+
+    "a Chinese state-owned enterprise", "an Australian miner", "a state-owned Chinese firm", and
+    in headlines "with Japanese trading house".
+    """
+    before = text[max(0, start - 45) : start]
+    described = _DESCRIBED_BY.search(before)
+    if described is None and not (in_title and _HEADLINE_DESCRIBED_BY.search(before)):
+        return None
+    after = _DESCRIPTION.match(text, end)
+    if after is None:
+        return None
+    noun = after.group("noun")
+    soe_words = [w for w in (described and described.group("soe"), after.group("soe")) if w]
+    soe = any(w != "state-linked" for w in soe_words)
+    kind = _kind_for(noun, soe)
+    if kind == "company" and noun in {"partner", "buyer", "supplier", "investor", "bank"}:
+        return None
+    return kind, after.end()
+
+
+def unnamed_name(demonym: str, kind: str) -> str:
+    label = {
+        "sovereign_fund": "sovereign wealth fund",
+        "state_owned_enterprise": "state-owned enterprise",
+    }.get(kind, "company")
+    return f"{demonym} {label} (unnamed)"
+
+
+def _gated(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]):
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
+
+
+def find_organisations(
+    text: str, title_end: int, title_case: bool, gate: GateResult
+) -> list[FoundOrganisation]:
+    """Organisations described or named in ``text``; demonym checks happen in the caller."""
+    found: list[FoundOrganisation] = []
+
+    def add(org: FoundOrganisation) -> None:
+        if any(org.start < o.end and o.start < org.end for o in found):
+            return
+        found.append(org)
+
+    org_matches = _MATCHER.matches(text)
+    for i, match in ((i, m) for i, ms in enumerate(org_matches) for m in ms):
+        pattern = _MATCHER.patterns[i]
+        if pattern is NAMED_AFTER_CUE:
+            name, start = _clean_name(match.group("name"), match.start("name"))
+            if not name or name in _NOT_NAMES or (title_case and match.start() < title_end):
+                continue
+            cue = match.group("cue")
+            kind = _kind_for(cue, False)
+            if kind == "company" and _FUND_WORDS.search(name) and "sovereign" in cue:
+                kind = "sovereign_fund"
+            add(FoundOrganisation(name, kind, start, start + len(name)))
+            continue
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        add(FoundOrganisation(name, "government_body", start, start + len(name)))
+    for match in _gated(SUFFIX_ORG, text, gate.spans(_SUFFIX_STEMS)):
+        in_title = match.start() < title_end
+        if in_title and title_case and not re.fullmatch(_LEGAL_SUFFIX, match.group("suffix")):
+            continue
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        if len(name.split()) < 2 or name.split()[0] in _NOT_NAMES:
+            continue
+        kind = (
+            "sovereign_fund"
+            if "Wealth Fund" in name or "Investment Authority" in name
+            else "company"
+        )
+        add(FoundOrganisation(name, kind, start, start + len(name)))
+    for match in _gated(POSSESSIVE_ACRONYM, text, gate.spans(("'",))):
+        if title_case and match.start() < title_end:
+            continue
+        start, end = match.span("name")
+        add(FoundOrganisation(match.group("name"), "company", start, end))
+    return found

@@ -1,0 +1,205 @@
+"""Party and commodity hits in a document, with the context that rules some of them out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gate import GateResult
+from .gazetteer import COMMODITY, PARTY, VIA_DEMONYM, Gazetteer
+from .organisations import described_organisation, find_organisations, unnamed_name
+from .text import SentenceIndex
+
+
+@dataclass
+class PartyHit:
+    name: str
+    kind: str
+    country: str | None
+    start: int
+    end: int
+    sentence: int
+    via: str
+    excluded: str = ""  # why this hit is not a party ("competitor", "descriptor", ...)
+
+
+@dataclass
+class CommodityHit:
+    index: int
+    start: int
+    end: int
+    sentence: int
+
+
+EXCLUSION_STEMS = (
+    "compet",
+    "rival",
+    "leav",
+    "left",
+    "exclu",
+    "except",
+    "exempt",
+    "unlike",
+    "other than",
+    "apart from",
+    "rather than",
+    "instead of",
+    "versus",
+    "vs",
+)
+_COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
+_EXCLUDING = re.compile(
+    r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
+    r"|other than|apart from|rather than|instead of|versus|vs\.?)\s+(?:the\s+)?$"
+)
+_DESCRIPTOR_GAP = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){0,3}$")
+_APPOSITIVE = re.compile(r"^\s*[,(-]\s*(?:an?|the|one)?\s*$", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"^'s?\s+(?:[a-z][a-z-]*\s+){0,3}$")
+_ORG_KINDS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+# "a plant in Malaysia's Pahang state", "talks at Brazil's port of Santos": a location.
+_LOCATED_AT = re.compile(
+    r"(?<!invest )(?<!invested )(?<!investing )(?<!invests )(?<!stake )(?<!stakes )"
+    r"\b(?:in|at|near|inside|based in|headquartered in|listed in)"
+    r"\s+(?:the\s+)?$"
+)
+_SUBDIVISION = re.compile(
+    r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
+    r"|district|city|port|island|islands|territory|department|municipality)\b"
+)
+_LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
+_COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
+# "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
+_DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+def is_title_case(title: str) -> bool:
+    """Most words capitalised, as in a typical English headline."""
+    words = [w for w in _TITLE_WORD.findall(title) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def find_hits(
+    gazetteer: Gazetteer,
+    text: str,
+    low: str,
+    title_end: int,
+    index: SentenceIndex,
+    gate: GateResult,
+) -> tuple[list[PartyHit], list[CommodityHit]]:
+    matches = gazetteer.find(text, low)
+    parties: list[PartyHit] = []
+    commodities: list[CommodityHit] = []
+    for m in matches:
+        sentence = index.index_of(m.start)
+        if m.category == COMMODITY:
+            commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
+        elif m.category == PARTY:
+            entry = gazetteer.parties[m.index]
+            parties.append(
+                PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
+            )
+    title_case = is_title_case(text[:title_end])
+    for hit in list(parties):
+        if hit.kind not in {"country", "bloc"}:
+            continue
+        described = described_organisation(text, hit.start, hit.end, hit.start < title_end)
+        if described is None:
+            continue
+        kind, end = described
+        demonym = gazetteer.demonym_of(hit.country) or text[hit.start : hit.end]
+        parties.remove(hit)
+        parties.append(
+            PartyHit(
+                unnamed_name(demonym, kind),
+                kind,
+                hit.country,
+                hit.start,
+                end,
+                hit.sentence,
+                "found",
+            )
+        )
+    for org in find_organisations(text, title_end, title_case, gate):
+        overlapping = [p for p in parties if p.start < org.end and org.start < p.end]
+        if any(p.kind not in {"country", "bloc"} for p in overlapping):
+            continue
+        if any(p.start <= org.start and p.end >= org.end for p in overlapping):
+            continue
+        for p in overlapping:
+            parties.remove(p)
+        parties.append(
+            PartyHit(
+                org.name, org.kind, None, org.start, org.end, index.index_of(org.start), "found"
+            )
+        )
+        commodities = [c for c in commodities if not (org.start <= c.start and c.end <= org.end)]
+    parties.sort(key=lambda p: p.start)
+    _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
+    return parties, commodities
+
+
+def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[int]) -> None:
+    for i, hit in enumerate(parties):
+        if low[max(0, hit.start - 4) : hit.start] in {"non-", "anti"}:
+            hit.excluded = "negated"
+            continue
+        if hit.sentence in flagged and _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
+            hit.excluded = "left out"
+            continue
+        competitor = None
+        if hit.sentence in flagged:
+            for match in _COMPETITOR.finditer(low, max(0, hit.start - 80), hit.start):
+                competitor = match
+        if competitor and not re.search(r"[.;]", low[competitor.end() : hit.start]):
+            hit.excluded = "competitor"
+            continue
+        if hit.via == "found" and hit.name.endswith("(unnamed)") and i > 0:
+            previous = parties[i - 1]
+            if previous.kind in _ORG_KINDS and _APPOSITIVE.match(text[previous.end : hit.start]):
+                hit.excluded = "appositive"
+                previous.country = previous.country or hit.country
+                continue
+        if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
+            hit.excluded = "descriptor"
+            continue
+        if hit.kind == "country" and _is_place(text, low, parties, i):
+            hit.excluded = "place"
+            continue
+        if hit.kind == "country" and i > 0:
+            previous = parties[i - 1]
+            if (
+                previous.kind in _ORG_KINDS
+                and not previous.excluded
+                and _APPOSITIVE.match(text[previous.end : hit.start])
+                and _DESCRIBING_APPOSITIVE.match(text, hit.end)
+            ):
+                hit.excluded = "descriptor"
+                previous.country = previous.country or hit.country
+                continue
+        if hit.kind in {"country", "bloc"} and i + 1 < len(parties):
+            nxt = parties[i + 1]
+            gap = text[hit.end : nxt.start]
+            gap_rule = _DESCRIPTOR_GAP if hit.via == VIA_DEMONYM else _POSSESSIVE_GAP
+            if nxt.kind in _ORG_KINDS and gap_rule.match(gap):
+                hit.excluded = "descriptor"
+                if nxt.country is None:
+                    nxt.country = hit.country
+
+
+def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
+    """A country named only to locate something: "in Mozambique's Nampula province", "a plant in
+    Mexico", "imports from Singapore and South Korea" after a place."""
+    hit = parties[i]
+    if _SUBDIVISION.match(text, hit.end):
+        return True
+    if _LOCATED_AT.search(low, max(0, hit.start - 25), hit.start):
+        return True
+    if i > 0:
+        previous = parties[i - 1]
+        return previous.excluded == "place" and bool(
+            _COORDINATED.match(low[previous.end : hit.start])
+        )
+    return False

@@ -1,0 +1,134 @@
+"""Run many regular expressions over a text in one pass.
+
+A Python regex scan costs about 30 ns per character whatever the pattern, so forty patterns over a
+3 KB article cost milliseconds. Most of our patterns begin with one of a few literal words
+("signed", "talks", "tariff"...). :func:`literal_prefixes` reads those words out of the compiled
+pattern; :class:`PrefixMatcher` finds every prefix with one Aho-Corasick pass and tries the pattern
+only there, with ``pattern.match(text, position)``. A pattern without literal prefixes is scanned
+in full. Whitespace in a prefix is read as one space, which is how normalised prose separates
+words; otherwise the results are those of ``finditer`` plus any overlapping matches.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre_constants
+import re._parser as sre_parse
+
+import ahocorasick
+
+_MAX_PREFIXES = 400
+
+
+def _chars(av) -> set[str] | None:
+    chars: set[str] = set()
+    for op, value in av:
+        if op is sre_constants.LITERAL:
+            chars.add(chr(value))
+        elif op is sre_constants.CATEGORY and value is sre_constants.CATEGORY_SPACE:
+            # Normalised prose separates words with one space; line breaks end sentences.
+            chars.add(" ")
+        elif op is sre_constants.RANGE and value[1] - value[0] < 30:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _sequence(items) -> tuple[set[str], bool]:
+    """Prefixes every match of ``items`` starts with, and whether they cover the whole sequence."""
+    results = {""}
+    for op, av in items:
+        if op is sre_constants.AT:
+            continue
+        if op is sre_constants.LITERAL:
+            results = {r + chr(av) for r in results}
+            continue
+        if op is sre_constants.IN:
+            chars = _chars(av)
+            if chars is None or len(chars) * len(results) > _MAX_PREFIXES:
+                return results, False
+            results = {r + c for r in results for c in chars}
+            continue
+        if op is sre_constants.SUBPATTERN:
+            sub, complete = _sequence(av[-1])
+        elif op is sre_constants.BRANCH:
+            sub, complete = set(), True
+            for branch in av[1]:
+                branch_prefixes, branch_complete = _sequence(branch)
+                sub |= branch_prefixes
+                complete = complete and branch_complete
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, high, body = av
+            sub, complete = _sequence(body)
+            if low == 0:
+                with_it = {r + s for r in results for s in sub}
+                if complete and high == 1 and len(with_it | results) <= _MAX_PREFIXES:
+                    results = with_it | results
+                    continue
+                return with_it | results, False
+            complete = complete and low == high == 1
+        else:
+            return results, False
+        if len(sub) * len(results) > _MAX_PREFIXES:
+            return results, False
+        results = {r + s for r in results for s in sub}
+        if not complete:
+            return results, False
+    return results, True
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
+    """Literal strings one of which starts every match, or None when there are none."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    prefixes, _complete = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    if not prefixes or "" in prefixes:
+        return None
+    return prefixes
+
+
+class PrefixMatcher:
+    """Patterns tried only where one of their literal prefixes occurs."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]):
+        self.patterns = patterns
+        self.unanchored: list[int] = []
+        self._bounded = [p.pattern.startswith((r"\b", "(?<![")) for p in patterns]
+        automaton = ahocorasick.Automaton()
+        by_prefix: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            prefixes = literal_prefixes(pattern)
+            if prefixes is None:
+                self.unanchored.append(i)
+                continue
+            for prefix in prefixes:
+                by_prefix.setdefault(prefix, []).append(i)
+        for prefix, ids in by_prefix.items():
+            automaton.add_word(prefix, (len(prefix), tuple(ids)))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def matches(
+        self, text: str, spans: list[tuple[int, int]] | None = None
+    ) -> list[list[re.Match[str]]]:
+        """Matches per pattern, each list in text order; unanchored patterns scan ``spans``."""
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        bounded = self._bounded
+        patterns = self.patterns
+        for end, (length, ids) in self._automaton.iter(text):
+            start = end - length + 1
+            before_is_word = start > 0 and text[start - 1].isalnum()
+            for i in ids:
+                if before_is_word and bounded[i]:
+                    continue
+                match = patterns[i].match(text, start)
+                if match is not None:
+                    found[i].append(match)
+        for i in self.unanchored:
+            for start, end in spans if spans is not None else [(0, len(text))]:
+                found[i].extend(patterns[i].finditer(text, start, end))
+        for matches in found:
+            if len(matches) > 1:
+                matches.sort(key=lambda m: m.start())
+        return found

@@ -1,0 +1,197 @@
+"""Cue lexicons for deal nouns and stage statements, and the modality check on each cue.
+
+All patterns run once over the lower-cased, normalised document text. A *noun cue* says a deal or
+measure is being talked about ("trade pact", "export ban"); a *stage cue* says something happened
+to it ("signed", "lifted", "in preliminary talks"). Each stage cue is then checked in its clause:
+a hypothetical ("if", "could", "expected to") or negated ("has not signed") statement does not move
+a stage, and a future one ("will take effect") only makes a measure *threatened*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    DEAL_VERB_USE,
+    DUTY_IDIOM,
+    NOT_TRADE,
+    NOUNS,
+    RUMOUR,
+    STAGE_CUES,
+)
+from .prefixes import PrefixMatcher
+from .text import Sentence, SentenceIndex, clause_start
+
+AGREEMENT, MEASURE = "agreement", "measure"
+
+STAGE_SLUGS = (
+    "rumoured",
+    "talks",
+    "negotiating",
+    "framework",
+    "signed",
+    "in_force",
+    "implemented",
+    "threatened",
+    "imposed",
+    "stalled",
+    "suspended",
+    "collapsed",
+    "cancelled",
+    "lifted",
+)
+AGREEMENT_TRACK = (
+    "rumoured",
+    "talks",
+    "negotiating",
+    "framework",
+    "signed",
+    "in_force",
+    "implemented",
+)
+MEASURE_TRACK = ("threatened", "imposed")
+OFF_TRACK = ("stalled", "suspended", "collapsed", "cancelled", "lifted")
+STAGE_ORDER = {slug: i for i, slug in enumerate(AGREEMENT_TRACK)} | {
+    "threatened": 0,
+    "imposed": 1,
+    "stalled": 10,
+    "suspended": 11,
+    "collapsed": 12,
+    "cancelled": 12,
+    "lifted": 12,
+}
+
+FACTUAL, FUTURE, HYPOTHETICAL, NEGATED, BACKGROUND = (
+    "factual",
+    "future",
+    "hypothetical",
+    "negated",
+    "background",
+)
+
+
+@dataclass
+class Cue:
+    """A noun or stage cue found in the text."""
+
+    start: int
+    end: int
+    sentence: int
+    kinds: str  # "A", "M" or "AM"
+    stage: dict[str, str] | None  # per kind; None for noun cues
+    weight: float
+    label: str  # noun type: "trade", "jv", "process", "tariff", "export ban", ...
+    is_noun: bool
+    modality: str = FACTUAL
+    rumour: bool = False
+    kind: str | None = None  # the deal kind the cue was attributed to
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|should|if|unless|whether|likely to|poised to|plans? to"
+    r"|planning to|aims? to|aiming to|seeks? to|seeking to|hopes? to|hoping to|wants? to"
+    r"|intends? to|ready to|prepared to|potential(?:ly)?|possible|possibly|any|once|in order to"
+    r"|would-be|hypothetical|can|cannot|urged|urges|calls? for|called for|push(?:es|ed)? for"
+    r"|must|has to|have to|had to|needs? to|needed to|required to|pending|before"
+    r"|demand(?:s|ed)?|asked|asks)\b"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|due to|scheduled to|slated to|set to|expected to|from next"
+    r"|going to|agreed to|decided to|voted to|moved to)\b|'ll\b"
+)
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|neither|nor|without|yet to|refused to|declined to|ruled out|denied|deny"
+    r"|denies|rejected|rejects)\b|n't\b"
+)
+_MODAL = re.compile(
+    f"(?P<negated>{_NEGATED.pattern})|(?P<hypothetical>{_HYPOTHETICAL.pattern})"
+    f"|(?P<future>{_FUTURE.pattern})"
+)
+_BACKGROUND = re.compile(r"\b(?:after|since|following|despite|before|until|amid)\b")
+_IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
+_LOOKBACK_WORDS = 7
+
+
+def _lookback(low: str, clause_from: int, cue_start: int) -> str:
+    window = low[clause_from:cue_start]
+    words = window.split()
+    return " ".join(words[-_LOOKBACK_WORDS:]) + (" " if window.endswith(" ") else "")
+
+
+def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> str:
+    """How the statement at ``cue_start`` is put: factual, future, hypothetical, negated..."""
+    if _IF_SENTENCE.match(low, sentence.start):
+        return HYPOTHETICAL
+    before = _lookback(low, clause_start(low, sentence.start, cue_start), cue_start)
+    found = {m.lastgroup for m in _MODAL.finditer(before)}
+    if "negated" in found:
+        return NEGATED
+    if "hypothetical" in found:
+        return HYPOTHETICAL
+    if "future" in found or before.endswith(" to ") or before == "to ":
+        return FUTURE
+    if _BACKGROUND.search(before[-24:]):
+        return BACKGROUND
+    return FACTUAL
+
+
+def _noun_allowed(low: str, start: int, label: str, matched: str) -> bool:
+    before = low[max(0, start - 40) : start]
+    if NOT_TRADE.search(before):
+        return False
+    if (
+        matched.startswith("deal")
+        and DEAL_VERB_USE.search(before)
+        and " with" in low[start : start + 10]
+    ):
+        return False
+    if label == "tariffs" and matched.startswith("dut"):
+        return not DUTY_IDIOM.match(low, start) and not DUTY_IDIOM.search(
+            low, max(0, start - 4), start + 12
+        )
+    return True
+
+
+_NOUN_MATCHER = PrefixMatcher([pattern for pattern, _kinds, _label in NOUNS])
+_STAGE_MATCHER = PrefixMatcher([cue[0] for cue in STAGE_CUES] + [RUMOUR])
+_RUMOUR_ID = len(STAGE_CUES)
+
+
+def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list[Cue]:
+    """Every noun and stage cue in the document, with modality set on the stage cues."""
+    cues: list[Cue] = []
+    taken = bytearray(len(low) + 1)
+    # Earlier patterns win overlaps, so handle matches pattern by pattern.
+    noun_matches = _NOUN_MATCHER.matches(low)
+    for i, match in ((i, m) for i, ms in enumerate(noun_matches) for m in ms):
+        start, end = match.span()
+        if taken.find(1, start, end) != -1:
+            continue
+        kinds, label = NOUNS[i][1], NOUNS[i][2]
+        if not _noun_allowed(low, start, label, match.group()):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        cues.append(Cue(start, end, index.index_of(start), kinds, None, 0.0, label, True))
+    stage_matches = _STAGE_MATCHER.matches(low)
+    rumour_sentences = {index.index_of(m.start()) for m in stage_matches[_RUMOUR_ID]}
+    stage_taken = bytearray(len(low) + 1)
+    for i, match in ((i, m) for i, ms in enumerate(stage_matches[:_RUMOUR_ID]) for m in ms):
+        start, end = match.span()
+        if end == start or stage_taken.find(1, start, end) != -1:
+            continue
+        stage_taken[start:end] = b"\x01" * (end - start)
+        _pattern, kinds, stage, weight, label = STAGE_CUES[i]
+        n = index.index_of(start)
+        sentence = sentences[n]
+        cue = Cue(start, end, n, kinds, stage, weight, label, False)
+        cue.modality = modality(low, sentence, start, sentence.in_title)
+        cue.rumour = n in rumour_sentences
+        cues.append(cue)
+    for n in sorted(rumour_sentences):
+        start = sentences[n].start
+        cue = Cue(start, start, n, "A", {"agreement": "rumoured"}, 0.5, "rumour", False)
+        cue.rumour = True
+        cues.append(cue)
+    cues.sort(key=lambda c: (c.start, c.end))
+    return cues

@@ -1,0 +1,577 @@
+"""Turn a submitted article into proposals: check it, parse it, resolve names, match deals."""
+
+import contextlib
+import datetime
+import logging
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max
+from django.utils import timezone
+from rapidfuzz import fuzz, utils
+
+from deals.extraction import (
+    CommodityEntry,
+    Extraction,
+    Gazetteer,
+    PartyEntry,
+    check_input,
+    extract,
+    html_to_text,
+    looks_like_html,
+)
+from deals.models import (
+    Article,
+    ArticleState,
+    Commodity,
+    CommodityAlias,
+    DatePrecision,
+    Deal,
+    DealKind,
+    DealParty,
+    Party,
+    PartyAlias,
+    PartyKind,
+    Proposal,
+    ProposedCommodity,
+    ProposedFigure,
+    ProposedParty,
+    Role,
+    Status,
+)
+
+logger = logging.getLogger(__name__)
+
+# --- The gazetteer, extended by the database -------------------------------------------------
+
+#: Rebuild the gazetteer at least this often, so a renamed party or alias takes effect even
+#: when no row was added or removed (which the fingerprint notices at once).
+DIRECTORY_MAX_AGE = 60.0
+
+
+@dataclass(frozen=True)
+class Directory:
+    """The gazetteer extended by the database's rows, and the rows its names resolve to."""
+
+    gazetteer: Gazetteer
+    party_ids: dict[str, int]
+    country_ids: dict[str, int]
+    commodity_ids: dict[str, int]
+    commodity_parents: dict[int, int | None]
+    fingerprint: tuple
+    built_at: float
+
+    def party_id(self, *names: str, country: str | None = None, kind: str = "") -> int | None:
+        """The party a mention names: a country by its ISO code, else by name or alias."""
+        if kind == PartyKind.COUNTRY and country and country.upper() in self.country_ids:
+            return self.country_ids[country.upper()]
+        for name in names:
+            if name and name.casefold() in self.party_ids:
+                return self.party_ids[name.casefold()]
+        return None
+
+    def commodity_id(self, *names: str) -> int | None:
+        """The commodity a mention names, by name or alias."""
+        for name in names:
+            if name and name.casefold() in self.commodity_ids:
+                return self.commodity_ids[name.casefold()]
+        return None
+
+    def lineage(self, commodity_id: int) -> set[int]:
+        """The commodity and every commodity above it in the tree."""
+        return _lineage(self.commodity_parents, commodity_id)
+
+
+def _lineage(parents: dict[int, int | None], pk: int) -> set[int]:
+    found, current = set(), pk
+    while current is not None and current not in found:
+        found.add(current)
+        current = parents.get(current)
+    return found
+
+
+_directory: Directory | None = None
+_directory_lock = threading.Lock()
+
+
+def _fingerprint() -> tuple:
+    # Rows are added (editors resolving names) far more often than renamed: counting them and
+    # their highest key costs four index scans, against rebuilding the whole gazetteer.
+    return tuple(
+        tuple(model.objects.order_by().aggregate(rows=Count("pk"), top=Max("pk")).values())
+        for model in (Party, PartyAlias, Commodity, CommodityAlias)
+    )
+
+
+def _build_directory(fingerprint: tuple) -> Directory:
+    party_aliases: dict[int, list[str]] = {}
+    for party_id, name in PartyAlias.objects.values_list("party_id", "name"):
+        party_aliases.setdefault(party_id, []).append(name)
+    commodity_aliases: dict[int, list[str]] = {}
+    for commodity_id, name in CommodityAlias.objects.values_list("commodity_id", "name"):
+        commodity_aliases.setdefault(commodity_id, []).append(name)
+
+    parties, party_ids, country_ids = [], {}, {}
+    rows = Party.objects.values_list("pk", "name", "kind", "iso_code", "country__iso_code")
+    for pk, name, kind, iso_code, home in rows:
+        aliases = party_aliases.get(pk, [])
+        parties.append(PartyEntry(name, kind, tuple(aliases), (iso_code or home) or None))
+        for known in (name, *aliases):
+            party_ids.setdefault(known.casefold(), pk)
+        if iso_code:
+            country_ids[iso_code.upper()] = pk
+
+    rows = list(Commodity.objects.values_list("pk", "name", "hs_codes", "parent_id"))
+    names = {pk: name for pk, name, _, _ in rows}
+    parents = {pk: parent_id for pk, _, _, parent_id in rows}
+    commodity_ids = {}
+    for pk, name in names.items():
+        for known in (name, *commodity_aliases.get(pk, [])):
+            commodity_ids.setdefault(known.casefold(), pk)
+
+    def depth(pk: int) -> int:
+        return len(_lineage(parents, pk))
+
+    commodities = [
+        CommodityEntry(
+            name,
+            tuple(hs_codes or ()),
+            tuple(commodity_aliases.get(pk, [])),
+            names.get(parent_id),
+        )
+        # The gazetteer wants a parent before its children.
+        for pk, name, hs_codes, parent_id in sorted(rows, key=lambda row: depth(row[0]))
+    ]
+    gazetteer = Gazetteer.default().extended(parties=parties, commodities=commodities)
+    return Directory(
+        gazetteer=gazetteer,
+        party_ids=party_ids,
+        country_ids=country_ids,
+        commodity_ids=commodity_ids,
+        commodity_parents=parents,
+        fingerprint=fingerprint,
+        built_at=time.monotonic(),
+    )
+
+
+def directory() -> Directory:
+    """The gazetteer extended by every Party, Commodity and alias row, rebuilt when they change.
+
+    Each process keeps one; a cheap fingerprint of the four tables tells when editors added or
+    removed rows, and an age limit catches renames.
+    """
+    global _directory
+    fingerprint = _fingerprint()
+    with _directory_lock:
+        current = _directory
+        fresh = (
+            current is not None
+            and current.fingerprint == fingerprint
+            and time.monotonic() - current.built_at < DIRECTORY_MAX_AGE
+        )
+        if not fresh:
+            current = _directory = _build_directory(fingerprint)
+    return current
+
+
+def readable_text(body: str) -> str:
+    """The text of an article body: HTML is read as the text it shows."""
+    return html_to_text(body) if looks_like_html(body) else body
+
+
+def extract_article(*, title: str, body: str, published: datetime.date | None) -> Extraction:
+    """Run the extractor with the database's gazetteer, without writing anything."""
+    return extract(title, readable_text(body), published, gazetteer=directory().gazetteer)
+
+
+# --- Trusted sources ---------------------------------------------------------------------------
+
+_extra_trusted_outlets: ContextVar[tuple[str, ...]] = ContextVar(
+    "extra_trusted_outlets", default=()
+)
+
+
+@contextlib.contextmanager
+def trusting(*outlets: str) -> Iterator[None]:
+    """Trust these outlets too, for articles parsed in this thread until the block ends.
+
+    The demo data uses it to accept its own articles without widening the production setting.
+    """
+    token = _extra_trusted_outlets.set((*_extra_trusted_outlets.get(), *outlets))
+    try:
+        yield
+    finally:
+        _extra_trusted_outlets.reset(token)
+
+
+def trusted_outlets() -> list[str]:
+    """TRACKER_TRUSTED_OUTLETS, and any outlet trusted for the current block."""
+    return [*settings.TRACKER_TRUSTED_OUTLETS, *_extra_trusted_outlets.get()]
+
+
+def is_trusted(article: Article, outlets: Iterable[str]) -> bool:
+    """Whether the article comes from one of `outlets`: by outlet name or its URL's domain."""
+    outlet = article.outlet.strip().casefold()
+    host = (urlsplit(article.url).hostname or "").casefold()
+    for trusted in outlets:
+        trusted = trusted.strip().casefold()
+        if trusted and (outlet == trusted or host == trusted or host.endswith("." + trusted)):
+            return True
+    return False
+
+
+# --- Matching an article's deal to the deals the tracker follows -------------------------------
+
+#: Below this score an article's deal is proposed as a new deal.
+MATCH_THRESHOLD = 0.6
+#: Deals quiet for longer than this get no credit for recent activity.
+RECENT = datetime.timedelta(days=730)
+#: Parties that make an agreement a project (a refinery, an offtake) rather than a trade pact:
+#: for those, the goods involved tell two deals between the same parties apart.
+_PROJECT_PARTY_KINDS = {
+    PartyKind.COMPANY,
+    PartyKind.STATE_OWNED_ENTERPRISE,
+    PartyKind.SOVEREIGN_FUND,
+}
+
+
+@dataclass(frozen=True)
+class DealSketch:
+    """What matching compares: a deal's kind, parties, goods, title and last activity."""
+
+    kind: str
+    party_ids: frozenset[int]
+    commodity_ids: frozenset[int] = frozenset()
+    imposing_ids: frozenset[int] = frozenset()
+    titles: tuple[str, ...] = ()
+    on: datetime.date | None = None
+    party_kinds: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A deal an article's mention is about, how close it came and why."""
+
+    deal: Deal
+    score: float
+    reason: str
+
+
+def _related_goods(left: Iterable[int], right: Iterable[int], lineage) -> bool:
+    """Whether two sets of commodities share one, or one holds a parent of the other's."""
+    left, right = set(left), set(right)
+    return any(lineage(b) & left for b in right) or any(lineage(a) & right for a in left)
+
+
+def score_match(sketch: DealSketch, candidate: DealSketch, *, lineage) -> tuple[float, str] | None:
+    """How likely `sketch` is the `candidate` deal (0..1), with the reason; None if it is not."""
+    shared = sketch.party_ids & candidate.party_ids
+    if sketch.kind != candidate.kind or not shared:
+        return None
+    # A tariff imposed by one side and the other side's retaliation are two measures.
+    imposers = sketch.imposing_ids, candidate.imposing_ids
+    if all(imposers) and not imposers[0] & imposers[1]:
+        return None
+    party_score = len(shared) / len(sketch.party_ids | candidate.party_ids)
+
+    if sketch.commodity_ids and candidate.commodity_ids:
+        related = _related_goods(sketch.commodity_ids, candidate.commodity_ids, lineage)
+        goods_matter = sketch.kind == DealKind.MEASURE or bool(
+            (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
+        )
+        if not related and goods_matter:
+            return None
+        goods_score = 1.0 if related else 0.0
+    else:
+        goods_score = 0.5
+
+    title_score = max(
+        (
+            fuzz.token_set_ratio(mine, theirs, processor=utils.default_process) / 100
+            for mine in sketch.titles
+            for theirs in candidate.titles
+        ),
+        default=0.0,
+    )
+    recency_score = 0.0
+    if candidate.on is None or sketch.on is None:
+        recency_score = 0.5
+    else:
+        idle = sketch.on - candidate.on
+        recency_score = max(0.0, 1.0 - max(idle.days, 0) / RECENT.days)
+
+    score = 0.5 * party_score + 0.2 * goods_score + 0.2 * title_score + 0.1 * recency_score
+    reason = (
+        f"parties {len(shared)}/{len(sketch.party_ids | candidate.party_ids)}, "
+        f"goods {'shared' if goods_score == 1 else 'different' if goods_score == 0 else 'n/a'}, "
+        f"title {title_score:.0%}, activity {recency_score:.0%}"
+    )
+    return score, reason
+
+
+def match_deal(sketch: DealSketch, *, lineage=None) -> Match | None:
+    """The deal the tracker follows that `sketch` is most likely about, if any is close enough."""
+    if not sketch.party_ids:
+        return None
+    lineage = lineage or directory().lineage
+    candidates = list(
+        Deal.objects.filter(kind=sketch.kind, deal_parties__party_id__in=sketch.party_ids)
+        .distinct()
+        .order_by("-last_changed_on", "-id")
+        .only("pk", "title", "kind", "last_changed_on", "created_at")[:50]
+    )
+    if not candidates:
+        return None
+    by_pk = {deal.pk: deal for deal in candidates}
+    parties: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    imposing: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    kinds: dict[int, set[str]] = {pk: set() for pk in by_pk}
+    links = DealParty.objects.filter(deal_id__in=by_pk).values_list(
+        "deal_id", "party_id", "role", "party__kind"
+    )
+    for deal_id, party_id, role, kind in links:
+        parties[deal_id].add(party_id)
+        kinds[deal_id].add(kind)
+        if role == Role.IMPOSING:
+            imposing[deal_id].add(party_id)
+    goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
+    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
+        goods[deal_id].add(commodity_id)
+
+    best: Match | None = None
+    for pk, deal in by_pk.items():
+        candidate = DealSketch(
+            kind=deal.kind,
+            party_ids=frozenset(parties[pk]),
+            commodity_ids=frozenset(goods[pk]),
+            imposing_ids=frozenset(imposing[pk]),
+            titles=(deal.title,),
+            on=deal.last_changed_on or timezone.localtime(deal.created_at).date(),
+            party_kinds=frozenset(kinds[pk]),
+        )
+        scored = score_match(sketch, candidate, lineage=lineage)
+        if scored is None:
+            continue
+        score, reason = scored
+        if score >= MATCH_THRESHOLD and (best is None or score > best.score):
+            best = Match(deal=deal, score=score, reason=reason)
+    return best
+
+
+def sketch_of(proposal: Proposal) -> DealSketch:
+    """What matching compares for a saved proposal.
+
+    A deal the parser found no parties for ("... as part of a new trade deal") is taken to be
+    between the parties of the other deals the same article reports.
+    """
+    parties = list(proposal.parties.exclude(party=None).values_list("party_id", "role", "kind"))
+    if not parties:
+        siblings = ProposedParty.objects.filter(proposal__article_id=proposal.article_id)
+        parties = [
+            (pk, "", kind)
+            for pk, kind in siblings.exclude(party=None).values_list("party_id", "kind").distinct()
+        ]
+    return DealSketch(
+        kind=proposal.kind,
+        party_ids=frozenset(pk for pk, _, _ in parties),
+        commodity_ids=frozenset(
+            proposal.commodities.exclude(commodity=None).values_list("commodity_id", flat=True)
+        ),
+        imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
+        titles=(proposal.title, proposal.article.title),
+        on=proposal.happened_on,
+        party_kinds=frozenset(kind for _, _, kind in parties),
+    )
+
+
+# --- Parsing an article into proposals --------------------------------------------------------
+
+
+@dataclass
+class ParseOutcome:
+    """What parsing did to an article: its final state, its reason and its proposals."""
+
+    state: str
+    reason: str = ""
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+def _too_large(body: str) -> str | None:
+    size = len(body.encode("utf-8", errors="replace"))
+    limit = settings.TRACKER_MAX_ARTICLE_BYTES
+    if size > limit:
+        return f"The article is {size:,} bytes long; the tracker reads at most {limit:,}."
+    return None
+
+
+def _finish(article: Article, state: str, reason: str = "") -> None:
+    Article.objects.filter(pk=article.pk).update(
+        state=state, failure_reason=reason, state_changed_at=timezone.now()
+    )
+    article.state, article.failure_reason = state, reason
+
+
+def _as_decimal(value: float | None) -> Decimal | None:
+    # The figure column holds 20 digits before the point; a larger value is kept as text only.
+    if value is None or abs(value) >= 1e20 or value != value:
+        return None
+    return Decimal(str(round(value, 4)))
+
+
+def _happened(mention, article: Article) -> tuple[datetime.date, str]:
+    if mention.happened_on is not None:
+        precision = mention.happened_on_precision or DatePrecision.DAY
+        return mention.happened_on, precision
+    if article.published_on is not None:
+        return article.published_on, DatePrecision.DAY
+    return timezone.localtime(article.created_at).date(), DatePrecision.DAY
+
+
+def _propose(
+    article: Article, position: int, mention, found: Directory, stages, figures
+) -> Proposal:
+    kind = mention.kind if mention.kind in DealKind.values else DealKind.AGREEMENT
+    happened_on, precision = _happened(mention, article)
+    proposal = Proposal.objects.create(
+        article=article,
+        position=position,
+        kind=kind,
+        title=(mention.suggested_title or article.title)[:300],
+        status=stages.get(mention.stage),
+        happened_on=happened_on,
+        precision=precision if precision in DatePrecision.values else DatePrecision.DAY,
+        quote=mention.stage_quote or "",
+        confidence=min(max(float(mention.confidence or 0.0), 0.0), 1.0),
+    )
+    parties, seen = [], set()
+    for party in mention.parties:
+        if party.name.casefold() in seen:
+            continue
+        seen.add(party.name.casefold())
+        parties.append(
+            ProposedParty(
+                proposal=proposal,
+                name_as_written=party.text[:200],
+                name=party.name[:200],
+                kind=party.kind if party.kind in PartyKind.values else PartyKind.COMPANY,
+                role=party.role if party.role in Role.values else "",
+                country_code=(party.country or "")[:2].upper(),
+                party_id=found.party_id(
+                    party.name, party.text, country=party.country, kind=party.kind
+                ),
+            )
+        )
+    ProposedParty.objects.bulk_create(parties)
+    commodities, seen = [], set()
+    for commodity in mention.commodities:
+        if commodity.name.casefold() in seen:
+            continue
+        seen.add(commodity.name.casefold())
+        commodities.append(
+            ProposedCommodity(
+                proposal=proposal,
+                name_as_written=commodity.text[:120],
+                name=commodity.name[:120],
+                hs_codes=list(commodity.hs_codes),
+                commodity_id=found.commodity_id(commodity.name, commodity.text),
+            )
+        )
+    ProposedCommodity.objects.bulk_create(commodities)
+    proposed, seen = [], set()
+    for figure in figures:
+        if figure.text[:120] in seen:
+            continue
+        seen.add(figure.text[:120])
+        proposed.append(
+            ProposedFigure(
+                proposal=proposal,
+                text=figure.text[:120],
+                value=_as_decimal(figure.value),
+                unit=(figure.unit or "")[:20],
+                what=(figure.what or "")[:120],
+                quote=figure.quote or "",
+            )
+        )
+    ProposedFigure.objects.bulk_create(proposed)
+
+    match = match_deal(sketch_of(proposal), lineage=found.lineage)
+    if match is not None:
+        proposal.deal, proposal.match_score, proposal.match_reason = (
+            match.deal,
+            round(match.score, 3),
+            match.reason[:300],
+        )
+        proposal.save(update_fields=["deal", "match_score", "match_reason"])
+    return proposal
+
+
+def _figures_by_deal(extraction: Extraction) -> list[tuple]:
+    """Each deal mention with its figures; figures the parser tied to no deal go to the main one."""
+    tied = {(figure.start, figure.end) for deal in extraction.deals for figure in deal.figures}
+    loose = [figure for figure in extraction.figures if (figure.start, figure.end) not in tied]
+    return [
+        (mention, [*mention.figures, *(loose if position == 0 else [])])
+        for position, mention in enumerate(extraction.deals)
+    ]
+
+
+def should_auto_accept(proposal: Proposal, *, trusted: bool) -> bool:
+    """Trusted sources are accepted without an editor when the parser is sure enough."""
+    return (
+        trusted
+        and proposal.status_id is not None
+        and proposal.confidence >= settings.TRACKER_AUTO_ACCEPT_CONFIDENCE
+    )
+
+
+def parse_article(article: Article) -> ParseOutcome:
+    """Parse an article into proposals, one per deal it reports, and settle its state.
+
+    Bad input (empty, too large, binary, not English) fails the article with its reason; an
+    article about no trade deal is marked not relevant. Each deal it reports becomes a pending
+    proposal, matched to the deal the tracker already follows when there is one; proposals from
+    trusted outlets the parser is sure of are accepted at once. The article is always kept.
+    """
+    # Accepting is review's business, and review matches with this module's functions.
+    from .review import accept_proposal
+
+    body = readable_text(article.body)
+    problem = _too_large(article.body) or check_input(article.title, body)
+    if problem:
+        _finish(article, ArticleState.FAILED, problem)
+        return ParseOutcome(ArticleState.FAILED, problem)
+
+    found = directory()
+    extraction = extract(article.title, body, article.published_on, gazetteer=found.gazetteer)
+    if not extraction.relevant or not extraction.deals:
+        reason = extraction.reason or "No trade deal or trade measure found in the article."
+        _finish(article, ArticleState.NOT_RELEVANT, reason)
+        return ParseOutcome(ArticleState.NOT_RELEVANT, reason)
+
+    stages = {status.slug: status for status in Status.objects.all()}
+    trusted = is_trusted(article, trusted_outlets())
+    with transaction.atomic():
+        proposals = [
+            _propose(article, position, mention, found, stages, figures)
+            for position, (mention, figures) in enumerate(_figures_by_deal(extraction))
+        ]
+        _finish(article, ArticleState.PARSED)
+        for proposal in proposals:
+            if not should_auto_accept(proposal, trusted=trusted):
+                continue
+            try:
+                with transaction.atomic():
+                    accept_proposal(proposal=proposal, reviewed_by=None, automatic=True)
+            except ValidationError as error:
+                # An editor will see it among the pending proposals, with what went wrong.
+                logger.warning("Proposal %s left for review: %s", proposal.pk, error)
+    return ParseOutcome(ArticleState.PARSED, proposals=proposals)

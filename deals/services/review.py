@@ -1,0 +1,272 @@
+"""Editors' review of proposals: accept one into the deal it is about, or reject it."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from deals.models import (
+    Article,
+    ArticleState,
+    Commodity,
+    CommodityAlias,
+    Deal,
+    Figure,
+    Party,
+    PartyAlias,
+    PartyKind,
+    Proposal,
+    ProposedCommodity,
+    ProposedParty,
+    ReviewState,
+    Role,
+)
+from deals.tasks import queue_after_commit
+
+from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
+from .ingestion import MATCH_THRESHOLD, DealSketch, directory, score_match, sketch_of
+
+logger = logging.getLogger(__name__)
+
+
+def _known_party_names() -> set[str]:
+    names = Party.objects.annotate(key=Lower("name")).values_list("key", flat=True)
+    aliases = PartyAlias.objects.annotate(key=Lower("name")).values_list("key", flat=True)
+    return {*names, *aliases}
+
+
+def _looks_like_a_name(text: str) -> bool:
+    # "Khazanah" or "U.S." teach the gazetteer a name; "a Chinese state-owned firm" does not.
+    return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+
+def _add_aliases(party: Party, written: list[str], known: set[str]) -> None:
+    for name in written:
+        key = name.strip().casefold()
+        if key and key not in known and _looks_like_a_name(name.strip()):
+            PartyAlias.objects.create(party=party, name=name.strip()[:200])
+            known.add(key)
+
+
+def _resolve_party(mention: ProposedParty, known: set[str]) -> Party:
+    """The mention's party: the one an editor or the parser chose, else found or created."""
+    party = mention.party
+    if party is None:
+        party = (
+            Party.objects.filter(name__iexact=mention.name).first()
+            or Party.objects.filter(aliases__name__iexact=mention.name).first()
+        )
+    if party is None:
+        country = None
+        if mention.kind != PartyKind.COUNTRY and mention.country_code:
+            country = Party.objects.countries().filter(iso_code=mention.country_code).first()
+        iso_code = ""
+        if mention.kind == PartyKind.COUNTRY and mention.country_code:
+            taken = Party.objects.filter(iso_code=mention.country_code).exists()
+            iso_code = "" if taken else mention.country_code
+        party = Party.objects.create(
+            name=mention.name,
+            slug=unique_slug(Party, mention.name),
+            kind=mention.kind,
+            iso_code=iso_code,
+            country=country,
+        )
+        known.add(party.name.casefold())
+        mention.party = party
+        mention.save(update_fields=["party"])
+    # The next parse then knows the names this source used.
+    _add_aliases(party, [mention.name, mention.name_as_written], known)
+    return party
+
+
+def _resolve_commodity(mention: ProposedCommodity) -> Commodity:
+    commodity = mention.commodity
+    if commodity is None:
+        commodity = (
+            Commodity.objects.filter(name__iexact=mention.name).first()
+            or Commodity.objects.filter(aliases__name__iexact=mention.name).first()
+        )
+    if commodity is None:
+        commodity = Commodity.objects.create(
+            name=mention.name,
+            slug=unique_slug(Commodity, mention.name, max_length=120),
+            hs_codes=mention.hs_codes,
+        )
+        mention.commodity = commodity
+        mention.save(update_fields=["commodity"])
+    written = mention.name_as_written.strip()
+    taken = (
+        Commodity.objects.filter(name__iexact=written).exists()
+        or CommodityAlias.objects.filter(name__iexact=written).exists()
+    )
+    if written and not taken and _looks_like_a_name(written):
+        CommodityAlias.objects.create(commodity=commodity, name=written[:120])
+    return commodity
+
+
+@transaction.atomic
+def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = False) -> Proposal:
+    """Write what a proposal says into the tracker, all in one transaction.
+
+    Creates the deal when the proposal targets none, creates the parties and commodities the
+    tracker does not know yet (with the names the source used as aliases, so the next parse
+    knows them), attaches them to the deal, records the timeline entry with its quote and adds
+    the figures. Accepting an accepted proposal again changes nothing.
+    """
+    proposal = Proposal.objects.select_for_update().select_related("article").get(pk=proposal.pk)
+    if proposal.state == ReviewState.ACCEPTED:
+        return proposal
+    if proposal.state != ReviewState.PENDING:
+        raise ValidationError(f"This proposal is {proposal.get_state_display().lower()}.")
+    deal = proposal.deal
+    if deal is not None and deal.kind != proposal.kind:
+        raise ValidationError(
+            {
+                "deal": f"“{deal}” is a {deal.get_kind_display().lower()}; this proposal "
+                "reports the other kind of deal."
+            }
+        )
+
+    known = _known_party_names()
+    links = [
+        PartyLink(
+            party=_resolve_party(mention, known),
+            role=mention.role,
+            name_as_written=mention.name_as_written,
+        )
+        for mention in proposal.parties.select_related("party")
+    ]
+    commodities = [
+        _resolve_commodity(mention) for mention in proposal.commodities.select_related("commodity")
+    ]
+    created = deal is None
+    if created:
+        deal = create_deal(
+            title=proposal.title, kind=proposal.kind, parties=links, commodities=commodities
+        )
+    else:
+        add_parties(deal=deal, parties=links)
+        deal.commodities.add(*commodities)
+
+    entry = None
+    if proposal.status_id is not None:
+        entry = record_timeline_entry(
+            deal=deal,
+            status=proposal.status,
+            happened_on=proposal.happened_on or timezone.localdate(),
+            precision=proposal.precision,
+            article=proposal.article,
+            quote=proposal.quote,
+            recorded_by=reviewed_by,
+        )
+    Figure.objects.bulk_create(
+        [
+            Figure(
+                deal=deal,
+                article=proposal.article,
+                text=figure.text,
+                value=figure.value,
+                unit=figure.unit,
+                what=figure.what,
+                quote=figure.quote,
+            )
+            for figure in proposal.figures.all()
+        ],
+        # The same figure from the same article is kept once per deal.
+        ignore_conflicts=True,
+    )
+
+    proposal.deal, proposal.timeline_entry = deal, entry
+    proposal.state, proposal.auto_accepted = ReviewState.ACCEPTED, automatic
+    proposal.reviewed_by, proposal.reviewed_at = reviewed_by, timezone.now()
+    proposal.save(
+        update_fields=[
+            "deal",
+            "timeline_entry",
+            "state",
+            "auto_accepted",
+            "reviewed_by",
+            "reviewed_at",
+        ]
+    )
+    if created:
+        retarget_pending(deal=deal)
+    return proposal
+
+
+def retarget_pending(*, deal: Deal) -> int:
+    """Point pending proposals that would create a new deal at `deal` when they are about it.
+
+    Four articles about one new deal wait for review together; once the first is accepted, the
+    other three should join its deal rather than create three more.
+    """
+    candidates = (
+        Proposal.objects.pending()
+        # Through the article: a proposal without parties is matched on its siblings' parties.
+        .filter(
+            deal=None, kind=deal.kind, article__proposals__parties__party__in=deal.parties.all()
+        )
+        .distinct()
+        .select_related("article")
+    )
+    target = DealSketch(
+        kind=deal.kind,
+        party_ids=frozenset(deal.deal_parties.values_list("party_id", flat=True)),
+        commodity_ids=frozenset(deal.commodities.values_list("pk", flat=True)),
+        imposing_ids=frozenset(
+            deal.deal_parties.filter(role=Role.IMPOSING).values_list("party_id", flat=True)
+        ),
+        titles=(deal.title,),
+        on=deal.last_changed_on,
+        party_kinds=frozenset(deal.parties.values_list("kind", flat=True)),
+    )
+    lineage = directory().lineage
+    moved = 0
+    for proposal in candidates:
+        scored = score_match(sketch_of(proposal), target, lineage=lineage)
+        if scored is None or scored[0] < MATCH_THRESHOLD:
+            continue
+        proposal.deal, proposal.match_score = deal, round(scored[0], 3)
+        proposal.match_reason = scored[1][:300]
+        proposal.save(update_fields=["deal", "match_score", "match_reason"])
+        moved += 1
+    return moved
+
+
+@transaction.atomic
+def reject_proposal(*, proposal: Proposal, reviewed_by) -> Proposal:
+    """Reject a pending proposal: nothing of it reaches the deals."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.state == ReviewState.REJECTED:
+        return proposal
+    if proposal.state != ReviewState.PENDING:
+        raise ValidationError(f"This proposal is {proposal.get_state_display().lower()}.")
+    proposal.state, proposal.reviewed_by, proposal.reviewed_at = (
+        ReviewState.REJECTED,
+        reviewed_by,
+        timezone.now(),
+    )
+    proposal.save(update_fields=["state", "reviewed_by", "reviewed_at"])
+    return proposal
+
+
+@transaction.atomic
+def parse_again(*, article: Article) -> bool:
+    """Queue an article for a new parse; its pending proposals give way to the new ones.
+
+    An article with accepted proposals is already part of the record and is not parsed again.
+    """
+    # The task module imports the services: import it when the task is queued.
+    from deals.tasks.articles import parse_article_task
+
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.proposals.filter(state=ReviewState.ACCEPTED).exists():
+        return False
+    article.proposals.pending().update(state=ReviewState.SUPERSEDED, reviewed_at=timezone.now())
+    Article.objects.filter(pk=article.pk).update(
+        state=ArticleState.QUEUED, failure_reason="", attempts=0, state_changed_at=timezone.now()
+    )
+    queue_after_commit(parse_article_task, article.pk)
+    return True

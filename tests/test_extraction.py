@@ -1,0 +1,619 @@
+"""The article extractor: pure text in, dataclasses out (no Django, no database)."""
+
+import datetime
+import json
+
+import pytest
+
+from deals.extraction import (
+    STAGE_SLUGS,
+    CommodityEntry,
+    Gazetteer,
+    PartyEntry,
+    check_input,
+    document_text,
+    extract,
+    html_to_text,
+    load_taxonomy,
+    looks_like_html,
+    parse_article_file,
+)
+from tests.extraction_cases import (
+    CASES,
+    HTML_ARTICLE,
+    LONG_ARTICLES,
+    NON_ENGLISH_ARTICLE,
+    NON_ENGLISH_HEADLINE,
+)
+
+DAY = datetime.date(2025, 6, 12)
+
+
+def main_deal(title, body="", published=DAY):
+    result = extract(title, body, published)
+    assert result.relevant, result.reason
+    return result.deals[0]
+
+
+def names(deal):
+    return [p.name for p in deal.parties]
+
+
+# -- the labelled cases ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_labelled_case_is_read_as_an_editor_would(case):
+    published = datetime.date.fromisoformat(case["published"])
+    result = extract(case["title"], case["body"], published)
+    assert result.relevant is case["relevant"], result.reason
+    if not case["relevant"]:
+        assert result.deals == []
+        assert result.reason
+        return
+    gold = case["deals"][0]
+    deal = result.deals[0]
+    assert deal.kind == gold["kind"]
+    assert deal.stage in [gold["stage"], *gold.get("alt_stages", [])]
+    assert set(gold["parties"]) <= set(names(deal))
+
+
+@pytest.mark.parametrize("article", LONG_ARTICLES, ids=[a["id"] for a in LONG_ARTICLES])
+def test_long_article_main_deal_comes_from_its_headline(article):
+    deal = main_deal(article["title"], article["body"])
+    assert deal.stage_quote == article["title"]
+
+
+# -- stages: only statements of fact move them ----------------------------------------------------
+
+
+def test_hypothetical_signing_does_not_move_stage():
+    deal = main_deal(
+        "Peru and Japan could sign a trade agreement next month",
+        "If talks go well, Peru and Japan would sign the agreement in Lima, officials said.",
+    )
+    assert deal.kind == "agreement"
+    assert deal.stage != "signed"
+
+
+def test_negated_signing_does_not_move_stage():
+    deal = main_deal(
+        "Kenya has not signed the supply contract with Vitol, ministry says",
+        "Kenya's energy ministry said it had not signed any fuel supply contract with Vitol.",
+    )
+    assert deal.stage != "signed"
+
+
+def test_dated_future_measure_is_threatened_not_imposed():
+    deal = main_deal(
+        "New Zealand tariff on Chinese steel wire to take effect on 1 March",
+        "A 12% anti-dumping duty on steel wire from China will take effect on 1 March.",
+    )
+    assert deal.kind == "measure"
+    assert deal.stage == "threatened"
+
+
+def test_measure_in_effect_is_imposed_with_its_stated_date():
+    deal = main_deal(
+        "South Africa imposes duties on imported poultry",
+        "South Africa imposed anti-dumping duties on frozen chicken from Brazil on 3 June.",
+        published=DAY,
+    )
+    assert deal.stage == "imposed"
+    assert deal.happened_on == datetime.date(2025, 6, 3)
+    assert deal.happened_on_precision == "day"
+
+
+def test_happened_on_falls_back_to_publication_date_then_none():
+    title = "Japan lifts curbs on Korean chip materials"
+    assert main_deal(title, published=DAY).happened_on == DAY
+    undated = main_deal(title, published=None)
+    assert undated.happened_on is None
+    assert undated.happened_on_precision is None
+
+
+def test_talks_that_broke_down_are_collapsed():
+    deal = main_deal(
+        "Canada-ASEAN trade negotiations break down",
+        "Negotiations between Canada and ASEAN broke down on Tuesday over dairy access.",
+    )
+    assert deal.stage == "collapsed"
+    assert {"Canada", "ASEAN"} <= set(names(deal))
+
+
+def test_mou_signing_is_a_framework_not_a_binding_signature():
+    deal = main_deal(
+        "Qatar and Pakistan sign MoU on LNG supply",
+        "QatarEnergy and Pakistan signed a memorandum of understanding on Monday on future "
+        "LNG supplies.",
+    )
+    assert deal.stage == "framework"
+
+
+def test_first_shipment_means_implemented():
+    deal = main_deal(
+        "First cargo of Australian lithium ships to Korea under offtake deal",
+        "The first shipment under the offtake agreement between Pilbara Minerals and POSCO left "
+        "Port Hedland on Sunday.",
+    )
+    assert deal.stage == "implemented"
+
+
+def test_stage_quote_is_the_supporting_sentence():
+    body = "Officials met twice. Brazil and Mexico signed a trade agreement on Friday in Brasilia."
+    deal = main_deal("Brazil, Mexico seal trade agreement", body)
+    assert deal.stage == "signed"
+    assert deal.stage_quote in {"Brazil, Mexico seal trade agreement", body.split(". ")[1]}
+
+
+def test_headline_with_lifted_tariff_and_deal_reports_measure_first():
+    result = extract("Washington Lifts 10% Tariff on Swiss Watches in New Trade Deal")
+    kinds = [d.kind for d in result.deals]
+    assert kinds == ["measure", "agreement"]
+    assert result.deals[0].stage == "lifted"
+    assert [f.text for f in result.deals[0].figures] == ["10%"]
+
+
+def test_extended_pause_on_tariffs_is_a_suspension():
+    deal = main_deal("Canada extends pause on steel surtax for Korean mills by 60 days")
+    assert (deal.kind, deal.stage) == ("measure", "suspended")
+
+
+def test_denied_report_of_talks_is_a_rumour():
+    deal = main_deal("Codelco denies report it is in talks to sell copper stake to Glencore")
+    assert (deal.kind, deal.stage) == ("agreement", "rumoured")
+
+
+def test_tariff_climate_in_a_rates_story_is_not_a_measure():
+    result = extract(
+        "Bank of Thailand holds rates as tariff uncertainty clouds Thai outlook",
+        "The Bank of Thailand kept its policy rate at 1.75% on Wednesday, citing tariff "
+        "worries and a strong baht.",
+    )
+    assert not result.relevant
+
+
+def test_tariff_cuts_written_into_an_agreement_are_not_a_separate_measure():
+    result = extract(
+        "Chile and India sign trade agreement",
+        "Chile and India signed a comprehensive economic partnership agreement on Monday. The "
+        "agreement eliminates tariffs on 90% of Chilean copper and fruit exports to India.",
+    )
+    assert [d.kind for d in result.deals] == ["agreement"]
+    assert "copper" in [c.name for c in result.deals[0].commodities]
+
+
+def test_stage_slugs_are_the_shared_vocabulary():
+    assert STAGE_SLUGS == (
+        "rumoured",
+        "talks",
+        "negotiating",
+        "framework",
+        "signed",
+        "in_force",
+        "implemented",
+        "threatened",
+        "imposed",
+        "stalled",
+        "suspended",
+        "collapsed",
+        "cancelled",
+        "lifted",
+    )
+
+
+# -- relevance ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Yen Slides to Three-Month Low as Traders Bet Against Rate Hike",
+        "Germany's Exports Rise for Second Month on Strong Demand From Asia",
+        "Ceasefire Talks Resume in Cairo as Mediators Push for Hostage Deal",
+        "Star Midfielder Signs Contract Extension With Italian Club",
+        "Chile's Copper Output Falls as Ore Grades Decline",
+    ],
+)
+def test_headline_without_a_trade_deal_is_not_relevant(headline):
+    result = extract(headline)
+    assert not result.relevant
+    assert result.deals == []
+    assert result.reason
+
+
+def test_deal_mentioned_as_background_fact_makes_article_relevant():
+    result = extract("Central Bank of Chile Holds Rates Steady After EU Trade Deal Takes Hold")
+    assert result.relevant
+    assert {"Chile", "European Union"} <= set(names(result.deals[0]))
+
+
+# -- parties --------------------------------------------------------------------------------------
+
+
+def test_capitals_demonyms_and_short_forms_resolve_to_countries():
+    deal = main_deal(
+        "Beijing slaps duties on American pork",
+        "China imposed tariffs on U.S. pork after Washington raised duties on Chinese goods.",
+    )
+    assert set(names(deal)) == {"China", "United States"}
+    roles = {p.name: p.role for p in deal.parties}
+    assert roles["China"] == "imposing"
+    assert roles["United States"] == "targeted"
+
+
+def test_unknown_company_with_corporate_suffix_is_a_party():
+    deal = main_deal(
+        "Zambia signs copper offtake deal with Brightwater Metals Holdings",
+        "Zambia's state miner signed a five-year copper offtake agreement with Brightwater "
+        "Metals Holdings on Thursday.",
+    )
+    found = {p.name: p.kind for p in deal.parties}
+    assert found.get("Brightwater Metals Holdings") == "company"
+
+
+def test_unnamed_state_owned_enterprise_gets_kind_and_country():
+    deal = main_deal(
+        "Oman in talks with a Chinese state-owned enterprise on green steel plant",
+        "Oman is in early talks with a Chinese state-owned enterprise to build a green steel "
+        "plant in Duqm.",
+    )
+    unnamed = [p for p in deal.parties if p.name.endswith("(unnamed)")]
+    assert [(p.name, p.kind, p.country) for p in unnamed] == [
+        ("Chinese state-owned enterprise (unnamed)", "state_owned_enterprise", "CN")
+    ]
+
+
+def test_known_sovereign_fund_keeps_its_kind():
+    deal = main_deal(
+        "Mubadala signs deal to invest in Brazilian lithium project",
+        "Mubadala signed an agreement on Monday to invest $250 million in a lithium project "
+        "in Minas Gerais.",
+    )
+    assert {p.name: p.kind for p in deal.parties}["Mubadala"] == "sovereign_fund"
+
+
+def test_competitor_and_minister_are_not_parties():
+    deal = main_deal(
+        "Vietnam and Japan agree rare earths processing partnership",
+        "Vietnam and Japan agreed on Tuesday to build a rare earths processing plant, a move "
+        "seen as a challenge to competition from Chinese producer China Northern Rare Earth. "
+        "Trade minister Nguyen Van Binh said the partnership was agreed in principle.",
+    )
+    assert set(names(deal)) == {"Vietnam", "Japan"}
+
+
+def test_company_left_out_of_a_deal_is_not_a_party():
+    deal = main_deal(
+        "Vale signs iron ore supply contract with Chinese mills but leaves Baowu out",
+        "Vale signed a three-year iron ore supply contract with Ansteel, leaving Baowu out.",
+    )
+    assert "Vale" in names(deal)
+    assert "Baowu" not in names(deal)
+
+
+def test_countries_named_after_the_lead_as_background_are_not_parties():
+    deal = main_deal(
+        "Peru and Korea sign free trade pact",
+        "Peru and South Korea signed a free trade agreement on Monday, officials said. Peru has "
+        "signed similar agreements with Canada, Mexico and Japan over the past decade.",
+    )
+    assert set(names(deal)) == {"Peru", "South Korea"}
+
+
+def test_country_that_only_locates_a_plant_is_not_a_party():
+    deal = main_deal(
+        "Umicore and Toyota sign cathode supply contract",
+        "Umicore signed a contract on Monday to supply Toyota with cathode material from a new "
+        "plant in Poland's Silesia province, with output also shipped from a site in Finland.",
+    )
+    assert set(names(deal)) == {"Umicore", "Toyota"}
+
+
+def test_country_describing_a_company_in_apposition_is_not_a_party():
+    deal = main_deal(
+        "Glencore signs cobalt offtake with Samsung",
+        "Glencore signed a cobalt offtake agreement with Samsung, South Korea's biggest "
+        "electronics maker, on Tuesday. Hong Kong-based traders said prices held steady.",
+    )
+    assert set(names(deal)) == {"Glencore", "Samsung"}
+    assert next(p for p in deal.parties if p.name == "Samsung").country == "KR"
+
+
+def test_unknown_company_name_drops_listing_prefix_and_a_second_owner():
+    deal = main_deal(
+        "Graphite deal signed",
+        "Canadian-listed Northbay Graphite Corp signed a supply contract with Panasonic on "
+        "Friday. Separately, state group Volta Minerals and Japan's Kato Metals began talks.",
+    )
+    assert "Northbay Graphite Corp" in names(deal)
+    assert "Canada" not in names(deal)
+
+
+def test_description_of_a_named_company_is_not_a_second_party():
+    deal = main_deal(
+        "Toyota in talks with Chilean lithium producer",
+        "Toyota is in talks with Chilean lithium producer Andes Salar Minerals over a supply "
+        "contract, the companies said.",
+    )
+    assert "Andes Salar Minerals" in names(deal)
+    assert not any(n.endswith("(unnamed)") for n in names(deal))
+
+
+def test_party_offsets_point_into_the_document_text():
+    title = "Indonesia bans bauxite exports"
+    body = "Indonesia banned exports of bauxite on Sunday to support smelters in Kalimantan."
+    result = extract(title, body, DAY)
+    text = document_text(title, body)
+    assert text == title + "\n\n" + body
+    for party in result.deals[0].parties:
+        assert text[party.start : party.end] == party.text
+    for figure in result.figures:
+        assert text[figure.start : figure.end] == figure.text
+
+
+# -- commodities and figures ----------------------------------------------------------------------
+
+
+def test_commodity_aliases_and_coordination_resolve_to_taxonomy_names():
+    deal = main_deal(
+        "Myanmar restricts exports of light and heavy rare earths",
+        "Myanmar restricted exports of light and heavy rare earths and REEs concentrate.",
+    )
+    found = {c.name for c in deal.commodities}
+    assert {"light rare earths", "heavy rare earths", "rare earths"} <= found
+    heavy = next(c for c in deal.commodities if c.name == "heavy rare earths")
+    assert heavy.parent == "rare earths"
+    assert heavy.hs_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("16.1 million metric tons of reserves", 16_100_000.0, "t"),
+        ("a $400 million investment", 400_000_000.0, "USD"),
+        ("US$1.2bn in loans", 1_200_000_000.0, "USD"),
+        ("RM2 billion in funding", 2_000_000_000.0, "MYR"),
+        ("€3 billion of imports", 3_000_000_000.0, "EUR"),
+        ("500,000 barrels per day of crude", 500_000.0, "bbl/d"),
+        ("2 GW of solar capacity", 2.0, "GW"),
+        ("a 25% tariff", 25.0, "%"),
+        ("5 billion yuan of purchases", 5_000_000_000.0, "CNY"),
+        ("duties of 7.5 percent", 7.5, "%"),
+    ],
+)
+def test_figures_are_normalised_with_scale_and_unit(text, value, unit):
+    result = extract(f"Thailand and Egypt sign trade deal covering {text}")
+    figure = result.figures[0]
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("worth 2.4 billion pounds a year", 2.4e9, "GBP"),
+        ("a 3 mtpa liquefaction train", 3e6, "t/y"),
+        ("a 500 ktpa smelter", 5e5, "t/y"),
+    ],
+)
+def test_pound_amounts_and_annual_tonnage_units_are_figures(text, value, unit):
+    figures = extract("Deal signed", f"Alpha Mining Corp signed a deal for {text}.").figures
+    assert [(f.value, f.unit) for f in figures] == [(value, unit)]
+
+
+def test_pounds_without_a_scale_are_a_weight_not_money():
+    assert extract("Deal signed", "Toyota bought 20 pounds of beef from Ford.").figures == []
+
+
+def test_figure_says_what_it_measures_and_attaches_to_its_deal():
+    deal = main_deal(
+        "Kazakhstan signs uranium supply deal with France",
+        "Kazakhstan signed a supply agreement with France covering 1,200 tonnes of uranium, "
+        "worth about $400 million.",
+    )
+    whats = {f.text: f.what for f in deal.figures}
+    assert whats["$400 million"] == "deal value"
+    assert deal.figures[0].quote.startswith("Kazakhstan signed")
+
+
+def test_macro_rate_is_a_figure_but_not_the_deals():
+    result = extract("RBA Holds Cash Rate at 3.85% After Australia-UAE Trade Deal")
+    assert [f.text for f in result.figures] == ["3.85%"]
+    assert result.deals[0].figures == []
+
+
+# -- output shape ---------------------------------------------------------------------------------
+
+
+def test_to_dict_gives_the_documented_json_shape():
+    result = extract(
+        "Trump Lifts 25% Tariff on Indonesian Nickel in New Trade Deal",
+        "The United States lifted the tariff on Monday.",
+        DAY,
+    )
+    data = json.loads(json.dumps(result.to_dict()))
+    assert {"relevant", "title", "reason", "deals"} <= set(data)
+    deal = data["deals"][0]
+    assert {"kind", "stage", "stage_quote", "parties", "commodities", "figures"} <= set(deal)
+    assert {"name", "kind", "role"} <= set(deal["parties"][0])
+    assert {"name", "hs_codes"} <= set(deal["commodities"][0])
+    assert {"text", "value", "unit", "what"} <= set(deal["figures"][0])
+    assert 0.0 <= deal["confidence"] <= 1.0
+    assert deal["suggested_title"] == "United States tariffs on Indonesia"
+
+
+def test_suggested_title_names_the_sides_and_the_subject():
+    deal = main_deal("South Korea and Chile sign free trade agreement upgrade")
+    assert deal.suggested_title == "South Korea\u2013Chile trade agreement"
+
+
+# -- gazetteer ------------------------------------------------------------------------------------
+
+
+def test_default_gazetteer_is_built_once():
+    assert Gazetteer.default() is Gazetteer.default()
+
+
+def test_extended_gazetteer_learns_an_editors_party_and_commodity():
+    gazetteer = Gazetteer.default().extended(
+        [PartyEntry("Norwegian Rare Metals", "company", ("NRM",), "NO")],
+        [CommodityEntry("scandium", ("2805.30",), ("Sc",), "rare earths")],
+    )
+    result = extract(
+        "NRM signs scandium supply deal with Airbus",
+        "NRM signed a scandium supply agreement with Airbus on Monday.",
+        DAY,
+        gazetteer=gazetteer,
+    )
+    deal = result.deals[0]
+    assert {"Norwegian Rare Metals", "Airbus"} <= set(names(deal))
+    assert "scandium" in {c.name for c in deal.commodities}
+    default_result = extract("NRM signs scandium supply deal with Airbus")
+    assert "Norwegian Rare Metals" not in {p.name for d in default_result.deals for p in d.parties}
+
+
+def test_extended_gazetteer_merges_an_alias_into_a_known_party():
+    gazetteer = Gazetteer.default().extended(
+        [PartyEntry("Khazanah Nasional", "sovereign_fund", ("KNB",), "MY")]
+    )
+    deal = extract("KNB signs data centre deal with Google", gazetteer=gazetteer).deals[0]
+    assert "Khazanah Nasional" in names(deal)
+    assert len([p for p in gazetteer.parties if p.name == "Khazanah Nasional"]) == 1
+
+
+def test_taxonomy_lists_parents_before_children_with_hs_codes():
+    taxonomy = load_taxonomy()
+    seen = set()
+    for entry in taxonomy:
+        assert entry.parent is None or entry.parent in seen
+        seen.add(entry.name)
+    by_name = {e.name: e for e in taxonomy}
+    assert by_name["neodymium"].parent == "light rare earths"
+    assert by_name["dysprosium"].parent == "heavy rare earths"
+    assert "2846" in by_name["rare earths"].hs_codes
+    assert {"autos", "semiconductors", "soybeans", "LNG", "gallium"} <= set(by_name)
+    assert "chips" in by_name["semiconductors"].aliases
+
+
+# -- input checks and files -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "fragment"),
+    [
+        ("", "   ", "empty"),
+        ("Big file", "x" * 1_000_001, "too large"),
+        ("Binary", "abc\x00def", "binary"),
+        (NON_ENGLISH_HEADLINE, "", "English"),
+        ("Noticias", NON_ENGLISH_ARTICLE, "English"),
+        ("Новости", "Правительство запретило экспорт редкоземельных металлов.", "English"),
+    ],
+)
+def test_check_input_explains_what_cannot_be_parsed(title, body, fragment):
+    reason = check_input(title, body)
+    assert reason is not None
+    assert fragment in reason
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Trump Lifts 25% Tariff on Indian Goods",
+        "EU, Mercosur Seal Pact",
+        "Chile Copper Output Falls",
+        "Brazil Soy Exports to China Hit Record",
+        "Malaysia Bans Raw Rare Earth Exports",
+    ],
+)
+def test_check_input_accepts_short_english_headlines(headline):
+    assert check_input(headline, "") is None
+
+
+def test_extract_reports_unparseable_input_as_not_relevant():
+    result = extract("", "")
+    assert not result.relevant
+    assert "empty" in result.reason
+
+
+def test_html_becomes_plain_text_without_scripts_or_navigation():
+    assert looks_like_html(HTML_ARTICLE)
+    assert not looks_like_html("Tariffs rose to 25% <sic> this year.")
+    text = html_to_text(HTML_ARTICLE)
+    assert "tracking" not in text
+    assert "Home" not in text
+    assert "world\u2019s largest copper producer" in text
+
+
+def test_html_article_file_is_parsed_into_a_deal():
+    article = parse_article_file(HTML_ARTICLE)
+    result = extract(article.title, article.body, article.published)
+    assert result.relevant
+    deal = result.deals[0]
+    assert deal.stage == "in_force"
+    assert {"Chile", "European Union"} <= set(names(deal))
+
+
+def test_article_file_headers_are_read_in_any_case():
+    article = parse_article_file(
+        "title: Peru signs FTA\nURL: https://example.org/a\nDATE: 2025-02-03\n\nBody text here."
+    )
+    assert article.title == "Peru signs FTA"
+    assert article.url == "https://example.org/a"
+    assert article.published == datetime.date(2025, 2, 3)
+    assert article.body == "Body text here."
+
+
+def test_article_file_with_unknown_date_has_no_publication_date():
+    article = parse_article_file("Title: A\nDate: unknown\n\nB")
+    assert article.published is None
+
+
+def test_one_line_file_is_a_headline():
+    article = parse_article_file("Canada Drops Digital Services Tax After US Pressure\n")
+    assert article.title == "Canada Drops Digital Services Tax After US Pressure"
+    assert article.body == ""
+
+
+def test_file_without_headers_takes_a_headline_first_line_as_title():
+    article = parse_article_file("Short headline here\n\nFirst paragraph. Second sentence.")
+    assert article.title == "Short headline here"
+    assert article.body == "First paragraph. Second sentence."
+
+
+def test_file_opening_with_a_paragraph_takes_its_first_sentence_as_title():
+    text = (
+        "Norway and Chile are in talks on a green hydrogen partnership that would link two of "
+        "the world's largest producers of renewable power. Officials met in Oslo this week.\n"
+        "A second paragraph follows here."
+    )
+    article = parse_article_file(text)
+    assert article.title.startswith("Norway and Chile are in talks")
+    assert article.title.endswith("renewable power.")
+    assert article.body.startswith("Officials met in Oslo")
+
+
+def test_extraction_stays_fast_on_long_articles():
+    import time
+
+    started = time.process_time()
+    for _ in range(10):
+        for article in LONG_ARTICLES:
+            extract(article["title"], article["body"])
+    assert time.process_time() - started < 30 * 0.05  # 30 articles well under 50 ms each
+
+
+def test_prefix_matcher_finds_every_match_a_full_scan_finds():
+    from deals.extraction.lexicon import NOUNS, STAGE_CUES
+    from deals.extraction.prefixes import PrefixMatcher
+    from deals.extraction.text import lower_same_length, normalise
+
+    patterns = [p for p, *_ in NOUNS] + [p for p, *_ in STAGE_CUES]
+    matcher = PrefixMatcher(patterns)
+    texts = [c["title"] + "\n\n" + c["body"] for c in CASES + LONG_ARTICLES]
+    for text in texts:
+        low = lower_same_length(normalise(text))
+        found = matcher.matches(low)
+        for i, pattern in enumerate(patterns):
+            spans = {m.span() for m in found[i]}
+            for match in pattern.finditer(low):
+                assert match.span() in spans, (pattern.pattern[:40], match.group())

@@ -1,0 +1,354 @@
+"""Parsing articles into proposals: name resolution, matching to deals, bad input."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from deals import services
+from deals.models import (
+    Article,
+    ArticleState,
+    Deal,
+    DealKind,
+    Party,
+    PartyAlias,
+    Proposal,
+    ReviewState,
+)
+
+from .factories import submitted
+
+pytestmark = pytest.mark.django_db
+
+# The same US-India deal, reported four times in the tracker's own words.
+US_INDIA_HEADLINES = [
+    "Washington and New Delhi unveil a trade framework covering energy and supply chains",
+    "Rupee firms after India and the U.S. seal a trade deal",
+    "U.S. scraps 25% tariff on Indian goods as part of new trade and energy deal",
+    "India-U.S. interim trade pact lowers tariffs on cars",
+]
+
+CHINA_MALAYSIA_TALKS = (
+    "China and Malaysia hold early talks on a rare earths refinery",
+    "China and Malaysia are in preliminary talks to build a rare earths refinery in Malaysia, "
+    "with the sovereign fund Khazanah Nasional expected to work with a Chinese state-owned "
+    "company. Nothing has been signed.",
+)
+MALAYSIA_BAN = (
+    "Malaysia bans the export of unprocessed rare earths",
+    "Malaysia has banned exports of raw rare earths to build a refining industry at home. The "
+    "ban is in effect.",
+)
+
+
+def parse_and_accept(title, body="", *, editor, published=datetime.date(2026, 2, 3)):
+    article = submitted(title, body, published_on=published)
+    services.parse_article(article)
+    for proposal in article.proposals.order_by("position"):
+        services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    return article
+
+
+def test_an_article_about_a_deal_becomes_a_proposal_with_what_the_parser_saw(reference_data):
+    article = submitted(*CHINA_MALAYSIA_TALKS, published_on=datetime.date(2025, 6, 18))
+
+    outcome = services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    proposal = outcome.proposals[0]
+    assert (proposal.kind, proposal.status.slug, proposal.state) == (
+        "agreement",
+        "talks",
+        "pending",
+    )
+    assert proposal.deal is None  # a new deal: the tracker follows none yet
+    assert "early talks" in proposal.quote
+    parties = {mention.name: mention for mention in proposal.parties.all()}
+    assert parties["China"].party == Party.objects.get(iso_code="CN")
+    assert parties["Malaysia"].party == Party.objects.get(iso_code="MY")
+    # Unknown to the tracker, kept as written, to be created when an editor accepts.
+    assert parties["Khazanah Nasional"].party is None
+    commodities = {mention.name: mention.commodity for mention in proposal.commodities.all()}
+    assert commodities["rare earths"].name == "rare earths"
+
+
+def test_the_four_us_india_headlines_go_to_one_deal(reference_data, editor):
+    for number, headline in enumerate(US_INDIA_HEADLINES):
+        parse_and_accept(headline, editor=editor, published=datetime.date(2026, 2, 2 + number))
+
+    agreements = Deal.objects.filter(kind=DealKind.AGREEMENT)
+    assert agreements.count() == 1
+    deal = agreements.get()
+    assert set(deal.parties.values_list("iso_code", flat=True)) == {"US", "IN"}
+    assert deal.timeline.count() == 4
+    assert deal.status.slug == "framework"
+
+
+def test_headlines_reviewed_together_join_the_deal_the_first_accepted_created(
+    reference_data, editor
+):
+    articles = [submitted(headline) for headline in US_INDIA_HEADLINES]
+    for article in articles:
+        services.parse_article(article)
+    first = articles[0].proposals.get()
+    assert Proposal.objects.filter(deal=None, kind=DealKind.AGREEMENT).count() == 4
+
+    services.accept_proposal(proposal=first, reviewed_by=editor)
+
+    first.refresh_from_db()
+    waiting = Proposal.objects.pending().filter(kind=DealKind.AGREEMENT)
+    assert {proposal.deal for proposal in waiting} == {first.deal}
+
+
+def test_refinery_talks_and_malaysias_own_export_ban_are_two_deals(reference_data, editor):
+    parse_and_accept(*CHINA_MALAYSIA_TALKS, editor=editor)
+    parse_and_accept(*MALAYSIA_BAN, editor=editor)
+
+    talks = Deal.objects.get(kind=DealKind.AGREEMENT)
+    ban = Deal.objects.get(kind=DealKind.MEASURE)
+    assert talks.status.slug == "talks"
+    assert ban.status.slug == "imposed"
+    assert list(ban.parties.values_list("name", flat=True)) == ["Malaysia"]
+
+
+def test_one_article_reporting_the_talks_and_the_ban_proposes_both(reference_data, editor):
+    article = parse_and_accept(
+        CHINA_MALAYSIA_TALKS[0],
+        CHINA_MALAYSIA_TALKS[1] + " " + MALAYSIA_BAN[1],
+        editor=editor,
+    )
+
+    assert article.proposals.count() == 2
+    assert set(Deal.objects.values_list("kind", "status__slug")) == {
+        ("agreement", "talks"),
+        ("measure", "imposed"),
+    }
+
+
+def test_a_second_report_of_a_deal_is_matched_to_it(reference_data, editor):
+    parse_and_accept(*MALAYSIA_BAN, editor=editor, published=datetime.date(2024, 1, 8))
+    article = submitted(
+        "Malaysia tightens its ban on raw rare earth exports",
+        "Malaysia has widened its ban on exports of raw rare earths to cover concentrates.",
+    )
+
+    services.parse_article(article)
+
+    proposal = article.proposals.get(position=0)
+    assert proposal.deal == Deal.objects.get(kind=DealKind.MEASURE)
+    assert proposal.match_score >= services.ingestion.MATCH_THRESHOLD
+    assert "parties 1/1" in proposal.match_reason
+
+
+def test_the_same_parties_trading_other_goods_under_a_measure_are_another_deal(
+    reference_data, editor
+):
+    parse_and_accept(*MALAYSIA_BAN, editor=editor)
+    article = submitted(
+        "Malaysia bans exports of palm oil", "Malaysia has banned palm oil exports."
+    )
+
+    services.parse_article(article)
+
+    assert article.proposals.get(position=0).deal is None
+
+
+def test_a_name_an_editor_resolved_is_known_to_the_next_parse(reference_data, editor):
+    malaysia = Party.objects.get(iso_code="MY")
+    PartyAlias.objects.create(party=malaysia, name="Negara Jiran")
+    article = submitted(
+        "Negara Jiran and China hold talks on a rare earths refinery",
+        "Negara Jiran and China are in talks to build a rare earths refinery.",
+    )
+
+    services.parse_article(article)
+
+    names = article.proposals.get(position=0).parties.values_list("party__name", flat=True)
+    assert set(names) == {"Malaysia", "China"}
+
+
+def test_a_headline_about_no_deal_is_kept_and_marked_not_relevant(reference_data):
+    article = submitted("Stocks slip as investors weigh interest rates")
+
+    outcome = services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == outcome.state == ArticleState.NOT_RELEVANT
+    assert article.failure_reason
+    assert not article.proposals.exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "reason"),
+    [
+        ("", "   ", "empty"),
+        ("Tariff news", "Tariffs on steel. " * 60_000, "bytes"),
+        ("Tariff news", "\x00\x01\x02binary\x00" * 50, "binary"),
+        (
+            "Zölle",
+            "Die Europäische Union und die Vereinigten Staaten haben sich auf ein "
+            "Handelsabkommen geeinigt, das die Zölle auf Autos senkt und den Handel mit "
+            "Stahl regelt. Die Verhandlungen dauerten mehrere Monate.",
+            "English",
+        ),
+    ],
+    ids=["empty", "over-1-mb", "binary", "not-english"],
+)
+def test_bad_input_fails_the_article_with_its_reason_and_keeps_it(
+    reference_data, title, body, reason
+):
+    article = services.submit_article(title=title, body=body).article
+
+    outcome = services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == outcome.state == ArticleState.FAILED
+    assert reason in article.failure_reason
+    assert len(article.body) == len(body)
+    assert not article.proposals.exists()
+
+
+def test_an_html_article_is_read_as_its_text(reference_data):
+    body = (
+        "<html><body><script>var tariff = 1;</script><h1>Refinery talks</h1>"
+        "<p>China and Malaysia are in preliminary talks to build a rare earths refinery.</p>"
+        "</body></html>"
+    )
+    article = submitted("China and Malaysia discuss a refinery", body)
+
+    services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    proposal = article.proposals.get(position=0)
+    assert "<p>" not in proposal.quote
+    assert proposal.status.slug == "talks"
+
+
+def test_a_trusted_outlet_is_accepted_without_an_editor(reference_data, settings):
+    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
+    article = submitted(*MALAYSIA_BAN, url="https://www.wire.example/ban", outlet="Wire")
+
+    services.parse_article(article)
+
+    proposal = article.proposals.get(position=0)
+    assert proposal.state == ReviewState.ACCEPTED
+    assert proposal.auto_accepted
+    assert proposal.reviewed_by is None
+    assert Deal.objects.get().status.slug == "imposed"
+
+
+def test_a_trusted_outlet_below_the_confidence_threshold_waits_for_an_editor(
+    reference_data, settings
+):
+    settings.TRACKER_TRUSTED_OUTLETS = ["Wire"]
+    settings.TRACKER_AUTO_ACCEPT_CONFIDENCE = 0.95
+    article = submitted(US_INDIA_HEADLINES[0], outlet="wire")
+
+    services.parse_article(article)
+
+    proposal = article.proposals.get(position=0)
+    assert proposal.confidence < 0.95
+    assert proposal.state == ReviewState.PENDING
+    assert not Deal.objects.exists()
+
+
+def test_an_untrusted_outlet_always_waits_for_an_editor(reference_data, settings):
+    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
+    article = submitted(*MALAYSIA_BAN, url="https://notwire.example/ban", outlet="Other")
+
+    services.parse_article(article)
+
+    assert article.proposals.get(position=0).state == ReviewState.PENDING
+
+
+def test_parsing_takes_a_bounded_number_of_queries(reference_data, django_assert_max_num_queries):
+    services.directory()  # built once per process; this test is about each article's cost
+    article = submitted(*CHINA_MALAYSIA_TALKS)
+
+    with django_assert_max_num_queries(30):
+        services.parse_article(article)
+
+
+def _write(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extract_prints_one_json_line_per_file_and_saves_nothing(reference_data, tmp_path):
+    _write(tmp_path, "ban.txt", "Title: Malaysia bans the export of raw rare earths\n\nIn effect.")
+    _write(tmp_path, "markets.txt", "Stocks slip as investors weigh interest rates")
+    out = io.StringIO()
+
+    call_command("extract", str(tmp_path), stdout=out)
+
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["source"] for line in lines] == [
+        str(tmp_path / "ban.txt"),
+        str(tmp_path / "markets.txt"),
+    ]
+    ban, markets = lines
+    assert ban["relevant"] and ban["deals"][0]["stage"] == "imposed"
+    assert ban["deals"][0]["parties"][0]["name"] == "Malaysia"
+    assert not markets["relevant"] and markets["deals"] == []
+    assert not Article.objects.exists()
+
+
+def test_ingest_submits_a_folder_and_recognises_articles_already_known(
+    reference_data, tmp_path, django_capture_on_commit_callbacks
+):
+    _write(
+        tmp_path,
+        "a.txt",
+        "Title: Malaysia bans the export of raw rare earths\nDate: 2024-01-08\n\nIn effect.",
+    )
+    _write(tmp_path, "b.txt", "Title: Malaysia bans tin exports\n\nThe ban is in effect.")
+    _write(tmp_path, "notes.md", "Not an article file.")
+    first, second = io.StringIO(), io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ingest", str(tmp_path), "--outlet", "Wire", stdout=first)
+    call_command("ingest", str(tmp_path / "a.txt"), stdout=second)
+
+    assert "2 new, 0 already known, 0 failed." in first.getvalue()
+    assert set(Article.objects.values_list("state", flat=True)) == {ArticleState.PARSED}
+    assert "0 new, 1 already known, 0 failed." in second.getvalue()
+    article = Article.objects.get(title="Malaysia bans the export of raw rare earths")
+    assert (article.outlet, article.published_on) == ("Wire", datetime.date(2024, 1, 8))
+
+
+def test_ingest_without_a_network_says_so(monkeypatch):
+    monkeypatch.setattr("trafilatura.fetch_url", lambda url: None)
+
+    with pytest.raises(CommandError, match="no network connection"):
+        call_command("ingest", "--url", "https://news.example/deal")
+
+
+# As `make run` does it: outside a test transaction, each article is parsed as it is submitted.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(settings, tmp_path, stages):
+    settings.BASE_DIR = tmp_path
+    out = io.StringIO()
+
+    call_command("loaddemo", stdout=out)
+    deals, articles = Deal.objects.count(), Article.objects.count()
+    call_command("loaddemo", stdout=out)
+
+    assert (Deal.objects.count(), Article.objects.count()) == (deals, articles)
+    assert articles >= 8
+    us_india = Deal.objects.get(kind=DealKind.AGREEMENT, parties__iso_code="US")
+    assert us_india.timeline.count() >= 3
+    tariff = Deal.objects.get(kind=DealKind.MEASURE, parties__iso_code="IN")
+    assert list(tariff.timeline.values_list("status__slug", flat=True)) == ["imposed", "lifted"]
+    assert Deal.objects.filter(kind=DealKind.MEASURE, parties__iso_code="MY").count() == 1
+    assert Deal.objects.filter(kind=DealKind.AGREEMENT, parties__iso_code="MY").count() == 1
+    password = (tmp_path / "var" / "demo-login.txt").read_text().strip()
+    login = f"Admin: http://127.0.0.1:8000/admin/  user: editor  password: {password}"
+    assert out.getvalue().count(login) == 2
+    assert authenticate(username="editor", password=password).is_staff

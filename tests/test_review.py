@@ -1,0 +1,261 @@
+"""Editors' review of proposals: accept, edit, reject, in the admin and through the service."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from deals import services
+from deals.models import (
+    Commodity,
+    Deal,
+    DealKind,
+    Figure,
+    Party,
+    PartyAlias,
+    PartyKind,
+    Proposal,
+    ReviewState,
+    TimelineEntry,
+)
+from deals.permissions import EDITORS_GROUP
+
+from .factories import DealFactory, DealPartyFactory, stage, submitted
+
+pytestmark = pytest.mark.django_db
+
+TALKS = (
+    "China and Malaysia hold early talks on a rare earths refinery",
+    "China and Malaysia are in preliminary talks to build a rare earths refinery in Malaysia, "
+    "with Khazanah expected to work with a Chinese state-owned company. Malaysia holds about "
+    "16 million tonnes of rare earth deposits.",
+)
+
+
+@pytest.fixture
+def proposal(reference_data):
+    """A pending proposal for a new China-Malaysia deal, naming a party the tracker lacks."""
+    article = submitted(*TALKS, published_on=datetime.date(2025, 6, 18))
+    services.parse_article(article)
+    proposal = article.proposals.get(position=0)
+    mention = proposal.parties.get(name="Khazanah Nasional")
+    assert mention.party is None and mention.name_as_written == "Khazanah"
+    return proposal
+
+
+def test_accepting_creates_the_deal_parties_entry_and_figures(proposal, editor):
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    proposal.refresh_from_db()
+    deal = proposal.deal
+    assert proposal.state == ReviewState.ACCEPTED
+    assert (proposal.reviewed_by, proposal.auto_accepted) == (editor, False)
+    assert deal.kind == DealKind.AGREEMENT and deal.status.slug == "talks"
+    khazanah = Party.objects.get(name="Khazanah Nasional")
+    assert khazanah.kind == PartyKind.SOVEREIGN_FUND
+    # The name the source used is learnt, so the next parse resolves it.
+    assert PartyAlias.objects.filter(party=khazanah, name="Khazanah").exists()
+    assert {"China", "Malaysia", "Khazanah Nasional"} <= set(
+        deal.parties.values_list("name", flat=True)
+    )
+    assert Commodity.objects.get(name="rare earths") in deal.commodities.all()
+    entry = deal.timeline.get()
+    assert (entry.article, entry.happened_on, entry.recorded_by) == (
+        proposal.article,
+        datetime.date(2025, 6, 18),
+        editor,
+    )
+    assert "talks" in entry.quote
+    assert proposal.timeline_entry == entry
+    figure = deal.figures.get()
+    assert figure.value == Decimal("16000000") and figure.article == proposal.article
+
+
+def test_accepting_twice_records_one_timeline_entry(proposal, editor):
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    assert TimelineEntry.objects.count() == 1
+    assert Deal.objects.count() == 1
+    assert Figure.objects.count() == 1
+
+
+def test_two_proposals_of_one_article_at_one_stage_make_one_entry(proposal, editor):
+    deal = DealFactory(kind=DealKind.AGREEMENT)
+    DealPartyFactory(deal=deal, party=Party.objects.get(iso_code="CN"))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    Proposal.objects.filter(pk=proposal.pk).update(state=ReviewState.PENDING)
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    assert deal.timeline.count() == 1
+
+
+def test_a_failed_accept_writes_nothing(proposal, editor):
+    # A measure's stage on an agreement cannot be recorded: the whole accept is undone.
+    Proposal.objects.filter(pk=proposal.pk).update(status=stage("imposed"))
+    proposal.refresh_from_db()
+
+    with pytest.raises(ValidationError):
+        services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    assert not Deal.objects.exists()
+    assert not Party.objects.filter(name="Khazanah Nasional").exists()
+    proposal.refresh_from_db()
+    assert proposal.state == ReviewState.PENDING
+
+
+def test_rejecting_adds_nothing_and_cannot_then_be_accepted(proposal, editor):
+    services.reject_proposal(proposal=proposal, reviewed_by=editor)
+
+    proposal.refresh_from_db()
+    assert (proposal.state, proposal.reviewed_by) == (ReviewState.REJECTED, editor)
+    assert not Deal.objects.exists()
+    with pytest.raises(ValidationError):
+        services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+
+def test_an_editor_sees_pending_proposals_by_default(editor_client, proposal, editor):
+    other = submitted("Malaysia bans exports of palm oil", "Malaysia has banned palm oil exports.")
+    services.parse_article(other)
+    services.reject_proposal(proposal=other.proposals.get(), reviewed_by=editor)
+
+    response = editor_client.get(reverse("admin:deals_proposal_changelist"))
+
+    assert response.status_code == 200
+    assert proposal.title in response.text
+    assert "palm oil" not in response.text
+
+
+def test_editors_filter_proposals_by_kind_and_confidence(editor_client, proposal):
+    url = reverse("admin:deals_proposal_changelist")
+
+    measures = editor_client.get(url, {"kind": "measure"})
+    confident = editor_client.get(url, {"confidence": "high"})
+    unsure = editor_client.get(url, {"confidence": "low"})
+
+    assert proposal.title not in measures.text
+    assert proposal.title in confident.text
+    assert proposal.title not in unsure.text
+
+
+def test_the_proposal_list_takes_a_bounded_number_of_queries(
+    editor_client, proposal, django_assert_max_num_queries
+):
+    for headline in ("Malaysia bans exports of palm oil", "Malaysia bans exports of tin"):
+        services.parse_article(submitted(headline, headline + ". The ban is in effect."))
+
+    with django_assert_max_num_queries(15):
+        editor_client.get(reverse("admin:deals_proposal_changelist"))
+
+
+def _form_data(response) -> dict:
+    """The change form's fields with their current values, as the browser would post them."""
+    form = response.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        data[name] = "" if value is None else getattr(value, "pk", value)
+    for formset in response.context["inline_admin_formsets"]:
+        formset = formset.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[f"{formset.prefix}-{name}"] = management.initial.get(name, "")
+        for inline in formset.forms:
+            for name, field in inline.fields.items():
+                value = inline.initial.get(name, field.initial)
+                if isinstance(value, list):
+                    value = str(value).replace("'", '"')
+                data[inline.add_prefix(name)] = "" if value is None else getattr(value, "pk", value)
+    return data
+
+
+def test_an_editor_edits_then_accepts_into_an_existing_deal(editor_client, proposal):
+    deal = DealFactory(kind=DealKind.AGREEMENT, title="China-Malaysia refinery partnership")
+    url = reverse("admin:deals_proposal_change", args=[proposal.pk])
+    data = _form_data(editor_client.get(url))
+    data.update(
+        deal=deal.pk,
+        status=stage("negotiating").pk,
+        happened_on="2025-06-20",
+        quote="The two governments opened formal negotiations.",
+        _accept="Save and accept",
+    )
+    # The editor knows "Khazanah" is the fund already in the tracker under another name.
+    fund = Party.objects.create(name="Khazanah Berhad", slug="khazanah-berhad", kind="company")
+    mention = next(key for key, value in data.items() if value == "Khazanah Nasional")
+    data[mention.replace("-name", "-party")] = fund.pk
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    proposal.refresh_from_db()
+    assert (proposal.state, proposal.deal) == (ReviewState.ACCEPTED, deal)
+    entry = deal.timeline.get()
+    assert entry.status.slug == "negotiating"
+    assert entry.happened_on == datetime.date(2025, 6, 20)
+    assert entry.quote == "The two governments opened formal negotiations."
+    assert fund in deal.parties.all()
+    assert not Party.objects.filter(name="Khazanah Nasional").exists()
+    assert PartyAlias.objects.filter(party=fund, name="Khazanah").exists()
+
+
+def test_an_editor_rejects_from_the_change_form(editor_client, proposal):
+    url = reverse("admin:deals_proposal_change", args=[proposal.pk])
+    data = {**_form_data(editor_client.get(url)), "_reject": "Reject"}
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.state == ReviewState.REJECTED
+    assert not Deal.objects.exists()
+
+
+def test_accepting_a_measure_into_an_agreement_is_refused_with_a_message(editor_client, proposal):
+    deal = DealFactory(kind=DealKind.MEASURE)
+    url = reverse("admin:deals_proposal_change", args=[proposal.pk])
+    data = {**_form_data(editor_client.get(url)), "deal": deal.pk, "_accept": "Save and accept"}
+
+    response = editor_client.post(url, data, follow=True)
+
+    proposal.refresh_from_db()
+    assert proposal.state == ReviewState.PENDING
+    assert "is a measure; this proposal reports the other kind of deal" in response.text
+
+
+def test_the_article_page_lists_its_proposals(editor_client, proposal):
+    url = reverse("admin:deals_article_change", args=[proposal.article_id])
+
+    response = editor_client.get(url)
+
+    assert response.status_code == 200
+    assert proposal.title in response.text
+
+
+def test_parsing_an_article_again_supersedes_its_pending_proposals(proposal, editor):
+    assert services.parse_again(article=proposal.article)
+
+    proposal.refresh_from_db()
+    assert proposal.state == ReviewState.SUPERSEDED
+    proposal.article.refresh_from_db()
+    assert proposal.article.state == "queued"
+
+
+def test_an_article_with_an_accepted_proposal_is_not_parsed_again(proposal, editor):
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    assert not services.parse_again(article=proposal.article)
+
+
+def test_editors_may_review_but_not_create_or_delete_proposals():
+    codenames = set(
+        Group.objects.get(name=EDITORS_GROUP).permissions.values_list("codename", flat=True)
+    )
+
+    assert {"view_proposal", "change_proposal", "change_proposedparty"} <= codenames
+    assert "add_proposal" not in codenames and "delete_proposal" not in codenames
