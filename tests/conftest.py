@@ -1,11 +1,18 @@
 """Fixtures shared by the whole suite."""
 
 import pytest
+from django.conf import settings
 
 from deals.models import Status
 from deals.stages import SHIPPED_STAGES
 
 from .factories import EditorFactory, UserFactory
+
+
+def pytest_configure(config):
+    # The SQLite test database is a file (worker processes open it) under var/, which a fresh
+    # clone does not have yet.
+    (settings.BASE_DIR / "var").mkdir(exist_ok=True)
 
 
 @pytest.fixture
@@ -14,6 +21,18 @@ def stages(db):
     for shipped in SHIPPED_STAGES:
         Status.objects.get_or_create(slug=shipped.slug, defaults=shipped._asdict())
     return {status.slug: status for status in Status.objects.all()}
+
+
+@pytest.fixture
+def editors_group(db):
+    """The Editors group as its migration makes it; tests that flush the database lose it."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from deals.permissions import EDITORS_GROUP, sync_editors_group
+
+    sync_editors_group(apps, None)
+    return Group.objects.get(name=EDITORS_GROUP)
 
 
 @pytest.fixture

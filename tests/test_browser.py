@@ -5,12 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from playwright.sync_api import expect, sync_playwright
 
 from deals.models import Follow
-from deals.permissions import EDITOR_PERMISSIONS, EDITORS_GROUP
 from tracker.celery import app as celery_app
 
 from .factories import (
@@ -78,13 +76,8 @@ def eager_tasks():
 
 
 @pytest.fixture
-def editor_account(transactional_db):
-    """An editor; the Editors group is rebuilt because live-server tests flush the database."""
-    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    codenames = [f"{a}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for a in actions]
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="deals", codename__in=codenames)
-    )
+def editor_account(transactional_db, editors_group):
+    """An editor; live-server tests flush the database, so the group is made again first."""
     return EditorFactory()
 
 

@@ -331,8 +331,10 @@ def test_ingest_without_a_network_says_so(monkeypatch):
 
 
 # As `make run` does it: outside a test transaction, each article is parsed as it is submitted.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(settings, tmp_path, stages):
+@pytest.mark.django_db(transaction=True)
+def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(
+    settings, tmp_path, stages, editors_group
+):
     settings.BASE_DIR = tmp_path
     out = io.StringIO()
 

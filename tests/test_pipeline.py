@@ -16,12 +16,9 @@ from deals.tasks import requeue_stuck_articles
 
 from .processes import wait_for
 
-# serialized_rollback: the flush after each test would otherwise take the rows the migrations
-# load (stages, the Editors group) away from the tests that follow.
-pytestmark = [
-    pytest.mark.pipeline,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The workers see only committed rows: these tests commit, and the database is flushed after
+# each; the fixtures make again what the migrations loaded (the stages).
+pytestmark = [pytest.mark.pipeline, pytest.mark.django_db(transaction=True)]
 
 OUTLET = "Pipeline Wire"  # trusted by the workers: their proposals become timeline entries
 COUNTRIES = ["Malaysia", "Indonesia", "Vietnam", "Chile", "Peru", "Canada", "Japan", "Brazil"]
