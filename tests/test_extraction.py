@@ -617,3 +617,27 @@ def test_prefix_matcher_finds_every_match_a_full_scan_finds():
             spans = {m.span() for m in found[i]}
             for match in pattern.finditer(low):
                 assert match.span() in spans, (pattern.pattern[:40], match.group())
+
+
+# -- generalisation: names, places and shared sides -------------------------------------------
+
+
+def test_possessive_country_before_an_unknown_company_gives_its_home_country():
+    deal = main_deal("Peru's Andina Copper Mining signs deal with Korea's Hanbit Metals Group")
+    parties = {p.name: p.country for p in deal.parties}
+    assert parties == {"Andina Copper Mining": "PE", "Hanbit Metals Group": "KR"}
+
+
+def test_country_and_good_after_a_tariff_is_not_a_company_of_that_name():
+    deal = main_deal("Brazil slaps tariffs on U.S. steel")
+    assert names(deal) == ["Brazil", "United States"]
+    assert [c.name for c in deal.commodities] == ["steel"]
+    deal = main_deal("Canada Weighs Retaliatory Duties on U.S. Steel After Talks Falter")
+    assert set(names(deal)) == {"Canada", "United States"}
+
+
+def test_talks_in_a_measure_headline_are_between_the_same_two_countries():
+    result = extract("Korea Threatens Levies on U.S. Steel as Trade Talks Stall", "", DAY)
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert agreement.stage == "stalled"
+    assert set(names(agreement)) == {"South Korea", "United States"}

@@ -15,7 +15,9 @@ from .text import clause_end, clause_start
 from .types import CommodityMention, DealMention, Figure, PartyMention
 
 # "tariffs on Indonesian nickel": what follows "on" belongs to the measure.
-_OBJECT_OF_MEASURE = re.compile(r"[\w-]+\s+(?:on|against|targeting)\s+(?:[\w.'-]+\s+){0,3}$")
+_OBJECT_OF_MEASURE = re.compile(
+    r"[\w-]+(?:\s+[\w%.-]+){0,2}?\s+(?:on|against|targeting)\s+(?:[\w.'-]+\s+){0,3}$"
+)
 _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
 )
@@ -78,6 +80,7 @@ def _parties(
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
     else:
+        hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
@@ -116,6 +119,20 @@ def _parties(
             m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
         ] or mentions
     return mentions
+
+
+def _shared_sides(doc: Document, sentences: set[int], hits: list[PartyHit]) -> list[PartyHit]:
+    """ "Japan threatens duties on U.S. steel as talks stall": the talks named in a headline or
+    lead next to a measure are between the same two countries."""
+    if len({p.name for p in hits}) >= 2:
+        return hits
+    lead = _lead_sentences(doc) & sentences
+    shared = [
+        p for p in doc.parties if p.sentence in lead and not p.excluded and p.kind in COUNTRYLIKE
+    ]
+    if len({p.name for p in shared}) != 2:
+        return hits
+    return sorted({id(p): p for p in [*hits, *shared]}.values(), key=lambda p: p.start)
 
 
 def _without_shadowed_unnamed(mentions: list[PartyMention]) -> list[PartyMention]:

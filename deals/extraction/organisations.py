@@ -163,8 +163,8 @@ _DESCRIPTIVE_PREFIX = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|run|
 def _clean_name(name: str, offset: int) -> tuple[str, int]:
     tokens = name.split(" ")
     for j, token in enumerate(tokens):
-        if j and token.endswith(("'s", "'")):
-            if tokens[j - 1] in {"and", "&"}:
+        if token.endswith(("'s", "'")) and j + 1 < len(tokens):
+            if j and tokens[j - 1] in {"and", "&"}:
                 # "Petrovietnam and Japan's Idemitsu Kosan": two organisations; keep the first.
                 tokens = tokens[: j - 1]
             else:

@@ -101,6 +101,7 @@ def find_hits(
             parties.append(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
+    _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     title_case = is_title_case(text[:title_end])
     for hit in list(parties):
         if hit.kind not in {"country", "bloc"}:
@@ -139,6 +140,49 @@ def find_hits(
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     return parties, commodities
+
+
+# "duties on U.S. Steel": after a measure, a country and a good, not the company named so.
+_MEASURED_GOODS = re.compile(
+    r"\b(?:tariffs?|dut(?:y|ies)|levies|levy|tax(?:es)?|surtax(?:es)?|quotas?|bans?|curbs|controls"
+    r"|restrictions|sanctions|embargo(?:es)?)\b[^.;]{0,40}?\s(?:on|against|targeting)"
+    r"\s(?:imports of\s|exports of\s)?$"
+)
+
+
+def _split_goods_named_companies(
+    gazetteer: Gazetteer,
+    text: str,
+    low: str,
+    parties: list[PartyHit],
+    commodities: list[CommodityHit],
+    index: SentenceIndex,
+) -> None:
+    for hit in list(parties):
+        if hit.kind == "country" or " " not in text[hit.start : hit.end]:
+            continue
+        if not _MEASURED_GOODS.search(low, max(0, hit.start - 70), hit.start):
+            continue
+        split = gazetteer.country_and_commodity(text[hit.start : hit.end])
+        if split is None:
+            continue
+        country, length, good = split
+        entry = gazetteer.parties[country]
+        parties.remove(hit)
+        parties.append(
+            PartyHit(
+                entry.name,
+                entry.kind,
+                entry.country,
+                hit.start,
+                hit.start + length,
+                hit.sentence,
+                VIA_DEMONYM,
+            )
+        )
+        good_start = hit.start + length + 1
+        commodities.append(CommodityHit(good, good_start, hit.end, index.index_of(good_start)))
+    commodities.sort(key=lambda c: c.start)
 
 
 def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[int]) -> None:
