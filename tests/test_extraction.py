@@ -623,7 +623,10 @@ def test_prefix_matcher_finds_every_match_a_full_scan_finds():
 
 
 def test_possessive_country_before_an_unknown_company_gives_its_home_country():
-    deal = main_deal("Peru's Andina Copper Mining signs deal with Korea's Hanbit Metals Group")
+    deal = main_deal(
+        "Copper supply deal signed",
+        "Peru's Andina Copper Mining signed a supply deal with Korea's Hanbit Metals Group.",
+    )
     parties = {p.name: p.country for p in deal.parties}
     assert parties == {"Andina Copper Mining": "PE", "Hanbit Metals Group": "KR"}
 
