@@ -644,3 +644,43 @@ def test_talks_in_a_measure_headline_are_between_the_same_two_countries():
     agreement = next(d for d in result.deals if d.kind == "agreement")
     assert agreement.stage == "stalled"
     assert set(names(agreement)) == {"South Korea", "United States"}
+
+
+# -- several measures in one story ----------------------------------------------------------------
+
+
+def test_a_counter_measure_by_the_targeted_country_is_a_measure_of_its_own():
+    result = extract(
+        "Chile raises duties on Argentine wine; Buenos Aires hits back",
+        "SANTIAGO, May 4 (Reuters) - Chile raised import duties on Argentine wine to 18% on "
+        "Monday, the finance ministry said. Argentina imposed tariffs of 20% on Chilean copper "
+        "on Tuesday in retaliation, its economy ministry said.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Chile", "Argentina"], ["Argentina", "Chile"]]
+    assert [m.stage for m in measures] == ["imposed", "imposed"]
+    assert [[c.name for c in m.commodities] for m in measures] == [["wine"], ["copper"]]
+
+
+def test_the_measure_a_new_one_answers_is_reported_apart():
+    result = extract(
+        "Peru to impose duties on U.S. wheat",
+        "LIMA, May 4 - Peru will impose duties on U.S. wheat, the trade ministry said on "
+        "Monday, in response to Washington's decision last month to raise tariffs on Peruvian "
+        "copper.",
+        DAY,
+    )
+    main, answered = [d for d in result.deals if d.kind == "measure"]
+    assert (names(main), main.stage) == (["Peru", "United States"], "threatened")
+    assert names(answered) == ["United States", "Peru"]
+    assert [c.name for c in answered.commodities] == ["copper"]
+
+
+def test_companies_in_a_measure_story_are_parties_only_as_its_targets():
+    deal = main_deal(
+        "Thailand bans rubber exports to Myanmar",
+        "Thailand banned rubber exports to Myanmar on Monday. Thai Rubber Group, the "
+        "country's largest exporter, said it would cut output.",
+    )
+    assert names(deal) == ["Thailand", "Myanmar"]

@@ -33,6 +33,8 @@ class DraftDeal:
     nouns: list[Cue] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     support: list[Support] = field(default_factory=list)
+    # Where a measure that shares its sentences with other measures is told (start, end).
+    segments: list[tuple[int, int]] | None = None
     _by_sentence: dict[int, list[int]] | None = None
     _sentences: set[int] | None = None
 

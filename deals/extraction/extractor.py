@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from .clusters import split_measures
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import find_figures
 from .gate import StemGate
@@ -203,6 +204,8 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         deals.append(measure)
     if len(deals) > 1 and any(d.support for d in deals):
         deals = [d for d in deals if d.support]
+    if measure in deals:
+        deals = [part for d in deals for part in (split_measures(doc, d) if d is measure else [d])]
     return deals
 
 

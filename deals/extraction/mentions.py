@@ -22,6 +22,16 @@ _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
 )
 _UNNAMED = "(unnamed)"
+_MEASURE_SIDES = frozenset({"country", "bloc", "government_body"})
+_TARGETED_COMPANY = re.compile(
+    r"(?:\b(?:on|against|targeting)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}"
+    r"|\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|added|adds|adding|penali[sz]e[sd]?)"
+    r"\s+(?:[\w.'-]+\s+){0,3})$"
+)
+_UNDER_MEASURE = re.compile(
+    r"^[^.;]*?\b(?:under (?:[\w.-]+ ){0,2}sanctions|subject to (?:[\w.-]+ ){0,2}sanctions"
+    r"|(?:was|were|has been|have been) (?:sanctioned|blacklisted))\b"
+)
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _MEASURE_WHATS = frozenset({"tariff", "quota"})
 _AGREEMENT_WHATS = frozenset(
@@ -79,6 +89,13 @@ def _parties(
     ]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
+        if deal.segments is not None:
+            hits = [p for p in hits if any(a <= p.start < b for a, b in deal.segments)]
+        hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
+        if any(p.kind in COUNTRYLIKE for p in hits):
+            # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
+            # government already named.
+            hits = [p for p in hits if p.kind != "government_body" or p.country]
     else:
         hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
@@ -119,6 +136,16 @@ def _parties(
             m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
         ] or mentions
     return mentions
+
+
+def _measure_target(doc: Document, hit: PartyHit) -> bool:
+    """A company is a party to a measure only as its target: "sanctions on X", "blacklisted X",
+    "X, which has been under sanctions since 2021"."""
+    before = doc.low[max(0, hit.start - 50) : hit.start]
+    if _TARGETED_COMPANY.search(before):
+        return True
+    s = doc.index.sentences[hit.sentence]
+    return bool(_UNDER_MEASURE.search(doc.low, hit.end, min(s.end, hit.end + 80)))
 
 
 def _shared_sides(doc: Document, sentences: set[int], hits: list[PartyHit]) -> list[PartyHit]:
@@ -201,7 +228,10 @@ def _closest_deal(
     if len(deals) == 1:
         return deals[0]
     best, best_distance = None, None
+    told_in = [d for d in deals if d.segments and any(a <= hit.start < b for a, b in d.segments)]
     for deal in deals:
+        if deal.segments is not None and deal not in told_in:
+            continue
         for start in deal.cue_starts(hit.sentence):
             distance = abs(start - hit.start)
             if (

@@ -47,6 +47,13 @@ EXCLUSION_STEMS = (
     "versus",
     "vs",
 )
+# "the energy transition", "battery maker", "agriculture ministry": the word describes something
+# else; it does not name a traded good.
+_DESCRIBES_NOT_A_GOOD = re.compile(
+    r"[\s-]+(?:transition|security|policy|policies|group|company|companies|firm|firms|major"
+    r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
+    r"|manufacturers|exchange)\b"
+)
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -95,6 +102,8 @@ def find_hits(
     for m in matches:
         sentence = index.index_of(m.start)
         if m.category == COMMODITY:
+            if _DESCRIBES_NOT_A_GOOD.match(low, m.end):
+                continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
         elif m.category == PARTY:
             entry = gazetteer.parties[m.index]
@@ -205,6 +214,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             if previous.kind in _ORG_KINDS and _APPOSITIVE.match(text[previous.end : hit.start]):
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
+                continue
+        if hit.kind == "government_body" and hit.country and i > 0:
+            previous = parties[i - 1]
+            if (
+                previous.kind == "country"
+                and previous.country != hit.country
+                and text[previous.end : hit.start] in {"'s ", "' "}
+            ):
+                # "Mexico's Congress" is not the US Congress.
+                hit.excluded = "namesake"
                 continue
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"
