@@ -684,3 +684,36 @@ def test_companies_in_a_measure_story_are_parties_only_as_its_targets():
         "country's largest exporter, said it would cut output.",
     )
     assert names(deal) == ["Thailand", "Myanmar"]
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_a_party():
+    for dateline in ("LONDON/BEIJING, May 2 (Reuters) -", "BEIJING \u2014", "Beijing, May 2 -"):
+        deal = main_deal(
+            "Ghana signs cocoa supply deal",
+            f"{dateline} Ghana's cocoa board signed a supply contract with Puratos Cocoa Group.",
+        )
+        assert "China" not in names(deal), dateline
+        assert "United Kingdom" not in names(deal), dateline
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru published a decree on Monday imposing a 20% duty on Chinese steel that takes "
+        "effect on July 1, the trade ministry said.",
+        "Peru's president signed a decree imposing a 20% duty on Chinese steel on Monday. The "
+        "duty takes effect next month.",
+        "Peru announced a 20% duty on Chinese steel, which will apply from January 2026.",
+    ],
+)
+def test_a_measure_taking_effect_on_a_later_date_is_threatened(body):
+    deal = main_deal("Peru sets duty on Chinese steel", body)
+    assert (deal.kind, deal.stage) == ("measure", "threatened")
+
+
+def test_a_measure_that_took_effect_or_takes_effect_now_is_imposed():
+    for body in (
+        "Peru's 20% duty on Chinese steel took effect on June 1, the trade ministry said.",
+        "Peru's 20% duty on Chinese steel takes effect immediately, the trade ministry said.",
+    ):
+        assert main_deal("Peru sets duty on Chinese steel", body).stage == "imposed"

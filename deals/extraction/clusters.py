@@ -115,6 +115,7 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
         last = chosen
     if len(clusters) < 2:
         measure.segments = [(s.start, s.end) for s in segments]
+        measure.sides = (clusters[0].imposer, clusters[0].target)
         return [measure]
     drafts = []
     support_of = {id(s.cue): s for s in measure.support}
@@ -125,6 +126,7 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
         draft.cues = [c for c in measure.cues if id(c) in cues]
         draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
         draft.segments = [(s.start, s.end) for s in cluster.segments]
+        draft.sides = (cluster.imposer, cluster.target)
         drafts.append(draft)
     # A measure is reported when something happened to it; a cluster of nouns only ("U.S.
     # sanctions Hong Kong shippers" over a body that says who imposed what) joins the supported

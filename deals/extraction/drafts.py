@@ -23,6 +23,7 @@ class Support:
     weight: float
     cue: Cue
     rumour: bool
+    later: bool = False  # a measure said to take effect on a later date
 
 
 @dataclass
@@ -35,6 +36,8 @@ class DraftDeal:
     support: list[Support] = field(default_factory=list)
     # Where a measure that shares its sentences with other measures is told (start, end).
     segments: list[tuple[int, int]] | None = None
+    # For a measure told apart from others: (imposing party, target) as read in its segments.
+    sides: tuple[str | None, str | None] | None = None
     _by_sentence: dict[int, list[int]] | None = None
     _sentences: set[int] | None = None
 

@@ -22,6 +22,7 @@ _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
 )
 _UNNAMED = "(unnamed)"
+_IN_EFFECT = re.compile(r"took effect|in effect|in force|into (?:force|effect)|effective")
 _MEASURE_SIDES = frozenset({"country", "bloc", "government_body"})
 _TARGETED_COMPANY = re.compile(
     r"(?:\b(?:on|against|targeting)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}"
@@ -50,6 +51,14 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
         key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
         if best_key is None or key > best_key:
             best, best_key = support, key
+    if (
+        best is not None
+        and deal.kind == MEASURE
+        and best.stage == "imposed"
+        and any(s.later for s in deal.support)
+        and not _IN_EFFECT.search(doc.low, best.cue.start, best.cue.end)
+    ):
+        return Support("threatened", best.weight, best.cue, best.rumour, later=True)
     confirmed = any(not s.rumour and s.weight >= 0.5 for s in deal.support)
     if best is not None and deal.kind == AGREEMENT and best.rumour and not confirmed:
         return Support("rumoured", best.weight, best.cue, True)
@@ -186,6 +195,9 @@ def _lead_sentences(doc: Document) -> set[int]:
 
 def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict[str, str]:
     roles: dict[str, str] = {}
+    if deal.sides is not None:
+        imposer, target = deal.sides
+        roles = {name: role for name, role in ((imposer, "imposing"), (target, "targeted")) if name}
     anchors: dict[int, int] = {}
     for cue in sorted(deal.cues + deal.nouns, key=lambda c: (c.is_noun, c.start)):
         anchors.setdefault(cue.sentence, cue.start)

@@ -148,7 +148,27 @@ def find_hits(
         commodities = [c for c in commodities if not (org.start <= c.start and c.end <= org.end)]
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
+    dateline = dateline_span(text, title_end)
+    if dateline is not None:
+        for hit in parties:
+            if dateline[0] <= hit.start < dateline[1]:
+                hit.excluded = "place"
     return parties, commodities
+
+
+# "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "Singapore, March 3 (Reuters) -": where the
+# story was filed, never a party.
+_DATELINE = re.compile(
+    r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)"
+    r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*)(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?\s*-{1,2}\s"
+)
+
+
+def dateline_span(text: str, title_end: int) -> tuple[int, int] | None:
+    """Where the dateline at the start of the body is, if there is one."""
+    match = _DATELINE.match(text, title_end + 2 if title_end else 0)
+    return match.span() if match else None
 
 
 # "duties on U.S. Steel": after a measure, a country and a good, not the company named so.
