@@ -717,3 +717,19 @@ def test_a_measure_that_took_effect_or_takes_effect_now_is_imposed():
         "Peru's 20% duty on Chinese steel takes effect immediately, the trade ministry said.",
     ):
         assert main_deal("Peru sets duty on Chinese steel", body).stage == "imposed"
+
+
+def test_common_goods_resolve_to_their_taxonomy_entries():
+    deal = main_deal("Kenya bans salmon and cheese imports")
+    assert (deal.stage, [c.name for c in deal.commodities]) == ("imposed", ["seafood", "dairy"])
+    deal = main_deal("China slaps anti-dumping duties on European brandy")
+    assert [c.name for c in deal.commodities] == ["spirits"]
+
+
+def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():
+    deal = main_deal(
+        "Gulf fund buys copper mine stake",
+        "Oman's fund signed a deal to buy a stake in a copper mine, betting on metals needed "
+        "for the energy transition. Chile's agriculture ministry was not involved.",
+    )
+    assert [c.name for c in deal.commodities] == ["copper"]

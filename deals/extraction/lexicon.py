@@ -126,7 +126,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
             r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|imports?|shipments|sales|outbound)\b"
+            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound)\b"
         ),
         "M",
         _S(measure="imposed"),

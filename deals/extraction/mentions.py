@@ -274,6 +274,7 @@ def _commodities(
                 lineage = gaz.commodity_lineage(hit.index)
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
+    chosen = _without_broad_roots(doc, chosen)
     seen: dict[str, CommodityMention] = {}
     for hit in sorted(chosen, key=lambda c: c.start):
         entry = gaz.commodities[hit.index]
@@ -288,6 +289,25 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
+    """ "metals needed for ... copper": a broad category (energy, metals, agriculture) named next
+    to one of its own goods adds nothing, unless the headline names it."""
+    gaz = doc.gazetteer
+    below = {
+        root
+        for hit in chosen
+        for root in gaz.commodity_lineage(hit.index)[1:]
+        if gaz.commodities[hit.index].name != root
+    }
+    return [
+        hit
+        for hit in chosen
+        if hit.start < doc.title_end
+        or gaz.commodities[hit.index].parent is not None
+        or gaz.commodities[hit.index].name not in below
+    ]
 
 
 def _figures(
