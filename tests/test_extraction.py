@@ -733,3 +733,35 @@ def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goo
         "for the energy transition. Chile's agriculture ministry was not involved.",
     )
     assert [c.name for c in deal.commodities] == ["copper"]
+
+
+# -- organisations the gazetteer does not know ----------------------------------------------------
+
+
+def test_acronyms_next_to_a_deal_are_organisations_with_the_country_that_describes_them():
+    deal = main_deal(
+        "Rare earths memorandum signed in Hanoi",
+        "HANOI \u2014 LAMICO, Vietnam's state-owned mining group, and KOMIR signed a memorandum "
+        "of understanding on Monday to explore rare earths.",
+    )
+    assert {p.name: p.country for p in deal.parties} == {"LAMICO": "VN", "KOMIR": None}
+
+
+def test_an_apposition_tells_a_bare_name_is_a_company_and_where_it_is_from():
+    deal = main_deal(
+        "Fertiliser supply deal signed",
+        "Potaskor, the Belarusian potash exporter, has signed a three-year contract with "
+        "Agrovale, a Brazilian distributor. Potaskor said shipments would start in May.",
+    )
+    assert {p.name: p.country for p in deal.parties} == {"Potaskor": "BY", "Agrovale": "BR"}
+
+
+def test_a_person_or_a_title_signing_is_not_an_organisation():
+    result = extract(
+        "Minister signs trade deal with Chile",
+        "Jonathan Pike, the trade minister, spoke in Lima. Pike signed the trade agreement "
+        "with Chile on Monday, officials said.",
+        DAY,
+    )
+    for deal in result.deals:
+        assert {"Minister", "Pike", "Jonathan Pike"}.isdisjoint(names(deal))

@@ -25,7 +25,8 @@ _COMPANY_NOUNS = (
     r"(?:enterprise|company|firm|group|conglomerate|miner|mining company|producer|refiner|player"
     r"|entity|corporation|giant|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker"
     r"|trading house|trader|investor|consortium|developer|partner|buyer|supplier|operator|utility"
-    r"|lender|bank|oil company|oil major|energy company|shipping company)"
+    r"|lender|bank|oil company|oil major|energy company|shipping company|exporter|importer"
+    r"|distributor|processor|smelter|shipper|grinder|marketer)"
 )
 _DEMONYM = r"(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 
@@ -268,4 +269,94 @@ def find_organisations(
             continue
         start, end = match.span("name")
         add(FoundOrganisation(match.group("name"), "company", start, end))
+    for org in _named_by_context(text, title_end, title_case):
+        add(org)
+    return found
+
+
+# Names without a suffix, told to be organisations by what is said of them:
+# "Canpotex, the Canadian potash exporter, ...", "VIMICO signed ...", "... with EVN to supply".
+_APPOSED_NOUNS = (
+    r"(?:enterprise|company|firm|group|conglomerate|miner|producer|refiner|corporation|giant"
+    r"|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker|trading house|trader"
+    r"|developer|operator|utility|lender|exporter|importer|processor|distributor|smelter"
+    r"|shipper|grinder|marketer|supplier|sovereign wealth fund|wealth fund|state fund"
+    r"|investment fund|fund|agency)"
+)
+_APPOSED = re.compile(
+    r"(?<![\w'.-])(?P<name>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}),\s(?:the|a|an)\s"
+    r"(?P<words>(?:[\w'-]+\s){0,5}?)" + _APPOSED_NOUNS + r"\b"
+)
+_ACRONYM = re.compile(r"(?<![\w(.&-])(?P<name>[A-Z][A-Z0-9&]{1,5})(?![\w)&.-])")
+_SENTENCE_START_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n)|(?<=-\s))(?P<name>[A-Z][a-z]{2,}[A-Za-z]*)"
+    r"\s(?:(?:has|have|had|also|jointly|on \w+day)\s)?"
+    r"(?=(?:signed|signs|inked|inks|agreed|agrees|struck|strikes|clinched|sealed|won|wins"
+    r"|secured|shipped|ships|began|begins)\b)"
+)
+_DEAL_VERB = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|s)?|struck|strikes?|clinch(?:ed|es)?"
+    r"|seal(?:ed|s)?|memorandum|mou|contract|deal|agreement|pact|joint venture|offtake"
+    r"|supply|supplies|supplied|ship(?:ped|s)?|cargo|shipment|talks|negotiat\w*|partner(?:ship)?"
+    r"|acqui\w+|stake|invest\w*)\b",
+    re.IGNORECASE,
+)
+_STATE_WORDS = re.compile(r"\b(?:state-owned|state-run|state|government-owned|national)\b")
+# Capitalised short words that are not organisations: titles, units, codes, common terms.
+_NOT_ACRONYMS = words(
+    "CEO CFO COO CTO GDP GNP IPO ETF LME AI EV EVS ESG FTA FTAS CEPA CPTPP USMCA RCEP NAFTA "
+    "TPP CETA MOU MOUS LOI LNG LPG OK TV PM MP MPS EU UK US USA UN UAE GCC AM FM PR IT HR "
+    "VAT GST II III IV VI FY Q1 Q2 Q3 Q4 H1 H2 COVID ID NO RE CO USD EUR GBP JPY CNY MW GW "
+    "KW MWH GWH TWH BPD BCM MT KT DMO FOB CIF NEW THE AND FOR WITH AFP AP DPA NOTE"
+)
+
+
+_NOT_SUBJECT_NAMES = _LEADING_STOPWORDS | words(
+    "Minister President Prime Chancellor King Queen Prince Premier Governor Secretary Officials "
+    "Government Ministry Parliament Congress Senate Court Authorities Regulators Analysts Traders "
+    "Buyers Sellers Producers Exporters Importers Farmers Workers Investors Company Companies "
+    "Firms Neither Each Sources Lawmakers Negotiators Delegates Leaders Diplomats Lawmakers "
+    "Everyone Nobody Someone Nations Countries Members Partners Shareholders Banks Lenders "
+    "Talks Negotiations Trade Tariffs Exports Imports Shipments Prices Markets Shares"
+)
+
+
+def _kind_from(words: str) -> str:
+    if "fund" in words:
+        return "sovereign_fund" if "sovereign" in words or "wealth" in words else "company"
+    if _STATE_WORDS.search(words):
+        return "state_owned_enterprise"
+    return "company"
+
+
+def _is_surname(text: str, name: str) -> bool:
+    """ "Reynolds" after "Jonathan Reynolds" elsewhere is a person."""
+    return re.search(r"\b[A-Z][a-z]+ " + re.escape(name) + r"\b", text) is not None
+
+
+def _named_by_context(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
+    found = []
+    for match in _APPOSED.finditer(text):
+        name, start = _clean_name(match.group("name"), match.start("name"))
+        if not name or name in _NOT_NAMES or (title_case and start < title_end):
+            continue
+        if " " not in name and _is_surname(text, name):
+            continue
+        kind = _kind_from(match.group(0)[len(match.group("name")) :].lower())
+        found.append(FoundOrganisation(name, kind, start, start + len(name)))
+    for match in _SENTENCE_START_NAME.finditer(text):
+        name = match.group("name")
+        if name in _NOT_SUBJECT_NAMES or name in _NOT_NAMES or _is_surname(text, name):
+            continue
+        found.append(FoundOrganisation(name, "company", match.start(), match.end("name")))
+    for match in _ACRONYM.finditer(text):
+        name = match.group("name")
+        if name in _NOT_ACRONYMS or not any(c.isalpha() for c in name[1:]):
+            continue
+        start, end = match.span()
+        line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
+        line_end = min(x for x in (text.find("\n", end), text.find(". ", end), len(text)) if x >= 0)
+        if not _DEAL_VERB.search(text, max(line_start, start - 90), min(line_end, end + 90)):
+            continue
+        found.append(FoundOrganisation(name, "company", start, end))
     return found
