@@ -11,20 +11,22 @@ into one measure. A segment naming no country continues the measure read just be
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
 from .gazetteer import VIA_DEMONYM
 from .parties import PartyHit
+from .prefixes import PrefixMatcher
 from .stages import MEASURE, Cue
 
 _BREAK = re.compile(
     r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
-    r"|retaliating (?:for|against)|(?:a|one|two|three|several|\d+) (?:days?|weeks?|months?) after"
-    r"|after|following|while|whereas)\b"
+    r"|retaliating (?:for|against)|after|following|while|whereas)\b"
 )
 # ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
 _NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")
+_BREAKS = PrefixMatcher([_BREAK])
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:on|against|targeting|to|into|from|at|toward|towards)"
     r"|\b(?:imports?|exports?|shipments?|goods|products|purchases) of)"
@@ -156,17 +158,29 @@ def _merge(into: DraftDeal, draft: DraftDeal) -> None:
     into._sentences = into._by_sentence = None
 
 
+def _breaks(doc: Document) -> list[tuple[int, int]]:
+    """Every segment break of the document, in text order."""
+    (found,) = _BREAKS.matches(doc.low)
+    subjects = list(_NEW_SUBJECT.finditer(doc.text))
+    return sorted(m.span() for m in found + subjects)
+
+
 def _segments(doc: Document, measure: DraftDeal) -> list[_Segment]:
     by_start: dict[int, _Segment] = {}
+    breaks = _breaks(doc)
+    ends = [b[1] for b in breaks]
     for cue in sorted(measure.nouns + measure.cues, key=lambda c: c.start):
         sentence = doc.index.sentences[cue.sentence]
         start, end = sentence.start, sentence.end
-        for pattern, text in ((_BREAK, doc.low), (_NEW_SUBJECT, doc.text)):
-            for match in pattern.finditer(text, sentence.start, cue.start):
-                start = max(start, match.end())
-            following = pattern.search(text, cue.end, sentence.end)
-            if following:
-                end = min(end, following.start())
+        i = bisect_right(ends, cue.start)
+        if i and ends[i - 1] > start:
+            start = ends[i - 1]
+        for break_start, _break_end in breaks[i:]:
+            if break_start >= sentence.end:
+                break
+            if break_start >= cue.end:
+                end = break_start
+                break
         segment = by_start.get(start)
         if segment is None:
             segment = by_start[start] = _Segment(start, end)
@@ -193,8 +207,9 @@ def _country_of(doc: Document, hit: PartyHit) -> str | None:
 def _read_sides(doc: Document, segment: _Segment) -> None:
     first_cue = min(c.start for c in segment.cues)
     before: list[str] = []
-    for hit in doc.parties:
-        if hit.start < segment.start or hit.start >= segment.end or hit.excluded:
+    starts = doc.party_starts
+    for hit in doc.parties[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]:
+        if hit.excluded:
             continue
         country = _country_of(doc, hit)
         if country is None:

@@ -67,6 +67,28 @@ class Document:
     parties: list[PartyHit]
     commodities: list[CommodityHit]
     gazetteer: Gazetteer
+    # The deal each party or commodity hit belongs to, worked out once per article.
+    closest: dict[tuple[int, int], DraftDeal | None] = field(default_factory=dict)
+    deals_in: dict[int, list[DraftDeal]] = field(default_factory=dict)
+    takes_effect_later: dict[int, bool] = field(default_factory=dict)
+
+    @functools.cached_property
+    def parties_by_sentence(self) -> dict[int, list[PartyHit]]:
+        found: dict[int, list[PartyHit]] = {}
+        for hit in self.parties:
+            found.setdefault(hit.sentence, []).append(hit)
+        return found
+
+    @functools.cached_property
+    def commodities_by_sentence(self) -> dict[int, list[CommodityHit]]:
+        found: dict[int, list[CommodityHit]] = {}
+        for hit in self.commodities:
+            found.setdefault(hit.sentence, []).append(hit)
+        return found
+
+    @functools.cached_property
+    def party_starts(self) -> list[int]:
+        return [p.start for p in self.parties]
 
     @functools.cached_property
     def topic_sentences(self) -> set[int]:

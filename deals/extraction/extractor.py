@@ -222,12 +222,18 @@ _TAKES_EFFECT = re.compile(
 def _takes_effect_later(doc: Document, cue: Cue) -> bool:
     """A measure said to take effect on a later date is not yet in effect, whatever else the
     sentence says it was (published, announced, signed)."""
+    known = doc.takes_effect_later.get(cue.sentence)
+    if known is not None:
+        return known
     s = doc.index.sentences[cue.sentence]
+    later = False
     for match in _TAKES_EFFECT.finditer(doc.low, s.start, s.end):
         end = clause_end(doc.low, match.end(), s.end)
         if names_a_later_date(doc.low, match.start(), end, doc.published, match.end() + 12):
-            return True
-    return False
+            later = True
+            break
+    doc.takes_effect_later[cue.sentence] = later
+    return later
 
 
 def _support_for(

@@ -126,6 +126,7 @@ class Gazetteer:
             p.country: i for i, p in enumerate(self.parties) if p.kind == "country" and p.country
         }
         self._keys: dict[str, list[tuple[str, int, str, int, str]]] = {}
+        self._lineages: dict[int, list[str]] = {}
         self._build()
 
     # -- construction -------------------------------------------------------------------------
@@ -265,6 +266,12 @@ class Gazetteer:
 
     def commodity_lineage(self, index: int) -> list[str]:
         """Names from the commodity up to its root."""
+        known = self._lineages.get(index)
+        if known is None:
+            known = self._lineages[index] = self._lineage(index)
+        return known
+
+    def _lineage(self, index: int) -> list[str]:
         names = []
         seen = set()
         current: str | None = self.commodities[index].name

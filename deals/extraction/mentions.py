@@ -91,10 +91,12 @@ def to_mention(
 def _parties(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
 ) -> list[PartyMention]:
+    by_sentence = doc.parties_by_sentence
     hits = [
         p
-        for p in doc.parties
-        if p.sentence in sentences and not p.excluded and _closest_deal(doc, deals, p) is deal
+        for i in sorted(sentences)
+        for p in by_sentence.get(i, ())
+        if not p.excluded and _closest_deal(doc, deals, p) is deal
     ]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
@@ -239,10 +241,22 @@ def _closest_deal(
     """Of the deals with a cue in the sentence of ``hit``, the one whose cue is nearest."""
     if len(deals) == 1:
         return deals[0]
+    key = (id(hit), hit.start)
+    if key not in doc.closest:
+        doc.closest[key] = _nearest_deal(doc, deals, hit)
+    return doc.closest[key]
+
+
+def _nearest_deal(
+    doc: Document, deals: list[DraftDeal], hit: CommodityHit | PartyHit
+) -> DraftDeal | None:
     best, best_distance = None, None
-    told_in = [d for d in deals if d.segments and any(a <= hit.start < b for a, b in d.segments)]
-    for deal in deals:
-        if deal.segments is not None and deal not in told_in:
+    present = doc.deals_in.get(hit.sentence)
+    if present is None:
+        present = doc.deals_in[hit.sentence] = [d for d in deals if d.cue_starts(hit.sentence)]
+    at = hit.start
+    for deal in present:
+        if deal.segments is not None and not _told_in(deal.segments, at):
             continue
         for start in deal.cue_starts(hit.sentence):
             distance = abs(start - hit.start)
@@ -254,17 +268,23 @@ def _closest_deal(
                 distance = 0
             if best_distance is None or distance < best_distance:
                 best, best_distance = deal, distance
-    return best or (deals[0] if len(deals) == 1 else None)
+    return best
+
+
+def _told_in(segments: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in segments)
 
 
 def _commodities(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
 ) -> list[CommodityMention]:
     gaz = doc.gazetteer
+    by_sentence = doc.commodities_by_sentence
     chosen = [
         c
-        for c in doc.commodities
-        if c.sentence in sentences and _closest_deal(doc, deals, c) is deal
+        for i in sorted(sentences)
+        for c in by_sentence.get(i, ())
+        if _closest_deal(doc, deals, c) is deal
     ]
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:

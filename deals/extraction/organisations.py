@@ -283,16 +283,17 @@ _APPOSED_NOUNS = (
     r"|shipper|grinder|marketer|supplier|sovereign wealth fund|wealth fund|state fund"
     r"|investment fund|fund|agency)"
 )
-_APPOSED = re.compile(
-    r"(?<![\w'.-])(?P<name>[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}),\s(?:the|a|an)\s"
-    r"(?P<words>(?:[\w'-]+\s){0,5}?)" + _APPOSED_NOUNS + r"\b"
+_APPOSITION_START = re.compile(r", (?:the|a|an) ")
+_APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"\b")
+_NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}$")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\b")
+_SIGNING = re.compile(
+    r"\b(?:signed|signs|inked|inks|agreed|agrees|struck|strikes|clinched|sealed|won|wins"
+    r"|secured|shipped|ships|began|begins)\b"
 )
-_ACRONYM = re.compile(r"(?<![\w(.&-])(?P<name>[A-Z][A-Z0-9&]{1,5})(?![\w)&.-])")
-_SENTENCE_START_NAME = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n)|(?<=-\s))(?P<name>[A-Z][a-z]{2,}[A-Za-z]*)"
-    r"\s(?:(?:has|have|had|also|jointly|on \w+day)\s)?"
-    r"(?=(?:signed|signs|inked|inks|agreed|agrees|struck|strikes|clinched|sealed|won|wins"
-    r"|secured|shipped|ships|began|begins)\b)"
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?]\"?\s|\n|-\s)(?P<name>[A-Z][a-z]{2,}[A-Za-z]*)"
+    r"\s(?:(?:has|have|had|also|jointly|on \w+day)\s)?$"
 )
 _DEAL_VERB = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|s)?|struck|strikes?|clinch(?:ed|es)?"
@@ -321,6 +322,10 @@ _NOT_SUBJECT_NAMES = _LEADING_STOPWORDS | words(
 )
 
 
+_NOT_BEFORE_ACRONYM = frozenset(("(", ".", "&", "-"))
+_NOT_AFTER = frozenset((")", "&", ".", "-", "'"))
+
+
 def _kind_from(words: str) -> str:
     if "fund" in words:
         return "sovereign_fund" if "sovereign" in words or "wealth" in words else "company"
@@ -331,32 +336,62 @@ def _kind_from(words: str) -> str:
 
 def _is_surname(text: str, name: str) -> bool:
     """ "Reynolds" after "Jonathan Reynolds" elsewhere is a person."""
-    return re.search(r"\b[A-Z][a-z]+ " + re.escape(name) + r"\b", text) is not None
+    at = text.find(" " + name)
+    while at != -1:
+        end = at + 1 + len(name)
+        words_before = text[max(0, at - 30) : at].split()
+        previous = words_before[-1] if words_before else ""
+        if (
+            not text[end : end + 1].isalnum()
+            and previous[:1].isupper()
+            and previous[1:].isalpha()
+            and previous[1:].islower()
+        ):
+            return True
+        at = text.find(" " + name, end)
+    return False
 
 
 def _named_by_context(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
     found = []
-    for match in _APPOSED.finditer(text):
-        name, start = _clean_name(match.group("name"), match.start("name"))
+    for comma in _APPOSITION_START.finditer(text):
+        described = _APPOSED.match(text, comma.end())
+        if described is None:
+            continue
+        named = _NAME_BEFORE.search(text, max(0, comma.start() - 60), comma.start())
+        if named is None:
+            continue
+        name, start = _clean_name(named.group(), named.start())
         if not name or name in _NOT_NAMES or (title_case and start < title_end):
             continue
         if " " not in name and _is_surname(text, name):
             continue
-        kind = _kind_from(match.group(0)[len(match.group("name")) :].lower())
+        kind = _kind_from(described.group().lower())
         found.append(FoundOrganisation(name, kind, start, start + len(name)))
-    for match in _SENTENCE_START_NAME.finditer(text):
+    for verb in _SIGNING.finditer(text):
+        match = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        if match is None:
+            continue
         name = match.group("name")
         if name in _NOT_SUBJECT_NAMES or name in _NOT_NAMES or _is_surname(text, name):
             continue
-        found.append(FoundOrganisation(name, "company", match.start(), match.end("name")))
+        found.append(FoundOrganisation(name, "company", match.start("name"), match.end("name")))
     for match in _ACRONYM.finditer(text):
-        name = match.group("name")
+        name = match.group()
+        start, end = match.span()
         if name in _NOT_ACRONYMS or not any(c.isalpha() for c in name[1:]):
             continue
-        start, end = match.span()
-        line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start)) + 1
-        line_end = min(x for x in (text.find("\n", end), text.find(". ", end), len(text)) if x >= 0)
-        if not _DEAL_VERB.search(text, max(line_start, start - 90), min(line_end, end + 90)):
+        after_char = text[end : end + 1]
+        if after_char == "." and text[end + 1 : end + 2] in {"", " ", "\n"}:
+            after_char = ""
+        if text[start - 1 : start] in _NOT_BEFORE_ACRONYM or after_char in _NOT_AFTER:
+            continue
+        window = text[max(0, start - 90) : end + 90]
+        at = start - max(0, start - 90)
+        before, after = window[:at], window[at:]
+        before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+        cut = min((x for x in (after.find("\n"), after.find(". ")) if x >= 0), default=len(after))
+        if not _DEAL_VERB.search(before + after[:cut]):
             continue
         found.append(FoundOrganisation(name, "company", start, end))
     return found
