@@ -71,6 +71,7 @@ class Document:
     closest: dict[tuple[int, int], DraftDeal | None] = field(default_factory=dict)
     deals_in: dict[int, list[DraftDeal]] = field(default_factory=dict)
     takes_effect_later: dict[int, bool] = field(default_factory=dict)
+    dates: dict[tuple[int, int], tuple[datetime.date, str] | None] = field(default_factory=dict)
 
     @functools.cached_property
     def parties_by_sentence(self) -> dict[int, list[PartyHit]]:

@@ -375,14 +375,21 @@ def _happened_on(
             s = doc.index.sentences[statement.cue.sentence]
             start = clause_start(doc.low, s.start, statement.cue.start)
             end = clause_end(doc.low, statement.cue.end, s.end)
-            found = stated_date(doc.low, start, end, doc.published)
+            found = _stated_date(doc, start, end)
             if found is None and start > s.start:
-                found = stated_date(doc.low, s.start, min(s.end, s.start + 30), doc.published)
+                found = _stated_date(doc, s.start, min(s.end, s.start + 30))
             if found is not None:
                 return found
     if doc.published is not None:
         return doc.published, "day"
     return None, None
+
+
+def _stated_date(doc: Document, start: int, end: int) -> tuple[datetime.date, str] | None:
+    key = (start, end)
+    if key not in doc.dates:
+        doc.dates[key] = stated_date(doc.low, start, end, doc.published)
+    return doc.dates[key]
 
 
 def _confidence(deal: DraftDeal, support: Support | None, parties: list[PartyMention]) -> float:

@@ -286,7 +286,7 @@ _APPOSED_NOUNS = (
 _APPOSITION_START = re.compile(r", (?:the|a|an) ")
 _APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"\b")
 _NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}$")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b")
 _SIGNING = re.compile(
     r"\b(?:signed|signs|inked|inks|agreed|agrees|struck|strikes|clinched|sealed|won|wins"
     r"|secured|shipped|ships|began|begins)\b"
@@ -299,8 +299,7 @@ _DEAL_VERB = re.compile(
     r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|s)?|struck|strikes?|clinch(?:ed|es)?"
     r"|seal(?:ed|s)?|memorandum|mou|contract|deal|agreement|pact|joint venture|offtake"
     r"|supply|supplies|supplied|ship(?:ped|s)?|cargo|shipment|talks|negotiat\w*|partner(?:ship)?"
-    r"|acqui\w+|stake|invest\w*)\b",
-    re.IGNORECASE,
+    r"|acqui\w+|stake|invest\w*)\b"
 )
 _STATE_WORDS = re.compile(r"\b(?:state-owned|state-run|state|government-owned|national)\b")
 # Capitalised short words that are not organisations: titles, units, codes, common terms.
@@ -322,6 +321,7 @@ _NOT_SUBJECT_NAMES = _LEADING_STOPWORDS | words(
 )
 
 
+_SIGNINGS = PrefixMatcher([_SIGNING])
 _NOT_BEFORE_ACRONYM = frozenset(("(", ".", "&", "-"))
 _NOT_AFTER = frozenset((")", "&", ".", "-", "'"))
 
@@ -368,7 +368,8 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
             continue
         kind = _kind_from(described.group().lower())
         found.append(FoundOrganisation(name, kind, start, start + len(name)))
-    for verb in _SIGNING.finditer(text):
+    (signing,) = _SIGNINGS.matches(text)
+    for verb in signing:
         match = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
         if match is None:
             continue
@@ -379,6 +380,8 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
     for match in _ACRONYM.finditer(text):
         name = match.group()
         start, end = match.span()
+        if start and text[start - 1].isalnum():
+            continue
         if name in _NOT_ACRONYMS or not any(c.isalpha() for c in name[1:]):
             continue
         after_char = text[end : end + 1]
@@ -391,7 +394,7 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
         before, after = window[:at], window[at:]
         before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
         cut = min((x for x in (after.find("\n"), after.find(". ")) if x >= 0), default=len(after))
-        if not _DEAL_VERB.search(before + after[:cut]):
+        if not _DEAL_VERB.search((before + after[:cut]).lower()):
             continue
         found.append(FoundOrganisation(name, "company", start, end))
     return found
