@@ -617,3 +617,151 @@ def test_prefix_matcher_finds_every_match_a_full_scan_finds():
             spans = {m.span() for m in found[i]}
             for match in pattern.finditer(low):
                 assert match.span() in spans, (pattern.pattern[:40], match.group())
+
+
+# -- generalisation: names, places and shared sides -------------------------------------------
+
+
+def test_possessive_country_before_an_unknown_company_gives_its_home_country():
+    deal = main_deal(
+        "Copper supply deal signed",
+        "Peru's Andina Copper Mining signed a supply deal with Korea's Hanbit Metals Group.",
+    )
+    parties = {p.name: p.country for p in deal.parties}
+    assert parties == {"Andina Copper Mining": "PE", "Hanbit Metals Group": "KR"}
+
+
+def test_country_and_good_after_a_tariff_is_not_a_company_of_that_name():
+    deal = main_deal("Brazil slaps tariffs on U.S. steel")
+    assert names(deal) == ["Brazil", "United States"]
+    assert [c.name for c in deal.commodities] == ["steel"]
+    deal = main_deal("Canada Weighs Retaliatory Duties on U.S. Steel After Talks Falter")
+    assert set(names(deal)) == {"Canada", "United States"}
+
+
+def test_talks_in_a_measure_headline_are_between_the_same_two_countries():
+    result = extract("Korea Threatens Levies on U.S. Steel as Trade Talks Stall", "", DAY)
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert agreement.stage == "stalled"
+    assert set(names(agreement)) == {"South Korea", "United States"}
+
+
+# -- several measures in one story ----------------------------------------------------------------
+
+
+def test_a_counter_measure_by_the_targeted_country_is_a_measure_of_its_own():
+    result = extract(
+        "Chile raises duties on Argentine wine; Buenos Aires hits back",
+        "SANTIAGO, May 4 (Reuters) - Chile raised import duties on Argentine wine to 18% on "
+        "Monday, the finance ministry said. Argentina imposed tariffs of 20% on Chilean copper "
+        "on Tuesday in retaliation, its economy ministry said.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Chile", "Argentina"], ["Argentina", "Chile"]]
+    assert [m.stage for m in measures] == ["imposed", "imposed"]
+    assert [[c.name for c in m.commodities] for m in measures] == [["wine"], ["copper"]]
+
+
+def test_the_measure_a_new_one_answers_is_reported_apart():
+    result = extract(
+        "Peru to impose duties on U.S. wheat",
+        "LIMA, May 4 - Peru will impose duties on U.S. wheat, the trade ministry said on "
+        "Monday, in response to Washington's decision last month to raise tariffs on Peruvian "
+        "copper.",
+        DAY,
+    )
+    main, answered = [d for d in result.deals if d.kind == "measure"]
+    assert (names(main), main.stage) == (["Peru", "United States"], "threatened")
+    assert names(answered) == ["United States", "Peru"]
+    assert [c.name for c in answered.commodities] == ["copper"]
+
+
+def test_companies_in_a_measure_story_are_parties_only_as_its_targets():
+    deal = main_deal(
+        "Thailand bans rubber exports to Myanmar",
+        "Thailand banned rubber exports to Myanmar on Monday. Thai Rubber Group, the "
+        "country's largest exporter, said it would cut output.",
+    )
+    assert names(deal) == ["Thailand", "Myanmar"]
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_a_party():
+    for dateline in ("LONDON/BEIJING, May 2 (Reuters) -", "BEIJING \u2014", "Beijing, May 2 -"):
+        deal = main_deal(
+            "Ghana signs cocoa supply deal",
+            f"{dateline} Ghana's cocoa board signed a supply contract with Puratos Cocoa Group.",
+        )
+        assert "China" not in names(deal), dateline
+        assert "United Kingdom" not in names(deal), dateline
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru published a decree on Monday imposing a 20% duty on Chinese steel that takes "
+        "effect on July 1, the trade ministry said.",
+        "Peru's president signed a decree imposing a 20% duty on Chinese steel on Monday. The "
+        "duty takes effect next month.",
+        "Peru announced a 20% duty on Chinese steel, which will apply from January 2026.",
+    ],
+)
+def test_a_measure_taking_effect_on_a_later_date_is_threatened(body):
+    deal = main_deal("Peru sets duty on Chinese steel", body)
+    assert (deal.kind, deal.stage) == ("measure", "threatened")
+
+
+def test_a_measure_that_took_effect_or_takes_effect_now_is_imposed():
+    for body in (
+        "Peru's 20% duty on Chinese steel took effect on June 1, the trade ministry said.",
+        "Peru's 20% duty on Chinese steel takes effect immediately, the trade ministry said.",
+    ):
+        assert main_deal("Peru sets duty on Chinese steel", body).stage == "imposed"
+
+
+def test_common_goods_resolve_to_their_taxonomy_entries():
+    deal = main_deal("Kenya bans salmon and cheese imports")
+    assert (deal.stage, [c.name for c in deal.commodities]) == ("imposed", ["seafood", "dairy"])
+    deal = main_deal("China slaps anti-dumping duties on European brandy")
+    assert [c.name for c in deal.commodities] == ["spirits"]
+
+
+def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():
+    deal = main_deal(
+        "Gulf fund buys copper mine stake",
+        "Oman's fund signed a deal to buy a stake in a copper mine, betting on metals needed "
+        "for the energy transition. Chile's agriculture ministry was not involved.",
+    )
+    assert [c.name for c in deal.commodities] == ["copper"]
+
+
+# -- organisations the gazetteer does not know ----------------------------------------------------
+
+
+def test_acronyms_next_to_a_deal_are_organisations_with_the_country_that_describes_them():
+    deal = main_deal(
+        "Rare earths memorandum signed in Hanoi",
+        "HANOI \u2014 LAMICO, Vietnam's state-owned mining group, and KOMIR signed a memorandum "
+        "of understanding on Monday to explore rare earths.",
+    )
+    assert {p.name: p.country for p in deal.parties} == {"LAMICO": "VN", "KOMIR": None}
+
+
+def test_an_apposition_tells_a_bare_name_is_a_company_and_where_it_is_from():
+    deal = main_deal(
+        "Fertiliser supply deal signed",
+        "Potaskor, the Belarusian potash exporter, has signed a three-year contract with "
+        "Agrovale, a Brazilian distributor. Potaskor said shipments would start in May.",
+    )
+    assert {p.name: p.country for p in deal.parties} == {"Potaskor": "BY", "Agrovale": "BR"}
+
+
+def test_a_person_or_a_title_signing_is_not_an_organisation():
+    result = extract(
+        "Minister signs trade deal with Chile",
+        "Jonathan Pike, the trade minister, spoke in Lima. Pike signed the trade agreement "
+        "with Chile on Monday, officials said.",
+        DAY,
+    )
+    for deal in result.deals:
+        assert {"Minister", "Pike", "Jonathan Pike"}.isdisjoint(names(deal))

@@ -87,3 +87,42 @@ def stated_date(
             return None
         return resolved
     return None
+
+
+_NEXT = re.compile(
+    r"\b(?:next (?:week|month|year|quarter)|later this (?:week|month|year)|from next)\b"
+)
+
+
+def names_a_later_date(
+    low: str, start: int, end: int, published: datetime.date | None, before: int | None = None
+) -> bool:
+    """Whether ``low[start:end]`` names, starting before ``before``, a day after ``published``
+    ("on April 1", "from January 2027", "next month"); without a publication date any stated
+    day counts as later."""
+    before = end if before is None else before
+    upcoming = _NEXT.search(low, start, end)
+    if upcoming and upcoming.start() < before:
+        return True
+    for pattern in _PATTERNS:
+        match = pattern.search(low, start, end)
+        if match is None or match.groupdict().get("weekday") or match.start() >= before:
+            continue
+        groups = match.groupdict()
+        if published is None:
+            return True
+        if groups.get("iso"):
+            resolved = _resolve(match, published)
+            return resolved is not None and resolved[0] > published
+        year = int(groups["year"]) if groups.get("year") else published.year
+        month = _MONTHS.get(groups["month"]) if groups.get("month") else None
+        if month is None:
+            return year > published.year
+        try:
+            day = datetime.date(year, month, int(groups["day"]) if groups.get("day") else 1)
+        except ValueError:
+            return False
+        if groups.get("day") or groups.get("year"):
+            return day > published
+        return (year, month) > (published.year, published.month)
+    return False

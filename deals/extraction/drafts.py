@@ -23,6 +23,7 @@ class Support:
     weight: float
     cue: Cue
     rumour: bool
+    later: bool = False  # a measure said to take effect on a later date
 
 
 @dataclass
@@ -33,6 +34,10 @@ class DraftDeal:
     nouns: list[Cue] = field(default_factory=list)
     cues: list[Cue] = field(default_factory=list)
     support: list[Support] = field(default_factory=list)
+    # Where a measure that shares its sentences with other measures is told (start, end).
+    segments: list[tuple[int, int]] | None = None
+    # For a measure told apart from others: (imposing party, target) as read in its segments.
+    sides: tuple[str | None, str | None] | None = None
     _by_sentence: dict[int, list[int]] | None = None
     _sentences: set[int] | None = None
 
@@ -62,6 +67,29 @@ class Document:
     parties: list[PartyHit]
     commodities: list[CommodityHit]
     gazetteer: Gazetteer
+    # The deal each party or commodity hit belongs to, worked out once per article.
+    closest: dict[tuple[int, int], DraftDeal | None] = field(default_factory=dict)
+    deals_in: dict[int, list[DraftDeal]] = field(default_factory=dict)
+    takes_effect_later: dict[int, bool] = field(default_factory=dict)
+    dates: dict[tuple[int, int], tuple[datetime.date, str] | None] = field(default_factory=dict)
+
+    @functools.cached_property
+    def parties_by_sentence(self) -> dict[int, list[PartyHit]]:
+        found: dict[int, list[PartyHit]] = {}
+        for hit in self.parties:
+            found.setdefault(hit.sentence, []).append(hit)
+        return found
+
+    @functools.cached_property
+    def commodities_by_sentence(self) -> dict[int, list[CommodityHit]]:
+        found: dict[int, list[CommodityHit]] = {}
+        for hit in self.commodities:
+            found.setdefault(hit.sentence, []).append(hit)
+        return found
+
+    @functools.cached_property
+    def party_starts(self) -> list[int]:
+        return [p.start for p in self.parties]
 
     @functools.cached_property
     def topic_sentences(self) -> set[int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from .clusters import split_measures
+from .dates import names_a_later_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import find_figures
 from .gate import StemGate
@@ -26,6 +28,7 @@ from .stages import (
 )
 from .text import (
     SentenceIndex,
+    clause_end,
     lower_same_length,
     normalise,
     split_sentences,
@@ -203,13 +206,42 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         deals.append(measure)
     if len(deals) > 1 and any(d.support for d in deals):
         deals = [d for d in deals if d.support]
+    if measure in deals:
+        deals = [part for d in deals for part in (split_measures(doc, d) if d is measure else [d])]
     return deals
+
+
+# "takes effect on April 1", "will apply from January 2027", "kicks in next month".
+_TAKES_EFFECT = re.compile(
+    r"\b(?:takes? effect|taking effect|(?:comes?|enters?|goes|go) into (?:force|effect)"
+    r"|appl(?:y|ies)|starts?|begins?|kicks? in|(?:is|are|will be|becomes?) effective|effective)"
+    r"\b[^.;]{0,40}?(?:\b(?:on|from|in|as of|starting|by)\b|next|later)"
+)
+
+
+def _takes_effect_later(doc: Document, cue: Cue) -> bool:
+    """A measure said to take effect on a later date is not yet in effect, whatever else the
+    sentence says it was (published, announced, signed)."""
+    known = doc.takes_effect_later.get(cue.sentence)
+    if known is not None:
+        return known
+    s = doc.index.sentences[cue.sentence]
+    later = False
+    for match in _TAKES_EFFECT.finditer(doc.low, s.start, s.end):
+        end = clause_end(doc.low, match.end(), s.end)
+        if names_a_later_date(doc.low, match.start(), end, doc.published, match.end() + 12):
+            later = True
+            break
+    doc.takes_effect_later[cue.sentence] = later
+    return later
 
 
 def _support_for(
     doc: Document, cue: Cue, kind: str, stage: str, nouns: list[Cue]
 ) -> Support | None:
     weight = cue.weight
+    if kind == MEASURE and stage == "imposed" and _takes_effect_later(doc, cue):
+        return Support("threatened", 0.85, cue, cue.rumour, later=True)
     if (
         kind == AGREEMENT
         and cue.modality == NEGATED

@@ -92,7 +92,13 @@ def _case_ok(mode: int, alias: str, written: str) -> bool:
         return True
     if mode == _EXACT:
         return written == alias
-    return written[:1].isupper() or not written[:1].isalpha()
+    if not (written[:1].isupper() or not written[:1].isalpha()):
+        return False
+    # "Rio Tinto" must be written with both capitals: "U.S. steel" is not the company US Steel.
+    return " " not in alias or all(
+        not a[:1].isupper() or w[:1].isupper() or not w[:1].isalpha()
+        for a, w in zip(alias.split(" "), written.split(" "), strict=False)
+    )
 
 
 class Gazetteer:
@@ -120,6 +126,7 @@ class Gazetteer:
             p.country: i for i, p in enumerate(self.parties) if p.kind == "country" and p.country
         }
         self._keys: dict[str, list[tuple[str, int, str, int, str]]] = {}
+        self._lineages: dict[int, list[str]] = {}
         self._build()
 
     # -- construction -------------------------------------------------------------------------
@@ -259,6 +266,12 @@ class Gazetteer:
 
     def commodity_lineage(self, index: int) -> list[str]:
         """Names from the commodity up to its root."""
+        known = self._lineages.get(index)
+        if known is None:
+            known = self._lineages[index] = self._lineage(index)
+        return known
+
+    def _lineage(self, index: int) -> list[str]:
         names = []
         seen = set()
         current: str | None = self.commodities[index].name
@@ -268,6 +281,21 @@ class Gazetteer:
             i = self.commodity_by_name.get(current.lower())
             current = self.commodities[i].parent if i is not None else None
         return names
+
+    def country_and_commodity(self, written: str) -> tuple[int, int, int] | None:
+        """(party index, prefix length, commodity index) when ``written`` reads as a country
+        followed by a commodity ("U.S. Steel" read as the United States and steel)."""
+        parts = written.split(" ")
+        for k in range(1, len(parts)):
+            prefix, rest = " ".join(parts[:k]), " ".join(parts[k:]).lower()
+            goods = self._alias_by_lower.get(rest)
+            if not goods:
+                continue
+            for category, index, alias, mode, _via in self._keys.get(prefix.lower(), ()):
+                country = category == PARTY and self.parties[index].kind == "country"
+                if country and _case_ok(mode, alias, prefix):
+                    return index, len(prefix), goods[0][1]
+        return None
 
     # -- matching -----------------------------------------------------------------------------
 

@@ -49,7 +49,7 @@ def check_input(title: str, body: str) -> str | None:
         return "The file looks binary (mostly non-printable characters), not text."
     if not _LETTER.search(sample):
         return "The article has no words to read."
-    if visible and len(_NON_LATIN_LETTER.findall(sample)) / visible > 0.3:
+    if visible and not sample.isascii() and len(_NON_LATIN_LETTER.findall(sample)) / visible > 0.3:
         return "The article does not look like English (most letters are not Latin script)."
     words = [w.lower() for w in _WORD.findall(sample, 0, 1500)]
     english = sum(1 for w in words if w in _ENGLISH)

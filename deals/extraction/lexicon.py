@@ -82,7 +82,7 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (
         _rx(
             r"\b(?:export (?:controls?|restrictions?|curbs?|licen[cs](?:es?|ing))|curbs"
-            r"|(?:trade|import|investment) (?:restrictions|barriers))\b"
+            r"|(?:trade|import|investment) (?:restrictions|barriers)|restrictions on)\b"
         ),
         "M",
         "export controls",
@@ -126,7 +126,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
             r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:exports?|imports?|shipments|sales|outbound)\b"
+            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound)\b"
         ),
         "M",
         _S(measure="imposed"),
@@ -363,8 +363,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
             r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to)\b"
             r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
-            r"(?:entity list|blacklist|sanctions list|export control list)"
+            r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
             r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles|tripled|triples"
+            r"|quadrupled|quadruples"
             r"|expanded|expands|extended|extends|tightened|tightens)\s+"
             r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
             r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
@@ -375,6 +376,17 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
+    (
+        _rx(
+            r"\b(?:raise|hike|increase|double|triple|quadruple)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "",
+    ),
     (
         _rx(r"\bsign(?:s|ed)? (?:an? |the )?(?:executive order|proclamation|decree)\b"),
         "M",

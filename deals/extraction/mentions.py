@@ -15,11 +15,24 @@ from .text import clause_end, clause_start
 from .types import CommodityMention, DealMention, Figure, PartyMention
 
 # "tariffs on Indonesian nickel": what follows "on" belongs to the measure.
-_OBJECT_OF_MEASURE = re.compile(r"[\w-]+\s+(?:on|against|targeting)\s+(?:[\w.'-]+\s+){0,3}$")
+_OBJECT_OF_MEASURE = re.compile(
+    r"[\w-]+(?:\s+[\w%.-]+){0,2}?\s+(?:on|against|targeting)\s+(?:[\w.'-]+\s+){0,3}$"
+)
 _INVEST = re.compile(
     r"\b(?:invest(?:s|ed|ing)?|stake|acquir(?:e|es|ed|ing)|buy(?:s|ing)?|bought|fund(?:s|ing|ed))\b"
 )
 _UNNAMED = "(unnamed)"
+_IN_EFFECT = re.compile(r"took effect|in effect|in force|into (?:force|effect)|effective")
+_MEASURE_SIDES = frozenset({"country", "bloc", "government_body"})
+_TARGETED_COMPANY = re.compile(
+    r"(?:\b(?:on|against|targeting)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}"
+    r"|\b(?:sanction(?:s|ed|ing)?|blacklist(?:s|ed|ing)?|added|adds|adding|penali[sz]e[sd]?)"
+    r"\s+(?:[\w.'-]+\s+){0,3})$"
+)
+_UNDER_MEASURE = re.compile(
+    r"^[^.;]*?\b(?:under (?:[\w.-]+ ){0,2}sanctions|subject to (?:[\w.-]+ ){0,2}sanctions"
+    r"|(?:was|were|has been|have been) (?:sanctioned|blacklisted))\b"
+)
 _IN_BEFORE = re.compile(r"\bin\s+$")
 _MEASURE_WHATS = frozenset({"tariff", "quota"})
 _AGREEMENT_WHATS = frozenset(
@@ -38,6 +51,14 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
         key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
         if best_key is None or key > best_key:
             best, best_key = support, key
+    if (
+        best is not None
+        and deal.kind == MEASURE
+        and best.stage == "imposed"
+        and any(s.later for s in deal.support)
+        and not _IN_EFFECT.search(doc.low, best.cue.start, best.cue.end)
+    ):
+        return Support("threatened", best.weight, best.cue, best.rumour, later=True)
     confirmed = any(not s.rumour and s.weight >= 0.5 for s in deal.support)
     if best is not None and deal.kind == AGREEMENT and best.rumour and not confirmed:
         return Support("rumoured", best.weight, best.cue, True)
@@ -70,14 +91,24 @@ def to_mention(
 def _parties(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
 ) -> list[PartyMention]:
+    by_sentence = doc.parties_by_sentence
     hits = [
         p
-        for p in doc.parties
-        if p.sentence in sentences and not p.excluded and _closest_deal(doc, deals, p) is deal
+        for i in sorted(sentences)
+        for p in by_sentence.get(i, ())
+        if not p.excluded and _closest_deal(doc, deals, p) is deal
     ]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
+        if deal.segments is not None:
+            hits = [p for p in hits if any(a <= p.start < b for a, b in deal.segments)]
+        hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
+        if any(p.kind in COUNTRYLIKE for p in hits):
+            # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
+            # government already named.
+            hits = [p for p in hits if p.kind != "government_body" or p.country]
     else:
+        hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
@@ -118,6 +149,30 @@ def _parties(
     return mentions
 
 
+def _measure_target(doc: Document, hit: PartyHit) -> bool:
+    """A company is a party to a measure only as its target: "sanctions on X", "blacklisted X",
+    "X, which has been under sanctions since 2021"."""
+    before = doc.low[max(0, hit.start - 50) : hit.start]
+    if _TARGETED_COMPANY.search(before):
+        return True
+    s = doc.index.sentences[hit.sentence]
+    return bool(_UNDER_MEASURE.search(doc.low, hit.end, min(s.end, hit.end + 80)))
+
+
+def _shared_sides(doc: Document, sentences: set[int], hits: list[PartyHit]) -> list[PartyHit]:
+    """ "Japan threatens duties on U.S. steel as talks stall": the talks named in a headline or
+    lead next to a measure are between the same two countries."""
+    if len({p.name for p in hits}) >= 2:
+        return hits
+    lead = _lead_sentences(doc) & sentences
+    shared = [
+        p for p in doc.parties if p.sentence in lead and not p.excluded and p.kind in COUNTRYLIKE
+    ]
+    if len({p.name for p in shared}) != 2:
+        return hits
+    return sorted({id(p): p for p in [*hits, *shared]}.values(), key=lambda p: p.start)
+
+
 def _without_shadowed_unnamed(mentions: list[PartyMention]) -> list[PartyMention]:
     """Drop "Argentine company (unnamed)" when the deal also names an Argentine organisation:
     the description ("the Argentine developer") and the name are the same party."""
@@ -142,6 +197,9 @@ def _lead_sentences(doc: Document) -> set[int]:
 
 def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict[str, str]:
     roles: dict[str, str] = {}
+    if deal.sides is not None:
+        imposer, target = deal.sides
+        roles = {name: role for name, role in ((imposer, "imposing"), (target, "targeted")) if name}
     anchors: dict[int, int] = {}
     for cue in sorted(deal.cues + deal.nouns, key=lambda c: (c.is_noun, c.start)):
         anchors.setdefault(cue.sentence, cue.start)
@@ -183,8 +241,23 @@ def _closest_deal(
     """Of the deals with a cue in the sentence of ``hit``, the one whose cue is nearest."""
     if len(deals) == 1:
         return deals[0]
+    key = (id(hit), hit.start)
+    if key not in doc.closest:
+        doc.closest[key] = _nearest_deal(doc, deals, hit)
+    return doc.closest[key]
+
+
+def _nearest_deal(
+    doc: Document, deals: list[DraftDeal], hit: CommodityHit | PartyHit
+) -> DraftDeal | None:
     best, best_distance = None, None
-    for deal in deals:
+    present = doc.deals_in.get(hit.sentence)
+    if present is None:
+        present = doc.deals_in[hit.sentence] = [d for d in deals if d.cue_starts(hit.sentence)]
+    at = hit.start
+    for deal in present:
+        if deal.segments is not None and not _told_in(deal.segments, at):
+            continue
         for start in deal.cue_starts(hit.sentence):
             distance = abs(start - hit.start)
             if (
@@ -195,17 +268,23 @@ def _closest_deal(
                 distance = 0
             if best_distance is None or distance < best_distance:
                 best, best_distance = deal, distance
-    return best or (deals[0] if len(deals) == 1 else None)
+    return best
+
+
+def _told_in(segments: list[tuple[int, int]], at: int) -> bool:
+    return any(start <= at < end for start, end in segments)
 
 
 def _commodities(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
 ) -> list[CommodityMention]:
     gaz = doc.gazetteer
+    by_sentence = doc.commodities_by_sentence
     chosen = [
         c
-        for c in doc.commodities
-        if c.sentence in sentences and _closest_deal(doc, deals, c) is deal
+        for i in sorted(sentences)
+        for c in by_sentence.get(i, ())
+        if _closest_deal(doc, deals, c) is deal
     ]
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
@@ -215,6 +294,7 @@ def _commodities(
                 lineage = gaz.commodity_lineage(hit.index)
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
+    chosen = _without_broad_roots(doc, chosen)
     seen: dict[str, CommodityMention] = {}
     for hit in sorted(chosen, key=lambda c: c.start):
         entry = gaz.commodities[hit.index]
@@ -229,6 +309,25 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
+    """ "metals needed for ... copper": a broad category (energy, metals, agriculture) named next
+    to one of its own goods adds nothing, unless the headline names it."""
+    gaz = doc.gazetteer
+    below = {
+        root
+        for hit in chosen
+        for root in gaz.commodity_lineage(hit.index)[1:]
+        if gaz.commodities[hit.index].name != root
+    }
+    return [
+        hit
+        for hit in chosen
+        if hit.start < doc.title_end
+        or gaz.commodities[hit.index].parent is not None
+        or gaz.commodities[hit.index].name not in below
+    ]
 
 
 def _figures(
@@ -276,14 +375,21 @@ def _happened_on(
             s = doc.index.sentences[statement.cue.sentence]
             start = clause_start(doc.low, s.start, statement.cue.start)
             end = clause_end(doc.low, statement.cue.end, s.end)
-            found = stated_date(doc.low, start, end, doc.published)
+            found = _stated_date(doc, start, end)
             if found is None and start > s.start:
-                found = stated_date(doc.low, s.start, min(s.end, s.start + 30), doc.published)
+                found = _stated_date(doc, s.start, min(s.end, s.start + 30))
             if found is not None:
                 return found
     if doc.published is not None:
         return doc.published, "day"
     return None, None
+
+
+def _stated_date(doc: Document, start: int, end: int) -> tuple[datetime.date, str] | None:
+    key = (start, end)
+    if key not in doc.dates:
+        doc.dates[key] = stated_date(doc.low, start, end, doc.published)
+    return doc.dates[key]
 
 
 def _confidence(deal: DraftDeal, support: Support | None, parties: list[PartyMention]) -> float:

@@ -25,7 +25,8 @@ _COMPANY_NOUNS = (
     r"(?:enterprise|company|firm|group|conglomerate|miner|mining company|producer|refiner|player"
     r"|entity|corporation|giant|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker"
     r"|trading house|trader|investor|consortium|developer|partner|buyer|supplier|operator|utility"
-    r"|lender|bank|oil company|oil major|energy company|shipping company)"
+    r"|lender|bank|oil company|oil major|energy company|shipping company|exporter|importer"
+    r"|distributor|processor|smelter|shipper|grinder|marketer)"
 )
 _DEMONYM = r"(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 
@@ -163,8 +164,8 @@ _DESCRIPTIVE_PREFIX = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|run|
 def _clean_name(name: str, offset: int) -> tuple[str, int]:
     tokens = name.split(" ")
     for j, token in enumerate(tokens):
-        if j and token.endswith(("'s", "'")):
-            if tokens[j - 1] in {"and", "&"}:
+        if token.endswith(("'s", "'")) and j + 1 < len(tokens):
+            if j and tokens[j - 1] in {"and", "&"}:
                 # "Petrovietnam and Japan's Idemitsu Kosan": two organisations; keep the first.
                 tokens = tokens[: j - 1]
             else:
@@ -268,4 +269,132 @@ def find_organisations(
             continue
         start, end = match.span("name")
         add(FoundOrganisation(match.group("name"), "company", start, end))
+    for org in _named_by_context(text, title_end, title_case):
+        add(org)
+    return found
+
+
+# Names without a suffix, told to be organisations by what is said of them:
+# "Canpotex, the Canadian potash exporter, ...", "VIMICO signed ...", "... with EVN to supply".
+_APPOSED_NOUNS = (
+    r"(?:enterprise|company|firm|group|conglomerate|miner|producer|refiner|corporation|giant"
+    r"|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker|trading house|trader"
+    r"|developer|operator|utility|lender|exporter|importer|processor|distributor|smelter"
+    r"|shipper|grinder|marketer|supplier|sovereign wealth fund|wealth fund|state fund"
+    r"|investment fund|fund|agency)"
+)
+_APPOSITION_START = re.compile(r", (?:the|a|an) ")
+_APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"\b")
+_NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b")
+_SIGNING = re.compile(
+    r"\b(?:signed|signs|inked|inks|agreed|agrees|struck|strikes|clinched|sealed|won|wins"
+    r"|secured|shipped|ships|began|begins)\b"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?]\"?\s|\n|-\s)(?P<name>[A-Z][a-z]{2,}[A-Za-z]*)"
+    r"\s(?:(?:has|have|had|also|jointly|on \w+day)\s)?$"
+)
+_DEAL_VERB = re.compile(
+    r"\b(?:sign(?:ed|s|ing)?|ink(?:ed|s)?|agree(?:d|s)?|struck|strikes?|clinch(?:ed|es)?"
+    r"|seal(?:ed|s)?|memorandum|mou|contract|deal|agreement|pact|joint venture|offtake"
+    r"|supply|supplies|supplied|ship(?:ped|s)?|cargo|shipment|talks|negotiat\w*|partner(?:ship)?"
+    r"|acqui\w+|stake|invest\w*)\b"
+)
+_STATE_WORDS = re.compile(r"\b(?:state-owned|state-run|state|government-owned|national)\b")
+# Capitalised short words that are not organisations: titles, units, codes, common terms.
+_NOT_ACRONYMS = words(
+    "CEO CFO COO CTO GDP GNP IPO ETF LME AI EV EVS ESG FTA FTAS CEPA CPTPP USMCA RCEP NAFTA "
+    "TPP CETA MOU MOUS LOI LNG LPG OK TV PM MP MPS EU UK US USA UN UAE GCC AM FM PR IT HR "
+    "VAT GST II III IV VI FY Q1 Q2 Q3 Q4 H1 H2 COVID ID NO RE CO USD EUR GBP JPY CNY MW GW "
+    "KW MWH GWH TWH BPD BCM MT KT DMO FOB CIF NEW THE AND FOR WITH AFP AP DPA NOTE"
+)
+
+
+_NOT_SUBJECT_NAMES = _LEADING_STOPWORDS | words(
+    "Minister President Prime Chancellor King Queen Prince Premier Governor Secretary Officials "
+    "Government Ministry Parliament Congress Senate Court Authorities Regulators Analysts Traders "
+    "Buyers Sellers Producers Exporters Importers Farmers Workers Investors Company Companies "
+    "Firms Neither Each Sources Lawmakers Negotiators Delegates Leaders Diplomats Lawmakers "
+    "Everyone Nobody Someone Nations Countries Members Partners Shareholders Banks Lenders "
+    "Talks Negotiations Trade Tariffs Exports Imports Shipments Prices Markets Shares"
+)
+
+
+_SIGNINGS = PrefixMatcher([_SIGNING])
+_NOT_BEFORE_ACRONYM = frozenset(("(", ".", "&", "-"))
+_NOT_AFTER = frozenset((")", "&", ".", "-", "'"))
+
+
+def _kind_from(words: str) -> str:
+    if "fund" in words:
+        return "sovereign_fund" if "sovereign" in words or "wealth" in words else "company"
+    if _STATE_WORDS.search(words):
+        return "state_owned_enterprise"
+    return "company"
+
+
+def _is_surname(text: str, name: str) -> bool:
+    """ "Reynolds" after "Jonathan Reynolds" elsewhere is a person."""
+    at = text.find(" " + name)
+    while at != -1:
+        end = at + 1 + len(name)
+        words_before = text[max(0, at - 30) : at].split()
+        previous = words_before[-1] if words_before else ""
+        if (
+            not text[end : end + 1].isalnum()
+            and previous[:1].isupper()
+            and previous[1:].isalpha()
+            and previous[1:].islower()
+        ):
+            return True
+        at = text.find(" " + name, end)
+    return False
+
+
+def _named_by_context(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
+    found = []
+    for comma in _APPOSITION_START.finditer(text):
+        described = _APPOSED.match(text, comma.end())
+        if described is None:
+            continue
+        named = _NAME_BEFORE.search(text, max(0, comma.start() - 60), comma.start())
+        if named is None:
+            continue
+        name, start = _clean_name(named.group(), named.start())
+        if not name or name in _NOT_NAMES or (title_case and start < title_end):
+            continue
+        if " " not in name and _is_surname(text, name):
+            continue
+        kind = _kind_from(described.group().lower())
+        found.append(FoundOrganisation(name, kind, start, start + len(name)))
+    (signing,) = _SIGNINGS.matches(text)
+    for verb in signing:
+        match = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        if match is None:
+            continue
+        name = match.group("name")
+        if name in _NOT_SUBJECT_NAMES or name in _NOT_NAMES or _is_surname(text, name):
+            continue
+        found.append(FoundOrganisation(name, "company", match.start("name"), match.end("name")))
+    for match in _ACRONYM.finditer(text):
+        name = match.group()
+        start, end = match.span()
+        if start and text[start - 1].isalnum():
+            continue
+        if name in _NOT_ACRONYMS or not any(c.isalpha() for c in name[1:]):
+            continue
+        after_char = text[end : end + 1]
+        if after_char == "." and text[end + 1 : end + 2] in {"", " ", "\n"}:
+            after_char = ""
+        if text[start - 1 : start] in _NOT_BEFORE_ACRONYM or after_char in _NOT_AFTER:
+            continue
+        window = text[max(0, start - 90) : end + 90]
+        at = start - max(0, start - 90)
+        before, after = window[:at], window[at:]
+        before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+        cut = min((x for x in (after.find("\n"), after.find(". ")) if x >= 0), default=len(after))
+        if not _DEAL_VERB.search((before + after[:cut]).lower()):
+            continue
+        found.append(FoundOrganisation(name, "company", start, end))
     return found

@@ -47,6 +47,13 @@ EXCLUSION_STEMS = (
     "versus",
     "vs",
 )
+# "the energy transition", "battery maker", "agriculture ministry": the word describes something
+# else; it does not name a traded good.
+_DESCRIBES_NOT_A_GOOD = re.compile(
+    r"[\s-]+(?:transition|security|policy|policies|group|company|companies|firm|firms|major"
+    r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
+    r"|manufacturers|exchange)\b"
+)
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -95,12 +102,15 @@ def find_hits(
     for m in matches:
         sentence = index.index_of(m.start)
         if m.category == COMMODITY:
+            if _DESCRIBES_NOT_A_GOOD.match(low, m.end):
+                continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
         elif m.category == PARTY:
             entry = gazetteer.parties[m.index]
             parties.append(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
+    _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     title_case = is_title_case(text[:title_end])
     for hit in list(parties):
         if hit.kind not in {"country", "bloc"}:
@@ -138,7 +148,70 @@ def find_hits(
         commodities = [c for c in commodities if not (org.start <= c.start and c.end <= org.end)]
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
+    dateline = dateline_span(text, title_end)
+    if dateline is not None:
+        for hit in parties:
+            if dateline[0] <= hit.start < dateline[1]:
+                hit.excluded = "place"
     return parties, commodities
+
+
+# "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "Singapore, March 3 (Reuters) -": where the
+# story was filed, never a party.
+_DATELINE = re.compile(
+    r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)"
+    r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*)(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?\s*-{1,2}\s"
+)
+
+
+def dateline_span(text: str, title_end: int) -> tuple[int, int] | None:
+    """Where the dateline at the start of the body is, if there is one."""
+    match = _DATELINE.match(text, title_end + 2 if title_end else 0)
+    return match.span() if match else None
+
+
+# "duties on U.S. Steel": after a measure, a country and a good, not the company named so.
+_MEASURED_GOODS = re.compile(
+    r"\b(?:tariffs?|dut(?:y|ies)|levies|levy|tax(?:es)?|surtax(?:es)?|quotas?|bans?|curbs|controls"
+    r"|restrictions|sanctions|embargo(?:es)?)\b[^.;]{0,40}?\s(?:on|against|targeting)"
+    r"\s(?:imports of\s|exports of\s)?$"
+)
+
+
+def _split_goods_named_companies(
+    gazetteer: Gazetteer,
+    text: str,
+    low: str,
+    parties: list[PartyHit],
+    commodities: list[CommodityHit],
+    index: SentenceIndex,
+) -> None:
+    for hit in list(parties):
+        if hit.kind == "country" or " " not in text[hit.start : hit.end]:
+            continue
+        if not _MEASURED_GOODS.search(low, max(0, hit.start - 70), hit.start):
+            continue
+        split = gazetteer.country_and_commodity(text[hit.start : hit.end])
+        if split is None:
+            continue
+        country, length, good = split
+        entry = gazetteer.parties[country]
+        parties.remove(hit)
+        parties.append(
+            PartyHit(
+                entry.name,
+                entry.kind,
+                entry.country,
+                hit.start,
+                hit.start + length,
+                hit.sentence,
+                VIA_DEMONYM,
+            )
+        )
+        good_start = hit.start + length + 1
+        commodities.append(CommodityHit(good, good_start, hit.end, index.index_of(good_start)))
+    commodities.sort(key=lambda c: c.start)
 
 
 def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[int]) -> None:
@@ -161,6 +234,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             if previous.kind in _ORG_KINDS and _APPOSITIVE.match(text[previous.end : hit.start]):
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
+                continue
+        if hit.kind == "government_body" and hit.country and i > 0:
+            previous = parties[i - 1]
+            if (
+                previous.kind == "country"
+                and previous.country != hit.country
+                and text[previous.end : hit.start] in {"'s ", "' "}
+            ):
+                # "Mexico's Congress" is not the US Congress.
+                hit.excluded = "namesake"
                 continue
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"

@@ -1,0 +1,236 @@
+"""Several measures in one article: one per imposing party, target and instrument.
+
+Wire stories about a measure often report others too: the counter-tariffs of the targeted country,
+the earlier measure it answers ("in response to Washington's decision to double its duties"), a
+background ban. Each measure cue is read in its *segment* (its sentence, cut at "in response to",
+"after", "; " ...), the segment's countries give an imposing party (before the cue) and a target
+(after "on", "against", "from", "to" ... or a demonym before a good), and segments that agree go
+into one measure. A segment naming no country continues the measure read just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .gazetteer import VIA_DEMONYM
+from .parties import PartyHit
+from .prefixes import PrefixMatcher
+from .stages import MEASURE, Cue
+
+_BREAK = re.compile(
+    r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
+    r"|retaliating (?:for|against)|after|following|while|whereas)\b"
+)
+# ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
+_NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")
+_BREAKS = PrefixMatcher([_BREAK])
+_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:on|against|targeting|to|into|from|at|toward|towards)"
+    r"|\b(?:imports?|exports?|shipments?|goods|products|purchases) of)"
+    r"\s+(?:the\s+)?(?:[\w.'%$-]+\s+){0,3}$"
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_INSTRUMENTS = {
+    "tariffs": "tariff",
+    "quotas": "quota",
+    "export ban": "ban",
+    "import ban": "ban",
+    "ban": "ban",
+    "embargo": "ban",
+    "export controls": "controls",
+    "entity listing": "controls",
+    "sanctions": "sanctions",
+    "price cap": "sanctions",
+}
+
+
+@dataclass
+class _Segment:
+    start: int
+    end: int
+    cues: list[Cue] = field(default_factory=list)
+    imposer: str | None = None
+    target: str | None = None
+    instruments: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Cluster:
+    imposer: str | None
+    target: str | None
+    instruments: set[str]
+    segments: list[_Segment] = field(default_factory=list)
+
+    def accepts(self, segment: _Segment) -> bool:
+        def agree(a: str | None, b: str | None) -> bool:
+            return a is None or b is None or a == b
+
+        instruments_agree = (
+            not self.instruments
+            or not segment.instruments
+            or bool(self.instruments & segment.instruments)
+        )
+        return (
+            agree(self.imposer, segment.imposer)
+            and agree(self.target, segment.target)
+            and instruments_agree
+        )
+
+    def matches(self, segment: _Segment) -> int:
+        return (
+            2 * (self.imposer is not None and self.imposer == segment.imposer)
+            + 2 * (self.target is not None and self.target == segment.target)
+            + bool(self.instruments & segment.instruments)
+        )
+
+    def take(self, segment: _Segment) -> None:
+        self.segments.append(segment)
+        self.imposer = self.imposer or segment.imposer
+        self.target = self.target or segment.target
+        self.instruments |= segment.instruments
+
+
+def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
+    """The measure draft split into one draft per measure the article reports, main one first."""
+    segments = _segments(doc, measure)
+    if len(segments) < 2:
+        measure.segments = [(s.start, s.end) for s in segments]
+        return [measure]
+    clusters: list[_Cluster] = []
+    last: _Cluster | None = None
+    for segment in segments:
+        named = segment.imposer is not None or segment.target is not None
+        if not named and last is not None and last.accepts(segment):
+            chosen = last
+        else:
+            fitting = [c for c in clusters if c.accepts(segment)]
+            chosen = max(
+                fitting, key=lambda c: (c.matches(segment), clusters.index(c)), default=None
+            )
+            if chosen is None:
+                chosen = _Cluster(None, None, set())
+                clusters.append(chosen)
+        chosen.take(segment)
+        last = chosen
+    if len(clusters) < 2:
+        measure.segments = [(s.start, s.end) for s in segments]
+        measure.sides = (clusters[0].imposer, clusters[0].target)
+        return [measure]
+    drafts = []
+    support_of = {id(s.cue): s for s in measure.support}
+    for cluster in clusters:
+        cues = {id(c) for segment in cluster.segments for c in segment.cues}
+        draft = DraftDeal(MEASURE)
+        draft.nouns = [n for n in measure.nouns if id(n) in cues]
+        draft.cues = [c for c in measure.cues if id(c) in cues]
+        draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
+        draft.segments = [(s.start, s.end) for s in cluster.segments]
+        draft.sides = (cluster.imposer, cluster.target)
+        drafts.append(draft)
+    # A measure is reported when something happened to it; a cluster of nouns only ("U.S.
+    # sanctions Hong Kong shippers" over a body that says who imposed what) joins the supported
+    # measure it shares a side with, and one that names no side joins the main measure.
+    supported = [(d, c) for d, c in zip(drafts, clusters, strict=True) if d.support]
+    if not supported:
+        return [measure]
+    kept = [d for d, _c in supported]
+    main = kept[0]
+    for draft, cluster in zip(drafts, clusters, strict=True):
+        if draft.support:
+            continue
+        sides = {cluster.imposer, cluster.target} - {None}
+        sharing = [d for d, c in supported if sides & {c.imposer, c.target}]
+        if sharing or not sides:
+            _merge(sharing[0] if sharing else main, draft)
+    if len(kept) == 1:
+        kept[0].segments = [(s.start, s.end) for s in segments]
+    return sorted(kept, key=lambda d: min(c.start for c in d.nouns + d.cues))
+
+
+def _merge(into: DraftDeal, draft: DraftDeal) -> None:
+    into.nouns += draft.nouns
+    into.cues += draft.cues
+    into.support += draft.support
+    into.segments = [*(into.segments or []), *(draft.segments or [])]
+    into._sentences = into._by_sentence = None
+
+
+def _breaks(doc: Document) -> list[tuple[int, int]]:
+    """Every segment break of the document, in text order."""
+    (found,) = _BREAKS.matches(doc.low)
+    subjects = list(_NEW_SUBJECT.finditer(doc.text))
+    return sorted(m.span() for m in found + subjects)
+
+
+def _segments(doc: Document, measure: DraftDeal) -> list[_Segment]:
+    by_start: dict[int, _Segment] = {}
+    breaks = _breaks(doc)
+    ends = [b[1] for b in breaks]
+    for cue in sorted(measure.nouns + measure.cues, key=lambda c: c.start):
+        sentence = doc.index.sentences[cue.sentence]
+        start, end = sentence.start, sentence.end
+        i = bisect_right(ends, cue.start)
+        if i and ends[i - 1] > start:
+            start = ends[i - 1]
+        for break_start, _break_end in breaks[i:]:
+            if break_start >= sentence.end:
+                break
+            if break_start >= cue.end:
+                end = break_start
+                break
+        segment = by_start.get(start)
+        if segment is None:
+            segment = by_start[start] = _Segment(start, end)
+        segment.end = max(segment.end, end)
+        segment.cues.append(cue)
+        instrument = _INSTRUMENTS.get(cue.label)
+        if instrument:
+            segment.instruments.add(instrument)
+    segments = sorted(by_start.values(), key=lambda s: s.start)
+    for segment in segments:
+        _read_sides(doc, segment)
+    return segments
+
+
+def _country_of(doc: Document, hit: PartyHit) -> str | None:
+    if hit.kind in COUNTRYLIKE:
+        return hit.name
+    if hit.kind == "government_body" and hit.country:
+        home = doc.gazetteer.country_party(hit.country)
+        return home.name if home else None
+    return None
+
+
+def _read_sides(doc: Document, segment: _Segment) -> None:
+    first_cue = min(c.start for c in segment.cues)
+    before: list[str] = []
+    starts = doc.party_starts
+    for hit in doc.parties[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]:
+        if hit.excluded:
+            continue
+        country = _country_of(doc, hit)
+        if country is None:
+            continue
+        window = doc.low[max(segment.start, hit.start - 40) : hit.start]
+        if _TARGET_BEFORE.search(window) or _before_a_good(doc, hit):
+            segment.target = segment.target or country
+        elif hit.end <= first_cue or _BY_BEFORE.search(window):
+            before.append(country)
+    if before:
+        segment.imposer = before[0]
+    if segment.target == segment.imposer:
+        segment.target = None
+
+
+def _before_a_good(doc: Document, hit: PartyHit) -> bool:
+    """ "Chinese steel", "Canadian canola": a demonym describing a good names its origin."""
+    if hit.via != VIA_DEMONYM:
+        return False
+    return any(
+        0 <= c.start - hit.end <= 2 or (0 <= c.start - hit.end <= 25 and "-" in doc.low[hit.end])
+        for c in doc.commodities
+        if c.sentence == hit.sentence
+    )
