@@ -45,6 +45,8 @@ class DealFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Status.objects.all(),
         label="Stage",
+        # A deal has one stage: no duplicate rows to remove, so no DISTINCT over every column.
+        distinct=False,
     )
     party = django_filters.CharFilter(method="filter_party", label="Party (slug)")
     party_id = django_filters.NumberFilter(method="filter_party_id", label="Party (id)")
@@ -161,6 +163,8 @@ class TimelineEntryFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         queryset=Status.objects.all(),
         label="Stage",
+        # A deal has one stage: no duplicate rows to remove, so no DISTINCT over every column.
+        distinct=False,
     )
     kind = django_filters.ChoiceFilter(field_name="deal__kind", choices=DealKind.choices)
 

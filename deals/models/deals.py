@@ -36,8 +36,12 @@ class DealQuerySet(models.QuerySet):
         return self.filter(status__isnull=False)
 
     def active(self) -> "DealQuerySet":
-        """Published deals whose stage is not final (not implemented, collapsed, lifted...)."""
-        return self.published().filter(status__is_final=False)
+        """Published deals whose stage is not final (not implemented, collapsed, lifted...).
+
+        The stages as a subquery rather than a join, so the database reads the deals from the
+        stage index, one stage after another.
+        """
+        return self.filter(status__in=Status.objects.filter(is_final=False))
 
     def with_related(self) -> "DealQuerySet":
         """Load the stage, parties and commodities that every listing of deals shows."""
@@ -83,7 +87,9 @@ class DealQuerySet(models.QuerySet):
         wanted = models.Q(pk__in=[])
         for status_id in status_ids:
             wanted |= models.Q(pk__in=latest.filter(status_id=status_id)[:per_stage])
-        return self.filter(wanted)
+        # The subqueries carry this queryset's filters; repeating them outside would make the
+        # database walk every chosen deal instead of picking the few by primary key.
+        return self.model._default_manager.using(self.db).filter(wanted)
 
     def related_to(self, deal: "Deal", *, limit: int) -> list["Deal"]:
         """Published deals sharing most parties or commodities with `deal`, closest first."""

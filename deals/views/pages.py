@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,6 +21,7 @@ from deals.models import (
     Commodity,
     Deal,
     DealKind,
+    DealParty,
     Follow,
     Party,
     PartyKind,
@@ -81,7 +82,10 @@ class HomeView(TemplateView):
         active = Deal.objects.active()
         return {
             **super().get_context_data(**kwargs),
-            "latest_changes": TimelineEntry.objects.stage_changes().with_related()[:LATEST_CHANGES],
+            # An article's body can run to pages; the list shows only its title and outlet.
+            "latest_changes": TimelineEntry.objects.stage_changes()
+            .with_related()
+            .defer("article__body")[:LATEST_CHANGES],
             "stage_groups": group_by_stage(active, statuses, per_stage=DEALS_PER_STAGE),
             "chart": stage_breakdown(active, statuses, by=chart_by),
             "chart_by": chart_by,
@@ -120,9 +124,10 @@ class DealListView(ListView):
                 Party.objects.countries().values_list("slug", "name"), chosen["country"]
             ),
             "parties": options(
-                Party.objects.filter(deal_parties__isnull=False)
+                # Each party looks for one link in the link table's index, rather than joining
+                # every link and removing the duplicates.
+                Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
                 .exclude(kind=PartyKind.COUNTRY)
-                .distinct()
                 .values_list("slug", "name"),
                 chosen["party"],
             ),
