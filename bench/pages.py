@@ -6,7 +6,9 @@ Loads 10,000 deals and 100,000 timeline entries into a fresh SQLite file (var/be
 or the empty database named by BENCH_DATABASE_URL: its tables are flushed), serves the app with
 gunicorn (DEBUG off), and times each page from a client on the same machine. Each page's median
 is reported as a ratio to the median of a trivial page served by the same server in the same
-run; the target is at most 3x. Exits non-zero when a page misses it.
+run; the target is at most 3x, both for visitors' pages served from the page cache and for
+pages rendered afresh (the cache off, as signed-in readers and visitors on a cache miss get them).
+Exits non-zero when a page misses it in either.
 """
 
 import datetime
@@ -267,13 +269,16 @@ def main() -> int:
     uncached = serve_and_time(pages, page_cache=False)
 
     print(f"\nVisitors' pages (page cache on, as served); target: each ≤ {TARGET_RATIO}×")
-    missed = report(timings, target=TARGET_RATIO)
-    print("\nEvery page rendered afresh (page cache off, as for signed-in readers); no target")
-    report(uncached, target=None)
+    missed = [f"{name} (cached)" for name in report(timings, target=TARGET_RATIO)]
+    print(
+        "\nEvery page rendered afresh (page cache off, as for signed-in readers and visitors "
+        f"on a cache miss); target: each ≤ {TARGET_RATIO}×"
+    )
+    missed += [f"{name} (fresh)" for name in report(uncached, target=TARGET_RATIO)]
     if missed:
         print(f"\nMissed the target: {', '.join(missed)}")
         return 1
-    print("\nEvery page is within the target.")
+    print("\nEvery page is within the target, cached and fresh.")
     return 0
 
 
