@@ -46,7 +46,12 @@ class DealQuerySet(models.QuerySet):
     def with_related(self) -> "DealQuerySet":
         """Load the stage, parties and commodities that every listing of deals shows."""
         return self.select_related("status").prefetch_related(
-            models.Prefetch("deal_parties", DealParty.objects.select_related("party")),
+            # Ordered by the deal's id, not the model's "deal" ordering, which would join every
+            # link to its deal to sort by the deal's last change.
+            models.Prefetch(
+                "deal_parties",
+                DealParty.objects.select_related("party").order_by("deal_id", "party__name"),
+            ),
             "commodities",
         )
 

@@ -233,7 +233,8 @@ class DealDetailView(DetailView):
             "off_track": off_track,
             "last_news": last_news,
             "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
-            "figures": deal.figures.select_related("article"),
+            # Within one deal: the model's ordering would join the deal to sort by it.
+            "figures": deal.figures.select_related("article").order_by("created_at", "id"),
             "related_deals": Deal.objects.select_related("status").related_to(
                 deal, limit=RELATED_DEALS
             ),
