@@ -65,7 +65,9 @@ class DealQuerySet(models.QuerySet):
         """Deals a party takes part in; for a country, also those of parties based in it."""
         links = DealParty.objects.filter(deal=models.OuterRef("pk"))
         if party.kind == "country":
-            links = links.filter(models.Q(party=party) | models.Q(party__country=party))
+            # The parties first, then their links through the party index (see filters.py).
+            based_here = Party.objects.filter(models.Q(pk=party.pk) | models.Q(country=party))
+            links = links.filter(party__in=based_here)
         else:
             links = links.filter(party=party)
         return self.filter(models.Exists(links))

@@ -47,11 +47,12 @@ class StageGroup:
 
 
 def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[StageGroup]:
-    """Count `deals` at each stage and pick the latest few of each, in two queries."""
+    """Count `deals` at each of `statuses` and pick the latest few of each, in two queries."""
     counts = deals.stage_counts()
+    wanted = [status.pk for status in statuses if counts.get(status.pk)]
     shown: dict[int, list[Deal]] = {}
     latest = (
-        deals.latest_per_stage(per_stage, counts)
+        deals.latest_per_stage(per_stage, wanted)
         .select_related("status")
         .order_by("-last_changed_on", "-pk")
     )
@@ -80,13 +81,18 @@ class HomeView(TemplateView):
         statuses = list(Status.objects.all())
         chart_by = "country" if self.request.GET.get("chart") == "country" else "commodity"
         active = Deal.objects.active()
+        # The published deals at the stages that are not final are the active deals; said this
+        # way, each stage's few latest deals are a plain read of the stage index.
+        active_stages = [status for status in statuses if not status.is_final]
         return {
             **super().get_context_data(**kwargs),
             # An article's body can run to pages; the list shows only its title and outlet.
             "latest_changes": TimelineEntry.objects.stage_changes()
             .with_related()
             .defer("article__body")[:LATEST_CHANGES],
-            "stage_groups": group_by_stage(active, statuses, per_stage=DEALS_PER_STAGE),
+            "stage_groups": group_by_stage(
+                Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
+            ),
             "chart": stage_breakdown(active, statuses, by=chart_by),
             "chart_by": chart_by,
         }
