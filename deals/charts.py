@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, Count, F, IntegerField, QuerySet, When
 from django.db.models.functions import Coalesce
 
-from deals.models import Commodity, Deal, DealParty, Party, PartyKind, Status, Track
+from deals.models import Commodity, Party, PartyKind, Status, Track
 
 #: Width of the chart's drawing area in SVG user units; the SVG scales to its container.
 CHART_WIDTH = 640
@@ -117,31 +117,31 @@ def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8) -> Cha
     A deal about two commodities counts once under each; a deal's country is that of each of
     its parties (a company counts for its home country).
     """
+    # Counted from the deals' side: the database reads the chosen deals from their index and
+    # each one's links from the link table's own index, in one grouped query.
     if by == "country":
-        links = DealParty.objects.filter(deal__in=deals).annotate(
-            group=Coalesce(
-                "party__country_id",
-                Case(
-                    When(party__kind=PartyKind.COUNTRY, then=F("party_id")),
-                    output_field=IntegerField(),
-                ),
-            )
+        group = Coalesce(
+            "parties__country_id",
+            Case(
+                When(parties__kind=PartyKind.COUNTRY, then=F("parties__id")),
+                output_field=IntegerField(),
+            ),
         )
+        # A deal with two parties from one country counts once for it.
+        count = Count("pk", distinct=True)
         model, title = Party, "Deals at each stage, by country"
     else:
-        links = Deal.commodities.through.objects.filter(deal__in=deals).annotate(
-            group=F("commodity_id")
-        )
+        group, count = F("commodities"), Count("pk")
         model, title = Commodity, "Deals at each stage, by commodity"
     counted = (
-        links.exclude(group__isnull=True)
-        .values("group", "deal__status_id")
-        .annotate(count=Count("deal_id", distinct=True))
-        .order_by()
+        deals.order_by()
+        .values(group=group, stage=F("status_id"))
+        .annotate(count=count)
+        .exclude(group__isnull=True)
     )
     grouped: dict[int, dict[int, int]] = {}
     for row in counted:
-        grouped.setdefault(row["group"], {})[row["deal__status_id"]] = row["count"]
+        grouped.setdefault(row["group"], {})[row["stage"]] = row["count"]
     top = sorted(grouped, key=lambda pk: (-sum(grouped[pk].values()), pk))[:rows]
     names = {obj.pk: obj for obj in model.objects.filter(pk__in=top).only("name", "slug")}
     chart_rows = [

@@ -53,13 +53,10 @@ def _deals_involving(slug_or_code: str) -> Q:
     country = Party.objects.countries().filter(
         Q(slug=slug_or_code) | Q(iso_code=slug_or_code.upper())
     )
-    return Q(
-        Exists(
-            DealParty.objects.filter(deal=OuterRef("pk")).filter(
-                Q(party__in=country) | Q(party__country__in=country)
-            )
-        )
-    )
+    # The few parties first (the country and those based in it), then their links through the
+    # party index: an OR across the join to the party would test every link of every deal.
+    parties = Party.objects.filter(Q(pk__in=country) | Q(country__in=country))
+    return Q(Exists(DealParty.objects.filter(deal=OuterRef("pk"), party__in=parties)))
 
 
 class DealFilterSet(django_filters.FilterSet):

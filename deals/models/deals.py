@@ -36,13 +36,22 @@ class DealQuerySet(models.QuerySet):
         return self.filter(status__isnull=False)
 
     def active(self) -> "DealQuerySet":
-        """Published deals whose stage is not final (not implemented, collapsed, lifted...)."""
-        return self.published().filter(status__is_final=False)
+        """Published deals whose stage is not final (not implemented, collapsed, lifted...).
+
+        The stages as a subquery rather than a join, so the database reads the deals from the
+        stage index, one stage after another.
+        """
+        return self.filter(status__in=Status.objects.filter(is_final=False))
 
     def with_related(self) -> "DealQuerySet":
         """Load the stage, parties and commodities that every listing of deals shows."""
         return self.select_related("status").prefetch_related(
-            models.Prefetch("deal_parties", DealParty.objects.select_related("party")),
+            # Ordered by the deal's id, not the model's "deal" ordering, which would join every
+            # link to its deal to sort by the deal's last change.
+            models.Prefetch(
+                "deal_parties",
+                DealParty.objects.select_related("party").order_by("deal_id", "party__name"),
+            ),
             "commodities",
         )
 
@@ -56,7 +65,9 @@ class DealQuerySet(models.QuerySet):
         """Deals a party takes part in; for a country, also those of parties based in it."""
         links = DealParty.objects.filter(deal=models.OuterRef("pk"))
         if party.kind == "country":
-            links = links.filter(models.Q(party=party) | models.Q(party__country=party))
+            # The parties first, then their links through the party index (see filters.py).
+            based_here = Party.objects.filter(models.Q(pk=party.pk) | models.Q(country=party))
+            links = links.filter(party__in=based_here)
         else:
             links = links.filter(party=party)
         return self.filter(models.Exists(links))
@@ -83,7 +94,9 @@ class DealQuerySet(models.QuerySet):
         wanted = models.Q(pk__in=[])
         for status_id in status_ids:
             wanted |= models.Q(pk__in=latest.filter(status_id=status_id)[:per_stage])
-        return self.filter(wanted)
+        # The subqueries carry this queryset's filters; repeating them outside would make the
+        # database walk every chosen deal instead of picking the few by primary key.
+        return self.model._default_manager.using(self.db).filter(wanted)
 
     def related_to(self, deal: "Deal", *, limit: int) -> list["Deal"]:
         """Published deals sharing most parties or commodities with `deal`, closest first."""

@@ -1,10 +1,15 @@
-"""Filters the reader pages and emails share."""
+"""Filters and tags the reader pages and emails share.
+
+The date filters and the stage badge run for every row of a listing, so they format directly
+rather than through the `date` filter or an `{% include %}`, each several times slower.
+"""
 
 import datetime
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.html import format_html, format_html_join
 
 from deals.models import DatePrecision
 
@@ -33,5 +38,44 @@ def entry_date(value: datetime.date | None, precision: str = DatePrecision.DAY) 
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:
-        return date_format(value, "F Y")
-    return date_format(value, "j F Y")
+        return f"{MONTHS[value.month]} {value.year:04d}"
+    return f"{value.day} {MONTHS[value.month]} {value.year:04d}"
+
+
+@register.filter
+def short_date(value: datetime.date | None) -> str:
+    """A date in a listing: 3 Mar 2026 (the `date` filter's "j M Y")."""
+    if value is None:
+        return ""
+    return f"{value.day} {str(MONTHS_3[value.month]).title()} {value.year:04d}"
+
+
+@register.filter
+def iso_date(value: datetime.date | None) -> str:
+    """A date for a `datetime` attribute: 2026-03-03 (the `date` filter's "Y-m-d")."""
+    return value.isoformat() if value is not None else ""
+
+
+@register.simple_tag
+def stage_badge(status) -> str:
+    """A stage's name in its colour."""
+    return format_html('<span class="stage stage--{}">{}</span>', status.slug, status.name)
+
+
+@register.filter
+def svg_number(value: float, places: int = 2) -> str:
+    """A coordinate for an SVG attribute, unlocalised: 170.25 (`floatformat:"2u"`, faster)."""
+    return f"{value:.{int(places)}f}"
+
+
+@register.simple_tag
+def select_options(options) -> str:
+    """The `<option>`s of a filter, the reader's choice selected (hundreds on the deal list)."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (option.value, " selected" if option.selected else "", option.label)
+            for option in options
+        ),
+    )

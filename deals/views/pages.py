@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -21,6 +21,7 @@ from deals.models import (
     Commodity,
     Deal,
     DealKind,
+    DealParty,
     Follow,
     Party,
     PartyKind,
@@ -46,11 +47,12 @@ class StageGroup:
 
 
 def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[StageGroup]:
-    """Count `deals` at each stage and pick the latest few of each, in two queries."""
+    """Count `deals` at each of `statuses` and pick the latest few of each, in two queries."""
     counts = deals.stage_counts()
+    wanted = [status.pk for status in statuses if counts.get(status.pk)]
     shown: dict[int, list[Deal]] = {}
     latest = (
-        deals.latest_per_stage(per_stage, counts)
+        deals.latest_per_stage(per_stage, wanted)
         .select_related("status")
         .order_by("-last_changed_on", "-pk")
     )
@@ -79,10 +81,18 @@ class HomeView(TemplateView):
         statuses = list(Status.objects.all())
         chart_by = "country" if self.request.GET.get("chart") == "country" else "commodity"
         active = Deal.objects.active()
+        # The published deals at the stages that are not final are the active deals; said this
+        # way, each stage's few latest deals are a plain read of the stage index.
+        active_stages = [status for status in statuses if not status.is_final]
         return {
             **super().get_context_data(**kwargs),
-            "latest_changes": TimelineEntry.objects.stage_changes().with_related()[:LATEST_CHANGES],
-            "stage_groups": group_by_stage(active, statuses, per_stage=DEALS_PER_STAGE),
+            # An article's body can run to pages; the list shows only its title and outlet.
+            "latest_changes": TimelineEntry.objects.stage_changes()
+            .with_related()
+            .defer("article__body")[:LATEST_CHANGES],
+            "stage_groups": group_by_stage(
+                Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
+            ),
             "chart": stage_breakdown(active, statuses, by=chart_by),
             "chart_by": chart_by,
         }
@@ -120,9 +130,10 @@ class DealListView(ListView):
                 Party.objects.countries().values_list("slug", "name"), chosen["country"]
             ),
             "parties": options(
-                Party.objects.filter(deal_parties__isnull=False)
+                # Each party looks for one link in the link table's index, rather than joining
+                # every link and removing the duplicates.
+                Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
                 .exclude(kind=PartyKind.COUNTRY)
-                .distinct()
                 .values_list("slug", "name"),
                 chosen["party"],
             ),
@@ -228,7 +239,8 @@ class DealDetailView(DetailView):
             "off_track": off_track,
             "last_news": last_news,
             "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
-            "figures": deal.figures.select_related("article"),
+            # Within one deal: the model's ordering would join the deal to sort by it.
+            "figures": deal.figures.select_related("article").order_by("created_at", "id"),
             "related_deals": Deal.objects.select_related("status").related_to(
                 deal, limit=RELATED_DEALS
             ),
