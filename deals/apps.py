@@ -7,8 +7,3 @@ class DealsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "deals"
     verbose_name = "Trade deals"
-
-    def ready(self) -> None:
-        from deals.pagecache import watch_data_changes
-
-        watch_data_changes(self)

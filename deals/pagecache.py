@@ -1,56 +1,52 @@
 """Rendered reader pages kept in the cache for visitors who are not signed in.
 
 Pages for visitors are the same for everyone, and rendering one with its lists, filters and chart
-costs far more than the queries behind it. Each cached page is keyed by a data version that every
-change to the tracker's data replaces, so a visitor never sees a page older than the last change
-(within `TRACKER_PAGE_CACHE_SECONDS` when several processes each keep a local-memory cache).
+costs far more than the queries behind it. Each cached page is keyed by the version of the data
+it is made of (`deals.versions`, one small query), so a visitor never sees a page older than the
+last change, whichever process made it.
 """
 
 import hashlib
-import uuid
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-DATA_VERSION_KEY = "deals:page-data-version"
+from deals.models import (
+    Article,
+    Commodity,
+    CommodityAlias,
+    Deal,
+    DealParty,
+    Figure,
+    Party,
+    PartyAlias,
+    Status,
+    TimelineEntry,
+)
+from deals.versions import Table, table_validators
 
-#: Models whose rows readers never see on the cached pages: changing them keeps the pages.
-_PRIVATE_MODELS = {"follow", "notification", "readerpreference"}
+#: Everything a reader page shows. Large tables are dated by their highest id and timestamp;
+#: small ones are counted too, so a deleted row shows at once.
+PAGE_TABLES = [
+    Table(Deal, "updated_at", count=False),
+    Table(TimelineEntry, "recorded_at", count=False),
+    Table(DealParty, count=False),
+    Table(Deal.commodities.through, count=False),
+    Table(Figure, count=False),
+    Table(Article, count=False),
+    Table(Party, "created_at"),
+    Table(PartyAlias),
+    Table(Commodity),
+    Table(CommodityAlias),
+    Table(Status),
+]
 
 
 def data_version() -> str:
-    """The current version of the tracker's data, made up the first time it is asked for."""
-    version = cache.get(DATA_VERSION_KEY)
-    if version is None:
-        cache.add(DATA_VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(DATA_VERSION_KEY, "")
-    return version
-
-
-def bump_data_version() -> None:
-    """Make every cached page stale."""
-    cache.set(DATA_VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def _data_changed(sender, **kwargs) -> None:
-    # Now, so this process stops serving old pages at once, and again after the commit, so a
-    # page rendered by another request between the two from the old data is not kept.
-    bump_data_version()
-    transaction.on_commit(bump_data_version)
-
-
-def watch_data_changes(app_config) -> None:
-    """Replace the data version whenever a row readers can see is saved or deleted."""
-    for model in app_config.get_models():
-        if model._meta.model_name in _PRIVATE_MODELS:
-            continue
-        post_save.connect(_data_changed, sender=model, dispatch_uid=f"pagecache-save-{model}")
-        post_delete.connect(_data_changed, sender=model, dispatch_uid=f"pagecache-del-{model}")
-    m2m_changed.connect(_data_changed, dispatch_uid="pagecache-m2m")
+    """The version of the data the reader pages are made of."""
+    return table_validators(PAGE_TABLES, variant="pages").etag
 
 
 def cached_for_visitors(view):

@@ -303,8 +303,8 @@ CELERY_BEAT_SCHEDULE["retry-stuck-notifications"] = {
     "schedule": 300.0,
 }
 
-# Seconds a reader page rendered for visitors (not signed in) is kept in the cache; any change to
-# the data replaces it at once. 0 turns the page cache off.
+# Seconds a reader page rendered for visitors (not signed in) is kept in the cache, keyed by the
+# version of the data it shows (deals.versions), so a change shows at once. 0 turns it off.
 TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)
 
 # --- The API and webhooks (area: api) ----------------------------------------------------------

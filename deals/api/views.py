@@ -33,8 +33,9 @@ from deals.models import (
     WebhookDelivery,
     WebhookSubscription,
 )
+from deals.versions import Table, row_validators, table_validators
 
-from .conditional import ConditionalMixin, Table, row_validators, table_validators
+from .conditional import ConditionalMixin
 from .pagination import ChangesCursorPagination
 from .renderers import CSVRenderer
 from .serializers import (
