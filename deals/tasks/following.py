@@ -22,6 +22,18 @@ class TransientEmailError(Exception):
     """The mail server could not take the message now; sending again later may work."""
 
 
+# Only transient errors are retried, with backoff: the service marks a refused address failed
+# at once.
+email_task = shared_task(
+    ignore_result=True,
+    autoretry_for=(TransientEmailError,),
+    retry_backoff=60,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=MAX_ATTEMPTS - 1,
+)
+
+
 def notify_followers(entry: TimelineEntry) -> None:
     """Plan the emails for an accepted entry and queue the immediate ones.
 
@@ -34,15 +46,7 @@ def notify_followers(entry: TimelineEntry) -> None:
         queue_after_commit(send_notification_email, notification_pk)
 
 
-# Only transient errors are retried: the service marks a refused address failed at once.
-@shared_task(
-    ignore_result=True,
-    autoretry_for=(TransientEmailError,),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=MAX_ATTEMPTS - 1,
-)
+@email_task
 def send_notification_email(notification_pk: int) -> None:
     """Send one follower one email about one stage change, at most once."""
     from deals.services import send_notification
@@ -61,14 +65,7 @@ def send_daily_digests() -> int:
     return len(readers)
 
 
-@shared_task(
-    ignore_result=True,
-    autoretry_for=(TransientEmailError,),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=MAX_ATTEMPTS - 1,
-)
+@email_task
 def send_digest_email(user_pk: int) -> None:
     """Send a reader their daily digest of the changes to what they follow."""
     from deals.services import send_digest
