@@ -253,6 +253,8 @@ class ArticleSubmitForm(forms.ModelForm):
 class ArticleAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "outlet", "published_on", "state", "created_at"]
+    # Stated here: a list annotated with counts loses the model's default ordering.
+    ordering = ["-created_at", "-id"]
     list_filter = ["state", "outlet"]
     search_fields = ["title", "url", "outlet"]
     date_hierarchy = "created_at"
