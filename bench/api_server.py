@@ -24,8 +24,4 @@ urlpatterns = [path("bench/constant/", constant), path("", include("tracker.urls
 
 # The product's URLs, wrapped: this module is the URLconf of the benchmark's server only.
 settings.ROOT_URLCONF = __name__
-# Production keeps its PostgreSQL connections open (CONN_MAX_AGE=60); the settings close SQLite
-# ones after each request, which makes SQLite re-read its schema every time. Serve the bench
-# like production, whichever database it runs on.
-settings.DATABASES["default"]["CONN_MAX_AGE"] = 60
 application = get_wsgi_application()
