@@ -178,3 +178,61 @@ def start_worker(broker, transactional_db, tmp_path):
         worker.stop()
         # Shown by pytest only when the test fails.
         print(f"--- {worker.log.name}\n{worker.tail(60)}")
+
+
+# --- Articles submitted by URL -----------------------------------------------------------------
+
+
+@pytest.fixture
+def web_server():
+    """A real HTTP server on 127.0.0.1 serving the pages a test puts in `pages`.
+
+    `pages[path]` is (status, content type, body) or, for a redirect, (status, location);
+    `hits` counts the requests per path. Articles may be fetched from it once the test allows
+    loopback addresses (`settings.TRACKER_FETCH_ALLOW_LOOPBACK = True`).
+    """
+    import threading
+    from collections import Counter
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from types import SimpleNamespace
+
+    site = SimpleNamespace(pages={}, hits=Counter())
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            site.hits[self.path] += 1
+            page = site.pages.get(self.path, (404, "text/plain", b"Not found"))
+            if callable(page):
+                page = page(site.hits[self.path])
+            self.send_response(page[0])
+            if len(page) == 2:
+                self.send_header("Location", page[1])
+                page = (*page, b"")
+            else:
+                self.send_header("Content-Type", page[1])
+            self.send_header("Content-Length", str(len(page[-1])))
+            self.end_headers()
+            self.wfile.write(page[-1])
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    site.url = f"http://127.0.0.1:{server.server_address[1]}"
+    yield site
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture
+def closed_port():
+    """A local address nothing listens on: a site that is down."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"

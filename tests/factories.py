@@ -240,3 +240,19 @@ def deal_with_story(
 def submitted(title: str, body: str = "", **fields) -> Article:
     """An article as submitted and waiting for the parser."""
     return ArticleFactory(title=title, body=body, content_hash=content_hash(title, body), **fields)
+
+
+def article_page(
+    title: str, *paragraphs: str, published: str = "2024-01-08", site: str = "Pipeline Wire"
+) -> bytes:
+    """A news site's HTML page for an article, with the metadata such pages carry."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>{title} | {site}</title>"
+        f"<meta property='og:site_name' content='{site}'>"
+        f"<meta property='article:published_time' content='{published}'>"
+        "</head><body><nav><a href='/'>Home</a> <a href='/markets'>Markets</a></nav>"
+        f"<article><h1>{title}</h1>{text}</article>"
+        "<footer>Copyright Pipeline Wire. All rights reserved.</footer></body></html>"
+    ).encode()

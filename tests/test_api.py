@@ -18,6 +18,7 @@ from .factories import (
     CountryFactory,
     PartyAliasFactory,
     PartyFactory,
+    article_page,
     deal_with_story,
 )
 
@@ -337,6 +338,12 @@ def test_a_token_has_its_own_allowance_apart_from_its_address(
     assert with_token == [200, 200, 200, 429]
 
 
+URL_PAGE = (
+    "Malaysia bans the export of unprocessed rare earths",
+    "Malaysia has banned exports of raw rare earths to build a refining industry at home. The "
+    "ban is in effect, the trade ministry said on Monday.",
+)
+
 ARTICLE = {
     "title": "Malaysia and Japan sign rare earths pact",
     "url": "https://news.example.org/rare-earths-pact",
@@ -387,6 +394,67 @@ def test_an_article_without_text_is_refused(token_client):
 
     assert response.status_code == 400
     assert "body" in response.json()
+
+
+def test_a_url_alone_is_accepted_waits_to_be_fetched_and_then_shows_what_the_page_gave(
+    token_client, reference_data, settings, web_server, django_capture_on_commit_callbacks
+):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    web_server.pages["/ban"] = (200, "text/html", article_page(*URL_PAGE))
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = token_client.post(
+            reverse("api:article-list"),
+            {"url": f"{web_server.url}/ban", "outlet": "Wire"},
+            format="json",
+        )
+    article = Article.objects.get()
+    waiting = token_client.get(response["Location"]).json()
+    # The page is fetched by the task queued after the commit, never during the request.
+    assert web_server.hits["/ban"] == 0
+    for callback in callbacks:
+        callback()
+    done = token_client.get(response["Location"]).json()
+
+    assert response.status_code == 202
+    assert response["Location"] == f"http://testserver/api/v1/articles/{article.pk}/"
+    assert (response.json()["state"], waiting["state"]) == ("fetching", "fetching")
+    assert waiting["title"] == waiting["source_url"] == f"{web_server.url}/ban"
+    assert done["state"] == "parsed"
+    assert (done["title"], done["outlet"], done["published_on"]) == (
+        URL_PAGE[0],
+        "Wire",
+        "2024-01-08",
+    )
+
+
+def test_a_url_posted_twice_makes_one_article(token_client):
+    url = "https://news.example.org/rare-earths-ban"
+
+    first = token_client.post(reverse("api:article-list"), {"url": url}, format="json")
+    again = token_client.post(reverse("api:article-list"), {"url": url}, format="json")
+
+    assert (first.status_code, again.status_code) == (202, 200)
+    assert again["Location"] == first["Location"]
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("sent", "field"),
+    [
+        ({}, "url"),
+        ({"url": "ftp://news.example.org/ban"}, "url"),
+        ({"url": "https://news.example.org/ban", "published_on": "2026-03-02"}, "published_on"),
+        ({"body": "Malaysia banned exports."}, "title"),
+    ],
+    ids=["nothing", "not-http", "date-with-url-alone", "text-without-title"],
+)
+def test_a_submission_that_is_neither_a_text_nor_a_url_alone_is_refused(token_client, sent, field):
+    response = token_client.post(reverse("api:article-list"), sent, format="json")
+
+    assert response.status_code == 400
+    assert field in response.json()
+    assert not Article.objects.exists()
 
 
 def test_an_article_shows_its_state_and_the_entries_it_produced(api_client, world):

@@ -18,9 +18,10 @@ from deals.models import (
     PartyAlias,
     Proposal,
     ReviewState,
+    content_hash,
 )
 
-from .factories import submitted
+from .factories import article_page, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -323,11 +324,40 @@ def test_ingest_submits_a_folder_and_recognises_articles_already_known(
     assert (article.outlet, article.published_on) == ("Wire", datetime.date(2024, 1, 8))
 
 
-def test_ingest_without_a_network_says_so(monkeypatch):
-    monkeypatch.setattr("trafilatura.fetch_url", lambda url: None)
+# Outside a test transaction, as the command runs: without a broker the task runs in the
+# command's process as soon as the article is committed.
+@pytest.mark.django_db(transaction=True)
+def test_ingest_url_has_the_page_fetched_and_reports_the_article_state(
+    reference_data, settings, web_server
+):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    web_server.pages["/ban"] = (200, "text/html", article_page(*BAN_PAGE))
+    out = io.StringIO()
 
-    with pytest.raises(CommandError, match="no network connection"):
-        call_command("ingest", "--url", "https://news.example/deal")
+    call_command("ingest", "--url", f"{web_server.url}/ban", stdout=out)
+
+    article = Article.objects.get()
+    assert "1 new, 0 already known, 0 failed." in out.getvalue()
+    assert f"Article #{article.pk} ({web_server.url}/ban): parsed." in out.getvalue()
+    assert article.title == BAN_PAGE[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_url_of_a_site_that_is_down_reports_why_the_article_failed(settings, closed_port):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    out = io.StringIO()
+
+    call_command("ingest", "--url", f"{closed_port}/ban", stdout=out)
+
+    assert ": failed: Could not download the page" in out.getvalue()
+    assert Article.objects.get().state == ArticleState.FAILED
+
+
+def test_ingest_refuses_an_address_that_is_not_a_web_page():
+    with pytest.raises(CommandError, match="Give an http or https address"):
+        call_command("ingest", "--url", "file:///etc/passwd")
+
+    assert not Article.objects.exists()
 
 
 # As `make run` does it: outside a test transaction, each article is parsed as it is submitted.
@@ -354,3 +384,139 @@ def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(
     login = f"Admin: http://127.0.0.1:8000/admin/  user: editor  password: {password}"
     assert out.getvalue().count(login) == 2
     assert authenticate(username="editor", password=password).is_staff
+
+
+# --- Articles submitted by URL: the worker fetches the page ------------------------------------
+
+BAN_PAGE = (
+    "Malaysia bans the export of unprocessed rare earths",
+    "Malaysia has banned exports of raw rare earths to build a refining industry at home. The "
+    "ban is in effect.",
+    "The government said the measure would help the country capture more of the value of its "
+    "mineral resources, and officials expect new refineries to open in the coming years.",
+)
+
+
+@pytest.fixture
+def loopback_allowed(settings):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+
+
+def fetched(url, callbacks, **fields):
+    """Submit a URL as the API does and run the parse task queued after its commit."""
+    with callbacks(execute=True):
+        submission = services.submit_url(url=url, **fields)
+    submission.article.refresh_from_db()
+    return submission.article
+
+
+def test_a_page_submitted_by_url_gets_its_title_text_and_date_and_is_parsed(
+    reference_data, loopback_allowed, web_server, django_capture_on_commit_callbacks
+):
+    web_server.pages["/ban"] = (200, "text/html; charset=utf-8", article_page(*BAN_PAGE))
+
+    article = fetched(f"{web_server.url}/ban", django_capture_on_commit_callbacks)
+
+    assert article.state == ArticleState.PARSED
+    assert article.title == BAN_PAGE[0]
+    assert BAN_PAGE[1] in article.body and BAN_PAGE[2] in article.body
+    assert "Copyright" not in article.body
+    assert article.published_on == datetime.date(2024, 1, 8)
+    assert article.outlet == "Pipeline Wire"
+    assert article.content_hash == content_hash(article.title, article.body)
+    assert article.proposals.get().kind == "measure"
+    assert web_server.hits["/ban"] == 1
+
+
+def test_a_url_submission_is_kept_at_once_waiting_to_be_fetched():
+    submission = services.submit_url(url="https://news.example/ban", outlet="Wire")
+
+    article = submission.article
+    assert submission.created
+    assert (article.state, article.title, article.body) == (
+        ArticleState.FETCHING,
+        "https://news.example/ban",
+        "",
+    )
+    assert article.content_hash != content_hash("https://news.example/ban", "")
+    assert services.submit_url(url="https://news.example/ban").article == article
+
+
+@pytest.mark.parametrize(
+    ("allow_loopback", "target", "refusal"),
+    [
+        (False, "/ban", "resolves to a loopback address (127.0.0.1)"),
+        (False, "http://10.1.2.3/ban", "resolves to a private address (10.1.2.3)"),
+        (True, "http://169.254.169.254/latest/meta-data/", "resolves to a link-local address"),
+    ],
+    ids=["loopback", "private", "redirect-to-link-local"],
+)
+def test_a_page_on_an_address_off_the_public_internet_is_refused_and_the_article_failed(
+    reference_data,
+    settings,
+    web_server,
+    django_capture_on_commit_callbacks,
+    allow_loopback,
+    target,
+    refusal,
+):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = allow_loopback
+    web_server.pages["/ban"] = (200, "text/html", article_page(*BAN_PAGE))
+    web_server.pages["/moved"] = (302, target)
+    url = f"{web_server.url}{target}" if target.startswith("/") else target
+    if allow_loopback:
+        url = f"{web_server.url}/moved"
+
+    article = fetched(url, django_capture_on_commit_callbacks)
+
+    assert article.state == ArticleState.FAILED
+    assert article.failure_reason.startswith("Refused to fetch http")
+    assert refusal in article.failure_reason
+    assert web_server.hits["/ban"] == 0
+
+
+def test_a_page_with_the_text_of_an_article_already_kept_fails_and_both_are_kept(
+    reference_data, loopback_allowed, web_server, django_capture_on_commit_callbacks
+):
+    web_server.pages["/ban"] = (200, "text/html", article_page(*BAN_PAGE))
+    web_server.pages["/copy"] = (200, "text/html", article_page(*BAN_PAGE, site="Copycat"))
+    first = fetched(f"{web_server.url}/ban", django_capture_on_commit_callbacks)
+
+    copy = fetched(f"{web_server.url}/copy", django_capture_on_commit_callbacks)
+
+    assert first.state == ArticleState.PARSED
+    assert copy.state == ArticleState.FAILED
+    assert copy.failure_reason == f"Same text as article #{first.pk}."
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (
+            (200, "text/html", b"<html><head><title>Sign in</title></head></html>"),
+            "Found no article",
+        ),
+        ((200, "application/pdf", b"%PDF-1.7"), "is application/pdf, not a web page"),
+        ((404, "text/html", b"<p>Gone</p>"), "answered 404"),
+        ((200, "text/html", b"<p>" + b"x" * 5000 + b"</p>"), "larger than the 4,000 bytes"),
+    ],
+    ids=["no-text", "not-a-page", "missing", "too-large"],
+)
+def test_a_page_that_gives_no_article_fails_at_once_with_the_reason(
+    reference_data,
+    settings,
+    loopback_allowed,
+    web_server,
+    django_capture_on_commit_callbacks,
+    page,
+    reason,
+):
+    settings.TRACKER_MAX_ARTICLE_BYTES = 4000
+    web_server.pages["/page"] = page
+
+    article = fetched(f"{web_server.url}/page", django_capture_on_commit_callbacks)
+
+    assert article.state == ArticleState.FAILED
+    assert reason in article.failure_reason
+    assert web_server.hits["/page"] == 1

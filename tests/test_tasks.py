@@ -16,7 +16,7 @@ from deals import services
 from deals.models import Article, ArticleState, Proposal, TimelineEntry
 from deals.tasks import parse_article_task, requeue_stuck_articles
 
-from .factories import submitted
+from .factories import article_page, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +193,96 @@ def test_the_redis_visibility_timeout_outlasts_the_longest_task():
     assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
     timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
     assert timeout > settings.CELERY_TASK_TIME_LIMIT > settings.CELERY_TASK_SOFT_TIME_LIMIT
+
+
+# --- Articles submitted by URL ------------------------------------------------------------------
+
+PAGE = (
+    BAN[0],
+    "Malaysia has banned exports of raw rare earths to build a refining industry at home. The "
+    "ban is in effect, the trade ministry said on Monday.",
+)
+
+
+def test_a_site_that_is_down_is_tried_again_and_finally_fails_the_article_with_the_reason(
+    reference_data, settings, closed_port
+):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    article = services.submit_url(url=f"{closed_port}/ban").article
+
+    # Tasks run in this process in tests: the retries follow at once instead of backing off.
+    parse_article_task.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.FAILED
+    tries = parse_article_task.max_retries + 1
+    assert article.failure_reason.startswith(f"Could not download the page ({tries} tries):")
+    assert "could not be reached" in article.failure_reason
+
+
+def test_a_site_busy_for_a_moment_is_tried_again_and_the_article_parsed(
+    reference_data, settings, web_server
+):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    page = article_page(*PAGE)
+    web_server.pages["/ban"] = lambda hit: (
+        (503, "text/plain", b"Busy")
+        if hit == 1
+        else (
+            200,
+            "text/html",
+            page,
+        )
+    )
+    article = services.submit_url(url=f"{web_server.url}/ban").article
+
+    parse_article_task.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    assert web_server.hits["/ban"] == 2
+
+
+def test_a_message_delivered_twice_fetches_the_page_once(reference_data, settings, web_server):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    web_server.pages["/ban"] = (200, "text/html", article_page(*PAGE))
+    article = services.submit_url(url=f"{web_server.url}/ban").article
+
+    parse_article_task.apply(args=[article.pk])
+    parse_article_task.apply(args=[article.pk])
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    assert article.proposals.count() == 1
+    assert web_server.hits["/ban"] == 1
+
+
+def test_the_sweeper_queues_again_an_article_whose_fetch_was_lost(
+    reference_data, settings, web_server
+):
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
+    web_server.pages["/ban"] = (200, "text/html", article_page(*PAGE))
+    lost = services.submit_url(url=f"{web_server.url}/ban").article
+    waiting = services.submit_url(url=f"{web_server.url}/later").article
+    longest = max(settings.TRACKER_REQUEUE_AFTER, settings.CELERY_TASK_TIME_LIMIT)
+    _aged(lost, ArticleState.FETCHING, longest + 5)
+    _aged(waiting, ArticleState.FETCHING, min(settings.TRACKER_REQUEUE_AFTER, 60))
+
+    assert requeue_stuck_articles() == 1
+
+    states = dict(Article.objects.values_list("pk", "state"))
+    assert states == {lost.pk: ArticleState.PARSED, waiting.pk: ArticleState.FETCHING}
+
+
+def test_the_sweeper_gives_up_on_a_fetch_that_keeps_killing_its_worker(reference_data):
+    article = services.submit_url(url="https://news.example/huge").article
+    Article.objects.filter(pk=article.pk).update(attempts=settings.TRACKER_MAX_PARSE_ATTEMPTS)
+    _aged(article, ArticleState.FETCHING, settings.TRACKER_REQUEUE_AFTER * 2)
+
+    assert requeue_stuck_articles() == 0
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.FAILED
+    assert article.failure_reason == (
+        f"The worker fetching this article was lost {settings.TRACKER_MAX_PARSE_ATTEMPTS} times."
+    )

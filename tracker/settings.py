@@ -412,6 +412,11 @@ TRACKER_AUTO_ACCEPT_CONFIDENCE = env_float(
 TRACKER_REQUEUE_AFTER = env_int("TRACKER_REQUEUE_AFTER", 300, minimum=1)
 # Attempts at parsing one article before it is marked failed.
 TRACKER_MAX_PARSE_ATTEMPTS = env_int("TRACKER_MAX_PARSE_ATTEMPTS", 5, minimum=1)
+# Articles submitted by URL are fetched by the workers: seconds a site has to send the page (whose
+# size is capped by TRACKER_MAX_ARTICLE_BYTES), and whether loopback addresses may be fetched
+# (tests and local development only; private and link-local addresses never are).
+TRACKER_FETCH_TIMEOUT_SECONDS = env_int("TRACKER_FETCH_TIMEOUT_SECONDS", 15, minimum=1)
+TRACKER_FETCH_ALLOW_LOOPBACK = env_bool("TRACKER_FETCH_ALLOW_LOOPBACK", False)
 CELERY_BEAT_SCHEDULE["requeue-stuck-articles"] = {
     "task": "deals.tasks.articles.requeue_stuck_articles",
     "schedule": 60.0,

@@ -228,11 +228,20 @@ class ArticleSerializer(serializers.ModelSerializer):
 
 
 class ArticleSubmissionSerializer(serializers.Serializer):
-    """An article to ingest: its title and text, and where and when it was published."""
+    """An article to ingest: its title and text, or only the URL of its page to fetch."""
 
-    title = serializers.CharField(max_length=500)
+    title = serializers.CharField(
+        max_length=500,
+        required=False,
+        help_text="Needed with the text; leave out with a URL alone.",
+    )
     body = serializers.CharField(
-        trim_whitespace=False, help_text="The article's text; its identity as a submission."
+        trim_whitespace=False,
+        required=False,
+        help_text=(
+            "The article's text; its identity as a submission. Leave it out (and the title and "
+            "date) to have the tracker fetch the page at `url`."
+        ),
     )
     url = serializers.URLField(max_length=2000, required=False, default="")
     outlet = serializers.CharField(max_length=200, required=False, default="")
@@ -246,6 +255,34 @@ class ArticleSubmissionSerializer(serializers.Serializer):
                 f"The text is longer than {settings.TRACKER_MAX_ARTICLE_BYTES} bytes."
             )
         return value
+
+    def validate_url(self, value: str) -> str:
+        if value and urlsplit(value).scheme not in ("http", "https"):
+            raise serializers.ValidationError("Give an http or https URL.")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        if "title" in attrs or "body" in attrs:
+            missing = {"title", "body"} - attrs.keys()
+            if missing:
+                raise serializers.ValidationError(
+                    dict.fromkeys(missing, "Send the title and the text together.")
+                )
+            return attrs
+        if not attrs["url"]:
+            raise serializers.ValidationError(
+                {"url": "Send the article's title and text, or the URL of its page."}
+            )
+        if attrs["published_on"] is not None:
+            raise serializers.ValidationError(
+                {"published_on": "A fetched page's date is read from the page."}
+            )
+        return attrs
+
+    @property
+    def is_url_only(self) -> bool:
+        """Whether the page is to be fetched: no title or text came with its URL."""
+        return "body" not in self.validated_data
 
 
 class WebhookSubscriptionSerializer(serializers.ModelSerializer):

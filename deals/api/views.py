@@ -203,10 +203,13 @@ class ChangeViewSet(ConditionalMixin, mixins.ListModelMixin, viewsets.GenericVie
     create=extend_schema(
         summary="Submit an article to ingest (token needed)",
         description=(
-            "Send the article's title and text (and its URL, outlet and date when known). "
-            "A new article is answered `202 Accepted` with its `Location`; the parser picks it "
-            "up from there. The same text (or URL) again is answered `200` with the article "
-            "already kept, at its `Location`. A URL alone is not accepted: the text is needed."
+            "Send the article's title and text (and its URL, outlet and date when known), or "
+            "only the `url` of its page (and its outlet): the tracker then fetches the page in "
+            "its workers, never during the request, and the article waits in state `fetching` "
+            "until its title, text and date are read from the page. A new article is answered "
+            "`202 Accepted` with its `Location`, to follow its state; the parser picks it up "
+            "from there. The same text (or URL) again is answered `200` with the article "
+            "already kept, at its `Location`."
         ),
         request=ArticleSubmissionSerializer,
         responses={
@@ -238,7 +241,13 @@ class ArticleViewSet(
     def create(self, request, *args, **kwargs):
         submission = ArticleSubmissionSerializer(data=request.data)
         submission.is_valid(raise_exception=True)
-        outcome = services.submit_article(**submission.validated_data, submitted_by=request.user)
+        data = submission.validated_data
+        if submission.is_url_only:
+            outcome = services.submit_url(
+                url=data["url"], outlet=data["outlet"], submitted_by=request.user
+            )
+        else:
+            outcome = services.submit_article(**data, submitted_by=request.user)
         article = self.get_queryset().get(pk=outcome.article.pk)
         location = reverse("api:article-detail", args=[article.pk], request=request)
         return Response(

@@ -1,6 +1,6 @@
 """The tracker's models, one module per area."""
 
-from .articles import PENDING_STATES, Article, ArticleState, content_hash
+from .articles import PENDING_STATES, Article, ArticleState, content_hash, provisional_hash
 from .deals import (
     DatePrecision,
     Deal,
@@ -79,4 +79,5 @@ __all__ = [
     "WebhookSubscription",
     "content_hash",
     "new_webhook_secret",
+    "provisional_hash",
 ]

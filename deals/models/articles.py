@@ -20,9 +20,18 @@ def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
+def provisional_hash(url: str) -> str:
+    """The identity of an article submitted by URL until its text is fetched.
+
+    Text is case-folded before it is hashed, so no text can hash to this upper-case "URL:".
+    """
+    return hashlib.sha256(f"URL:{url}".encode()).hexdigest()
+
+
 class ArticleState(models.TextChoices):
     """Where an article is in processing."""
 
+    FETCHING = "fetching", "Waiting to be fetched"
     QUEUED = "queued", "Queued"
     PARSING = "parsing", "Parsing"
     PARSED = "parsed", "Parsed"
@@ -30,8 +39,8 @@ class ArticleState(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
-#: States in which an article still waits for the parser; a sweeper re-queues stale ones.
-PENDING_STATES = (ArticleState.QUEUED, ArticleState.PARSING)
+#: States in which an article still waits for a worker; a sweeper re-queues stale ones.
+PENDING_STATES = (ArticleState.FETCHING, ArticleState.QUEUED, ArticleState.PARSING)
 
 
 class ArticleQuerySet(models.QuerySet):

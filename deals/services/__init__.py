@@ -11,8 +11,10 @@ from .deals import (
     create_deal,
     record_timeline_entry,
     submit_article,
+    submit_url,
     unique_slug,
 )
+from .fetching import fetch_article
 from .following import (
     TransientEmailError,
     delivery_of,
@@ -72,6 +74,7 @@ __all__ = [
     "disable_subscription",
     "due_deliveries",
     "extract_article",
+    "fetch_article",
     "follow",
     "is_trusted",
     "match_deal",
@@ -92,6 +95,7 @@ __all__ = [
     "set_delivery",
     "sign",
     "submit_article",
+    "submit_url",
     "trusted_outlets",
     "trusting",
     "unfollow",

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from deals.models import (
     Article,
+    ArticleState,
     Commodity,
     DatePrecision,
     Deal,
@@ -21,6 +22,7 @@ from deals.models import (
     Status,
     TimelineEntry,
     content_hash,
+    provisional_hash,
 )
 from deals.tasks import announce_change, parse_article_task, queue_after_commit
 
@@ -210,6 +212,33 @@ def submit_article(
             models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
         )
         return Submission(article=article, created=False)
+    # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
+    queue_after_commit(parse_article_task, article.pk)
+    return Submission(article=article, created=True)
+
+
+def submit_url(*, url: str, outlet: str = "", submitted_by=None) -> Submission:
+    """Keep an article by its page's URL, once; a worker fetches the page and then parses it.
+
+    The article is kept at once, waiting to be fetched, with the URL as its provisional title;
+    the request never waits for the site. The same URL again returns the article already kept.
+    """
+    duplicate = Article.objects.filter(url=url).first()
+    if duplicate is not None:
+        return Submission(article=duplicate, created=False)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=url[:500],
+                url=url,
+                outlet=outlet,
+                content_hash=provisional_hash(url),
+                state=ArticleState.FETCHING,
+                submitted_by=submitted_by,
+            )
+    except IntegrityError:
+        # Submitted twice at the same moment: the other request kept it first.
+        return Submission(article=Article.objects.get(url=url), created=False)
     # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
     queue_after_commit(parse_article_task, article.pk)
     return Submission(article=article, created=True)

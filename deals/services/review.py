@@ -22,6 +22,7 @@ from deals.models import (
     ProposedParty,
     ReviewState,
     Role,
+    provisional_hash,
 )
 from deals.tasks import queue_after_commit
 
@@ -265,8 +266,13 @@ def parse_again(*, article: Article) -> bool:
     if article.proposals.filter(state=ReviewState.ACCEPTED).exists():
         return False
     article.proposals.pending().update(state=ReviewState.SUPERSEDED, reviewed_at=timezone.now())
+    # An article submitted by URL whose page never came is fetched again first.
+    never_fetched = bool(article.url) and article.content_hash == provisional_hash(article.url)
     Article.objects.filter(pk=article.pk).update(
-        state=ArticleState.QUEUED, failure_reason="", attempts=0, state_changed_at=timezone.now()
+        state=ArticleState.FETCHING if never_fetched else ArticleState.QUEUED,
+        failure_reason="",
+        attempts=0,
+        state_changed_at=timezone.now(),
     )
     queue_after_commit(parse_article_task, article.pk)
     return True

@@ -9,13 +9,10 @@ import base64
 import datetime
 import hashlib
 import hmac
-import ipaddress
 import logging
-import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import urllib3
 from django.conf import settings
@@ -37,6 +34,8 @@ from deals.models import (
 )
 from deals.models.webhooks import SECRET_PREFIX
 
+from .safety import Target, UnsafeTarget, check_public_url, connection_pool
+
 logger = logging.getLogger(__name__)
 
 EVENT_TYPE = "change.recorded"
@@ -45,64 +44,13 @@ _PAUSED = "Paused by its owner."
 _ERROR_EXCERPT = 300
 
 
-class UnsafeTarget(ValueError):
-    """A webhook URL the tracker refuses to call: not http(s), or not on the public internet."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """A webhook URL taken apart, with the public addresses its host resolved to."""
-
-    scheme: str
-    host: str
-    port: int
-    path: str
-    addresses: tuple[str, ...]
-
-
-def _refusal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
-    if address.is_loopback:
-        return None if settings.TRACKER_WEBHOOKS_ALLOW_LOOPBACK else "a loopback address"
-    if address.is_link_local:
-        return "a link-local address"
-    if address.is_private:
-        return "a private address"
-    if not address.is_global or address.is_multicast:
-        return "an address that is not on the public internet"
-    return None
-
-
 def check_target_url(url: str) -> Target:
     """Take a webhook URL apart and refuse it unless every address of its host is public.
 
     Called when a subscription is registered and again before each delivery, because what a
     name resolves to can change between the two.
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeTarget("Give an http or https URL.")
-    if parts.username or parts.password:
-        raise UnsafeTarget("Put credentials in the secret, not in the URL.")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        found = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except (ValueError, UnicodeError, socket.gaierror, OSError):
-        raise UnsafeTarget(f"The host {parts.hostname!r} cannot be resolved.") from None
-    addresses = tuple(dict.fromkeys(info[4][0] for info in found))
-    for address in addresses:
-        reason = _refusal(ipaddress.ip_address(address.split("%")[0]))
-        if reason:
-            raise UnsafeTarget(f"{parts.hostname} resolves to {reason} ({address}).")
-    path = parts.path or "/"
-    return Target(
-        scheme=parts.scheme,
-        host=parts.hostname,
-        port=port,
-        path=f"{path}?{parts.query}" if parts.query else path,
-        addresses=addresses,
-    )
+    return check_public_url(url, allow_loopback=settings.TRACKER_WEBHOOKS_ALLOW_LOOPBACK)
 
 
 def sign(*, secret: str, message_id: str, timestamp: int, body: bytes) -> str:
@@ -254,30 +202,14 @@ def _post(url: str, *, body: bytes, headers: dict[str, str]) -> Outcome:
         target = check_target_url(url)
     except UnsafeTarget as refusal:
         return Outcome(None, f"Refused: {refusal}")
-    # Connect to the address just vetted, not to whatever the name resolves to a moment later.
-    address = target.addresses[0]
-    timeout = urllib3.Timeout(total=settings.TRACKER_WEBHOOKS_TIMEOUT_SECONDS)
-    if target.scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
-            address,
-            target.port,
-            timeout=timeout,
-            retries=False,
-            cert_reqs="CERT_REQUIRED",
-            server_hostname=target.host,
-            assert_hostname=target.host,
-        )
-    else:
-        pool = urllib3.HTTPConnectionPool(address, target.port, timeout=timeout, retries=False)
-    default_port = 443 if target.scheme == "https" else 80
-    host = target.host if target.port == default_port else f"{target.host}:{target.port}"
+    pool = connection_pool(target, timeout=settings.TRACKER_WEBHOOKS_TIMEOUT_SECONDS)
     try:
         with pool:
             response = pool.urlopen(
                 "POST",
                 target.path,
                 body=body,
-                headers={**headers, "Host": host},
+                headers={**headers, "Host": target.host_header},
                 redirect=False,
                 preload_content=False,
             )

@@ -18,22 +18,29 @@ logger = logging.getLogger(__name__)
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
+class TransientFetchError(Exception):
+    """An article's page could not be downloaded now (network, a busy site); later may work."""
+
+
 @shared_task(
+    bind=True,
     ignore_result=True,
-    autoretry_for=TRANSIENT_ERRORS,
+    autoretry_for=(*TRANSIENT_ERRORS, TransientFetchError),
     retry_backoff=2,
     retry_backoff_max=120,
     retry_jitter=True,
     max_retries=5,
 )
-def parse_article_task(article_pk: int) -> None:
-    """Parse one article into proposals.
+def parse_article_task(self, article_pk: int) -> None:
+    """Fetch one article's page if it was submitted by URL, then parse it into proposals.
 
     Idempotent: the article is claimed by moving it from queued to parsing, so a message
     delivered twice, or for an article already parsed or deleted, does nothing. Transient
     database errors put the article back in the queue and retry with backoff; any other error is
     about the article itself and fails it with the reason, instead of retrying forever.
     """
+    if not _fetch(self, article_pk):
+        return
     claimed = Article.objects.filter(pk=article_pk, state=ArticleState.QUEUED).update(
         state=ArticleState.PARSING, attempts=F("attempts") + 1, state_changed_at=timezone.now()
     )
@@ -59,8 +66,64 @@ def parse_article_task(article_pk: int) -> None:
         _fail(article_pk, f"The parser failed: {type(error).__name__}: {error}"[:2000])
 
 
-def _fail(article_pk: int, reason: str) -> None:
-    Article.objects.filter(pk=article_pk, state=ArticleState.PARSING).update(
+def _fetch(task, article_pk: int) -> bool:
+    """Fetch the article's page if it waits for one; whether there may be something to parse.
+
+    An article waiting to be fetched is claimed by moving its state clock from the moment read
+    to now: of two messages delivered together one wins. A message delivered after the claim
+    (the sweeper's, once the first worker is past the time limit) may fetch again, but filling
+    the article is conditional on its state, so it is filled and parsed once.
+    """
+    waiting_since = (
+        Article.objects.filter(pk=article_pk, state=ArticleState.FETCHING)
+        .values_list("state_changed_at", flat=True)
+        .first()
+    )
+    if waiting_since is None:
+        return True
+    claimed = Article.objects.filter(
+        pk=article_pk, state=ArticleState.FETCHING, state_changed_at=waiting_since
+    ).update(
+        # A retry is the same delivery: only new deliveries count towards losing the worker.
+        attempts=F("attempts") + (0 if task.request.retries else 1),
+        state_changed_at=timezone.now(),
+    )
+    if not claimed:
+        return False
+    from deals.services import fetch_article
+
+    article = Article.objects.get(pk=article_pk)
+    try:
+        return fetch_article(article) == ArticleState.QUEUED
+    except TransientFetchError as error:
+        if task.request.retries < task.max_retries:
+            raise
+        tries = task.request.retries + 1
+        _fail(
+            article_pk,
+            f"Could not download the page ({tries} tries): {error}"[:2000],
+            ArticleState.FETCHING,
+        )
+    except SoftTimeLimitExceeded:
+        _fail(
+            article_pk,
+            f"Fetching took longer than {settings.CELERY_TASK_SOFT_TIME_LIMIT} s.",
+            ArticleState.FETCHING,
+        )
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as error:
+        logger.exception("The page of article %s could not be read", article_pk)
+        _fail(
+            article_pk,
+            f"The page could not be read: {type(error).__name__}: {error}"[:2000],
+            ArticleState.FETCHING,
+        )
+    return False
+
+
+def _fail(article_pk: int, reason: str, state: str = ArticleState.PARSING) -> None:
+    Article.objects.filter(pk=article_pk, state=state).update(
         state=ArticleState.FAILED, failure_reason=reason, state_changed_at=timezone.now()
     )
 
@@ -73,31 +136,41 @@ def requeue_stuck_articles(
 
     An article queued for longer than TRACKER_REQUEUE_AFTER lost its message (a broker restart,
     a send that failed while the broker was down). One parsing for longer than the hard time
-    limit lost its worker: no live worker can still hold it. After TRACKER_MAX_PARSE_ATTEMPTS
-    such losses the article is failed rather than allowed to take down workers forever.
+    limit lost its worker: no live worker can still hold it. One waiting to be fetched for
+    longer than both lost one or the other. After TRACKER_MAX_PARSE_ATTEMPTS such losses the
+    article is failed rather than allowed to take down workers forever.
     """
     now = timezone.now()
-    queued_cutoff = now - datetime.timedelta(
-        seconds=settings.TRACKER_REQUEUE_AFTER if queued_for is None else queued_for
+    queued_for = settings.TRACKER_REQUEUE_AFTER if queued_for is None else queued_for
+    parsing_for = settings.CELERY_TASK_TIME_LIMIT if parsing_for is None else parsing_for
+    stuck_parsing = Q(
+        state=ArticleState.PARSING,
+        state_changed_at__lt=now - datetime.timedelta(seconds=parsing_for),
     )
-    parsing_cutoff = now - datetime.timedelta(
-        seconds=settings.CELERY_TASK_TIME_LIMIT if parsing_for is None else parsing_for
+    stuck_fetching = Q(
+        state=ArticleState.FETCHING,
+        state_changed_at__lt=now - datetime.timedelta(seconds=max(queued_for, parsing_for)),
     )
-    dead = Article.objects.filter(state=ArticleState.PARSING, state_changed_at__lt=parsing_cutoff)
+    stuck_queued = Q(
+        state=ArticleState.QUEUED,
+        state_changed_at__lt=now - datetime.timedelta(seconds=queued_for),
+    )
     attempts = settings.TRACKER_MAX_PARSE_ATTEMPTS
-    dead.filter(attempts__gte=attempts).update(
-        state=ArticleState.FAILED,
-        failure_reason=f"The worker parsing this article was lost {attempts} times.",
-        state_changed_at=now,
-    )
-    stuck = Article.objects.filter(
-        Q(state=ArticleState.QUEUED, state_changed_at__lt=queued_cutoff)
-        | Q(state=ArticleState.PARSING, state_changed_at__lt=parsing_cutoff)
-    )
-    pks = list(stuck.values_list("pk", flat=True)[:1000])
-    # Back to queued, and the clock restarted, so each gets one fresh message per period. The
+    for stuck, doing in ((stuck_parsing, "parsing"), (stuck_fetching, "fetching")):
+        Article.objects.filter(stuck, attempts__gte=attempts).update(
+            state=ArticleState.FAILED,
+            failure_reason=f"The worker {doing} this article was lost {attempts} times.",
+            state_changed_at=now,
+        )
+    stuck = stuck_queued | stuck_parsing | stuck_fetching
+    pks = list(Article.objects.filter(stuck).values_list("pk", flat=True)[:1000])
+    # Back to waiting, and the clock restarted, so each gets one fresh message per period. The
     # conditions are checked again: a worker may have claimed one since it was read.
-    stuck.filter(pk__in=pks).update(state=ArticleState.QUEUED, state_changed_at=now)
+    chosen = Article.objects.filter(pk__in=pks)
+    chosen.filter(stuck_queued | stuck_parsing).update(
+        state=ArticleState.QUEUED, state_changed_at=now
+    )
+    chosen.filter(stuck_fetching).update(state_changed_at=now)
     for pk in pks:
         parse_article_task.delay(pk)
     if pks:

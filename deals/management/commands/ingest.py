@@ -1,6 +1,5 @@
-"""Submit article files, or a web page, to the tracker: saved, then parsed by the workers."""
+"""Submit article files, or a web page, to the tracker: kept, then fetched and parsed by workers."""
 
-import datetime
 from collections import Counter
 from urllib.parse import urlsplit
 
@@ -17,27 +16,32 @@ PROGRESS_FROM = 10
 
 class Command(BaseCommand):
     help = (
-        "Submit article files (folders stand for their *.txt files) or one web page (--url). "
+        "Submit article files (folders stand for their *.txt files) or one web page (--url), "
+        "fetched by the workers. "
         "Articles already in the tracker are recognised and skipped."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", metavar="PATH")
-        parser.add_argument("--url", help="Fetch this page and submit its article.")
+        parser.add_argument(
+            "--url", help="Submit the article on this page: the workers fetch it, then parse it."
+        )
         parser.add_argument("--outlet", default="", help="The outlet that published them.")
 
     def handle(self, *args, paths, url, outlet, **options):
         if bool(paths) == bool(url):
             raise CommandError("Give article files or folders, or one --url, not both.")
         if url:
-            submitted, failed = [self._fetch(url, outlet)], 0
+            submitted, failed = [self._submit_url(url, outlet)], 0
         else:
             submitted, failed = self._submit_files(paths, outlet)
         new = [submission.article.pk for submission in submitted if submission.created]
         self.stdout.write(
             f"{len(new)} new, {len(submitted) - len(new)} already known, {failed} failed."
         )
-        if new:
+        if url:
+            self._report(submitted[0].article)
+        elif new:
             # With a worker these are mostly still queued; without one they are parsed already.
             states = Counter(Article.objects.filter(pk__in=new).values_list("state", flat=True))
             labels = dict(ArticleState.choices)
@@ -68,31 +72,16 @@ class Command(BaseCommand):
             )
         return submitted, failed
 
-    def _fetch(self, url, outlet):
-        # trafilatura loads a large stack of parsers: only --url pays for it.
-        import trafilatura
-
+    def _submit_url(self, url, outlet):
         if urlsplit(url).scheme not in ("http", "https"):
             raise CommandError(f"Give an http or https address, not {url!r}.")
-        page = trafilatura.fetch_url(url)
-        if page is None:
-            raise CommandError(
-                f"Could not download {url}: no network connection, or the site did not answer."
-            )
-        document = trafilatura.bare_extraction(page, url=url, with_metadata=True)
-        if document is None or not (document.text or "").strip():
-            raise CommandError(f"Found no article text at {url}.")
-        return services.submit_article(
-            title=document.title or url,
-            body=document.text,
-            url=url,
-            outlet=outlet or document.sitename or urlsplit(url).hostname or "",
-            published_on=_date(document.date),
-        )
+        # The page is fetched by the parse task: by a worker, or here once this commits when
+        # no broker is configured.
+        return services.submit_url(url=url, outlet=outlet)
 
-
-def _date(text: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat((text or "")[:10])
-    except ValueError:
-        return None
+    def _report(self, article):
+        article.refresh_from_db()
+        line = f"Article #{article.pk} ({article.url}): {article.get_state_display().lower()}"
+        if article.failure_reason:
+            line += f": {article.failure_reason}"
+        self.stdout.write(line if line.endswith(".") else line + ".")

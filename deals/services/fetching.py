@@ -1,0 +1,173 @@
+"""Fetch the page of an article submitted by its URL, and read the article out of it."""
+
+import datetime
+import time
+from urllib.parse import urljoin, urlsplit
+
+import urllib3
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from deals.models import Article, ArticleState, content_hash
+from deals.tasks.articles import TransientFetchError
+
+from .safety import UnsafeTarget, check_public_url, connection_pool
+
+#: Redirects followed from the submitted URL; each new address is vetted like the first.
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
+#: Answers that say "not now" rather than "not here".
+_TRANSIENT_STATUSES = {408, 425, 429}
+_CHUNK = 64 * 1024
+_WEB_PAGES = {"text/html", "application/xhtml+xml", "text/plain", ""}
+
+
+class PageProblem(Exception):
+    """The page cannot give the tracker an article, and fetching it again will not change that."""
+
+
+def _read_capped(response, url: str, deadline: float) -> bytes:
+    limit = settings.TRACKER_MAX_ARTICLE_BYTES
+    chunks, size = [], 0
+    for chunk in response.stream(_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise PageProblem(f"The page at {url} is larger than the {limit:,} bytes read at most.")
+        if time.monotonic() > deadline:
+            raise TransientFetchError(
+                f"{url} took longer than {settings.TRACKER_FETCH_TIMEOUT_SECONDS} s to send."
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _get(url: str, deadline: float) -> tuple[bytes, str, str | None]:
+    """One GET: the page, its charset and None, or nothing and the URL it redirects to."""
+    try:
+        target = check_public_url(url, allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK)
+    except UnsafeTarget as refusal:
+        raise PageProblem(f"Refused to fetch {url}: {refusal}") from None
+    headers = {
+        "Host": target.host_header,
+        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
+        "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
+    }
+    timeout = max(deadline - time.monotonic(), 0.1)
+    try:
+        with connection_pool(target, timeout=timeout) as pool:
+            response = pool.urlopen(
+                "GET", target.path, headers=headers, redirect=False, preload_content=False
+            )
+            try:
+                if response.status in _REDIRECTS and response.headers.get("Location"):
+                    return b"", "", urljoin(url, response.headers["Location"])
+                if response.status in _TRANSIENT_STATUSES or response.status >= 500:
+                    raise TransientFetchError(f"{url} answered {response.status}.")
+                if not 200 <= response.status < 300:
+                    raise PageProblem(f"{url} answered {response.status}.")
+                media_type, _, parameters = response.headers.get("Content-Type", "").partition(";")
+                if media_type.strip().lower() not in _WEB_PAGES:
+                    raise PageProblem(f"{url} is {media_type.strip()}, not a web page.")
+                charset = ""
+                for parameter in parameters.split(";"):
+                    name, _, value = parameter.partition("=")
+                    if name.strip().lower() == "charset":
+                        charset = value.strip().strip('"')
+                return _read_capped(response, url, deadline), charset, None
+            finally:
+                response.release_conn()
+    except urllib3.exceptions.SSLError as error:
+        raise PageProblem(f"{url} has no valid certificate: {error}") from None
+    except urllib3.exceptions.HTTPError as error:
+        raise TransientFetchError(f"{url} could not be reached: {error}") from None
+
+
+def _download(url: str) -> tuple[bytes | str, str]:
+    """The page at `url` (text when its charset is known) and the URL it was found at."""
+    deadline = time.monotonic() + settings.TRACKER_FETCH_TIMEOUT_SECONDS
+    for _ in range(MAX_REDIRECTS + 1):
+        content, charset, redirect = _get(url, deadline)
+        if redirect is None:
+            try:
+                return (content.decode(charset, "replace") if charset else content), url
+            except LookupError:
+                return content, url
+        url = redirect
+    raise PageProblem(f"The page redirects more than {MAX_REDIRECTS} times.")
+
+
+def _date(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat((text or "")[:10])
+    except ValueError:
+        return None
+
+
+def _fail(article: Article, reason: str) -> str:
+    Article.objects.filter(pk=article.pk, state=ArticleState.FETCHING).update(
+        state=ArticleState.FAILED, failure_reason=reason, state_changed_at=timezone.now()
+    )
+    article.state, article.failure_reason = ArticleState.FAILED, reason
+    return ArticleState.FAILED
+
+
+def _same_text(article: Article, digest: str) -> int | None:
+    twins = Article.objects.filter(content_hash=digest).exclude(pk=article.pk)
+    return twins.values_list("pk", flat=True).first()
+
+
+def fetch_article(article: Article) -> str:
+    """Download the page of an article submitted by URL, fill in its text; return its state.
+
+    The article (claimed by the caller while fetching) gets the page's title, article text,
+    date and site name, and waits for the parser. Only public addresses are fetched, each
+    redirect vetted again, within TRACKER_FETCH_TIMEOUT_SECONDS and TRACKER_MAX_ARTICLE_BYTES.
+    A page that cannot give an article (refused address, an error answer, not a web page, too
+    large, no article text) fails the article with the reason, and so does text another article
+    already has; the article is kept either way. A network problem raises TransientFetchError:
+    trying again later may work.
+    """
+    # trafilatura loads a large stack of parsers: only the workers that fetch pay for it.
+    import trafilatura
+
+    try:
+        page, found_at = _download(article.url)
+        document = trafilatura.bare_extraction(page, url=found_at, with_metadata=True)
+        if document is None or not (document.text or "").strip():
+            raise PageProblem(f"Found no article text at {found_at}.")
+    except PageProblem as problem:
+        return _fail(article, str(problem))
+
+    # PostgreSQL text cannot hold NUL, as for submitted text.
+    title = (document.title or article.url).replace("\x00", "\ufffd")[:500]
+    body = document.text.replace("\x00", "\ufffd")
+    digest = content_hash(title, body)
+    twin = _same_text(article, digest)
+    if twin is not None:
+        return _fail(article, f"Same text as article #{twin}.")
+    fields = {
+        "title": title,
+        "body": body,
+        "outlet": article.outlet or document.sitename or urlsplit(found_at).hostname or "",
+        "published_on": _date(document.date),
+        "content_hash": digest,
+    }
+    try:
+        with transaction.atomic():
+            filled = Article.objects.filter(pk=article.pk, state=ArticleState.FETCHING).update(
+                **fields,
+                state=ArticleState.QUEUED,
+                attempts=0,
+                state_changed_at=timezone.now(),
+            )
+    except IntegrityError:
+        # The same text was submitted while the page downloaded.
+        return _fail(article, f"Same text as article #{_same_text(article, digest)}.")
+    if not filled:
+        # A duplicate message's worker finished it first.
+        return Article.objects.values_list("state", flat=True).get(pk=article.pk)
+    for name, value in fields.items():
+        setattr(article, name, value)
+    article.state = ArticleState.QUEUED
+    return article.state
