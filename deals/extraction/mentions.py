@@ -101,7 +101,7 @@ def _parties(
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
         if deal.segments is not None:
-            hits = [p for p in hits if any(a <= p.start < b for a, b in deal.segments)]
+            hits = [p for p in hits if deal.tells(p.start)]
         hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
         if any(p.kind in COUNTRYLIKE for p in hits):
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
@@ -247,16 +247,21 @@ def _closest_deal(
     return doc.closest[key]
 
 
+def _deals_in(doc: Document, deals: list[DraftDeal], sentence: int) -> list[DraftDeal]:
+    """The deals with a cue in ``sentence``, in the order of ``deals``."""
+    present = doc.deals_in.get(sentence)
+    if present is None:
+        present = doc.deals_in[sentence] = [d for d in deals if d.cue_starts(sentence)]
+    return present
+
+
 def _nearest_deal(
     doc: Document, deals: list[DraftDeal], hit: CommodityHit | PartyHit
 ) -> DraftDeal | None:
     best, best_distance = None, None
-    present = doc.deals_in.get(hit.sentence)
-    if present is None:
-        present = doc.deals_in[hit.sentence] = [d for d in deals if d.cue_starts(hit.sentence)]
     at = hit.start
-    for deal in present:
-        if deal.segments is not None and not _told_in(deal.segments, at):
+    for deal in _deals_in(doc, deals, hit.sentence):
+        if not deal.tells(at):
             continue
         for start in deal.cue_starts(hit.sentence):
             distance = abs(start - hit.start)
@@ -269,10 +274,6 @@ def _nearest_deal(
             if best_distance is None or distance < best_distance:
                 best, best_distance = deal, distance
     return best
-
-
-def _told_in(segments: list[tuple[int, int]], at: int) -> bool:
-    return any(start <= at < end for start, end in segments)
 
 
 def _commodities(
@@ -337,32 +338,40 @@ def _figures(
     if deal.kind == AGREEMENT:
         own = own | doc.topic_sentences
     result = []
+    texts = set()
     for figure in figures:
         if figure.what in MACRO_WHATS:
             continue
-        i = doc.index.index_of(figure.start)
+        i, wanted = _figure_place(doc, deals, figure)
         linked = deal.kind == AGREEMENT and figure.what in _AGREEMENT_WHATS
         if i not in own and not linked:
             continue
-        holders = [d for d in deals if i in d.sentences()]
-        if len(holders) > 1:
-            if figure.what in _MEASURE_WHATS:
-                wanted = MEASURE
-            elif figure.what in _AGREEMENT_WHATS:
-                wanted = AGREEMENT
-            else:
-
-                def distance(d: DraftDeal, start: int = figure.start, sentence: int = i) -> int:
-                    return min(
-                        abs(c.start - start) for c in d.nouns + d.cues if c.sentence == sentence
-                    )
-
-                wanted = min(holders, key=distance).kind
-            if wanted != deal.kind:
-                continue
-        if all(f.text != figure.text for f in result):
+        if wanted is not None and wanted != deal.kind:
+            continue
+        if figure.text not in texts:
+            texts.add(figure.text)
             result.append(figure)
     return result
+
+
+def _figure_place(doc: Document, deals: list[DraftDeal], figure: Figure) -> tuple[int, str | None]:
+    """The sentence of ``figure`` and, when several deals are told in it, the kind of deal the
+    figure belongs to (worked out once per article)."""
+    known = doc.figure_places.get(figure.start)
+    if known is not None:
+        return known
+    i = doc.index.index_of(figure.start)
+    wanted = None
+    holders = _deals_in(doc, deals, i)
+    if len(holders) > 1:
+        if figure.what in _MEASURE_WHATS:
+            wanted = MEASURE
+        elif figure.what in _AGREEMENT_WHATS:
+            wanted = AGREEMENT
+        else:
+            wanted = min(holders, key=lambda d: d.cue_distance(i, figure.start)).kind
+    known = doc.figure_places[figure.start] = (i, wanted)
+    return known
 
 
 def _happened_on(
