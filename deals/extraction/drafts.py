@@ -125,6 +125,18 @@ class Document:
     def topic_sentences(self) -> set[int]:
         return {self.index.index_of(m.start()) for m in TOPIC.finditer(self.low)}
 
+    @functools.cached_property
+    def first_body_sentence(self) -> int | None:
+        return next((i for i, s in enumerate(self.index.sentences) if not s.in_title), None)
+
+    @functools.cached_property
+    def lead_sentences(self) -> frozenset[int]:
+        """The headline and the first sentence of the body."""
+        lead = {i for i, s in enumerate(self.index.sentences) if s.in_title}
+        if self.first_body_sentence is not None:
+            lead.add(self.first_body_sentence)
+        return frozenset(lead)
+
     def sentence_text(self, i: int) -> str:
         s = self.index.sentences[i]
         return self.raw[s.start : s.end]

@@ -42,7 +42,7 @@ _AGREEMENT_WHATS = frozenset(
 
 def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
     best, best_key = None, None
-    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), -1)
+    first_body = doc.first_body_sentence
     for support in deal.support:
         in_title = support.cue.start < doc.title_end
         score = support.weight * (
@@ -112,7 +112,7 @@ def _parties(
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
-        lead = _lead_sentences(doc)
+        lead = doc.lead_sentences
         named_in_lead = {p.name for p in hits if p.sentence in lead}
         if len(named_in_lead) >= 2:
             # Wire copy names the sides in its headline and first sentence; countries and
@@ -164,7 +164,7 @@ def _shared_sides(doc: Document, sentences: set[int], hits: list[PartyHit]) -> l
     lead next to a measure are between the same two countries."""
     if len({p.name for p in hits}) >= 2:
         return hits
-    lead = _lead_sentences(doc) & sentences
+    lead = doc.lead_sentences & sentences
     shared = [
         p for p in doc.parties if p.sentence in lead and not p.excluded and p.kind in COUNTRYLIKE
     ]
@@ -184,15 +184,6 @@ def _without_shadowed_unnamed(mentions: list[PartyMention]) -> list[PartyMention
         and not m.name.endswith(_UNNAMED)
     }
     return [m for m in mentions if not (m.name.endswith(_UNNAMED) and m.country in named)]
-
-
-def _lead_sentences(doc: Document) -> set[int]:
-    """The headline and the first sentence of the body."""
-    lead = {i for i, s in enumerate(doc.index.sentences) if s.in_title}
-    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), None)
-    if first_body is not None:
-        lead.add(first_body)
-    return lead
 
 
 def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict[str, str]:
@@ -242,9 +233,11 @@ def _closest_deal(
     if len(deals) == 1:
         return deals[0]
     key = (id(hit), hit.start)
-    if key not in doc.closest:
-        doc.closest[key] = _nearest_deal(doc, deals, hit)
-    return doc.closest[key]
+    try:
+        return doc.closest[key]
+    except KeyError:
+        found = doc.closest[key] = _nearest_deal(doc, deals, hit)
+        return found
 
 
 def _deals_in(doc: Document, deals: list[DraftDeal], sentence: int) -> list[DraftDeal]:
@@ -263,12 +256,14 @@ def _nearest_deal(
     for deal in _deals_in(doc, deals, hit.sentence):
         if not deal.tells(at):
             continue
+        measure = deal.kind == MEASURE
         for start in deal.cue_starts(hit.sentence):
-            distance = abs(start - hit.start)
+            distance = abs(start - at)
             if (
-                deal.kind == MEASURE
-                and start < hit.start
-                and _OBJECT_OF_MEASURE.match(doc.low, start, hit.start)
+                measure
+                and start < at
+                and best_distance != 0
+                and _OBJECT_OF_MEASURE.match(doc.low, start, at)
             ):
                 distance = 0
             if best_distance is None or distance < best_distance:

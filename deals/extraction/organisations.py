@@ -197,12 +197,13 @@ def described_organisation(
     "a Chinese state-owned enterprise", "an Australian miner", "a state-owned Chinese firm", and
     in headlines "with Japanese trading house".
     """
+    # Most demonyms are not followed by a company noun: check that first, it is the cheaper test.
+    after = _DESCRIPTION.match(text, end)
+    if after is None:
+        return None
     before = text[max(0, start - 45) : start]
     described = _DESCRIBED_BY.search(before)
     if described is None and not (in_title and _HEADLINE_DESCRIBED_BY.search(before)):
-        return None
-    after = _DESCRIPTION.match(text, end)
-    if after is None:
         return None
     noun = after.group("noun")
     soe_words = [w for w in (described and described.group("soe"), after.group("soe")) if w]

@@ -76,6 +76,7 @@ _LOCATED_AT = re.compile(
     r"\b(?:in|at|near|inside|based in|headquartered in|listed in)"
     r"\s+(?:the\s+)?$"
 )
+_LOCATED_AT_LAST_WORDS = ("in", "at", "near", "inside", "the")
 _SUBDIVISION = re.compile(
     r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
     r"|district|city|port|island|islands|territory|department|municipality)\b"
@@ -310,7 +311,11 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     hit = parties[i]
     if _SUBDIVISION.match(text, hit.end):
         return True
-    if _LOCATED_AT.search(low, max(0, hit.start - 25), hit.start):
+    window_start = max(0, hit.start - 25)
+    # Any match ends with one of these words and spaces: test for them before the regex.
+    if low[window_start : hit.start].rstrip().endswith(_LOCATED_AT_LAST_WORDS) and (
+        _LOCATED_AT.search(low, window_start, hit.start)
+    ):
         return True
     if i > 0:
         previous = parties[i - 1]
