@@ -155,7 +155,7 @@ def _merge(into: DraftDeal, draft: DraftDeal) -> None:
     into.cues += draft.cues
     into.support += draft.support
     into.segments = [*(into.segments or []), *(draft.segments or [])]
-    into._sentences = into._by_sentence = None
+    into._sentences = into._by_sentence = into._sorted_starts = None
 
 
 def _breaks(doc: Document) -> list[tuple[int, int]]:
@@ -231,6 +231,5 @@ def _before_a_good(doc: Document, hit: PartyHit) -> bool:
         return False
     return any(
         0 <= c.start - hit.end <= 2 or (0 <= c.start - hit.end <= 25 and "-" in doc.low[hit.end])
-        for c in doc.commodities
-        if c.sentence == hit.sentence
+        for c in doc.commodities_by_sentence.get(hit.sentence, ())
     )

@@ -41,6 +41,10 @@ _PATTERNS = [
     re.compile(r"\b(?:in|since|from|during)\s+(?P<year>(?:19|20)\d\d)\b"),
 ]
 
+# Most clauses state no number: only these patterns can match there.
+_DIGIT = re.compile(r"\d")
+_PATTERNS_WITHOUT_DIGITS = [_PATTERNS[3], _PATTERNS[4]]
+
 
 def _resolve(match: re.Match[str], published: datetime.date | None):
     groups = match.groupdict()
@@ -76,7 +80,8 @@ def stated_date(
     low: str, start: int, end: int, published: datetime.date | None
 ) -> tuple[datetime.date, str] | None:
     """The date written in ``low[start:end]`` (the clause of a stage cue), unless in the future."""
-    for pattern in _PATTERNS:
+    patterns = _PATTERNS if _DIGIT.search(low, start, end) else _PATTERNS_WITHOUT_DIGITS
+    for pattern in patterns:
         match = pattern.search(low, start, end)
         if not match:
             continue

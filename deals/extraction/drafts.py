@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
@@ -40,11 +42,37 @@ class DraftDeal:
     sides: tuple[str | None, str | None] | None = None
     _by_sentence: dict[int, list[int]] | None = None
     _sentences: set[int] | None = None
+    _sorted_starts: dict[int, list[int]] | None = None
+    # For ``tells``: the segments read, their sorted starts, and the furthest end up to each.
+    _segment_index: tuple[list[tuple[int, int]], list[int], list[int]] | None = None
 
     def sentences(self) -> set[int]:
         if self._sentences is None:
             self._sentences = {c.sentence for c in self.nouns} | {c.sentence for c in self.cues}
         return self._sentences
+
+    def tells(self, at: int) -> bool:
+        """Whether offset ``at`` falls in one of the segments where this measure is told."""
+        segments = self.segments
+        if segments is None:
+            return True
+        if self._segment_index is None or self._segment_index[0] is not segments:
+            ordered = sorted(segments)
+            furthest = list(itertools.accumulate((end for _start, end in ordered), max))
+            self._segment_index = (segments, [start for start, _end in ordered], furthest)
+        _segments, starts, furthest = self._segment_index
+        i = bisect_right(starts, at)
+        return i > 0 and furthest[i - 1] > at
+
+    def cue_distance(self, sentence: int, at: int) -> int:
+        """How far ``at`` is from the nearest cue of this deal in ``sentence`` (which has one)."""
+        if self._sorted_starts is None:
+            self._sorted_starts = {}
+        starts = self._sorted_starts.get(sentence)
+        if starts is None:
+            starts = self._sorted_starts[sentence] = sorted(self.cue_starts(sentence))
+        i = bisect_right(starts, at)
+        return min(abs(start - at) for start in starts[max(0, i - 1) : i + 1])
 
     def cue_starts(self, sentence: int) -> list[int]:
         if self._by_sentence is None:
@@ -72,6 +100,8 @@ class Document:
     deals_in: dict[int, list[DraftDeal]] = field(default_factory=dict)
     takes_effect_later: dict[int, bool] = field(default_factory=dict)
     dates: dict[tuple[int, int], tuple[datetime.date, str] | None] = field(default_factory=dict)
+    # Per figure (by start): its sentence, and which kind of deal owns it where several are told.
+    figure_places: dict[int, tuple[int, str | None]] = field(default_factory=dict)
 
     @functools.cached_property
     def parties_by_sentence(self) -> dict[int, list[PartyHit]]:
@@ -94,6 +124,18 @@ class Document:
     @functools.cached_property
     def topic_sentences(self) -> set[int]:
         return {self.index.index_of(m.start()) for m in TOPIC.finditer(self.low)}
+
+    @functools.cached_property
+    def first_body_sentence(self) -> int | None:
+        return next((i for i, s in enumerate(self.index.sentences) if not s.in_title), None)
+
+    @functools.cached_property
+    def lead_sentences(self) -> frozenset[int]:
+        """The headline and the first sentence of the body."""
+        lead = {i for i, s in enumerate(self.index.sentences) if s.in_title}
+        if self.first_body_sentence is not None:
+            lead.add(self.first_body_sentence)
+        return frozenset(lead)
 
     def sentence_text(self, i: int) -> str:
         s = self.index.sentences[i]

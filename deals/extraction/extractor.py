@@ -117,17 +117,19 @@ def _generic_measure(low: str, cue: Cue) -> bool:
 def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
     """Drop measure cues that describe what an agreement does to tariffs ("the pact cuts tariffs
     on cars to 10%"): those terms belong to the agreement, they are not a measure of their own."""
-    agreements = [c for c in cues if c.is_noun and c.label in _AGREEMENT_NOUN_LABELS]
+    agreements: dict[int, list[Cue]] = {}
+    for c in cues:
+        if c.is_noun and c.label in _AGREEMENT_NOUN_LABELS:
+            agreements.setdefault(c.sentence, []).append(c)
     if not agreements:
         return cues
     kept = []
     for cue in cues:
         if cue.kinds == "M" and any(
-            a.sentence == cue.sentence
-            and a.end <= cue.start
+            a.end <= cue.start
             and cue.start - a.end < 80
             and _AGREEMENT_CUTS.match(low[a.end : cue.start] + " ")
-            for a in agreements
+            for a in agreements.get(cue.sentence, ())
         ):
             continue
         kept.append(cue)
@@ -138,10 +140,9 @@ def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
 
 
 def _nearest_noun(cue: Cue, nouns: list[Cue]) -> Cue | None:
+    """Of ``nouns`` (those of the sentence of ``cue``), the one nearest to it."""
     best, best_distance = None, 1e9
     for noun in nouns:
-        if noun.sentence != cue.sentence:
-            continue
         if noun.start >= cue.end:
             distance = noun.start - cue.end
         elif noun.end <= cue.start:
@@ -155,6 +156,12 @@ def _nearest_noun(cue: Cue, nouns: list[Cue]) -> Cue | None:
 
 def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
     nouns = [c for c in cues if c.is_noun]
+    nouns_in: dict[int, list[Cue]] = {}
+    agreement_nouns_in: dict[int, list[Cue]] = {}
+    for noun in nouns:
+        nouns_in.setdefault(noun.sentence, []).append(noun)
+        if noun.kinds == "A":
+            agreement_nouns_in.setdefault(noun.sentence, []).append(noun)
     topics = doc.topic_sentences
     agreement, measure = DraftDeal(AGREEMENT), DraftDeal(MEASURE)
     for noun in nouns:
@@ -182,7 +189,7 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
             if cue.sentence in m_sentences or cue.label:
                 kind = MEASURE
         else:
-            noun = _nearest_noun(cue, nouns)
+            noun = _nearest_noun(cue, nouns_in.get(cue.sentence, []))
             if noun is not None:
                 kind = AGREEMENT if noun.kinds == "A" else MEASURE
         if kind is None:
@@ -190,7 +197,7 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         cue.kind = kind
         deal = agreement if kind == AGREEMENT else measure
         stage = cue.stage[kind]
-        support = _support_for(doc, cue, kind, stage, nouns)
+        support = _support_for(doc, cue, kind, stage, agreement_nouns_in.get(cue.sentence, []))
         if support is None:
             continue
         deal.cues.append(cue)
@@ -237,8 +244,9 @@ def _takes_effect_later(doc: Document, cue: Cue) -> bool:
 
 
 def _support_for(
-    doc: Document, cue: Cue, kind: str, stage: str, nouns: list[Cue]
+    doc: Document, cue: Cue, kind: str, stage: str, agreement_nouns: list[Cue]
 ) -> Support | None:
+    """What ``cue`` says of its deal; ``agreement_nouns``: the agreement nouns of its sentence."""
     weight = cue.weight
     if kind == MEASURE and stage == "imposed" and _takes_effect_later(doc, cue):
         return Support("threatened", 0.85, cue, cue.rumour, later=True)
@@ -258,7 +266,7 @@ def _support_for(
     elif cue.modality != FACTUAL:
         return None
     if kind == AGREEMENT:
-        noun = _nearest_noun(cue, [n for n in nouns if n.kinds == "A"])
+        noun = _nearest_noun(cue, agreement_nouns)
         if stage == "signed" and noun is not None and noun.label == "mou":
             stage = "framework"
         if stage == "framework" and noun is not None and noun.label == "process":

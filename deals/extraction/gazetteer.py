@@ -306,34 +306,32 @@ class Gazetteer:
         for end_index, (length, payloads, simple) in self._automaton.iter(low):
             start = end_index - length + 1
             end = end_index + 1
-            if start > 0 and text[start - 1].isalnum():
-                continue
-            if end < size and text[end].isalnum():
+            if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
                 continue
             if simple:
-                candidates.append((start, end, payloads[0]))
+                candidates.append((start - end, start, end, payloads[0]))
                 continue
             written = text[start:end]
             best = None
             for payload in payloads:
-                category, index, alias, mode, via = payload
-                if not _case_ok(mode, alias, written):
+                if not _case_ok(payload[3], payload[2], written):
                     continue
-                if best is None or (written == alias and best[2] != written):
+                if best is None or (written == payload[2] and best[2] != written):
                     best = payload
             if best is not None:
-                candidates.append((start, end, best))
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+                candidates.append((start - end, start, end, best))
+        # Longest first, then leftmost; no two candidates share both start and end.
+        candidates.sort()
         taken = bytearray(size + 1)
         matches = []
-        for start, end, payload in candidates:
+        for _length, start, end, payload in candidates:
             if taken.find(1, start, end) != -1:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            category, index, _alias, _mode, via = payload
+            category = payload[0]
             if category == NOT_A_PARTY:
                 continue
-            matches.append(Match(category, index, via, start, end, text[start:end]))
+            matches.append(Match(category, payload[1], payload[4], start, end, text[start:end]))
         matches.sort(key=lambda m: m.start)
         return self._with_coordinated_commodities(text, low, matches)
 

@@ -42,7 +42,7 @@ _AGREEMENT_WHATS = frozenset(
 
 def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
     best, best_key = None, None
-    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), -1)
+    first_body = doc.first_body_sentence
     for support in deal.support:
         in_title = support.cue.start < doc.title_end
         score = support.weight * (
@@ -101,7 +101,7 @@ def _parties(
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
         if deal.segments is not None:
-            hits = [p for p in hits if any(a <= p.start < b for a, b in deal.segments)]
+            hits = [p for p in hits if deal.tells(p.start)]
         hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
         if any(p.kind in COUNTRYLIKE for p in hits):
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
@@ -112,7 +112,7 @@ def _parties(
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
-        lead = _lead_sentences(doc)
+        lead = doc.lead_sentences
         named_in_lead = {p.name for p in hits if p.sentence in lead}
         if len(named_in_lead) >= 2:
             # Wire copy names the sides in its headline and first sentence; countries and
@@ -164,7 +164,7 @@ def _shared_sides(doc: Document, sentences: set[int], hits: list[PartyHit]) -> l
     lead next to a measure are between the same two countries."""
     if len({p.name for p in hits}) >= 2:
         return hits
-    lead = _lead_sentences(doc) & sentences
+    lead = doc.lead_sentences & sentences
     shared = [
         p for p in doc.parties if p.sentence in lead and not p.excluded and p.kind in COUNTRYLIKE
     ]
@@ -184,15 +184,6 @@ def _without_shadowed_unnamed(mentions: list[PartyMention]) -> list[PartyMention
         and not m.name.endswith(_UNNAMED)
     }
     return [m for m in mentions if not (m.name.endswith(_UNNAMED) and m.country in named)]
-
-
-def _lead_sentences(doc: Document) -> set[int]:
-    """The headline and the first sentence of the body."""
-    lead = {i for i, s in enumerate(doc.index.sentences) if s.in_title}
-    first_body = next((i for i, s in enumerate(doc.index.sentences) if not s.in_title), None)
-    if first_body is not None:
-        lead.add(first_body)
-    return lead
 
 
 def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict[str, str]:
@@ -242,37 +233,42 @@ def _closest_deal(
     if len(deals) == 1:
         return deals[0]
     key = (id(hit), hit.start)
-    if key not in doc.closest:
-        doc.closest[key] = _nearest_deal(doc, deals, hit)
-    return doc.closest[key]
+    try:
+        return doc.closest[key]
+    except KeyError:
+        found = doc.closest[key] = _nearest_deal(doc, deals, hit)
+        return found
+
+
+def _deals_in(doc: Document, deals: list[DraftDeal], sentence: int) -> list[DraftDeal]:
+    """The deals with a cue in ``sentence``, in the order of ``deals``."""
+    present = doc.deals_in.get(sentence)
+    if present is None:
+        present = doc.deals_in[sentence] = [d for d in deals if d.cue_starts(sentence)]
+    return present
 
 
 def _nearest_deal(
     doc: Document, deals: list[DraftDeal], hit: CommodityHit | PartyHit
 ) -> DraftDeal | None:
     best, best_distance = None, None
-    present = doc.deals_in.get(hit.sentence)
-    if present is None:
-        present = doc.deals_in[hit.sentence] = [d for d in deals if d.cue_starts(hit.sentence)]
     at = hit.start
-    for deal in present:
-        if deal.segments is not None and not _told_in(deal.segments, at):
+    for deal in _deals_in(doc, deals, hit.sentence):
+        if not deal.tells(at):
             continue
+        measure = deal.kind == MEASURE
         for start in deal.cue_starts(hit.sentence):
-            distance = abs(start - hit.start)
+            distance = abs(start - at)
             if (
-                deal.kind == MEASURE
-                and start < hit.start
-                and _OBJECT_OF_MEASURE.match(doc.low, start, hit.start)
+                measure
+                and start < at
+                and best_distance != 0
+                and _OBJECT_OF_MEASURE.match(doc.low, start, at)
             ):
                 distance = 0
             if best_distance is None or distance < best_distance:
                 best, best_distance = deal, distance
     return best
-
-
-def _told_in(segments: list[tuple[int, int]], at: int) -> bool:
-    return any(start <= at < end for start, end in segments)
 
 
 def _commodities(
@@ -337,32 +333,40 @@ def _figures(
     if deal.kind == AGREEMENT:
         own = own | doc.topic_sentences
     result = []
+    texts = set()
     for figure in figures:
         if figure.what in MACRO_WHATS:
             continue
-        i = doc.index.index_of(figure.start)
+        i, wanted = _figure_place(doc, deals, figure)
         linked = deal.kind == AGREEMENT and figure.what in _AGREEMENT_WHATS
         if i not in own and not linked:
             continue
-        holders = [d for d in deals if i in d.sentences()]
-        if len(holders) > 1:
-            if figure.what in _MEASURE_WHATS:
-                wanted = MEASURE
-            elif figure.what in _AGREEMENT_WHATS:
-                wanted = AGREEMENT
-            else:
-
-                def distance(d: DraftDeal, start: int = figure.start, sentence: int = i) -> int:
-                    return min(
-                        abs(c.start - start) for c in d.nouns + d.cues if c.sentence == sentence
-                    )
-
-                wanted = min(holders, key=distance).kind
-            if wanted != deal.kind:
-                continue
-        if all(f.text != figure.text for f in result):
+        if wanted is not None and wanted != deal.kind:
+            continue
+        if figure.text not in texts:
+            texts.add(figure.text)
             result.append(figure)
     return result
+
+
+def _figure_place(doc: Document, deals: list[DraftDeal], figure: Figure) -> tuple[int, str | None]:
+    """The sentence of ``figure`` and, when several deals are told in it, the kind of deal the
+    figure belongs to (worked out once per article)."""
+    known = doc.figure_places.get(figure.start)
+    if known is not None:
+        return known
+    i = doc.index.index_of(figure.start)
+    wanted = None
+    holders = _deals_in(doc, deals, i)
+    if len(holders) > 1:
+        if figure.what in _MEASURE_WHATS:
+            wanted = MEASURE
+        elif figure.what in _AGREEMENT_WHATS:
+            wanted = AGREEMENT
+        else:
+            wanted = min(holders, key=lambda d: d.cue_distance(i, figure.start)).kind
+    known = doc.figure_places[figure.start] = (i, wanted)
+    return known
 
 
 def _happened_on(

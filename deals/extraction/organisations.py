@@ -11,6 +11,7 @@ Three shapes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .gate import GateResult
@@ -196,12 +197,13 @@ def described_organisation(
     "a Chinese state-owned enterprise", "an Australian miner", "a state-owned Chinese firm", and
     in headlines "with Japanese trading house".
     """
+    # Most demonyms are not followed by a company noun: check that first, it is the cheaper test.
+    after = _DESCRIPTION.match(text, end)
+    if after is None:
+        return None
     before = text[max(0, start - 45) : start]
     described = _DESCRIBED_BY.search(before)
     if described is None and not (in_title and _HEADLINE_DESCRIBED_BY.search(before)):
-        return None
-    after = _DESCRIPTION.match(text, end)
-    if after is None:
         return None
     noun = after.group("noun")
     soe_words = [w for w in (described and described.group("soe"), after.group("soe")) if w]
@@ -230,10 +232,17 @@ def find_organisations(
 ) -> list[FoundOrganisation]:
     """Organisations described or named in ``text``; demonym checks happen in the caller."""
     found: list[FoundOrganisation] = []
+    # The spans taken so far, sorted and never overlapping: only the last one starting before an
+    # organisation's end can overlap it.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
 
     def add(org: FoundOrganisation) -> None:
-        if any(org.start < o.end and o.start < org.end for o in found):
+        i = bisect_left(taken_starts, org.end)
+        if i and taken_ends[i - 1] > org.start:
             return
+        taken_starts.insert(i, org.start)
+        taken_ends.insert(i, org.end)
         found.append(org)
 
     org_matches = _MATCHER.matches(text)
@@ -334,26 +343,51 @@ def _kind_from(words: str) -> str:
     return "company"
 
 
-def _is_surname(text: str, name: str) -> bool:
-    """ "Reynolds" after "Jonathan Reynolds" elsewhere is a person."""
-    at = text.find(" " + name)
-    while at != -1:
-        end = at + 1 + len(name)
-        words_before = text[max(0, at - 30) : at].split()
-        previous = words_before[-1] if words_before else ""
-        if (
-            not text[end : end + 1].isalnum()
-            and previous[:1].isupper()
-            and previous[1:].isalpha()
-            and previous[1:].islower()
-        ):
-            return True
-        at = text.find(" " + name, end)
-    return False
+# Names start with a capital letter: only capitalised words are indexed.
+_WORD_AFTER_SPACE = re.compile(r"(?<= )[A-Z][^\W_]*")
+
+
+class _Surnames:
+    """Which names are written somewhere in a text after a first name: "Reynolds" after "Jonathan
+    Reynolds" elsewhere is a person.
+
+    Each name is looked up once, among the places where its first word follows a space (indexed on
+    the first lookup), so a long text is not searched again for every name.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._known: dict[str, bool] = {}
+        self._after_space: dict[str, list[int]] | None = None
+
+    def __contains__(self, name: str) -> bool:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = self._is_surname(name)
+        return known
+
+    def _is_surname(self, name: str) -> bool:
+        text = self._text
+        if self._after_space is None:
+            self._after_space = {}
+            for word in _WORD_AFTER_SPACE.finditer(text):
+                self._after_space.setdefault(word.group(), []).append(word.start())
+        first_word = _WORD_AFTER_SPACE.match(" " + name, 1)
+        for start in self._after_space.get(first_word.group() if first_word else "", ()):
+            end = start + len(name)
+            if not text.startswith(name, start) or text[end : end + 1].isalnum():
+                continue
+            at = start - 1
+            words_before = text[max(0, at - 30) : at].split()
+            previous = words_before[-1] if words_before else ""
+            if previous[:1].isupper() and previous[1:].isalpha() and previous[1:].islower():
+                return True
+        return False
 
 
 def _named_by_context(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
     found = []
+    surnames = _Surnames(text)
     for comma in _APPOSITION_START.finditer(text):
         described = _APPOSED.match(text, comma.end())
         if described is None:
@@ -364,7 +398,7 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
         name, start = _clean_name(named.group(), named.start())
         if not name or name in _NOT_NAMES or (title_case and start < title_end):
             continue
-        if " " not in name and _is_surname(text, name):
+        if " " not in name and name in surnames:
             continue
         kind = _kind_from(described.group().lower())
         found.append(FoundOrganisation(name, kind, start, start + len(name)))
@@ -374,7 +408,7 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
         if match is None:
             continue
         name = match.group("name")
-        if name in _NOT_SUBJECT_NAMES or name in _NOT_NAMES or _is_surname(text, name):
+        if name in _NOT_SUBJECT_NAMES or name in _NOT_NAMES or name in surnames:
             continue
         found.append(FoundOrganisation(name, "company", match.start("name"), match.end("name")))
     for match in _ACRONYM.finditer(text):

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .gate import GateResult
 from .gazetteer import COMMODITY, PARTY, VIA_DEMONYM, Gazetteer
-from .organisations import described_organisation, find_organisations, unnamed_name
+from .organisations import (
+    FoundOrganisation,
+    described_organisation,
+    find_organisations,
+    unnamed_name,
+)
 from .text import SentenceIndex
 
 
@@ -69,6 +76,7 @@ _LOCATED_AT = re.compile(
     r"\b(?:in|at|near|inside|based in|headquartered in|listed in)"
     r"\s+(?:the\s+)?$"
 )
+_LOCATED_AT_LAST_WORDS = ("in", "at", "near", "inside", "the")
 _SUBDIVISION = re.compile(
     r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
     r"|district|city|port|island|islands|territory|department|municipality)\b"
@@ -112,7 +120,7 @@ def find_hits(
             )
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     title_case = is_title_case(text[:title_end])
-    for hit in list(parties):
+    for i, hit in enumerate(parties):
         if hit.kind not in {"country", "bloc"}:
             continue
         described = described_organisation(text, hit.start, hit.end, hit.start < title_end)
@@ -120,32 +128,15 @@ def find_hits(
             continue
         kind, end = described
         demonym = gazetteer.demonym_of(hit.country) or text[hit.start : hit.end]
-        parties.remove(hit)
-        parties.append(
-            PartyHit(
-                unnamed_name(demonym, kind),
-                kind,
-                hit.country,
-                hit.start,
-                end,
-                hit.sentence,
-                "found",
-            )
+        # Every hit starts at its own offset, so replacing in place orders as the sort below does.
+        parties[i] = PartyHit(
+            unnamed_name(demonym, kind), kind, hit.country, hit.start, end, hit.sentence, "found"
         )
-    for org in find_organisations(text, title_end, title_case, gate):
-        overlapping = [p for p in parties if p.start < org.end and org.start < p.end]
-        if any(p.kind not in {"country", "bloc"} for p in overlapping):
-            continue
-        if any(p.start <= org.start and p.end >= org.end for p in overlapping):
-            continue
-        for p in overlapping:
-            parties.remove(p)
-        parties.append(
-            PartyHit(
-                org.name, org.kind, None, org.start, org.end, index.index_of(org.start), "found"
-            )
-        )
-        commodities = [c for c in commodities if not (org.start <= c.start and c.end <= org.end)]
+    parties, org_spans = _with_organisations(
+        parties, find_organisations(text, title_end, title_case, gate), index
+    )
+    if org_spans:
+        commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     dateline = dateline_span(text, title_end)
@@ -154,6 +145,50 @@ def find_hits(
             if dateline[0] <= hit.start < dateline[1]:
                 hit.excluded = "place"
     return parties, commodities
+
+
+def _with_organisations(
+    parties: list[PartyHit], organisations: list[FoundOrganisation], index: SentenceIndex
+) -> tuple[list[PartyHit], list[tuple[int, int]]]:
+    """Parties with the organisations found in the text, each replacing the country or bloc hits
+    it overlaps (an organisation overlapping any other party is left out), and the spans of the
+    organisations taken.
+
+    Organisations never overlap each other, so each one is checked only against the parties found
+    before them, looked up by offset.
+    """
+    parties.sort(key=lambda p: p.start)
+    starts = [p.start for p in parties]
+    longest = max((p.end - p.start for p in parties), default=0)
+    removed: set[int] = set()
+    added: list[PartyHit] = []
+    spans: list[tuple[int, int]] = []
+    for org in organisations:
+        first = bisect_left(starts, org.start - longest)
+        last = bisect_left(starts, org.end)
+        overlapping = [
+            j for j in range(first, last) if parties[j].end > org.start and j not in removed
+        ]
+        if any(parties[j].kind not in {"country", "bloc"} for j in overlapping):
+            continue
+        if any(parties[j].start <= org.start and parties[j].end >= org.end for j in overlapping):
+            continue
+        removed.update(overlapping)
+        added.append(
+            PartyHit(
+                org.name, org.kind, None, org.start, org.end, index.index_of(org.start), "found"
+            )
+        )
+        spans.append((org.start, org.end))
+    spans.sort()
+    return [p for j, p in enumerate(parties) if j not in removed] + added, spans
+
+
+def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans`` (sorted, not overlapping): only the last
+    span starting at or before ``start`` can hold it."""
+    i = bisect_right(spans, (start, math.inf)) - 1
+    return i >= 0 and spans[i][1] >= end
 
 
 # "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "Singapore, March 3 (Reuters) -": where the
@@ -187,7 +222,7 @@ def _split_goods_named_companies(
     commodities: list[CommodityHit],
     index: SentenceIndex,
 ) -> None:
-    for hit in list(parties):
+    for i, hit in enumerate(parties):
         if hit.kind == "country" or " " not in text[hit.start : hit.end]:
             continue
         if not _MEASURED_GOODS.search(low, max(0, hit.start - 70), hit.start):
@@ -197,17 +232,15 @@ def _split_goods_named_companies(
             continue
         country, length, good = split
         entry = gazetteer.parties[country]
-        parties.remove(hit)
-        parties.append(
-            PartyHit(
-                entry.name,
-                entry.kind,
-                entry.country,
-                hit.start,
-                hit.start + length,
-                hit.sentence,
-                VIA_DEMONYM,
-            )
+        # Same start as the hit it replaces: the order after sorting by start is the same.
+        parties[i] = PartyHit(
+            entry.name,
+            entry.kind,
+            entry.country,
+            hit.start,
+            hit.start + length,
+            hit.sentence,
+            VIA_DEMONYM,
         )
         good_start = hit.start + length + 1
         commodities.append(CommodityHit(good, good_start, hit.end, index.index_of(good_start)))
@@ -278,7 +311,11 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     hit = parties[i]
     if _SUBDIVISION.match(text, hit.end):
         return True
-    if _LOCATED_AT.search(low, max(0, hit.start - 25), hit.start):
+    window_start = max(0, hit.start - 25)
+    # Any match ends with one of these words and spaces: test for them before the regex.
+    if low[window_start : hit.start].rstrip().endswith(_LOCATED_AT_LAST_WORDS) and (
+        _LOCATED_AT.search(low, window_start, hit.start)
+    ):
         return True
     if i > 0:
         previous = parties[i - 1]

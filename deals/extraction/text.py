@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One character in, one character out: curly quotes and the dash family become ASCII.
 _ONE_TO_ONE = str.maketrans(
@@ -64,8 +64,9 @@ _OPENERS = words(
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of the document (a named tuple: articles have hundreds, made quickly)."""
+
     start: int
     end: int
     in_title: bool
@@ -127,7 +128,7 @@ class SentenceIndex:
 
     def index_of(self, offset: int) -> int:
         i = bisect_right(self._starts, offset) - 1
-        return max(i, 0)
+        return i if i > 0 else 0
 
 
 _CLAUSE_BREAK = re.compile(
