@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import Sentence, SentenceIndex
+from .text import Sentence, SentenceIndex, quote
 from .types import Figure
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -307,7 +307,7 @@ def find_figures(
                 value=round(value, 6),
                 unit=unit,
                 what=_what(low, sentence, start, end),
-                quote=text[sentence.start : sentence.end],
+                quote=quote(text[sentence.start : sentence.end]),
                 start=start,
                 end=end,
             )

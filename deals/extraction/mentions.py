@@ -11,7 +11,7 @@ from .figures import MACRO_WHATS
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
-from .text import clause_end, clause_start
+from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
 
 # "tariffs on Indonesian nickel": what follows "on" belongs to the measure.
@@ -76,7 +76,7 @@ def to_mention(
     mention = DealMention(
         kind=deal.kind,
         stage=support.stage if support else None,
-        stage_quote=doc.sentence_text(support.cue.sentence) if support else "",
+        stage_quote=quote(doc.sentence_text(support.cue.sentence)) if support else "",
         confidence=_confidence(deal, support, parties),
         parties=parties,
         commodities=commodities,
@@ -199,12 +199,7 @@ def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict
         if anchor is None:
             continue
         if hit.end <= anchor:
-            s = doc.index.sentences[hit.sentence]
-            if (
-                hit.start >= clause_start(doc.low, s.start, anchor)
-                or hit.sentence not in roles.values()
-            ):
-                roles.setdefault(hit.name, "imposing")
+            roles.setdefault(hit.name, "imposing")
         else:
             roles.setdefault(hit.name, "targeted")
     return roles
@@ -426,7 +421,13 @@ def _suggested_title(doc: Document, deal: DraftDeal, mention: DealMention) -> st
     labels = {n.label for n in deal.nouns}
     countries = [p.name for p in mention.parties if p.kind in COUNTRYLIKE]
     others = [p.name for p in mention.parties if p.kind not in COUNTRYLIKE]
-    names = (countries or others) if "trade" in labels else (others or countries)
+    named = [name for name in others if not name.endswith(_UNNAMED)]
+    # Readers know a deal by its countries when it has two sides of them ("China–Malaysia
+    # rare earths agreement"); a deal between firms of one country by the firms.
+    if "trade" in labels or len(countries) >= 2:
+        names = countries or named or others
+    else:
+        names = named or countries or others
     who = "\u2013".join(names[:3])
     if "trade" in labels:
         what = "trade agreement"

@@ -150,3 +150,17 @@ def clause_end(text: str, offset: int, sentence_end: int) -> int:
     """End of the clause of ``text`` that holds ``offset`` within its sentence."""
     match = _CLAUSE_BREAK.search(text, offset, sentence_end)
     return match.start() if match else sentence_end
+
+
+#: The longest quote kept for a stage or a figure: a run-on "sentence" (a table, a list with no
+#: full stops) would otherwise be copied whole into every figure it holds.
+MAX_QUOTE = 600
+
+
+def quote(sentence: str) -> str:
+    """The sentence as a quote, cut at a word boundary when it is longer than MAX_QUOTE."""
+    sentence = sentence.strip()
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    cut = sentence.rfind(" ", 0, MAX_QUOTE - 1)
+    return sentence[: cut if cut > 0 else MAX_QUOTE - 1].rstrip() + "…"
