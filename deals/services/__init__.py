@@ -35,12 +35,12 @@ from .ingestion import (
     directory,
     extract_article,
     is_trusted,
-    match_deal,
     parse_article,
     readable_text,
     trusted_outlets,
     trusting,
 )
+from .matching import match_deal
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
 from .seeding import Seeded, seed_reference_data
 from .webhooks import (

@@ -27,7 +27,8 @@ from deals.models import (
 from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
-from .ingestion import MATCH_THRESHOLD, DealSketch, directory, score_match, sketch_of
+from .ingestion import directory
+from .matching import MATCH_THRESHOLD, DealSketch, score_match, sketch_of
 
 logger = logging.getLogger(__name__)
 
