@@ -847,3 +847,21 @@ def test_a_ban_announced_for_later_is_threatened(title, body):
     deal = extract(title, body, DAY).deals[0]
     assert (deal.kind, deal.stage) == ("measure", "threatened")
 
+
+@pytest.mark.parametrize(
+    "title,body",
+    [
+        (
+            "European shares slip as luxury stocks drag",
+            "PARIS - European shares slipped on Wednesday as luxury goods makers fell. Investors"
+            " remained cautious about U.S. tariffs on European goods. Bond yields rose.",
+        ),
+        (
+            "Copper prices fall as China demand weakens",
+            "SHANGHAI - Copper fell 2% on Tuesday as weak Chinese factory data and concerns about"
+            " the impact of U.S. tariffs weighed on sentiment.",
+        ),
+    ],
+)
+def test_a_markets_story_that_names_tariffs_once_in_passing_is_not_about_a_measure(title, body):
+    assert not extract(title, body, DAY).relevant
