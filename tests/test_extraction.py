@@ -765,3 +765,103 @@ def test_a_person_or_a_title_signing_is_not_an_organisation():
     )
     for deal in result.deals:
         assert {"Minister", "Pike", "Jonathan Pike"}.isdisjoint(names(deal))
+
+
+@pytest.mark.parametrize(
+    "title,body",
+    [
+        (
+            "Japan, Mexico end talks without a deal on farm access",
+            "TOKYO - Japan and Mexico ended their trade talks without a deal on Tuesday after"
+            " failing to agree on pork quotas, officials said.",
+        ),
+        ("Peru, Thailand trade talks broke down over rice", ""),
+        (
+            "Vietnam walks away from coal supply pact with South Korea",
+            "Vietnam walked away from negotiations with South Korea on a coal supply pact.",
+        ),
+    ],
+)
+def test_talks_that_ended_without_a_deal_have_collapsed(title, body):
+    assert main_deal(title, body).stage == "collapsed"
+
+
+def test_a_headline_over_a_lead_from_unnamed_sources_is_a_rumour():
+    deal = main_deal(
+        "Glencore in talks to buy stake in Nigerian zinc miner",
+        "LAGOS - Glencore is in talks to buy a stake in Nigeria's Segilola Zinc, people familiar"
+        " with the matter said. The people asked not to be identified.",
+    )
+    assert deal.stage == "rumoured"
+
+
+def test_a_pact_headline_over_a_memorandum_in_the_body_is_a_framework():
+    title = "Egypt, Turkey sign trade pact"
+    mou = (
+        "CAIRO - Egypt and Turkey signed a memorandum of understanding on Tuesday setting out a"
+        " framework for a trade pact, the ministry said."
+    )
+    assert main_deal(title, mou).stage == "framework"
+    binding = mou + " They also signed a definitive agreement on cotton purchases."
+    assert main_deal(title, binding).stage == "signed"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ghana launches talks with Morocco on trade deal",
+        "Sweden and Chile launch negotiations on investment treaty",
+    ],
+)
+def test_launching_talks_is_negotiating(title):
+    assert main_deal(title).stage == "negotiating"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Brazil and Nigeria sign economic partnership",
+        "Thailand, Israel sign CEPA",
+        "Oman and Jordan sign Comprehensive Economic Partnership Agreement",
+    ],
+)
+def test_economic_partnerships_are_trade_agreements(title):
+    deal = main_deal(title)
+    assert (deal.kind, deal.stage, len(deal.parties)) == ("agreement", "signed", 2)
+
+
+def test_a_safeguard_duty_of_a_rate_is_a_measure():
+    deal = main_deal("Turkey imposes safeguard duty of 15% on aluminium imports")
+    assert (deal.kind, deal.stage, names(deal)) == ("measure", "imposed", ["Turkey"])
+    assert [f.text for f in deal.figures] == ["15%"]
+
+
+@pytest.mark.parametrize(
+    "title,body",
+    [
+        ("Ghana to ban raw bauxite exports from 2028", ""),
+        ("Mexico bans nothing yet", "Mexico will ban genetically modified corn imports from 2027."),
+    ],
+)
+def test_a_ban_announced_for_later_is_threatened(title, body):
+    deal = extract(title, body, DAY).deals[0]
+    assert (deal.kind, deal.stage) == ("measure", "threatened")
+
+
+@pytest.mark.parametrize(
+    "title,body",
+    [
+        (
+            "European shares slip as luxury stocks drag",
+            "PARIS - European shares slipped on Wednesday as luxury goods makers fell. Investors"
+            " remained cautious about U.S. tariffs on European goods. Bond yields rose.",
+        ),
+        (
+            "Copper prices fall as China demand weakens",
+            "SHANGHAI - Copper fell 2% on Tuesday as weak Chinese factory data and concerns about"
+            " the impact of U.S. tariffs weighed on sentiment.",
+        ),
+    ],
+)
+def test_a_markets_story_that_names_tariffs_once_in_passing_is_not_about_a_measure(title, body):
+    assert not extract(title, body, DAY).relevant

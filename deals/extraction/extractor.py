@@ -302,6 +302,10 @@ def _measure_is_reported(doc: Document, deal: DraftDeal, has_agreement: bool) ->
         return False
     nouns = [n for n in deal.nouns if n.label != "order"]
     sentences = {n.sentence for n in nouns}
+    # A measure that nothing happens to, named once in passing in the body ("investors worried
+    # about tariffs"), is background to a story about something else.
+    if len(sentences) < 2 and not any(n.start < doc.title_end for n in nouns):
+        return False
     return any(p.sentence in sentences and not p.excluded for p in doc.parties)
 
 

@@ -38,7 +38,10 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
         "commercial",
     ),
     (
-        _rx(r"\b(?:ftas?|usmca|nafta|cptpp|tpp|rcep|afcfta|ceta|cepa|ecfta|trade talks)\b"),
+        _rx(
+            r"\b(?:ftas?|usmca|nafta|cptpp|tpp|rcep|afcfta|ceta|cepa|ecfta|trade talks"
+            r"|economic partnerships?)\b"
+        ),
         "A",
         "trade",
     ),
@@ -64,7 +67,8 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
         _rx(
             r"\b(?:tariffs?|import dut(?:y|ies)|customs dut(?:y|ies)|export dut(?:y|ies)"
             r"|(?:export|import) tax(?:es)?|surtax(?:es)?"
-            r"|dut(?:y|ies)|lev(?:y|ies)|anti-dumping|countervailing|safeguard measures?"
+            r"|safeguard (?:dut(?:y|ies)|tariffs?|measures?)"
+            r"|dut(?:y|ies)|lev(?:y|ies)|anti-dumping|countervailing|safeguards?"
             r"|countermeasures?|counter-tariffs?|retaliatory (?:tariffs|measures|duties))\b"
         ),
         "M",
@@ -134,6 +138,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "export ban",
     ),
     # -- agreement track --
+    # Launching talks is the formal start of negotiations; it goes before "talks with" so that
+    # "launches talks with" is read as negotiating, not as early talks.
+    (
+        _rx(
+            r"\blaunch(?:ed|es|ing)?\s+(?:formal\s+|official\s+)?(?:trade\s+)?"
+            r"(?:negotiations|talks)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
     (
         _rx(
             r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
@@ -315,7 +331,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
             r"|called off|calls off|abandon(?:ed|s)|(?:failed|fail|fails) to (?:reach|agree|clinch"
             r"|strike|seal)|no deal was reached|collapse of (?:the )?(?:talks|negotiations)"
-            r"|(?:talks|negotiations) (?:ended|end) without)\b"
+            r"|(?:talks|negotiations) (?:ended|end) without"
+            r"|(?:ended|ends|end|ending|concluded)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b"
+            r"(?:\s+[\w,-]+){0,8}?\s+without (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|pact))\b"
         ),
         "A",
         _S(agreement="collapsed"),
@@ -333,6 +351,17 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     # -- measure track --
+    # "to ban nickel ore exports from 2030": a ban announced for later is threatened, not imposed.
+    (
+        _rx(
+            r"\b(?:to|will)\s+(?:ban|prohibit|bar|halt|restrict|curb|stop|suspend)\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\b"
+        ),
+        "M",
+        _S(measure="threatened"),
+        1.0,
+        "export ban",
+    ),
     (
         _rx(
             r"\b(?:threat(?:en|ens|ened|ening)?|threats)\b"
@@ -415,5 +444,7 @@ RUMOUR = _rx(
     r"\b(?:reportedly|people (?:familiar|with knowledge)|sources? (?:said|say|says|close|familiar)"
     r"|according to (?:people|sources|a person|two people|three people)|declined to comment"
     r"|(?:has|have|had) denied|speculation|rumou?r(?:s|ed)?|(?:is|are) said to be"
-    r"|on condition of anonymity|unnamed (?:officials|sources))\b"
+    r"|on condition of anonymity|unnamed (?:officials|sources)"
+    r"|(?:asked|declined) not to be identified|not authori[sz]ed to speak|sources told"
+    r"|(?:people|persons?) (?:briefed|close to))\b"
 )

@@ -59,10 +59,44 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
         and not _IN_EFFECT.search(doc.low, best.cue.start, best.cue.end)
     ):
         return Support("threatened", best.weight, best.cue, best.rumour, later=True)
-    confirmed = any(not s.rumour and s.weight >= 0.5 for s in deal.support)
-    if best is not None and deal.kind == AGREEMENT and best.rumour and not confirmed:
+    if best is None or deal.kind != AGREEMENT:
+        return best
+    best = _framework_in_body(doc, deal, best)
+    # A headline sums up its lead: when the lead attributes the story to unnamed sources, so
+    # does the headline ("X in talks to buy Y" over "..., people familiar with the matter said").
+    lead_rumour = any(s.rumour and s.cue.sentence == first_body for s in deal.support)
+    confirmed = any(
+        not s.rumour and s.weight >= 0.5 and not (lead_rumour and s.cue.start < doc.title_end)
+        for s in deal.support
+    )
+    headline_rumour = lead_rumour and best.cue.start < doc.title_end
+    if (best.rumour or headline_rumour) and not confirmed:
         return Support("rumoured", best.weight, best.cue, True)
     return best
+
+
+_FRAMEWORK_TEXT = re.compile(r"memorand|mous?\b|letters? of intent|lois?\b|heads of|framework")
+
+
+def _framework_in_body(doc: Document, deal: DraftDeal, best: Support) -> Support:
+    """A headline "pact" or "deal" signed over a body that reports only a memorandum, letter of
+    intent or framework is a framework: the body is the more precise of the two."""
+    if best.stage != "signed" or best.cue.start >= doc.title_end:
+        return best
+    body = [s for s in deal.support if s.cue.start >= doc.title_end]
+    if any(s.stage in _BINDING and s.weight >= 0.5 for s in body):
+        return best
+    for support in body:
+        cue = support.cue
+        if support.stage == "framework" and (
+            (cue.stage or {}).get(AGREEMENT) == "signed"
+            or _FRAMEWORK_TEXT.match(doc.low, cue.start, cue.end)
+        ):
+            return support
+    return best
+
+
+_BINDING = frozenset({"signed", "in_force", "implemented"})
 
 
 def to_mention(
