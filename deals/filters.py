@@ -59,7 +59,32 @@ def _deals_involving(slug_or_code: str) -> Q:
     return Q(Exists(DealParty.objects.filter(deal=OuterRef("pk"), party__in=parties)))
 
 
-class DealFilterSet(django_filters.FilterSet):
+class DealRelationFilters(django_filters.FilterSet):
+    """The party and commodity filter methods of a FilterSet over deals or over their entries.
+
+    `deal_ref` names the deal of the rows filtered: the row itself, or its `deal`.
+    """
+
+    deal_ref = "pk"
+
+    def filter_party(self, queryset, name, value):
+        return queryset.filter(
+            Exists(DealParty.objects.filter(deal=OuterRef(self.deal_ref), party__slug=value))
+        )
+
+    def filter_party_id(self, queryset, name, value):
+        return queryset.filter(
+            Exists(DealParty.objects.filter(deal=OuterRef(self.deal_ref), party_id=value))
+        )
+
+    def filter_commodity(self, queryset, name, value):
+        links = Deal.commodities.through.objects.filter(
+            deal=OuterRef(self.deal_ref), commodity__in=_commodity_tree(value)
+        )
+        return queryset.filter(Exists(links))
+
+
+class DealFilterSet(DealRelationFilters):
     """Filters readers and API clients use to find deals."""
 
     q = django_filters.CharFilter(method="filter_text", label="Search")
@@ -108,22 +133,6 @@ class DealFilterSet(django_filters.FilterSet):
             Q(title__icontains=value) | Q(summary__icontains=value) | Q(Exists(sources))
         )
 
-    def filter_party(self, queryset, name, value):
-        return queryset.filter(
-            Exists(DealParty.objects.filter(deal=OuterRef("pk"), party__slug=value))
-        )
-
-    def filter_party_id(self, queryset, name, value):
-        return queryset.filter(
-            Exists(DealParty.objects.filter(deal=OuterRef("pk"), party_id=value))
-        )
-
-    def filter_commodity(self, queryset, name, value):
-        tree = _commodity_tree(value)
-        return queryset.filter(
-            Exists(Deal.commodities.through.objects.filter(deal=OuterRef("pk"), commodity__in=tree))
-        )
-
     def filter_country(self, queryset, name, value):
         return queryset.filter(_deals_involving(value))
 
@@ -164,8 +173,10 @@ class CommodityFilterSet(django_filters.FilterSet):
         ).distinct()
 
 
-class TimelineEntryFilterSet(django_filters.FilterSet):
+class TimelineEntryFilterSet(DealRelationFilters):
     """Filters over stage changes: the home page's latest changes and the API's change feed."""
+
+    deal_ref = "deal"
 
     deal = django_filters.CharFilter(field_name="deal__slug", label="Deal (slug)")
     deal_id = IdFilter(field_name="deal_id", label="Deal (id)")
@@ -179,21 +190,3 @@ class TimelineEntryFilterSet(django_filters.FilterSet):
     class Meta:
         model = TimelineEntry
         fields = []
-
-    def filter_party(self, queryset, name, value):
-        return queryset.filter(
-            Exists(DealParty.objects.filter(deal=OuterRef("deal"), party__slug=value))
-        )
-
-    def filter_party_id(self, queryset, name, value):
-        return queryset.filter(
-            Exists(DealParty.objects.filter(deal=OuterRef("deal"), party_id=value))
-        )
-
-    def filter_commodity(self, queryset, name, value):
-        tree = _commodity_tree(value)
-        return queryset.filter(
-            Exists(
-                Deal.commodities.through.objects.filter(deal=OuterRef("deal"), commodity__in=tree)
-            )
-        )

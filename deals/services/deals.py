@@ -176,6 +176,25 @@ class Submission:
     created: bool
 
 
+def _keep_once(same: models.Q, **fields) -> Submission:
+    """Keep an article unless one matching `same` is kept already, then queue its processing.
+
+    The unique constraints settle a race: when two requests submit the same article at once,
+    the one that loses returns the article the other kept.
+    """
+    duplicate = Article.objects.filter(same).first()
+    if duplicate is not None:
+        return Submission(article=duplicate, created=False)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(**fields)
+    except IntegrityError:
+        return Submission(article=Article.objects.get(same), created=False)
+    # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
+    queue_after_commit(parse_article_task, article.pk)
+    return Submission(article=article, created=True)
+
+
 def submit_article(
     *,
     title: str,
@@ -190,31 +209,19 @@ def submit_article(
     # the parser reads as binary and fails with that reason, instead of losing the article.
     title, body = title.replace("\x00", "\ufffd"), body.replace("\x00", "\ufffd")
     digest = content_hash(title, body)
-    duplicate = Article.objects.filter(
-        models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
-    ).first()
-    if duplicate is not None:
-        return Submission(article=duplicate, created=False)
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                title=title[:500],
-                body=body,
-                url=url,
-                outlet=outlet,
-                published_on=published_on,
-                content_hash=digest,
-                submitted_by=submitted_by,
-            )
-    except IntegrityError:
-        # Submitted twice at the same moment: the other request kept it first.
-        article = Article.objects.get(
-            models.Q(content_hash=digest) | (models.Q(url=url) if url else models.Q(pk__in=[]))
-        )
-        return Submission(article=article, created=False)
-    # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
-    queue_after_commit(parse_article_task, article.pk)
-    return Submission(article=article, created=True)
+    same = models.Q(content_hash=digest)
+    if url:
+        same |= models.Q(url=url)
+    return _keep_once(
+        same,
+        title=title[:500],
+        body=body,
+        url=url,
+        outlet=outlet,
+        published_on=published_on,
+        content_hash=digest,
+        submitted_by=submitted_by,
+    )
 
 
 def submit_url(*, url: str, outlet: str = "", submitted_by=None) -> Submission:
@@ -223,22 +230,12 @@ def submit_url(*, url: str, outlet: str = "", submitted_by=None) -> Submission:
     The article is kept at once, waiting to be fetched, with the URL as its provisional title;
     the request never waits for the site. The same URL again returns the article already kept.
     """
-    duplicate = Article.objects.filter(url=url).first()
-    if duplicate is not None:
-        return Submission(article=duplicate, created=False)
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                title=url[:500],
-                url=url,
-                outlet=outlet,
-                content_hash=provisional_hash(url),
-                state=ArticleState.FETCHING,
-                submitted_by=submitted_by,
-            )
-    except IntegrityError:
-        # Submitted twice at the same moment: the other request kept it first.
-        return Submission(article=Article.objects.get(url=url), created=False)
-    # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
-    queue_after_commit(parse_article_task, article.pk)
-    return Submission(article=article, created=True)
+    return _keep_once(
+        models.Q(url=url),
+        title=url[:500],
+        url=url,
+        outlet=outlet,
+        content_hash=provisional_hash(url),
+        state=ArticleState.FETCHING,
+        submitted_by=submitted_by,
+    )
