@@ -48,17 +48,6 @@ def _commodity_tree(slug: str):
     return Commodity.objects.with_descendants(root) if root else Commodity.objects.none()
 
 
-def _deals_involving(slug_or_code: str) -> Q:
-    """Deals with a country (by slug or ISO code), or a party based in it, among their parties."""
-    country = Party.objects.countries().filter(
-        Q(slug=slug_or_code) | Q(iso_code=slug_or_code.upper())
-    )
-    # The few parties first (the country and those based in it), then their links through the
-    # party index: an OR across the join to the party would test every link of every deal.
-    parties = Party.objects.filter(Q(pk__in=country) | Q(country__in=country))
-    return Q(Exists(DealParty.objects.filter(deal=OuterRef("pk"), party__in=parties)))
-
-
 class DealRelationFilters(django_filters.FilterSet):
     """The party and commodity filter methods of a FilterSet over deals or over their entries.
 
@@ -134,7 +123,8 @@ class DealFilterSet(DealRelationFilters):
         )
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(_deals_involving(value))
+        countries = Party.objects.countries().filter(Q(slug=value) | Q(iso_code=value.upper()))
+        return queryset.involving_countries(countries)
 
     def sort_deals(self, queryset, name, value):
         return queryset.order_by(*self.SORTS[value])

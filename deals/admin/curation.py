@@ -150,7 +150,7 @@ class CountryFilter(admin.SimpleListFilter):
         if not self.value():
             return queryset
         country = Party.objects.countries().filter(slug=self.value()).first()
-        return queryset.involving_country(country) if country else queryset.none()
+        return queryset.involving(country) if country else queryset.none()
 
 
 @admin.register(Deal)

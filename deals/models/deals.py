@@ -55,22 +55,26 @@ class DealQuerySet(models.QuerySet):
             "commodities",
         )
 
-    def involving_country(self, country: Party) -> "DealQuerySet":
-        """Deals with the country itself, or a party based in it, among their parties."""
-        return self.filter(
-            models.Q(parties=country) | models.Q(parties__country=country)
-        ).distinct()
-
     def involving(self, party: Party) -> "DealQuerySet":
         """Deals a party takes part in; for a country, also those of parties based in it."""
-        links = DealParty.objects.filter(deal=models.OuterRef("pk"))
         if party.kind == "country":
-            # The parties first, then their links through the party index (see filters.py).
-            based_here = Party.objects.filter(models.Q(pk=party.pk) | models.Q(country=party))
-            links = links.filter(party__in=based_here)
-        else:
-            links = links.filter(party=party)
-        return self.filter(models.Exists(links))
+            return self.involving_countries(Party.objects.filter(pk=party.pk))
+        return self.filter(
+            models.Exists(DealParty.objects.filter(deal=models.OuterRef("pk"), party=party))
+        )
+
+    def involving_countries(self, countries: models.QuerySet) -> "DealQuerySet":
+        """Deals with one of `countries`, or a party based in one, among their parties."""
+        # The few parties first (the countries and those based in them), then their links
+        # through the party index: an OR across the join would test every link of every deal.
+        based_here = Party.objects.filter(
+            models.Q(pk__in=countries) | models.Q(country__in=countries)
+        )
+        return self.filter(
+            models.Exists(
+                DealParty.objects.filter(deal=models.OuterRef("pk"), party__in=based_here)
+            )
+        )
 
     def trading_in(self, commodities: models.QuerySet) -> "DealQuerySet":
         """Deals about any of `commodities` (pass a commodity with its descendants)."""
