@@ -110,12 +110,12 @@ class Score:
     figures_total: int = 0
     #: Labelled figures found, by their ``kind``.
     figure_kinds: dict[str, Tally] = field(default_factory=dict)
-    what_right: int = 0
-    what_total: int = 0
+    #: Found figures whose ``what`` the extractor gave, and gave right.
+    what: Tally = field(default_factory=Tally)
     irrelevant_right: int = 0
     irrelevant_total: int = 0
-    lookalikes_right: int = 0
-    lookalikes_total: int = 0
+    #: Look-alikes marked not relevant.
+    lookalikes: Tally = field(default_factory=Tally)
     relevant_right: int = 0
     relevant_total: int = 0
     commodity_tp: int = 0
@@ -195,10 +195,9 @@ def _score_figures(item: Item, result: Extraction, score: Score) -> None:
             said = [what for what in whats if what]
             if not labelled or not said:
                 continue
-            score.what_total += 1
-            if any(labelled in WHAT_MATCHES.get(what, ()) for what in said):
-                score.what_right += 1
-            else:
+            right = any(labelled in WHAT_MATCHES.get(what, ()) for what in said)
+            score.what.count(right)
+            if not right:
                 score.misses.append(
                     f"figure what: {text} read as {'/'.join(said)}, labelled {labelled} "
                     f"in {item.name}"
@@ -208,10 +207,10 @@ def _score_figures(item: Item, result: Extraction, score: Score) -> None:
 def score_item(item: Item, result: Extraction, score: Score, gazetteer: Gazetteer) -> None:
     if not item.relevant:
         score.irrelevant_total += 1
-        score.lookalikes_total += item.lookalike
+        if item.lookalike:
+            score.lookalikes.count(not result.relevant)
         if not result.relevant:
             score.irrelevant_right += 1
-            score.lookalikes_right += item.lookalike
         else:
             score.misses.append(f"marked relevant: {item.name}")
             score.fp += sum(len(d.parties) for d in result.deals)
@@ -299,17 +298,15 @@ def report(label: str, score: Score, hide_misses_because: str = "") -> list[str]
         f"{score.irrelevant_total}; deal items marked relevant "
         f"{score.relevant_right}/{score.relevant_total}"
     )
-    if score.lookalikes_total:
-        print(
-            f"  look-alikes marked not relevant {score.lookalikes_right}/{score.lookalikes_total}"
-        )
+    if score.lookalikes.total:
+        print(f"  look-alikes marked not relevant {score.lookalikes}")
     print(f"  figures found {score.figures:.3f}  ({score.figures_found}/{score.figures_total})")
     if "unlabelled" not in score.figure_kinds:
         for kind, found in sorted(score.figure_kinds.items()):
             print(f"    {kind:<8} found {found}")
-    if score.what_total:
+    if score.what.total:
         print(
-            f"  figures found with the right what {score.what_right}/{score.what_total} "
+            f"  figures found with the right what {score.what} "
             "(of those the extractor said what they measure)"
         )
     print(

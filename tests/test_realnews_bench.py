@@ -161,7 +161,7 @@ def test_a_figures_what_is_right_when_the_parsers_word_agrees_with_the_label():
             ],
         )
         score = score_of(labelled)
-        assert (score.figures_found, score.what_right, score.what_total) == (1, right, 1)
+        assert (score.figures_found, score.what.hits, score.what.total) == (1, right, 1)
 
 
 def test_a_lookalike_the_parser_finds_not_relevant_is_right():
@@ -172,7 +172,7 @@ def test_a_lookalike_the_parser_finds_not_relevant_is_right():
         body="Shareholders approved the studio merger on Friday, the companies said.",
     )
     score = score_of(labelled)
-    assert (score.lookalikes_right, score.lookalikes_total) == (1, 1)
+    assert (score.lookalikes.hits, score.lookalikes.total) == (1, 1)
 
 
 def write_folder(folder, stories: list[Story]) -> None:
