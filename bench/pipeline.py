@@ -9,12 +9,14 @@ itself costs, before any parsing.
 """
 
 import argparse
+import contextlib
 import itertools
 import os
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,42 +51,81 @@ def article(number: int) -> tuple[str, str]:
     return title, body[:3000]
 
 
+def _fresh_database(database_url: str) -> None:
+    """Remove the SQLite file, or every table of the PostgreSQL database, before migrating."""
+    if database_url.startswith("sqlite:///"):
+        path = Path(database_url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+
+
+@contextlib.contextmanager
+def tracker_with_worker(
+    *, database_url: str | None = None, concurrency: int = 2
+) -> Iterator[RedisServer]:
+    """This process set up as the tracker on a fresh database (migrated, reference data loaded),
+    a private Redis and one `celery -A tracker worker`; both stopped at the end.
+
+    `database_url`: a SQLite file (replaced) or a PostgreSQL database (emptied); by default a
+    SQLite file in a temporary folder. The worker stores task results in the same Redis, so a
+    benchmark can wait for a task's result.
+    """
+    workdir = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
+    redis_server = RedisServer(workdir)
+    redis_server.start()
+    database_url = database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="tracker.settings",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_server.url,
+        LOG_LEVEL="WARNING",
+    )
+    worker = None
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        from deals import services
+        from tracker.celery import app
+
+        _fresh_database(database_url)
+        call_command("migrate", verbosity=0)
+        services.seed_reference_data()
+        app.conf.result_backend = redis_server.url
+        worker = Worker(
+            # celery's own variable: the worker stores results there.
+            {**os.environ, "RESULT_BACKEND": redis_server.url},
+            workdir / "worker.log",
+            "bench",
+            extra=[f"--concurrency={concurrency}"],
+        )
+        yield redis_server
+    finally:
+        if worker is not None:
+            worker.stop()
+        redis_server.stop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--concurrency", type=int, default=2)
     options = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
-    redis_server = RedisServer(workdir)
-    redis_server.start()
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="tracker.settings",
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-        REDIS_URL=redis_server.url,
-        LOG_LEVEL="WARNING",
-    )
-    import django
+    with tracker_with_worker(concurrency=options.concurrency):
+        from deals import services
+        from deals.models import PENDING_STATES, Article, Proposal
+        from tracker.celery import app
 
-    django.setup()
-    from django.core.management import call_command
-
-    from deals import services
-    from deals.models import PENDING_STATES, Article, Proposal
-    from tracker.celery import app
-
-    call_command("migrate", verbosity=0)
-    services.seed_reference_data()
-    # The baseline needs to see its tasks finish: results go to the same private Redis.
-    app.conf.result_backend = redis_server.url
-    worker = Worker(
-        # celery's own variable: the worker stores the baseline's results there.
-        {**os.environ, "RESULT_BACKEND": redis_server.url},
-        workdir / "worker.log",
-        "bench",
-        extra=[f"--concurrency={options.concurrency}"],
-    )
-    try:
         noop = app.tasks["celery.accumulate"]
         started = time.perf_counter()
         results = [
@@ -106,12 +147,9 @@ def main() -> None:
             what="the articles to be parsed",
         )
         elapsed = time.perf_counter() - started
-    finally:
-        worker.stop()
-        redis_server.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        parsed = Article.objects.filter(state="parsed").count()
+        proposals = Proposal.objects.count()
 
-    parsed = Article.objects.filter(state="parsed").count()
     print(
         f"Pipeline bench: {options.articles} articles of ~3 KB, worker concurrency "
         f"{options.concurrency}, SQLite, private Redis"
@@ -119,7 +157,7 @@ def main() -> None:
     print(f"  baseline  no-op Celery task round trip : {noop_rate:8.1f} tasks/s")
     print(
         f"  pipeline  submit -> worker -> proposal : {options.articles / elapsed:8.1f} articles/s"
-        f"  ({parsed} parsed, {Proposal.objects.count()} proposals, {elapsed:.1f} s)"
+        f"  ({parsed} parsed, {proposals} proposals, {elapsed:.1f} s)"
     )
     print(
         f"  the pipeline runs at {options.articles / elapsed / noop_rate:.1%} of the queue's "

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["extraction", "pipeline", "pages", "api"]
+BENCHMARKS = ["extraction", "streams", "pipeline", "pages", "api"]
 
 
 def main() -> int:
