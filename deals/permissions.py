@@ -24,6 +24,8 @@ CURATION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "proposedparty": ("view", "add", "change", "delete"),
     "proposedcommodity": ("view", "add", "change", "delete"),
     "proposedfigure": ("view", "add", "change", "delete"),
+    # Editors decide which submitting accounts to trust; accounts are listed as they submit.
+    "contributor": ("view", "change"),
 }
 
 #: app label -> model name -> actions: everything the Editors group may do.

@@ -163,7 +163,6 @@ def start_worker(broker, transactional_db, tmp_path):
         **os.environ,
         "REDIS_URL": broker.url,
         "DATABASE_URL": _database_url(),
-        "TRACKER_TRUSTED_OUTLETS": "Pipeline Wire",
         "PYTHONUNBUFFERED": "1",
     }
     workers = []

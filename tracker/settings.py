@@ -401,9 +401,30 @@ CELERY_BEAT_SCHEDULE["deliver-due-webhooks"] = {
 
 # --- The ingestion pipeline --------------------------------------------------------------------
 
-# Outlets whose articles are accepted without an editor when the parser is confident enough:
-# outlet names as articles give them, or domains of their URLs (reuters.com), comma-separated.
-TRACKER_TRUSTED_OUTLETS = env_list("TRACKER_TRUSTED_OUTLETS")
+_DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*")
+
+
+def env_domains(name: str) -> list[str]:
+    """Return a comma-separated variable as a list of lower-case domain names."""
+    domains = [item.lower().rstrip(".") for item in env_list(name)]
+    for domain in domains:
+        if not _DOMAIN.fullmatch(domain):
+            raise ImproperlyConfigured(
+                f"{name} must list domain names (reuters.com), not {domain!r}"
+            )
+    return domains
+
+
+# Domains whose pages the tracker fetches itself (articles submitted by URL alone) and accepts
+# without an editor when the parser is confident enough; reuters.com covers www.reuters.com. The
+# page's address after redirects counts; an outlet or URL a client types grants nothing.
+TRACKER_TRUSTED_DOMAINS = env_domains("TRACKER_TRUSTED_DOMAINS")
+if "TRACKER_TRUSTED_OUTLETS" in os.environ:
+    raise ImproperlyConfigured(
+        "TRACKER_TRUSTED_OUTLETS is no longer read: outlet names grant no trust. List the domains "
+        "whose pages the tracker fetches itself in TRACKER_TRUSTED_DOMAINS, and mark trusted "
+        "accounts in the admin (Contributors)."
+    )
 TRACKER_AUTO_ACCEPT_CONFIDENCE = env_float(
     "TRACKER_AUTO_ACCEPT_CONFIDENCE", 0.8, minimum=0.0, maximum=1.0
 )
