@@ -167,8 +167,9 @@ def start_worker(broker, transactional_db, tmp_path):
     }
     workers = []
 
-    def start() -> Worker:
-        worker = Worker(env, tmp_path / f"worker{len(workers)}.log", f"test{len(workers)}")
+    def start(*options: str) -> Worker:
+        log, name = tmp_path / f"worker{len(workers)}.log", f"test{len(workers)}"
+        worker = Worker(env, log, name, list(options))
         workers.append(worker)
         return worker
 

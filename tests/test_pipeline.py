@@ -7,11 +7,12 @@ parse them from the test database.
 import itertools
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 
 from deals import services
 from deals.extraction import extract
-from deals.models import PENDING_STATES, Article, ArticleState, Proposal, TimelineEntry
+from deals.models import PENDING_STATES, Article, ArticleState, Deal, Proposal, TimelineEntry
 from deals.tasks import requeue_stuck_articles
 
 from .processes import wait_for
@@ -149,3 +150,76 @@ def test_redis_stopped_and_started_again_loses_nothing(source, start_worker, bro
     all_done(timeout=45)
 
     assert_nothing_lost_or_doubled([before, during, after])
+
+
+# Two reports of one new deal, worded apart: either, accepted first, is the deal the other joins.
+ONE_NEW_DEAL = [
+    (
+        "Chile and Peru hold early talks on a lithium supply agreement",
+        "Chile and Peru are in preliminary talks on a lithium supply agreement.",
+    ),
+    (
+        "Peru and Chile open talks on a lithium supply pact",
+        "Peru and Chile have begun preliminary talks on a lithium supply agreement.",
+    ),
+]
+
+
+def workers_waiting_for_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason=(
+        "SQLite takes its write lock when a transaction begins (transaction_mode IMMEDIATE), so "
+        "two workers' accepting transactions never overlap there: the race is PostgreSQL's."
+    ),
+)
+def test_two_workers_accepting_one_new_deal_at_the_same_moment_make_one_deal(source, start_worker):
+    import psycopg
+
+    start_worker("--concurrency=1")
+    start_worker("--concurrency=1")
+    db = connection.settings_dict
+    gate = psycopg.connect(
+        **{
+            key: value
+            for key, value in {
+                "dbname": db["NAME"],
+                "user": db["USER"],
+                "password": db["PASSWORD"],
+                "host": db["HOST"],
+                "port": db["PORT"],
+            }.items()
+            if value
+        }
+    )
+    try:
+        # While the gate is held, writing a deal waits and reading deals does not: each worker
+        # parses and matches with no deal in sight, then both reach the moment of accepting.
+        gate.execute("LOCK TABLE deals_deal IN SHARE MODE")
+        articles = [submit(source, *report) for report in ONE_NEW_DEAL]
+        wait_for(
+            lambda: workers_waiting_for_a_lock() >= 2,
+            timeout=60,
+            interval=0.1,
+            what="both workers to be accepting at once",
+        )
+    finally:
+        gate.rollback()
+        gate.close()
+    all_done(timeout=30)
+
+    deal = Deal.objects.get()
+    proposals = Proposal.objects.filter(article__in=articles, position=0)
+    assert (
+        sorted((p.state, p.deal_id, p.auto_accepted) for p in proposals)
+        == [("accepted", deal.pk, True)] * 2
+    )
+    assert deal.timeline.count() == 2
