@@ -133,7 +133,7 @@ def test_an_article_submitted_while_the_broker_is_down_is_kept(
 ):
     with (
         mock.patch.object(parse_article_task, "delay", side_effect=BrokerDown("refused")),
-        caplog.at_level(logging.ERROR),
+        caplog.at_level(logging.WARNING),
         django_capture_on_commit_callbacks(execute=True),
     ):
         submission = services.submit_article(title=BAN[0], body=BAN[1])
