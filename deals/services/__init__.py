@@ -40,7 +40,7 @@ from .ingestion import (
 from .matching import match_deal
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
 from .seeding import Seeded, seed_reference_data
-from .trust import Provenance, contributor_of, on_trusted_domain, provenance_of, set_trust
+from .trust import Provenance, provenance_of, set_trust
 from .webhooks import (
     UnsafeTarget,
     attempt_delivery,
@@ -65,7 +65,6 @@ __all__ = [
     "add_parties",
     "attempt_delivery",
     "check_target_url",
-    "contributor_of",
     "correct_stage",
     "create_deal",
     "create_subscription",
@@ -77,7 +76,6 @@ __all__ = [
     "fetch_article",
     "follow",
     "match_deal",
-    "on_trusted_domain",
     "parse_again",
     "parse_article",
     "plan_deliveries",

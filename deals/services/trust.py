@@ -46,19 +46,13 @@ def provenance_of(article: Article) -> Provenance:
     return Provenance(False, "Neither fetched from a trusted domain nor sent by a trusted account.")
 
 
-def contributor_of(user) -> Contributor:
-    """The contributor record of an account that submits articles, made on first use."""
-    contributor, _ = Contributor.objects.get_or_create(user=user)
-    return contributor
-
-
 @transaction.atomic
 def set_trust(*, user, trusted: bool, decided_by=None) -> Contributor:
     """Trust an account's submissions, or stop; the decision keeps who made it and when.
 
     `decided_by` is the editor; None when the tracker trusts one of its own accounts.
     """
-    contributor_of(user)
+    Contributor.objects.get_or_create(user=user)
     contributor = Contributor.objects.select_for_update().get(user=user)
     if contributor.trusted != trusted:
         contributor.trusted = trusted
