@@ -3,14 +3,14 @@
 Pages for visitors are the same for everyone, and rendering one with its lists, filters and chart
 costs far more than the queries behind it. Each cached page is keyed by the version of the data
 it is made of (`deals.versions`, one small query), so a visitor never sees a page older than the
-last change, whichever process made it.
+last change, whichever process made it. While Redis is away, every page is rendered afresh
+(`deals.sharedcache`).
 """
 
 import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
 from deals.models import (
@@ -25,6 +25,7 @@ from deals.models import (
     Status,
     TimelineEntry,
 )
+from deals.sharedcache import pages
 from deals.versions import Table, table_validators
 
 #: Everything a reader page shows. Large tables are dated by their highest id and timestamp;
@@ -67,12 +68,12 @@ def cached_for_visitors(view):
         # The date is part of the key: pages say how many days ago the last news was.
         source = f"{data_version()}|{timezone.localdate()}|{request.build_absolute_uri()}"
         key = "deals:page:" + hashlib.sha256(source.encode()).hexdigest()
-        cached = cache.get(key)
+        cached = pages.get(key)
         if cached is not None:
             return cached
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
-            response.add_post_render_callback(lambda rendered: cache.set(key, rendered, seconds))
+            response.add_post_render_callback(lambda rendered: pages.set(key, rendered, seconds))
         return response
 
     return cached_view

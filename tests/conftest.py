@@ -163,13 +163,13 @@ def start_worker(broker, transactional_db, tmp_path):
         **os.environ,
         "REDIS_URL": broker.url,
         "DATABASE_URL": _database_url(),
-        "TRACKER_TRUSTED_OUTLETS": "Pipeline Wire",
         "PYTHONUNBUFFERED": "1",
     }
     workers = []
 
-    def start() -> Worker:
-        worker = Worker(env, tmp_path / f"worker{len(workers)}.log", f"test{len(workers)}")
+    def start(*options: str) -> Worker:
+        log, name = tmp_path / f"worker{len(workers)}.log", f"test{len(workers)}"
+        worker = Worker(env, log, name, list(options))
         workers.append(worker)
         return worker
 

@@ -232,3 +232,27 @@ def test_createeditor_makes_a_staff_account_in_the_editors_group(client):
     assert user.has_perm("deals.add_deal") and not user.has_perm("deals.delete_deal")
     assert client.login(username="maria", password="a-long-pass-phrase")
     assert client.get("/admin/deals/deal/").status_code == 200
+
+
+def test_an_editor_makes_and_revokes_their_own_api_token_and_sees_no_one_elses(
+    editor_client, editor, reader
+):
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.create(user=reader)
+    tokens = "/admin/authtoken/tokenproxy/"
+
+    assert editor_client.get(tokens).status_code == 200
+    made = editor_client.post(tokens + "add/", {"_save": "Save"})
+    assert made.status_code == 302
+    mine = Token.objects.get(user=editor)
+    listed = editor_client.get(tokens).content.decode()
+    assert mine.key in listed
+    assert Token.objects.get(user=reader).key not in listed
+    assert editor_client.get(f"{tokens}{reader.pk}/delete/").status_code != 200
+
+    revoked = editor_client.post(f"{tokens}{editor.pk}/delete/", {"post": "yes"})
+
+    assert revoked.status_code == 302
+    assert not Token.objects.filter(user=editor).exists()
+    assert Token.objects.filter(user=reader).exists()

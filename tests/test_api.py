@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 
 from deals.api.pagination import encode_cursor
-from deals.models import Article, ArticleState, TimelineEntry
+from deals.models import Article, ArticleState, TimelineEntry, WebhookSubscription
 from deals.services import record_timeline_entry
 
 from .factories import (
@@ -366,6 +366,66 @@ def test_a_session_without_csrf_token_cannot_submit(client, reader, fresh_cache)
     response = client.post(reverse("api:article-list"), ARTICLE, content_type="application/json")
 
     assert response.status_code == 403
+
+
+def signed_up_reader_session(client):
+    """A browser after a reader signed up: their session, and the CSRF token its pages carry."""
+    client.handler.enforce_csrf_checks = True
+    client.get(reverse("deals:signup"))
+    password = "a-long-passphrase"
+    signed_up = client.post(
+        reverse("deals:signup"),
+        {
+            "username": "amina",
+            "email": "amina@example.org",
+            "password1": password,
+            "password2": password,
+            "csrfmiddlewaretoken": client.cookies["csrftoken"].value,
+        },
+    )
+    assert signed_up.status_code == 302
+    return {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value}
+
+
+def test_a_readers_session_with_its_csrf_token_cannot_write_through_the_api(
+    client, fresh_cache, fast_password_hashing, settings
+):
+    settings.TRACKER_WEBHOOKS_ALLOW_LOOPBACK = True
+    csrf = signed_up_reader_session(client)
+
+    article = client.post(
+        reverse("api:article-list"), ARTICLE, content_type="application/json", **csrf
+    )
+    webhook = client.post(
+        reverse("api:webhook-list"),
+        {"target_url": "http://127.0.0.1:9/hook"},
+        content_type="application/json",
+        **csrf,
+    )
+
+    for answer in (article, webhook):
+        assert answer.status_code == 403
+        assert "needs a token" in answer.json()["detail"]
+    assert not Article.objects.exists()
+    assert not WebhookSubscription.objects.exists()
+    # Reading stays open to the session: its own (empty) list of webhooks.
+    assert client.get(reverse("api:webhook-list")).json()["results"] == []
+
+
+def test_an_editors_session_with_its_csrf_token_may_submit(client, editor, fresh_cache):
+    client.handler.enforce_csrf_checks = True
+    client.force_login(editor)
+    client.get("/admin/deals/article/add/")
+
+    response = client.post(
+        reverse("api:article-list"),
+        ARTICLE,
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value,
+    )
+
+    assert response.status_code == 202
+    assert Article.objects.get().submitted_by == editor
 
 
 def test_a_new_article_is_accepted_with_its_location_and_the_same_text_again_is_not_new(

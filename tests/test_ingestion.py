@@ -12,6 +12,7 @@ from deals import services
 from deals.models import (
     Article,
     ArticleState,
+    Contributor,
     Deal,
     DealKind,
     Party,
@@ -231,25 +232,91 @@ def test_an_html_article_is_read_as_its_text(reference_data):
     assert proposal.status.slug == "talks"
 
 
-def test_a_trusted_outlet_is_accepted_without_an_editor(reference_data, settings):
-    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
-    article = submitted(*MALAYSIA_BAN, url="https://www.wire.example/ban", outlet="Wire")
+# --- Trust: from what the tracker verified, never from what a submitter typed -----------------
+
+
+def test_an_outlet_named_like_a_trusted_domain_grants_no_trust(reference_data, settings):
+    settings.TRACKER_TRUSTED_DOMAINS = ["wire.example"]
+    article = submitted(*MALAYSIA_BAN, outlet="wire.example")
 
     services.parse_article(article)
 
-    proposal = article.proposals.get(position=0)
+    assert article.proposals.get(position=0).state == ReviewState.PENDING
+    assert not Deal.objects.exists()
+
+
+def test_text_sent_with_a_url_on_a_trusted_domain_waits_for_an_editor(
+    reference_data, settings, token_client, django_capture_on_commit_callbacks
+):
+    settings.TRACKER_TRUSTED_DOMAINS = ["wire.example"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = token_client.post(
+            "/api/v1/articles/",
+            {
+                "title": MALAYSIA_BAN[0],
+                "body": MALAYSIA_BAN[1],
+                "url": "https://www.wire.example/ban",
+                "outlet": "Wire",
+            },
+            format="json",
+        )
+
+    assert response.status_code == 202
+    article = Article.objects.get()
+    assert article.state == ArticleState.PARSED
+    assert article.proposals.get(position=0).state == ReviewState.PENDING
+    assert not Deal.objects.exists()
+
+
+def test_an_account_editors_do_not_trust_waits_for_an_editor(reference_data, reader):
+    services.set_trust(user=reader, trusted=True)
+    services.set_trust(user=reader, trusted=False)
+    article = submitted(*MALAYSIA_BAN, submitted_by=reader)
+
+    services.parse_article(article)
+
+    assert article.proposals.get(position=0).state == ReviewState.PENDING
+    assert not services.provenance_of(article).trusted
+
+
+def test_an_account_an_editor_trusts_in_the_admin_is_accepted_without_an_editor(
+    reference_data, editor_client, editor, token_client, reader, django_capture_on_commit_callbacks
+):
+    first = token_client.post(
+        "/api/v1/articles/",
+        {"title": US_INDIA_HEADLINES[1], "body": US_INDIA_HEADLINES[1]},
+        format="json",
+    )
+    assert first.status_code == 202
+    contributor = Contributor.objects.get(user=reader)  # listed for editors once it submits
+    assert not contributor.trusted
+
+    editor_client.post(
+        "/admin/deals/contributor/",
+        {"action": "trust_selected", "_selected_action": [contributor.pk]},
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        token_client.post(
+            "/api/v1/articles/",
+            {"title": MALAYSIA_BAN[0], "body": MALAYSIA_BAN[1], "outlet": "Anything"},
+            format="json",
+        )
+
+    contributor.refresh_from_db()
+    assert (contributor.trusted, contributor.trusted_by) == (True, editor)
+    proposal = Proposal.objects.get(article__title=MALAYSIA_BAN[0], position=0)
     assert proposal.state == ReviewState.ACCEPTED
-    assert proposal.auto_accepted
-    assert proposal.reviewed_by is None
+    assert proposal.auto_accepted and proposal.reviewed_by is None
     assert Deal.objects.get().status.slug == "imposed"
 
 
-def test_a_trusted_outlet_below_the_confidence_threshold_waits_for_an_editor(
-    reference_data, settings
+def test_a_trusted_account_below_the_confidence_threshold_waits_for_an_editor(
+    reference_data, settings, reader
 ):
-    settings.TRACKER_TRUSTED_OUTLETS = ["Wire"]
+    services.set_trust(user=reader, trusted=True)
     settings.TRACKER_AUTO_ACCEPT_CONFIDENCE = 0.95
-    article = submitted(US_INDIA_HEADLINES[0], outlet="wire")
+    article = submitted(US_INDIA_HEADLINES[0], submitted_by=reader)
 
     services.parse_article(article)
 
@@ -257,15 +324,6 @@ def test_a_trusted_outlet_below_the_confidence_threshold_waits_for_an_editor(
     assert proposal.confidence < 0.95
     assert proposal.state == ReviewState.PENDING
     assert not Deal.objects.exists()
-
-
-def test_an_untrusted_outlet_always_waits_for_an_editor(reference_data, settings):
-    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
-    article = submitted(*MALAYSIA_BAN, url="https://notwire.example/ban", outlet="Other")
-
-    services.parse_article(article)
-
-    assert article.proposals.get(position=0).state == ReviewState.PENDING
 
 
 def test_parsing_takes_a_bounded_number_of_queries(reference_data, django_assert_max_num_queries):
@@ -384,6 +442,10 @@ def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(
     login = f"Admin: http://127.0.0.1:8000/admin/  user: editor  password: {password}"
     assert out.getvalue().count(login) == 2
     assert authenticate(username="editor", password=password).is_staff
+    # Accepted as a trusted source's: the tracker's own account, which cannot sign in.
+    source = Contributor.objects.get(trusted=True).user
+    assert set(Article.objects.values_list("submitted_by", flat=True)) == {source.pk}
+    assert not source.has_usable_password()
 
 
 # --- Articles submitted by URL: the worker fetches the page ------------------------------------
@@ -426,6 +488,39 @@ def test_a_page_submitted_by_url_gets_its_title_text_and_date_and_is_parsed(
     assert article.content_hash == content_hash(article.title, article.body)
     assert article.proposals.get().kind == "measure"
     assert web_server.hits["/ban"] == 1
+
+
+@pytest.mark.parametrize(
+    ("submitted_host", "found_host", "accepted"),
+    [
+        ("localhost", "localhost", True),
+        ("127.0.0.1", "localhost", True),
+        ("localhost", "127.0.0.1", False),
+    ],
+    ids=["on-the-trusted-domain", "redirected-onto-it", "redirected-off-it"],
+)
+def test_a_page_the_tracker_fetched_is_trusted_by_the_domain_it_was_found_on(
+    reference_data,
+    settings,
+    loopback_allowed,
+    web_server,
+    django_capture_on_commit_callbacks,
+    submitted_host,
+    found_host,
+    accepted,
+):
+    settings.TRACKER_TRUSTED_DOMAINS = ["localhost"]
+    port = web_server.url.rsplit(":", 1)[1]
+    web_server.pages["/ban"] = (200, "text/html", article_page(*BAN_PAGE))
+    web_server.pages["/moved"] = (301, f"http://{found_host}:{port}/ban")
+    path = "/ban" if submitted_host == found_host else "/moved"
+
+    article = fetched(f"http://{submitted_host}:{port}{path}", django_capture_on_commit_callbacks)
+
+    assert article.fetched_from == f"http://{found_host}:{port}/ban"
+    proposal = article.proposals.get(position=0)
+    assert proposal.auto_accepted is accepted
+    assert Deal.objects.exists() is accepted
 
 
 def test_a_url_submission_is_kept_at_once_waiting_to_be_fetched():

@@ -7,11 +7,12 @@ parse them from the test database.
 import itertools
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 
 from deals import services
 from deals.extraction import extract
-from deals.models import PENDING_STATES, Article, ArticleState, Proposal, TimelineEntry
+from deals.models import PENDING_STATES, Article, ArticleState, Deal, Proposal, TimelineEntry
 from deals.tasks import requeue_stuck_articles
 
 from .processes import wait_for
@@ -20,7 +21,7 @@ from .processes import wait_for
 # each; the fixtures make again what the migrations loaded (the stages).
 pytestmark = [pytest.mark.pipeline, pytest.mark.django_db(transaction=True)]
 
-OUTLET = "Pipeline Wire"  # trusted by the workers: their proposals become timeline entries
+OUTLET = "Pipeline Wire"
 COUNTRIES = ["Malaysia", "Indonesia", "Vietnam", "Chile", "Peru", "Canada", "Japan", "Brazil"]
 GOODS = ["rare earths", "copper", "nickel", "lithium", "cobalt", "tin", "bauxite"]
 
@@ -38,8 +39,20 @@ def articles(count: int) -> list[tuple[str, str]]:
     raise ValueError("Not that many different articles")
 
 
-def submit(title: str, body: str) -> Article:
-    return services.submit_article(title=title, body=body, outlet=OUTLET).article
+@pytest.fixture
+def source(reference_data):
+    """The account the articles come from, which editors trust: its proposals become entries."""
+    from .factories import UserFactory
+
+    account = UserFactory(username="pipeline-wire")
+    services.set_trust(user=account, trusted=True)
+    return account
+
+
+def submit(source, title: str, body: str) -> Article:
+    return services.submit_article(
+        title=title, body=body, outlet=OUTLET, submitted_by=source
+    ).article
 
 
 def all_done(timeout: float) -> None:
@@ -58,7 +71,7 @@ def assert_nothing_lost_or_doubled(pairs) -> None:
     states = Article.objects.values_list("state", flat=True)
     assert list(states) == [ArticleState.PARSED] * len(pairs)
     assert Proposal.objects.count() == expected_proposals(pairs)
-    # Accepted automatically (trusted outlet): one entry per accepted proposal, never two.
+    # Accepted automatically (trusted account): one entry per accepted proposal, never two.
     accepted = Proposal.objects.filter(state="accepted")
     assert TimelineEntry.objects.count() == accepted.exclude(status=None).count()
     assert (
@@ -68,19 +81,19 @@ def assert_nothing_lost_or_doubled(pairs) -> None:
     )
 
 
-def test_fifty_submitted_articles_are_all_processed(reference_data, start_worker):
+def test_fifty_submitted_articles_are_all_processed(source, start_worker):
     start_worker()
     pairs = articles(50)
 
     for title, body in pairs:
-        submit(title, body)
+        submit(source, title, body)
     all_done(timeout=60)
 
     assert_nothing_lost_or_doubled(pairs)
     assert Article.objects.filter(attempts=1).count() == 50
 
 
-def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(reference_data, start_worker):
+def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(source, start_worker):
     worker = start_worker()
     # Long enough to be caught in the middle of its parse.
     long_title = "China and Malaysia hold early talks on a rare earths refinery"
@@ -89,9 +102,9 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(reference_data, s
         "Malaysia. Officials said the plant would process light and heavy rare earths. "
     ) * 1200
     pairs = [(long_title, long_body), *articles(6)]
-    long_article = submit(*pairs[0])
+    long_article = submit(source, *pairs[0])
     for title, body in pairs[1:]:
-        submit(title, body)
+        submit(source, title, body)
 
     def caught_parsing():
         return Article.objects.filter(pk=long_article.pk, state=ArticleState.PARSING).exists()
@@ -114,14 +127,14 @@ def test_a_worker_killed_mid_task_loses_and_duplicates_nothing(reference_data, s
     assert long_article.attempts == 2
 
 
-def test_redis_stopped_and_started_again_loses_nothing(reference_data, start_worker, broker):
+def test_redis_stopped_and_started_again_loses_nothing(source, start_worker, broker):
     worker = start_worker()
     before, during, after = articles(3)
-    submit(*before)
+    submit(source, *before)
     all_done(timeout=20)
 
     broker.stop()
-    kept = submit(*during)  # the admin's path: saved, though the message cannot be sent
+    kept = submit(source, *during)  # the admin's path: saved, though the message cannot be sent
     assert Article.objects.filter(pk=kept.pk, state=ArticleState.QUEUED).exists()
     broker.start()
     if not worker.survived_outage():
@@ -133,7 +146,80 @@ def test_redis_stopped_and_started_again_loses_nothing(reference_data, start_wor
     # Redis keeps none): the sweeper finds it queued for longer than the threshold (here: at
     # once, while no worker is busy) and queues it again.
     requeue_stuck_articles(queued_for=0, parsing_for=0)
-    submit(*after)
+    submit(source, *after)
     all_done(timeout=45)
 
     assert_nothing_lost_or_doubled([before, during, after])
+
+
+# Two reports of one new deal, worded apart: either, accepted first, is the deal the other joins.
+ONE_NEW_DEAL = [
+    (
+        "Chile and Peru hold early talks on a lithium supply agreement",
+        "Chile and Peru are in preliminary talks on a lithium supply agreement.",
+    ),
+    (
+        "Peru and Chile open talks on a lithium supply pact",
+        "Peru and Chile have begun preliminary talks on a lithium supply agreement.",
+    ),
+]
+
+
+def workers_waiting_for_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason=(
+        "SQLite takes its write lock when a transaction begins (transaction_mode IMMEDIATE), so "
+        "two workers' accepting transactions never overlap there: the race is PostgreSQL's."
+    ),
+)
+def test_two_workers_accepting_one_new_deal_at_the_same_moment_make_one_deal(source, start_worker):
+    import psycopg
+
+    start_worker("--concurrency=1")
+    start_worker("--concurrency=1")
+    db = connection.settings_dict
+    gate = psycopg.connect(
+        **{
+            key: value
+            for key, value in {
+                "dbname": db["NAME"],
+                "user": db["USER"],
+                "password": db["PASSWORD"],
+                "host": db["HOST"],
+                "port": db["PORT"],
+            }.items()
+            if value
+        }
+    )
+    try:
+        # While the gate is held, writing a deal waits and reading deals does not: each worker
+        # parses and matches with no deal in sight, then both reach the moment of accepting.
+        gate.execute("LOCK TABLE deals_deal IN SHARE MODE")
+        articles = [submit(source, *report) for report in ONE_NEW_DEAL]
+        wait_for(
+            lambda: workers_waiting_for_a_lock() >= 2,
+            timeout=60,
+            interval=0.1,
+            what="both workers to be accepting at once",
+        )
+    finally:
+        gate.rollback()
+        gate.close()
+    all_done(timeout=30)
+
+    deal = Deal.objects.get()
+    proposals = Proposal.objects.filter(article__in=articles, position=0)
+    assert (
+        sorted((p.state, p.deal_id, p.auto_accepted) for p in proposals)
+        == [("accepted", deal.pk, True)] * 2
+    )
+    assert deal.timeline.count() == 2

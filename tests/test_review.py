@@ -95,6 +95,48 @@ def test_two_proposals_of_one_article_at_one_stage_make_one_entry(proposal, edit
     assert deal.timeline.count() == 1
 
 
+SAME_TALKS = (
+    "Malaysia and China open talks on a rare earths plant",
+    "Malaysia and China have begun preliminary talks on a rare earths refinery in Malaysia.",
+)
+
+
+def parsed_before_the_deal_existed(proposal) -> Proposal:
+    """A second proposal about the same new deal, as a worker parsing at the same moment as
+    `proposal`'s accept sees it: matched to no deal, and out of reach of that accept's
+    retargeting (its parse had not committed yet)."""
+    article = submitted(*SAME_TALKS, published_on=datetime.date(2025, 6, 19))
+    services.parse_article(article)
+    twin = article.proposals.get(position=0)
+    assert twin.deal is None
+    return twin
+
+
+def test_an_automatic_accept_joins_the_deal_another_accept_just_created(proposal):
+    twin = parsed_before_the_deal_existed(proposal)
+    services.accept_proposal(proposal=proposal, automatic=True)
+    Proposal.objects.filter(pk=twin.pk).update(deal=None, match_score=None, match_reason="")
+
+    services.accept_proposal(proposal=twin, automatic=True)
+
+    twin.refresh_from_db()
+    assert Deal.objects.count() == 1
+    assert twin.deal == Deal.objects.get()
+    assert twin.match_reason.startswith("parties")
+    assert twin.deal.timeline.count() == 2
+
+
+def test_an_editor_accepting_as_a_new_deal_keeps_that_choice(proposal, editor):
+    twin = parsed_before_the_deal_existed(proposal)
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    # The editor pointed it at no deal after the first deal existed: a deal of its own.
+    Proposal.objects.filter(pk=twin.pk).update(deal=None)
+
+    services.accept_proposal(proposal=twin, reviewed_by=editor)
+
+    assert Deal.objects.count() == 2
+
+
 def test_a_failed_accept_writes_nothing(proposal, editor):
     # A measure's stage on an agreement cannot be recorded: the whole accept is undone.
     Proposal.objects.filter(pk=proposal.pk).update(status=stage("imposed"))

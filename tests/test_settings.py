@@ -61,6 +61,10 @@ def test_production_refuses_to_start_without_allowed_hosts():
         ("REDIS_URL", "localhost:6379", "REDIS_URL must be a redis or rediss URL"),
         ("DATABASE_URL", "not a url", "DATABASE_URL"),
         ("SITE_URL", "tracker.example.org", "SITE_URL must be a http or https URL"),
+        ("TRACKER_TRUSTED_DOMAINS", "Reuters Wire", "must list domain names"),
+        # Outlet names granted trust to anyone typing them: a deployment still setting the
+        # old variable is told what replaced it rather than silently losing its trust list.
+        ("TRACKER_TRUSTED_OUTLETS", "reuters.com", "TRACKER_TRUSTED_DOMAINS"),
     ],
 )
 def test_a_bad_value_stops_the_start_with_a_clear_error(name, value, message):

@@ -167,7 +167,12 @@ REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss"))
 
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that is away must cost a request little: the site goes on without it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -340,7 +345,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Reads are public; every write needs a token (or an editor's session, with CSRF).
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": ["deals.api.permissions.WritesNeedToken"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -401,9 +406,30 @@ CELERY_BEAT_SCHEDULE["deliver-due-webhooks"] = {
 
 # --- The ingestion pipeline --------------------------------------------------------------------
 
-# Outlets whose articles are accepted without an editor when the parser is confident enough:
-# outlet names as articles give them, or domains of their URLs (reuters.com), comma-separated.
-TRACKER_TRUSTED_OUTLETS = env_list("TRACKER_TRUSTED_OUTLETS")
+_DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*")
+
+
+def env_domains(name: str) -> list[str]:
+    """Return a comma-separated variable as a list of lower-case domain names."""
+    domains = [item.lower().rstrip(".") for item in env_list(name)]
+    for domain in domains:
+        if not _DOMAIN.fullmatch(domain):
+            raise ImproperlyConfigured(
+                f"{name} must list domain names (reuters.com), not {domain!r}"
+            )
+    return domains
+
+
+# Domains whose pages the tracker fetches itself (articles submitted by URL alone) and accepts
+# without an editor when the parser is confident enough; reuters.com covers www.reuters.com. The
+# page's address after redirects counts; an outlet or URL a client types grants nothing.
+TRACKER_TRUSTED_DOMAINS = env_domains("TRACKER_TRUSTED_DOMAINS")
+if "TRACKER_TRUSTED_OUTLETS" in os.environ:
+    raise ImproperlyConfigured(
+        "TRACKER_TRUSTED_OUTLETS is no longer read: outlet names grant no trust. List the domains "
+        "whose pages the tracker fetches itself in TRACKER_TRUSTED_DOMAINS, and mark trusted "
+        "accounts in the admin (Contributors)."
+    )
 TRACKER_AUTO_ACCEPT_CONFIDENCE = env_float(
     "TRACKER_AUTO_ACCEPT_CONFIDENCE", 0.8, minimum=0.0, maximum=1.0
 )

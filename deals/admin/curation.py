@@ -258,7 +258,19 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["state", "outlet"]
     search_fields = ["title", "url", "outlet"]
     date_hierarchy = "created_at"
-    readonly_fields = ["state", "failure_reason", "attempts", "submitted_by", "created_at"]
+    readonly_fields = [
+        "state",
+        "failure_reason",
+        "attempts",
+        "submitted_by",
+        "fetched_from",
+        "provenance",
+        "created_at",
+    ]
+
+    @admin.display(description="trusted source")
+    def provenance(self, article):
+        return services.provenance_of(article).reason
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

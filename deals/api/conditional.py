@@ -9,19 +9,20 @@ Last-Modified then moves to the renewal time.
 
 A request whose validators match is answered `304` before throttling and serialising. A
 response for a state already seen is served from the cache (Redis across workers when
-REDIS_URL is set), keyed by its ETag, so the same page is serialised once per change.
+REDIS_URL is set), keyed by its ETag, so the same page is serialised once per change; while
+Redis is away every response is rendered afresh (`deals.sharedcache`).
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
 
+from deals.sharedcache import api_responses
 from deals.versions import Validators
 
 _SAFE_METHODS = ("GET", "HEAD")
@@ -94,7 +95,7 @@ class ConditionalMixin:
         anonymous = "HTTP_AUTHORIZATION" not in request.META and not request.user.is_authenticated
         if request.method != "GET" or not anonymous:
             return None
-        hit = cache.get(self._cache_key(request))
+        hit = api_responses.get(self._cache_key(request))
         # A refused request goes the full way, which answers 429 with Retry-After.
         if hit is None or not all(t.allow_request(request, self) for t in self.get_throttles()):
             return None
@@ -112,7 +113,7 @@ class ConditionalMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if self._response_cacheable(request):
-            hit = cache.get(self._cache_key(request))
+            hit = api_responses.get(self._cache_key(request))
             if hit is not None:
                 raise CachedResponse(self._from_cache(hit))
 
@@ -172,4 +173,4 @@ class ConditionalMixin:
 
     def _store(self, key: str, response) -> None:
         headers = {name: response[name] for name in _CACHED_HEADERS if response.has_header(name)}
-        cache.set(key, (response.content, headers), settings.TRACKER_API_VALIDATOR_SECONDS)
+        api_responses.set(key, (response.content, headers), settings.TRACKER_API_VALIDATOR_SECONDS)

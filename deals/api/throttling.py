@@ -1,8 +1,9 @@
 """Throttling: anonymous requests per client address, authenticated ones per token.
 
 The counters live in the Django cache, which is Redis when REDIS_URL is set, so all the
-gunicorn workers share them. A `304 Not Modified` is answered before throttling and costs
-nothing (see `conditional.py`).
+gunicorn workers share them; while Redis is away each process counts on its own
+(`deals.sharedcache`). A `304 Not Modified` is answered before throttling and costs nothing
+(see `conditional.py`).
 """
 
 import hashlib
@@ -10,8 +11,13 @@ import hashlib
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from deals import sharedcache
+
 
 class _RateFromSettings(SimpleRateThrottle):
+    # Shared by every process through Redis; kept by each process while Redis is away.
+    cache = sharedcache.throttles
+
     def get_rate(self) -> str:
         # Read at each request rather than once at import, so a changed setting applies.
         return api_settings.DEFAULT_THROTTLE_RATES[self.scope]

@@ -37,6 +37,7 @@ from deals.versions import Table, row_validators, table_validators
 
 from .conditional import ConditionalMixin
 from .pagination import ChangesCursorPagination
+from .permissions import WritesNeedToken
 from .renderers import CSVRenderer
 from .serializers import (
     ArticleSerializer,
@@ -269,7 +270,7 @@ class WebhookViewSet(ConditionalMixin, viewsets.ModelViewSet):
     """A token owner's webhook subscriptions and the log of what was delivered to them."""
 
     serializer_class = WebhookSubscriptionSerializer
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, WritesNeedToken]
     lookup_value_regex = ID
     public_responses = False
 

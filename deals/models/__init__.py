@@ -35,6 +35,7 @@ from .reference import (
     Status,
     Track,
 )
+from .trust import Contributor, Trust
 from .webhooks import (
     DeliveryState,
     WebhookAttempt,
@@ -49,6 +50,7 @@ __all__ = [
     "ArticleState",
     "Commodity",
     "CommodityAlias",
+    "Contributor",
     "DatePrecision",
     "Deal",
     "DealKind",
@@ -74,6 +76,7 @@ __all__ = [
     "Status",
     "TimelineEntry",
     "Track",
+    "Trust",
     "WebhookAttempt",
     "WebhookDelivery",
     "WebhookSubscription",

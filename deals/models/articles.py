@@ -56,6 +56,16 @@ class Article(models.Model):
     outlet = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
     body = models.TextField(blank=True)
+    fetched_from = models.URLField(
+        "fetched from",
+        max_length=2000,
+        blank=True,
+        editable=False,
+        help_text=(
+            "The address the tracker itself downloaded the page from, after redirects; empty "
+            "when the text was submitted."
+        ),
+    )
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     state = models.CharField(
         max_length=20, choices=ArticleState.choices, default=ArticleState.QUEUED

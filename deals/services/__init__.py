@@ -34,15 +34,13 @@ from .ingestion import (
     ParseOutcome,
     directory,
     extract_article,
-    is_trusted,
     parse_article,
     readable_text,
-    trusted_outlets,
-    trusting,
 )
 from .matching import match_deal
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
 from .seeding import Seeded, seed_reference_data
+from .trust import Provenance, provenance_of, set_trust
 from .webhooks import (
     UnsafeTarget,
     attempt_delivery,
@@ -58,6 +56,7 @@ from .webhooks import (
 __all__ = [
     "ParseOutcome",
     "PartyLink",
+    "Provenance",
     "Seeded",
     "Submission",
     "TransientEmailError",
@@ -76,12 +75,12 @@ __all__ = [
     "extract_article",
     "fetch_article",
     "follow",
-    "is_trusted",
     "match_deal",
     "parse_again",
     "parse_article",
     "plan_deliveries",
     "plan_notifications",
+    "provenance_of",
     "read_unsubscribe_token",
     "readable_text",
     "readers_with_digest_due",
@@ -93,11 +92,10 @@ __all__ = [
     "send_digest",
     "send_notification",
     "set_delivery",
+    "set_trust",
     "sign",
     "submit_article",
     "submit_url",
-    "trusted_outlets",
-    "trusting",
     "unfollow",
     "unique_slug",
     "unsubscribe",

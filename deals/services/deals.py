@@ -14,6 +14,7 @@ from deals.models import (
     Article,
     ArticleState,
     Commodity,
+    Contributor,
     DatePrecision,
     Deal,
     DealParty,
@@ -188,6 +189,9 @@ def _keep_once(same: models.Q, **fields) -> Submission:
     try:
         with transaction.atomic():
             article = Article.objects.create(**fields)
+            if article.submitted_by_id is not None:
+                # Editors see every account that submits, to decide whether to trust it.
+                Contributor.objects.get_or_create(user_id=article.submitted_by_id)
     except IntegrityError:
         return Submission(article=Article.objects.get(same), created=False)
     # The article is saved whatever happens to the broker; the sweeper queues it if this fails.

@@ -152,6 +152,8 @@ def fetch_article(article: Article) -> str:
         "outlet": article.outlet or document.sitename or urlsplit(found_at).hostname or "",
         "published_on": _date(document.date),
         "content_hash": digest,
+        # Where the tracker itself found the page: what trust is judged on, never `url`.
+        "fetched_from": found_at,
     }
     try:
         with transaction.atomic():

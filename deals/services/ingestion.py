@@ -3,16 +3,12 @@
 Matching itself lives in `deals.services.matching`.
 """
 
-import contextlib
 import datetime
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -49,6 +45,7 @@ from deals.models import (
 )
 
 from .matching import match_deal, sketch_of
+from .trust import provenance_of
 
 logger = logging.getLogger(__name__)
 
@@ -194,42 +191,6 @@ def extract_article(*, title: str, body: str, published: datetime.date | None) -
     return extract(title, readable_text(body), published, gazetteer=directory().gazetteer)
 
 
-# --- Trusted sources ---------------------------------------------------------------------------
-
-_extra_trusted_outlets: ContextVar[tuple[str, ...]] = ContextVar(
-    "extra_trusted_outlets", default=()
-)
-
-
-@contextlib.contextmanager
-def trusting(*outlets: str) -> Iterator[None]:
-    """Trust these outlets too, for articles parsed in this thread until the block ends.
-
-    The demo data uses it to accept its own articles without widening the production setting.
-    """
-    token = _extra_trusted_outlets.set((*_extra_trusted_outlets.get(), *outlets))
-    try:
-        yield
-    finally:
-        _extra_trusted_outlets.reset(token)
-
-
-def trusted_outlets() -> list[str]:
-    """TRACKER_TRUSTED_OUTLETS, and any outlet trusted for the current block."""
-    return [*settings.TRACKER_TRUSTED_OUTLETS, *_extra_trusted_outlets.get()]
-
-
-def is_trusted(article: Article, outlets: Iterable[str]) -> bool:
-    """Whether the article comes from one of `outlets`: by outlet name or its URL's domain."""
-    outlet = article.outlet.strip().casefold()
-    host = (urlsplit(article.url).hostname or "").casefold()
-    for trusted in outlets:
-        trusted = trusted.strip().casefold()
-        if trusted and (outlet == trusted or host == trusted or host.endswith("." + trusted)):
-            return True
-    return False
-
-
 # --- Parsing an article into proposals --------------------------------------------------------
 
 
@@ -362,7 +323,7 @@ def _figures_by_deal(extraction: Extraction) -> list[tuple]:
 
 
 def should_auto_accept(proposal: Proposal, *, trusted: bool) -> bool:
-    """Trusted sources are accepted without an editor when the parser is sure enough."""
+    """Articles from trusted sources (`provenance_of`) need no editor when the parser is sure."""
     return (
         trusted
         and proposal.status_id is not None
@@ -376,7 +337,8 @@ def parse_article(article: Article) -> ParseOutcome:
     Bad input (empty, too large, binary, not English) fails the article with its reason; an
     article about no trade deal is marked not relevant. Each deal it reports becomes a pending
     proposal, matched to the deal the tracker already follows when there is one; proposals from
-    trusted outlets the parser is sure of are accepted at once. The article is always kept.
+    trusted sources the parser is sure of are accepted at once: pages the tracker fetched from a
+    trusted domain, and articles from accounts editors trust. The article is always kept.
     """
     # Accepting is review's business, and review matches with this module's functions.
     from .review import accept_proposal
@@ -395,7 +357,7 @@ def parse_article(article: Article) -> ParseOutcome:
         return ParseOutcome(ArticleState.NOT_RELEVANT, reason)
 
     stages = {status.slug: status for status in Status.objects.all()}
-    trusted = is_trusted(article, trusted_outlets())
+    trusted = provenance_of(article).trusted
     with transaction.atomic():
         proposals = [
             _propose(article, position, mention, found, stages, figures)

@@ -28,7 +28,7 @@ from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
 from .ingestion import directory
-from .matching import MATCH_THRESHOLD, DealSketch, score_match, sketch_of
+from .matching import MATCH_THRESHOLD, DealSketch, Match, match_deal, score_match, sketch_of
 
 logger = logging.getLogger(__name__)
 
@@ -108,20 +108,51 @@ def _resolve_commodity(mention: ProposedCommodity) -> Commodity:
     return commodity
 
 
+def _twin_of_new_deal(proposal: Proposal, *, automatic: bool, since) -> Match | None:
+    """Lock the identity of the new deal `proposal` would create; the deal it joins instead.
+
+    Two articles about one new deal can be accepted at the same moment, each parsed before the
+    other's deal existed. Every deal a proposal can match shares one of its known parties, so
+    both accepts lock those parties' rows first: the second waits for the first to commit, then
+    matches again and joins the deal the first created. Automatic accepts join any match; an
+    editor's accept joins only a deal created while it waited, since one that already existed
+    is one the editor chose against.
+    """
+    sketch = sketch_of(proposal)
+    # FOR NO KEY UPDATE: exclusive among accepts, yet it never waits for the key-share locks
+    # that inserting a row which refers to a party takes (a proposed party, a deal's party).
+    parties = Party.objects.select_for_update(no_key=True).filter(pk__in=sketch.party_ids)
+    list(parties.order_by("pk").values_list("pk", flat=True))
+    match = match_deal(sketch, lineage=directory().lineage)
+    if match is None or not (automatic or match.deal.created_at >= since):
+        return None
+    return match
+
+
 @transaction.atomic
 def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = False) -> Proposal:
     """Write what a proposal says into the tracker, all in one transaction.
 
-    Creates the deal when the proposal targets none, creates the parties and commodities the
-    tracker does not know yet (with the names the source used as aliases, so the next parse
-    knows them), attaches them to the deal, records the timeline entry with its quote and adds
-    the figures. Accepting an accepted proposal again changes nothing.
+    Creates the deal when the proposal targets none (unless another accept just created it:
+    see `_twin_of_new_deal`), creates the parties and commodities the tracker does not know yet
+    (with the names the source used as aliases, so the next parse knows them), attaches them to
+    the deal, records the timeline entry with its quote and adds the figures. Accepting an
+    accepted proposal again changes nothing.
     """
+    started = timezone.now()
+    twin = None
+    current = Proposal.objects.select_related("article").get(pk=proposal.pk)
+    if current.deal_id is None and current.state == ReviewState.PENDING:
+        # Before locking the proposal: an accept holding these parties may retarget it.
+        twin = _twin_of_new_deal(current, automatic=automatic, since=started)
     proposal = Proposal.objects.select_for_update().select_related("article").get(pk=proposal.pk)
     if proposal.state == ReviewState.ACCEPTED:
         return proposal
     if proposal.state != ReviewState.PENDING:
         raise ValidationError(f"This proposal is {proposal.get_state_display().lower()}.")
+    if proposal.deal is None and twin is not None:
+        proposal.deal = twin.deal
+        proposal.match_score, proposal.match_reason = round(twin.score, 3), twin.reason[:300]
     deal = proposal.deal
     if deal is not None and deal.kind != proposal.kind:
         raise ValidationError(
@@ -186,6 +217,8 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
     proposal.save(
         update_fields=[
             "deal",
+            "match_score",
+            "match_reason",
             "timeline_entry",
             "state",
             "auto_accepted",
@@ -204,13 +237,19 @@ def retarget_pending(*, deal: Deal) -> int:
     Four articles about one new deal wait for review together; once the first is accepted, the
     other three should join its deal rather than create three more.
     """
-    candidates = (
+    about_its_parties = (
         Proposal.objects.pending()
         # Through the article: a proposal without parties is matched on its siblings' parties.
         .filter(
             deal=None, kind=deal.kind, article__proposals__parties__party__in=deal.parties.all()
         )
-        .distinct()
+        .values("pk")
+    )
+    candidates = (
+        Proposal.objects.filter(pk__in=about_its_parties)
+        # One an editor is accepting right now is theirs to settle: waiting for it could
+        # deadlock with their accept, which waits for this deal's parties.
+        .select_for_update(skip_locked=True, of=("self",))
         .select_related("article")
     )
     target = DealSketch(

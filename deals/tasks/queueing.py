@@ -5,17 +5,34 @@ from functools import partial
 
 from celery import Task
 from django.db import transaction
+from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
+#: Whether the last message this process tried to send failed: the broker is away.
+_broker_away = False
+
 
 def _send(task: Task, *args) -> None:
+    global _broker_away
     try:
         task.delay(*args)
-    except Exception:
+    except OperationalError as error:
         # The broker is down. The row the task would work on is already committed in a
-        # pending state, and a periodic sweeper queues it again once the broker is back.
+        # pending state, and a periodic sweeper queues it again once the broker is back. One
+        # warning per outage: every request of an outage would otherwise log one.
+        level = logging.DEBUG if _broker_away else logging.WARNING
+        logger.log(
+            level, "Could not queue %s%r (%s); the sweeper will retry it.", task.name, args, error
+        )
+        _broker_away = True
+        return
+    except Exception:
         logger.exception("Could not queue %s%r; the sweeper will retry it.", task.name, args)
+        return
+    if _broker_away:
+        logger.info("The broker takes messages again.")
+        _broker_away = False
 
 
 def queue_after_commit(task: Task, *args) -> None:

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from deals import sharedcache
 from tracker.celery import app as celery_app
 
 
@@ -32,11 +33,22 @@ def _broker_state() -> str:
 @never_cache
 @require_GET
 def healthz(request):
-    """Report whether the database and the task broker answer; 503 when either does not."""
+    """Report whether the database, the task broker and the shared cache answer.
+
+    Without the database nothing works: 503. Without Redis the site still serves and saves
+    what it is sent (tasks wait for the sweeper, pages skip the shared cache, throttles count
+    per process): 200, status `degraded`, naming what is away.
+    """
     database = "ok" if _database_ok() else "unreachable"
     broker = _broker_state()
-    healthy = database == "ok" and broker != "unreachable"
+    cache = sharedcache.state()
+    if database != "ok":
+        status = "unhealthy"
+    elif "unreachable" in (broker, cache):
+        status = "degraded"
+    else:
+        status = "ok"
     return JsonResponse(
-        {"status": "ok" if healthy else "unhealthy", "database": database, "broker": broker},
-        status=200 if healthy else 503,
+        {"status": status, "database": database, "broker": broker, "cache": cache},
+        status=503 if status == "unhealthy" else 200,
     )
