@@ -360,9 +360,3 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
             "created_at",
             "attempt_log",
         ]
-
-
-class ErrorSerializer(serializers.Serializer):
-    """An error: what went wrong, in a sentence."""
-
-    detail = serializers.CharField()
