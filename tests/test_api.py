@@ -457,6 +457,31 @@ def test_a_submission_that_is_neither_a_text_nor_a_url_alone_is_refused(token_cl
     assert not Article.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("published_on", "accepted"),
+    [
+        ("0001-01-01", False),
+        ("1899-12-31", False),
+        ("1900-01-01", True),
+        (f"{datetime.date.today().year + 1}-12-31", True),
+        (f"{datetime.date.today().year + 2}-01-01", False),
+    ],
+)
+def test_a_publication_date_no_article_can_have_is_refused(token_client, published_on, accepted):
+    response = token_client.post(
+        reverse("api:article-list"), {**ARTICLE, "published_on": published_on}, format="json"
+    )
+
+    if accepted:
+        assert response.status_code == 202
+        assert response.json()["published_on"] == published_on
+    else:
+        assert response.status_code == 400
+        [message] = response.json()["errors"]["published_on"]
+        assert message.startswith("Give a publication date between 1900-01-01 and")
+        assert not Article.objects.exists()
+
+
 def test_an_article_shows_its_state_and_the_entries_it_produced(api_client, world):
     article = Article.objects.get(title="Refinery deal signed")
     Article.objects.filter(pk=article.pk).update(state=ArticleState.PARSED)
