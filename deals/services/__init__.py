@@ -28,6 +28,7 @@ from .following import (
     set_delivery,
     unfollow,
     unsubscribe,
+    unsubscribe_target,
     unsubscribe_token,
 )
 from .ingestion import (
@@ -101,6 +102,7 @@ __all__ = [
     "unfollow",
     "unique_slug",
     "unsubscribe",
+    "unsubscribe_target",
     "unsubscribe_token",
     "update_subscription",
 ]
