@@ -9,6 +9,8 @@ asked again every RETRY_SECONDS, not at every request.
 
 import logging
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +19,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Seconds between two tries of a Redis that did not answer.
 RETRY_SECONDS = 5.0
@@ -42,6 +45,19 @@ class SharedCache:
     def set(self, key: str, value, timeout: float | None = None) -> None:
         self._call("set", key, value, timeout)
 
+    def apply(self, shared: Callable[[BaseCache], T], local: Callable[[BaseCache], T]) -> T:
+        """`shared(cache)` on the shared cache; `local(fallback)` while Redis is away."""
+        self._forget_another_cache()
+        if self._away_since is not None and time.monotonic() < self._retry_at:
+            return local(self.fallback)
+        try:
+            result = shared(cache)
+        except RedisError as error:
+            self._went_away(error)
+            return local(self.fallback)
+        self._back()
+        return result
+
     def _call(self, method: str, *args):
         self._forget_another_cache()
         if self._away_since is not None and time.monotonic() < self._retry_at:
@@ -51,11 +67,14 @@ class SharedCache:
         except RedisError as error:
             self._went_away(error)
             return self._without(method, *args)
+        self._back()
+        return result
+
+    def _back(self) -> None:
         if self._away_since is not None:
             away = time.monotonic() - self._away_since
             logger.info("Redis answers again after %.0f s: %s no longer.", away, self.without)
             self._away_since = None
-        return result
 
     def _forget_another_cache(self) -> None:
         # What was learnt about one cache says nothing about another one configured since.

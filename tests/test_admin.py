@@ -177,6 +177,39 @@ def test_pasting_the_same_article_text_again_says_where_it_is(editor_client):
     assert Article.objects.count() == 1
 
 
+@pytest.mark.parametrize("published_on", ["0001-01-01", "1899-12-31", "2999-01-01"])
+def test_a_publication_date_no_article_can_have_is_a_form_error(editor_client, published_on):
+    paste = {"title": "Malaysia keeps its ban", "body": "The ban stays.", "published_on": ""}
+    response = submit(
+        editor_client,
+        "/admin/deals/article/add/",
+        "article_form",
+        {**paste, "published_on": published_on},
+    )
+
+    assert response.status_code == 200
+    document = lxml.html.fromstring(response.content)
+    [errors] = document.xpath("//*[contains(@class, 'field-published_on')]//ul[@class='errorlist']")
+    assert "Give a publication date between 1900-01-01 and" in errors.text_content()
+    assert not Article.objects.exists()
+
+
+def test_correcting_an_article_to_an_impossible_date_is_a_form_error(editor_client):
+    article = ArticleFactory(published_on="2026-03-01")
+
+    response = submit(
+        editor_client,
+        f"/admin/deals/article/{article.pk}/change/",
+        "article_form",
+        {"published_on": "0001-01-01"},
+    )
+
+    assert response.status_code == 200
+    assert "Give a publication date between" in response.content.decode()
+    article.refresh_from_db()
+    assert str(article.published_on) == "2026-03-01"
+
+
 def test_deal_list_filters_by_stage_kind_party_commodity_and_country(editor_client):
     malaysia = CountryFactory(name="Malaysia", slug="malaysia", iso_code="MY")
     fund = Party.objects.create(

@@ -174,7 +174,7 @@ def test_an_unknown_stage_filter_is_a_client_error(api_client, world):
     response = _get(api_client, "deal-list", stage="nonsense")
 
     assert response.status_code == 400
-    assert "stage" in response.json()
+    assert "stage" in response.json()["errors"]
 
 
 def _follow(client, url, **params):
@@ -242,7 +242,7 @@ def test_a_bad_cursor_is_a_client_error(api_client, world, cursor):
     response = _get(api_client, "change-list", cursor=cursor)
 
     assert response.status_code == 400
-    assert "cursor" in response.json()
+    assert "cursor" in response.json()["errors"]
 
 
 def test_changes_feed_suggests_a_poll_interval(api_client, world, settings):
@@ -453,7 +453,7 @@ def test_an_article_without_text_is_refused(token_client):
     )
 
     assert response.status_code == 400
-    assert "body" in response.json()
+    assert "body" in response.json()["errors"]
 
 
 def test_a_url_alone_is_accepted_waits_to_be_fetched_and_then_shows_what_the_page_gave(
@@ -513,8 +513,33 @@ def test_a_submission_that_is_neither_a_text_nor_a_url_alone_is_refused(token_cl
     response = token_client.post(reverse("api:article-list"), sent, format="json")
 
     assert response.status_code == 400
-    assert field in response.json()
+    assert field in response.json()["errors"]
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("published_on", "accepted"),
+    [
+        ("0001-01-01", False),
+        ("1899-12-31", False),
+        ("1900-01-01", True),
+        (f"{datetime.date.today().year + 1}-12-31", True),
+        (f"{datetime.date.today().year + 2}-01-01", False),
+    ],
+)
+def test_a_publication_date_no_article_can_have_is_refused(token_client, published_on, accepted):
+    response = token_client.post(
+        reverse("api:article-list"), {**ARTICLE, "published_on": published_on}, format="json"
+    )
+
+    if accepted:
+        assert response.status_code == 202
+        assert response.json()["published_on"] == published_on
+    else:
+        assert response.status_code == 400
+        [message] = response.json()["errors"]["published_on"]
+        assert message.startswith("Give a publication date between 1900-01-01 and")
+        assert not Article.objects.exists()
 
 
 def test_an_article_shows_its_state_and_the_entries_it_produced(api_client, world):

@@ -184,6 +184,9 @@ def test_reader_follows_a_deal_and_is_emailed_when_an_editor_moves_it(
     print(f"\nScreenshot of the deal page: {screenshot}")
     link = re.search(r"(http://\S+/unsubscribe/\S+/)", message.body).group(1)
     reader.goto(link)
+    expect(reader.locator("h1")).to_have_text("Stop these emails?")
+    assert Follow.objects.exists()
+    reader.get_by_role("button", name="Unsubscribe").click()
     expect(reader.locator("h1")).to_have_text("You are unsubscribed")
     assert not Follow.objects.exists()
 

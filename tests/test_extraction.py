@@ -747,6 +747,30 @@ def test_acronyms_next_to_a_deal_are_organisations_with_the_country_that_describ
     assert {p.name: p.country for p in deal.parties} == {"LAMICO": "VN", "KOMIR": None}
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "MB URL DROP TABLE DEAL SIGNED WITH MALAYSIA",
+        "MALAYSIA SIGNS RARE EARTHS DEAL WITH JAPAN",
+        "URGENT: MALAYSIA, JAPAN SIGN RARE EARTHS PACT",
+    ],
+)
+def test_words_of_a_headline_in_capitals_are_not_companies(title):
+    deal = main_deal(title, "Malaysia signed a rare earths supply pact with Japan on Monday.")
+
+    assert names(deal) == ["Malaysia", "Japan"]
+    assert [p.kind for p in deal.parties] == ["country", "country"]
+
+
+def test_an_acronym_in_a_headline_in_ordinary_case_is_still_a_company():
+    deal = main_deal(
+        "CATL signs battery deal with Indonesia",
+        "CATL signed a battery supply deal with Indonesia on Monday.",
+    )
+
+    assert ("CATL", "company") in [(p.name, p.kind) for p in deal.parties]
+
+
 def test_an_apposition_tells_a_bare_name_is_a_company_and_where_it_is_from():
     deal = main_deal(
         "Fertiliser supply deal signed",

@@ -6,6 +6,7 @@ import re
 import smtplib
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -281,17 +282,26 @@ def test_daily_digest_readers_get_one_email_with_every_change_once(
     assert set(Notification.objects.values_list("state", flat=True)) == {NotificationState.SENT}
 
 
-def test_the_unsubscribe_link_stops_the_follow_in_one_click_without_signing_in(
-    client, deal, django_capture_on_commit_callbacks
+def test_the_unsubscribe_link_asks_first_then_stops_the_follow_without_signing_in(
+    deal, django_capture_on_commit_callbacks
 ):
     follow = FollowFactory(party=deal.parties.get(slug="khazanah").country)
     with django_capture_on_commit_callbacks(execute=True):
         move(deal)
+    path = unsubscribe_path(mail.outbox[0])
+    browser = Client(enforce_csrf_checks=True)
 
-    response = client.get(unsubscribe_path(mail.outbox[0]))
+    asked = browser.get(path)
+    # Mail scanners and previews open links: opening it changes nothing.
+    assert Follow.objects.filter(pk=follow.pk).exists()
+    form = lxml.html.fromstring(asked.content).forms[0]
+    confirmed = browser.post(form.action or path, dict(form.form_values()))
 
-    assert response.status_code == 200
-    assert "You no longer follow" in response.content.decode()
+    assert asked.status_code == 200
+    assert "Stop these emails?" in asked.content.decode()
+    assert form.method.lower() == "post"
+    assert confirmed.status_code == 200
+    assert "You no longer follow" in confirmed.content.decode()
     assert not Follow.objects.filter(pk=follow.pk).exists()
 
 
@@ -316,9 +326,10 @@ def test_a_tampered_unsubscribe_link_changes_nothing(client, deal):
     token = services.unsubscribe_token(follow)
     forged = token[:-1] + ("A" if token[-1] != "A" else "B")
 
-    response = client.get(reverse("deals:unsubscribe", args=[forged]))
+    asked = client.get(reverse("deals:unsubscribe", args=[forged]))
+    confirmed = client.post(reverse("deals:unsubscribe", args=[forged]))
 
-    assert response.status_code == 400
+    assert (asked.status_code, confirmed.status_code) == (400, 400)
     assert Follow.objects.filter(pk=follow.pk).exists()
 
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.contrib.auth import authenticate
+from django.core import mail
 from django.core.management import CommandError, call_command
 
 from deals import services
@@ -22,7 +23,7 @@ from deals.models import (
     content_hash,
 )
 
-from .factories import article_page, submitted
+from .factories import FollowFactory, article_page, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -230,6 +231,44 @@ def test_an_html_article_is_read_as_its_text(reference_data):
     proposal = article.proposals.get(position=0)
     assert "<p>" not in proposal.quote
     assert proposal.status.slug == "talks"
+
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_bidirectional_controls_in_an_article_never_reach_readers(
+    reference_data, editor, reader, client, api_client, django_capture_on_commit_callbacks
+):
+    FollowFactory(user=reader, party=Party.objects.get(iso_code="MY"))
+    title = "Malaysia \u202ebans\u202c the export of \u2067unprocessed\u2069 rare earths"
+    body = (
+        "Malaysia has \u200fbanned\u200e exports of raw rare earths to build a refining industry "
+        "at home. The \u061cban is in effect, the \u202atrade\u202c ministry said."
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article = services.submit_article(
+            title=title, body=body, outlet="\u202dWire\u202c", url="https://news.example.org/ban"
+        ).article
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_proposal(proposal=article.proposals.get(), reviewed_by=editor)
+
+    deal = Deal.objects.get()
+    pages = [
+        client.get(address).content.decode()
+        for address in (deal.get_absolute_url(), "/", "/feeds/changes/")
+    ]
+    api = [
+        api_client.get(address).content.decode()
+        for address in (f"/api/v1/deals/{deal.slug}/", "/api/v1/changes/")
+    ]
+    [email] = mail.outbox
+    seen = [*pages, *api, email.subject, email.body, email.alternatives[0][0]]
+    assert "Malaysia bans the export of unprocessed rare earths" in pages[0]
+    assert "Malaysia bans the export of unprocessed rare earths" in email.body
+    for text in seen:
+        assert not set(text) & set(BIDI_CONTROLS)
+        assert not any(f"\\u{ord(c):04x}" in text.lower() for c in BIDI_CONTROLS)
 
 
 # --- Trust: from what the tracker verified, never from what a submitter typed -----------------

@@ -330,7 +330,7 @@ def test_registering_a_private_url_through_the_api_is_refused(token_client, sett
     )
 
     assert response.status_code == 400
-    assert "loopback" in response.json()["target_url"][0]
+    assert "loopback" in response.json()["errors"]["target_url"][0]
 
 
 def test_webhooks_need_a_token_and_show_only_their_owners(

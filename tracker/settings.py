@@ -112,6 +112,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: errors Django renders as pages become problem details under /api/.
+    "deals.api.problems.ProblemDetailsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -347,7 +349,9 @@ REST_FRAMEWORK = {
     # Reads are public; every write needs a token (or an editor's session, with CSRF).
     "DEFAULT_PERMISSION_CLASSES": ["deals.api.permissions.WritesNeedToken"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["deals.api.parsers.JSONParser"],
+    # Every error as problem details (RFC 9457), whatever format was asked for.
+    "EXCEPTION_HANDLER": "deals.api.problems.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "deals.api.pagination.PagePagination",
     "PAGE_SIZE": TRACKER_API_PAGE_SIZE,

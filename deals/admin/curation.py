@@ -20,6 +20,7 @@ from deals.models import (
     Status,
     TimelineEntry,
     content_hash,
+    validate_publication_date,
 )
 
 
@@ -222,7 +223,16 @@ class TimelineEntryAdmin(admin.ModelAdmin):
         return False
 
 
-class ArticleSubmitForm(forms.ModelForm):
+class ArticleForm(forms.ModelForm):
+    """An article as editors correct it: a publication date within the years that can be."""
+
+    def clean_published_on(self):
+        published_on = self.cleaned_data.get("published_on")
+        validate_publication_date(published_on)
+        return published_on
+
+
+class ArticleSubmitForm(ArticleForm):
     """Paste an article: its title, address and text."""
 
     url = forms.URLField(label="URL", max_length=2000, required=False, assume_scheme="https")
@@ -251,6 +261,7 @@ class ArticleSubmitForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "outlet", "published_on", "state", "created_at"]
     # Stated here: a list annotated with counts loses the model's default ordering.

@@ -20,7 +20,6 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.exceptions import APIException
-from rest_framework.renderers import JSONRenderer
 
 from deals.sharedcache import api_responses
 from deals.versions import Validators
@@ -78,8 +77,12 @@ class ConditionalMixin:
         owner = "" if self.public_responses else str(request.user.pk)
         return f"{request.GET.get('format', '')}|{request.META.get('HTTP_ACCEPT', '')}|{owner}"
 
+    def _serves_read(self, request) -> bool:
+        # A route that does not serve this method answers 405: it has nothing to validate.
+        return request.method in _SAFE_METHODS and request.method.lower() in self.action_map
+
     def dispatch(self, request, *args, **kwargs):
-        if self.public_responses and request.method in _SAFE_METHODS:
+        if self.public_responses and self._serves_read(request):
             self.request, self.args, self.kwargs = request, args, kwargs
             self.validators = self.get_validators()
             early = self._answer_early(request)
@@ -103,7 +106,7 @@ class ConditionalMixin:
 
     def check_throttles(self, request):
         # Runs after authentication and permissions: private validators depend on the user.
-        if request.method in _SAFE_METHODS:
+        if self._serves_read(request):
             if not self.public_responses:
                 self.validators = self.get_validators()
             if self.validators is not None and _is_current(request, self.validators):
@@ -122,9 +125,6 @@ class ConditionalMixin:
             return HttpResponseNotModified()
         if isinstance(exc, CachedResponse):
             return exc.response
-        # Errors are JSON whatever format was asked for: a spreadsheet has no use for them.
-        self.request.accepted_renderer = JSONRenderer()
-        self.request.accepted_media_type = JSONRenderer.media_type
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):

@@ -19,6 +19,7 @@ from deals.models import (
     WebhookAttempt,
     WebhookDelivery,
     WebhookSubscription,
+    validate_publication_date,
 )
 from deals.services.webhooks import UnsafeTarget, check_target_url
 
@@ -245,7 +246,9 @@ class ArticleSubmissionSerializer(serializers.Serializer):
     )
     url = serializers.URLField(max_length=2000, required=False, default="")
     outlet = serializers.CharField(max_length=200, required=False, default="")
-    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+    published_on = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[validate_publication_date]
+    )
 
     def validate_body(self, value: str) -> str:
         if not value.strip():
@@ -360,9 +363,3 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
             "created_at",
             "attempt_log",
         ]
-
-
-class ErrorSerializer(serializers.Serializer):
-    """An error: what went wrong, in a sentence."""
-
-    detail = serializers.CharField()

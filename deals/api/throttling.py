@@ -1,29 +1,88 @@
 """Throttling: anonymous requests per client address, authenticated ones per token.
 
-The counters live in the Django cache, which is Redis when REDIS_URL is set, so all the
-gunicorn workers share them; while Redis is away each process counts on its own
-(`deals.sharedcache`). A `304 Not Modified` is answered before throttling and costs nothing
-(see `conditional.py`).
+Each client has a log of the times of its requests in the last window (a minute for
+`120/minute`); a request is let through when the log holds fewer than the limit. Reading and
+writing the log is one atomic step, so requests arriving together are counted exactly: with
+Redis (REDIS_URL), one script on a sorted set shared by every web process; with the in-process
+cache, under a lock, as that cache is the process's own. DRF's own throttle reads the log and
+writes it back in two steps, and requests arriving in between were lost from the count. While
+Redis is away each process counts on its own, under its lock (`deals.sharedcache`).
+
+A `304 Not Modified` is answered before throttling and costs nothing (see `conditional.py`).
 """
 
 import hashlib
+import threading
+import uuid
 
+from django.core.cache.backends.base import BaseCache
+from django.core.cache.backends.redis import RedisCache
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from deals import sharedcache
 
+# Drops the times that left the window, then records this request if the log has room.
+# Answers 0 when the request may go on, else the seconds until the oldest time leaves.
+_RECORD = """
+local now, window, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call("ZREMRANGEBYSCORE", KEYS[1], "-inf", now - window)
+if redis.call("ZCARD", KEYS[1]) < limit then
+    redis.call("ZADD", KEYS[1], now, ARGV[4])
+    redis.call("EXPIRE", KEYS[1], math.ceil(window))
+    return "0"
+end
+local oldest = redis.call("ZRANGE", KEYS[1], 0, 0, "WITHSCORES")
+return tostring(oldest[2] + window - now)
+"""
+_local_log = threading.Lock()
 
-class _RateFromSettings(SimpleRateThrottle):
-    # Shared by every process through Redis; kept by each process while Redis is away.
-    cache = sharedcache.throttles
 
+def record_request(key: str, *, now: float, limit: int, window: int) -> float:
+    """Count a request in the log at `key` if it has room: 0, else the seconds to wait."""
+
+    def shared(cache: BaseCache) -> float:
+        if not isinstance(cache, RedisCache):
+            return _record_locally(cache, key, now=now, limit=limit, window=window)
+        full_key = cache.make_and_validate_key(key)
+        client = cache._cache.get_client(full_key, write=True)
+        member = f"{now}:{uuid.uuid4().hex}"
+        return float(client.eval(_RECORD, 1, full_key, now, window, limit, member))
+
+    def local(cache: BaseCache) -> float:
+        return _record_locally(cache, key, now=now, limit=limit, window=window)
+
+    return sharedcache.throttles.apply(shared, local)
+
+
+def _record_locally(cache: BaseCache, key: str, *, now: float, limit: int, window: int) -> float:
+    with _local_log:
+        log = [moment for moment in cache.get(key, []) if moment > now - window]
+        if len(log) >= limit:
+            return log[-1] + window - now
+        cache.set(key, [now, *log], window)
+        return 0.0
+
+
+class _ExactRateThrottle(SimpleRateThrottle):
     def get_rate(self) -> str:
         # Read at each request rather than once at import, so a changed setting applies.
         return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
 
+    def allow_request(self, request, view) -> bool:
+        self.key = self.get_cache_key(request, view)
+        if self.rate is None or self.key is None:
+            return True
+        self.wait_seconds = record_request(
+            self.key, now=self.timer(), limit=self.num_requests, window=self.duration
+        )
+        return self.wait_seconds == 0
 
-class AddressRateThrottle(_RateFromSettings):
+    def wait(self) -> float:
+        return self.wait_seconds
+
+
+class AddressRateThrottle(_ExactRateThrottle):
     """Limits anonymous requests per client address (TRACKER_API_THROTTLE_ADDRESS)."""
 
     scope = "address"
@@ -34,7 +93,7 @@ class AddressRateThrottle(_RateFromSettings):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
-class TokenRateThrottle(_RateFromSettings):
+class TokenRateThrottle(_ExactRateThrottle):
     """Limits authenticated requests per token, or per user with a session.
 
     The rate is TRACKER_API_THROTTLE_TOKEN.

@@ -8,7 +8,7 @@
 from .extractor import extract
 from .files import parse_article_file
 from .gazetteer import Gazetteer, load_taxonomy
-from .inputs import check_input, html_to_text, looks_like_html
+from .inputs import check_input, html_to_text, ingested_text, looks_like_html
 from .stages import STAGE_SLUGS
 from .types import (
     ArticleFile,
@@ -37,6 +37,7 @@ __all__ = [
     "document_text",
     "extract",
     "html_to_text",
+    "ingested_text",
     "load_taxonomy",
     "looks_like_html",
     "parse_article_file",

@@ -29,7 +29,17 @@ _FOREIGN = words(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _ODD = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ufffe\uffff]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Bidirectional controls (embeddings, overrides, isolates and marks) reorder what follows them
+# on screen: a headline can be shown backwards, or a quote made to say what it does not. NUL,
+# which PostgreSQL text cannot hold, becomes the replacement character, read as binary below.
+_BIDI_CONTROLS = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_INGESTED = str.maketrans({**dict.fromkeys(map(chr, _BIDI_CONTROLS)), "\x00": "\ufffd"})
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+
+
+def ingested_text(text: str) -> str:
+    """Text as the tracker keeps it from an article: without bidirectional controls or NUL."""
+    return text.translate(_INGESTED)
 
 
 def check_input(title: str, body: str) -> str | None:

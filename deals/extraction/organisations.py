@@ -385,6 +385,16 @@ class _Surnames:
         return False
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _shouted(sentence: str) -> bool:
+    """Whether a headline or sentence is written in capitals ("MB URL DROP TABLE DEAL SIGNED"):
+    there, a word in capitals is no sign of an acronym."""
+    words = _LETTER_WORD.findall(sentence)
+    return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.75 * len(words)
+
+
 def _named_by_context(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
     found = []
     surnames = _Surnames(text)
@@ -428,7 +438,8 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
         before, after = window[:at], window[at:]
         before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
         cut = min((x for x in (after.find("\n"), after.find(". ")) if x >= 0), default=len(after))
-        if not _DEAL_VERB.search((before + after[:cut]).lower()):
+        sentence = before + after[:cut]
+        if _shouted(sentence) or not _DEAL_VERB.search(sentence.lower()):
             continue
         found.append(FoundOrganisation(name, "company", start, end))
     return found

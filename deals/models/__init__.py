@@ -1,6 +1,13 @@
 """The tracker's models, one module per area."""
 
-from .articles import PENDING_STATES, Article, ArticleState, content_hash, provisional_hash
+from .articles import (
+    PENDING_STATES,
+    Article,
+    ArticleState,
+    content_hash,
+    provisional_hash,
+    validate_publication_date,
+)
 from .deals import (
     DatePrecision,
     Deal,
@@ -83,4 +90,5 @@ __all__ = [
     "content_hash",
     "new_webhook_secret",
     "provisional_hash",
+    "validate_publication_date",
 ]

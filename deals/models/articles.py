@@ -1,10 +1,13 @@
 """Source articles: the news text every stage change rests on."""
 
+import datetime
 import hashlib
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -18,6 +21,27 @@ def content_hash(title: str, body: str) -> str:
     text = body if body.strip() else title
     normalised = _WHITESPACE.sub(" ", text).strip().casefold()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+#: The earliest publication date an article can have: the tracker follows modern trade.
+EARLIEST_PUBLICATION = datetime.date(1900, 1, 1)
+
+
+def latest_publication() -> datetime.date:
+    """The latest publication date an article can have: the end of next year (dates of embargoed
+    or scheduled pieces run a little ahead; anything later is a typing mistake)."""
+    return datetime.date(timezone.localdate().year + 1, 12, 31)
+
+
+def validate_publication_date(value: datetime.date | None) -> None:
+    """Refuse a publication date outside 1900-01-01 to the end of next year."""
+    latest = latest_publication()
+    if value is not None and not EARLIEST_PUBLICATION <= value <= latest:
+        raise ValidationError(
+            "Give a publication date between %(earliest)s and %(latest)s.",
+            code="publication_date",
+            params={"earliest": EARLIEST_PUBLICATION.isoformat(), "latest": latest.isoformat()},
+        )
 
 
 def provisional_hash(url: str) -> str:

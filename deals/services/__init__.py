@@ -28,6 +28,7 @@ from .following import (
     set_delivery,
     unfollow,
     unsubscribe,
+    unsubscribe_target,
     unsubscribe_token,
 )
 from .ingestion import (
@@ -99,6 +100,7 @@ __all__ = [
     "unfollow",
     "unique_slug",
     "unsubscribe",
+    "unsubscribe_target",
     "unsubscribe_token",
     "update_subscription",
 ]

@@ -10,6 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from deals.extraction import ingested_text
 from deals.models import (
     Article,
     ArticleState,
@@ -209,9 +210,8 @@ def submit_article(
     submitted_by=None,
 ) -> Submission:
     """Keep an article, once: the same text (or URL) again returns the article already kept."""
-    # PostgreSQL text cannot hold NUL: keep a binary upload as the replacement character, which
-    # the parser reads as binary and fails with that reason, instead of losing the article.
-    title, body = title.replace("\x00", "\ufffd"), body.replace("\x00", "\ufffd")
+    # No bidirectional controls reach readers; a binary upload (NUL) is kept and failed as such.
+    title, body, outlet = ingested_text(title), ingested_text(body), ingested_text(outlet)
     digest = content_hash(title, body)
     same = models.Q(content_hash=digest)
     if url:
@@ -236,9 +236,9 @@ def submit_url(*, url: str, outlet: str = "", submitted_by=None) -> Submission:
     """
     return _keep_once(
         models.Q(url=url),
-        title=url[:500],
+        title=ingested_text(url)[:500],
         url=url,
-        outlet=outlet,
+        outlet=ingested_text(outlet),
         content_hash=provisional_hash(url),
         state=ArticleState.FETCHING,
         submitted_by=submitted_by,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from deals.extraction import ingested_text
 from deals.models import Article, ArticleState, content_hash
 from deals.tasks.articles import TransientFetchError
 
@@ -139,9 +140,10 @@ def fetch_article(article: Article) -> str:
     except PageProblem as problem:
         return _fail(article, str(problem))
 
-    # PostgreSQL text cannot hold NUL, as for submitted text.
-    title = (document.title or article.url).replace("\x00", "\ufffd")[:500]
-    body = document.text.replace("\x00", "\ufffd")
+    # Kept as submitted text is: no bidirectional controls, no NUL.
+    title = ingested_text(document.title or article.url)[:500]
+    body = ingested_text(document.text)
+    sitename = ingested_text(document.sitename or "")
     digest = content_hash(title, body)
     twin = _same_text(article, digest)
     if twin is not None:
@@ -149,7 +151,7 @@ def fetch_article(article: Article) -> str:
     fields = {
         "title": title,
         "body": body,
-        "outlet": article.outlet or document.sitename or urlsplit(found_at).hostname or "",
+        "outlet": article.outlet or sitename or urlsplit(found_at).hostname or "",
         "published_on": _date(document.date),
         "content_hash": digest,
         # Where the tracker itself found the page: what trust is judged on, never `url`.

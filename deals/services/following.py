@@ -116,11 +116,17 @@ def read_unsubscribe_token(token: str) -> UnsubscribeRequest:
         raise signing.BadSignature("Malformed unsubscribe token") from None
 
 
+def unsubscribe_target(token: str) -> Target | None:
+    """What a signed unsubscribe link would stop following; None when it no longer exists."""
+    request = read_unsubscribe_token(token)
+    model = {"deal": Deal, "party": Party, "commodity": Commodity}[request.kind]
+    return model.objects.filter(pk=request.target_pk).first()
+
+
 def unsubscribe(*, token: str) -> tuple[Target | None, bool]:
     """Carry out a signed unsubscribe link: the target, and whether a follow was removed."""
     request = read_unsubscribe_token(token)
-    model = {"deal": Deal, "party": Party, "commodity": Commodity}[request.kind]
-    target = model.objects.filter(pk=request.target_pk).first()
+    target = unsubscribe_target(token)
     deleted, _ = Follow.objects.filter(
         user_id=request.user_pk, **{f"{request.kind}_id": request.target_pk}
     ).delete()

@@ -32,18 +32,52 @@ class Target:
         return self.host if self.port == default_port else f"{self.host}:{self.port}"
 
 
+# Global unicast: the only IPv6 space routed on the public internet.
+_GLOBAL_UNICAST = ipaddress.ip_network("2000::/3")
+# IPv6 forms that stand for an IPv4 address: each is as public as the address it embeds.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+# Refused whatever they embed: translators of a local network, retired or tunnelled forms.
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+_TEREDO = ipaddress.ip_network("2001::/32")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[str, ipaddress.IPv4Address] | None:
+    """The IPv4 address an IPv6 address stands for, with the name of the form embedding it."""
+    if address.ipv4_mapped:
+        return "an IPv4-mapped address", address.ipv4_mapped
+    if address in _NAT64:
+        return "a NAT64 address", ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)
+    if address.sixtofour:
+        return "a 6to4 address", address.sixtofour
+    return None
+
+
 def _refusal(
     address: ipaddress.IPv4Address | ipaddress.IPv6Address, *, allow_loopback: bool
 ) -> str | None:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
     if address.is_loopback:
         return None if allow_loopback else "a loopback address"
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(address)
+        if embedded is not None:
+            form, ipv4 = embedded
+            # Only a mapped address reaches this machine's own loopback; a translator never does.
+            reason = _refusal(ipv4, allow_loopback=allow_loopback and ipv4 == address.ipv4_mapped)
+            return f"{form} of {reason}" if reason else None
+        if address in _NAT64_LOCAL:
+            return "a local-use NAT64 address"
+        if address in _IPV4_COMPATIBLE and not address.is_unspecified:
+            return "an IPv4-compatible address, which is no longer routed"
+        if address in _TEREDO:
+            return "a Teredo tunnel address"
     if address.is_link_local:
         return "a link-local address"
     if address.is_private:
         return "a private address"
     if not address.is_global or address.is_multicast:
+        return "an address that is not on the public internet"
+    if isinstance(address, ipaddress.IPv6Address) and address not in _GLOBAL_UNICAST:
         return "an address that is not on the public internet"
     return None
 

@@ -100,11 +100,15 @@ def unfollow_target(request, kind: str, slug: str):
 
 # The signed token is the credential: the link works from an email without signing in, and
 # mail programs POST to it for their own unsubscribe button (RFC 8058), without a CSRF token.
+# A GET only asks: link scanners and mail previews open links, and must not unsubscribe anyone.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
-    """Stop the follow an email's link names, in one click."""
+    """Ask to confirm (GET), then stop the follow an email's link names (POST)."""
     try:
+        if request.method == "GET":
+            target = services.unsubscribe_target(token)
+            return render(request, "deals/unsubscribe.html", {"target": target, "confirm": True})
         target, removed = services.unsubscribe(token=token)
     except signing.BadSignature:
         return render(request, "deals/unsubscribe.html", {"invalid": True}, status=400)
