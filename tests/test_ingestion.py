@@ -380,7 +380,9 @@ def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(
     assert list(tariff.timeline.values_list("status__slug", flat=True)) == ["imposed", "lifted"]
     assert Deal.objects.filter(kind=DealKind.MEASURE, parties__iso_code="MY").count() == 1
     assert Deal.objects.filter(kind=DealKind.AGREEMENT, parties__iso_code="MY").count() == 1
-    password = (tmp_path / "var" / "demo-login.txt").read_text().strip()
+    user, password = (tmp_path / "var" / "demo-login.txt").read_text().splitlines()
+    assert user == "user: editor"
+    password = password.removeprefix("password: ")
     login = f"Admin: http://127.0.0.1:8000/admin/  user: editor  password: {password}"
     assert out.getvalue().count(login) == 2
     assert authenticate(username="editor", password=password).is_staff
