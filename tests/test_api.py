@@ -579,3 +579,8 @@ def test_the_schema_and_docs_are_served_by_the_app_itself(client, fresh_cache):
     html = docs.content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist" in html
     assert "cdn" not in html.lower()
+    # The tracker's CSP runs only scripts loaded from the site: none may be inline.
+    assert html.count("<script") == html.count("<script src=")
+    script = client.get(reverse("api:docs") + "?script=")
+    assert script["Content-Type"].startswith("application/javascript")
+    assert b"SwaggerUIBundle" in script.content

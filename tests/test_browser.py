@@ -245,3 +245,24 @@ def test_ingested_markup_shows_as_text_and_never_runs_on_any_page_or_in_the_admi
         assert page.locator("script:has-text('__xss')").count() == 0, path
         assert "<script>window.__xss=1" in page.inner_text("body"), path
     assert dialogs == []
+
+
+def test_the_api_docs_render_under_the_trackers_content_security_policy(live_server, new_page):
+    page = new_page()
+    blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text) if "Content Security" in message.text else 0,
+    )
+
+    response = page.goto(f"{live_server.url}/api/docs/")
+
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Trade-deal tracker")
+    operations = page.locator(".opblock-summary-path")
+    expect(operations.first).to_be_visible()
+    paths = set(operations.all_inner_texts())
+    assert {"/api/v1/deals/", "/api/v1/changes/", "/api/v1/articles/{id}/"} <= {
+        path.replace("\u200b", "") for path in paths
+    }
+    assert blocked == []
