@@ -22,6 +22,19 @@ def stages_in_reading_order(statuses) -> list[Status]:
     return sorted(statuses, key=lambda status: (track_order[status.track], status.order))
 
 
+def stages_by_track(statuses) -> list[tuple[str, list[Status]]]:
+    """The stages under their track's heading, in reading order."""
+    ordered = stages_in_reading_order(statuses)
+    return [
+        (heading, [status for status in ordered if status.track == track])
+        for heading, track in (
+            ("Agreements", Track.AGREEMENT),
+            ("Measures", Track.MEASURE),
+            ("Either kind", Track.BOTH),
+        )
+    ]
+
+
 @dataclass(frozen=True)
 class Segment:
     """One stage's share of a bar."""
