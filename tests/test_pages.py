@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 import lxml.html
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
@@ -494,6 +495,59 @@ def atom_entries(response) -> list[dict]:
         }
         for entry in root.findall(f"{ATOM}entry")
     ]
+
+
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+
+
+def assert_valid_atom(content: bytes) -> None:
+    """What RFC 4287 requires of a feed and its entries (section 4.1)."""
+    feed = ElementTree.fromstring(content)
+    assert feed.tag == f"{ATOM}feed"
+    for element in ("id", "title", "updated"):
+        assert len(feed.findall(f"{ATOM}{element}")) == 1, element
+    assert RFC3339.fullmatch(feed.findtext(f"{ATOM}updated"))
+    assert ":" in feed.findtext(f"{ATOM}id")  # an IRI
+    assert [link.get("rel") for link in feed.findall(f"{ATOM}link")].count("self") == 1
+    entries = feed.findall(f"{ATOM}entry")
+    feed_author = feed.find(f"{ATOM}author")
+    ids = []
+    for entry in entries:
+        for element in ("id", "title", "updated"):
+            assert len(entry.findall(f"{ATOM}{element}")) == 1, element
+        assert RFC3339.fullmatch(entry.findtext(f"{ATOM}updated"))
+        assert entry.find(f"{ATOM}link") is not None or entry.find(f"{ATOM}content") is not None
+        author = entry.find(f"{ATOM}author")
+        assert (author if author is not None else feed_author) is not None, "no author"
+        assert (author if author is not None else feed_author).findtext(f"{ATOM}name")
+        ids.append(entry.findtext(f"{ATOM}id"))
+    assert len(ids) == len(set(ids))
+
+
+def test_every_atom_feed_is_valid_against_the_atom_spec(client, world):
+    feeds = [
+        reverse("deals:feed-changes"),
+        reverse("deals:feed-deal", args=[world["refinery"].slug]),
+        reverse("deals:feed-party", args=["malaysia"]),
+        reverse("deals:feed-commodity", args=["rare-earths"]),
+        reverse("deals:feed-commodity", args=["chips"]),
+    ]
+    ids = set()
+    for url in feeds:
+        response = client.get(url)
+        assert_valid_atom(response.content)
+        ids.add(ElementTree.fromstring(response.content).findtext(f"{ATOM}id"))
+    assert len(ids) == len(feeds)
+
+
+def test_every_page_names_its_icon_and_the_browsers_default_address_finds_it(client, world):
+    page = lxml.html.fromstring(client.get(reverse("deals:home")).content)
+    [icon] = page.xpath("//link[@rel='icon']")
+
+    redirect = client.get("/favicon.ico")
+
+    assert icon.get("href") == redirect["Location"] == "/static/deals/favicon.svg"
+    assert finders.find("deals/favicon.svg")
 
 
 def test_changes_feed_lists_every_stage_change_latest_first(client, world):

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
@@ -373,6 +374,11 @@ class StageListView(ListView):
             )
         ]
         return {**super().get_context_data(**kwargs), "tracks": tracks}
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin, the API docs)."""
+    return HttpResponsePermanentRedirect(static("deals/favicon.svg"))
 
 
 def get_target(kind: str, slug: str):
