@@ -16,7 +16,7 @@ from django.views.defaults import server_error
 
 from deals import services
 from deals.charts import stage_breakdown
-from deals.models import Deal, Status
+from deals.models import Deal, Figure, Status
 from deals.stages import SHIPPED_STAGES
 
 from .factories import (
@@ -635,4 +635,46 @@ def listed_titles(response) -> list[str]:
     return [
         row.strip()
         for row in re.findall(r'class="deal-row__title"[^>]*>([^<]+)<', text_of(response))
+    ]
+
+
+def test_a_deal_page_draws_a_figure_that_changes_as_steps_with_dates_and_sources(client, stages):
+    tariff = published_deal(
+        title="US tariff on Indian goods",
+        kind="measure",
+        stages=[("imposed", datetime.date(2025, 8, 7))],
+    )
+    for day, rate, text in (
+        (datetime.date(2025, 8, 7), 25, "25%"),
+        (datetime.date(2025, 8, 27), 50, "50%"),
+        # The story gives the old rate and the new one: the step is the new one.
+        (datetime.date(2026, 2, 4), 18, "18%"),
+        (datetime.date(2026, 2, 4), 50, "50%"),
+    ):
+        article = ArticleFactory(title=f"Tariff at {text}", published_on=day, url="")
+        Figure.objects.create(
+            deal=tariff, article=article, text=text, value=rate, unit="%", what="tariff"
+        )
+    Figure.objects.create(deal=tariff, text="$87 billion", value=87e9, unit="USD", what="trade")
+
+    document = lxml.html.fromstring(client.get(tariff.get_absolute_url()).content)
+
+    [chart] = document.find_class("chart--steps")
+    assert chart.find_class("chart__caption")[0].text == "Tariff over time"
+    assert [t.text for t in chart.find_class("chart__value")] == ["25%", "50%", "18%"]
+    path = chart.find_class("chart__step")[0].get("d")
+    assert path.count("H") == 3 and path.count("V") == 2
+    rows = [
+        [" ".join(cell.text_content().split()) for cell in row]
+        for row in chart.xpath(".//tbody/tr")
+    ]
+    assert [row[:2] for row in rows] == [
+        ["7 August 2025", "25%"],
+        ["27 August 2025", "50%"],
+        ["4 February 2026", "18%"],
+    ]
+    assert [row[2].split(",")[0] for row in rows] == [
+        "Source: Tariff at 25%",
+        "Source: Tariff at 50%",
+        "Source: Tariff at 18%",
     ]

@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from deals.charts import (
     deals_by_stage,
+    figures_over_time,
     stage_breakdown,
     stages_by_track,
     stages_in_reading_order,
@@ -288,6 +289,8 @@ class DealDetailView(DetailView):
         statuses = list(Status.objects.for_kind(deal.kind).order_by("order"))
         stops, off_track = stage_track(deal, timeline, statuses)
         last_news = timeline[0].happened_on if timeline else None
+        # Within one deal: the model's ordering would join the deal to sort by it.
+        figures = list(deal.figures.select_related("article").order_by("created_at", "id"))
         return {
             **super().get_context_data(**kwargs),
             "timeline": timeline,
@@ -295,8 +298,10 @@ class DealDetailView(DetailView):
             "off_track": off_track,
             "last_news": last_news,
             "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
-            # Within one deal: the model's ordering would join the deal to sort by it.
-            "figures": deal.figures.select_related("article").order_by("created_at", "id"),
+            "figures": figures,
+            "figure_charts": figures_over_time(
+                figures, until=max(filter(None, [last_news, timezone.localdate()]))
+            ),
             "related_deals": Deal.objects.select_related("status").related_to(
                 deal, limit=RELATED_DEALS
             ),
