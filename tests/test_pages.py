@@ -678,3 +678,14 @@ def test_a_deal_page_draws_a_figure_that_changes_as_steps_with_dates_and_sources
         "Source: Tariff at 50%",
         "Source: Tariff at 18%",
     ]
+
+
+def test_party_and_commodity_pages_say_what_each_of_their_deals_is(client, world):
+    Deal.objects.filter(pk=world["refinery"].pk).update(
+        summary="An agreement between China and Malaysia on a rare earths refinery."
+    )
+
+    for url in (world["malaysia"].get_absolute_url(), world["rare_earths"].get_absolute_url()):
+        document = lxml.html.fromstring(client.get(url).content)
+        summaries = [s.text for s in document.find_class("stage-group__summary")]
+        assert summaries == ["An agreement between China and Malaysia on a rare earths refinery."]
