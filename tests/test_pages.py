@@ -689,3 +689,14 @@ def test_party_and_commodity_pages_say_what_each_of_their_deals_is(client, world
         document = lxml.html.fromstring(client.get(url).content)
         summaries = [s.text for s in document.find_class("stage-group__summary")]
         assert summaries == ["An agreement between China and Malaysia on a rare earths refinery."]
+
+
+def test_deal_list_says_what_each_deal_is(client, world):
+    Deal.objects.filter(pk=world["tariff"].pk).update(
+        summary="A trade measure by the United States, covering chips."
+    )
+
+    document = lxml.html.fromstring(client.get(reverse("deals:deal-list")).content)
+
+    summaries = [s.text for s in document.find_class("deal-row__summary")]
+    assert summaries == ["A trade measure by the United States, covering chips."]
