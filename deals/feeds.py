@@ -15,6 +15,8 @@ class ChangesFeed(Feed):
     """Every stage change across all deals."""
 
     feed_type = Atom1Feed
+    # The Atom spec asks every feed for an author, or one on each of its entries.
+    author_name = "Trade-deal tracker editors"
     title = "Trade-deal tracker: stage changes"
     subtitle = "Trade deals and measures moving from one stage to the next, with their sources."
     # Rendered with autoescaping: ingested quotes and titles stay text in feed readers.
@@ -22,6 +24,12 @@ class ChangesFeed(Feed):
 
     def link(self, obj=None):
         return reverse("deals:home")
+
+    def feed_guid(self, obj=None):
+        return f"tag:trade-deal-tracker,2026:feed:{self.feed_key(obj)}"
+
+    def feed_key(self, obj) -> str:
+        return "changes"
 
     def entries(self, obj):
         return TimelineEntry.objects.stage_changes()
@@ -64,6 +72,9 @@ class DealFeed(ChangesFeed):
     def subtitle(self, deal):
         return f"Every reported step of {deal}, with its source."
 
+    def feed_key(self, obj) -> str:
+        return f"deal:{obj.slug}"
+
     def link(self, deal):
         return deal.get_absolute_url()
 
@@ -83,6 +94,9 @@ class PartyFeed(ChangesFeed):
     def subtitle(self, party):
         return f"Deals involving {party} moving from one stage to the next."
 
+    def feed_key(self, obj) -> str:
+        return f"party:{obj.slug}"
+
     def link(self, party):
         return party.get_absolute_url()
 
@@ -101,6 +115,9 @@ class CommodityFeed(ChangesFeed):
 
     def subtitle(self, commodity):
         return f"Deals about {commodity} moving from one stage to the next."
+
+    def feed_key(self, obj) -> str:
+        return f"commodity:{obj.slug}"
 
     def link(self, commodity):
         return commodity.get_absolute_url()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("parties/<slug:slug>/", views.PartyDetailView.as_view(), name="party-detail"),
     path("commodities/<slug:slug>/", views.CommodityDetailView.as_view(), name="commodity-detail"),
     path("stages/", views.StageListView.as_view(), name="stage-list"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Atom feeds.
     path("feeds/changes/", feeds.ChangesFeed(), name="feed-changes"),
     path("feeds/deals/<slug:slug>/", feeds.DealFeed(), name="feed-deal"),

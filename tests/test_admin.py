@@ -121,6 +121,38 @@ def test_admin_refuses_a_stage_from_the_other_track(editor_client):
     assert not TimelineEntry.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("kind", "field", "message"),
+    [
+        ("report", "article", "A report needs its source article"),
+        ("correction", "note", "A correction needs its reason"),
+    ],
+)
+def test_an_entry_without_its_source_or_reason_is_refused_in_words_beside_the_field(
+    editor_client, kind, field, message
+):
+    deal = DealFactory(kind="agreement")
+
+    response = submit(
+        editor_client,
+        f"/admin/deals/deal/{deal.pk}/change/",
+        "deal_form",
+        {
+            "timeline-2-0-status": str(stage("talks").pk),
+            "timeline-2-0-happened_on": "2026-04-01",
+            "timeline-2-0-precision": "day",
+            "timeline-2-0-kind": kind,
+        },
+    )
+
+    assert response.status_code == 200
+    page = lxml.html.fromstring(response.content)
+    [errors] = page.xpath(f"//*[contains(@class, 'field-{field}')]//ul[@class='errorlist']")
+    assert message in errors.text_content()
+    assert "Constraint" not in response.content.decode()
+    assert not TimelineEntry.objects.exists()
+
+
 def test_editor_corrects_a_stage_with_a_reason(editor_client):
     deal = DealFactory()
     TimelineEntry.objects.create(

@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils.http import http_date
 
+from deals import services
 from deals.api.pagination import encode_cursor
-from deals.models import Article, ArticleState, TimelineEntry, WebhookSubscription
+from deals.models import Article, ArticleState, Figure, TimelineEntry, WebhookSubscription
 from deals.services import record_timeline_entry
 
 from .factories import (
@@ -20,6 +21,7 @@ from .factories import (
     PartyFactory,
     article_page,
     deal_with_story,
+    submitted,
 )
 
 pytestmark = pytest.mark.django_db
@@ -555,6 +557,33 @@ def test_an_article_shows_its_state_and_the_entries_it_produced(api_client, worl
     assert "body" not in shown
 
 
+def test_an_article_shows_its_proposals_and_where_their_review_stands(
+    api_client, reference_data, editor
+):
+    article = submitted(
+        "China and Malaysia hold early talks on a rare earths refinery",
+        "China and Malaysia are in preliminary talks to build a rare earths refinery in Malaysia.",
+    )
+    services.parse_article(article)
+
+    waiting = _get(api_client, "article-detail", article.pk)
+    services.accept_proposal(proposal=article.proposals.get(), reviewed_by=editor)
+    accepted = _get(api_client, "article-detail", article.pk)
+
+    shown = waiting.json()
+    assert (shown["state"], shown["timeline_entries"]) == ("parsed", [])
+    [proposal] = shown["proposals"]
+    assert proposal["review_state"] == "pending"
+    assert (proposal["deal"], proposal["timeline_entry"]) == (None, None)
+    assert proposal["stage"]["slug"] == "talks"
+    assert "rare earths" in proposal["summary"]
+    assert accepted["ETag"] != waiting["ETag"]
+    [proposal] = accepted.json()["proposals"]
+    assert proposal["review_state"] == "accepted"
+    assert proposal["deal"]["slug"] == accepted.json()["timeline_entries"][0]["deal"]["slug"]
+    assert proposal["timeline_entry"] == accepted.json()["timeline_entries"][0]["id"]
+
+
 def _csv_rows(response) -> list[dict]:
     return list(csv.DictReader(io.StringIO(response.content.decode())))
 
@@ -634,7 +663,8 @@ def test_timeline_and_article_queries_stay_bounded(
 
     with django_assert_max_num_queries(5):
         assert _get(api_client, "deal-timeline", refinery.slug).status_code == 200
-    with django_assert_max_num_queries(3):
+    # Validators, the article, its entries and its proposals.
+    with django_assert_max_num_queries(4):
         assert _get(api_client, "article-detail", article.pk).status_code == 200
 
 
@@ -664,3 +694,26 @@ def test_the_schema_and_docs_are_served_by_the_app_itself(client, fresh_cache):
     html = docs.content.decode()
     assert "drf_spectacular_sidecar/swagger-ui-dist" in html
     assert "cdn" not in html.lower()
+    # The tracker's CSP runs only scripts loaded from the site: none may be inline.
+    assert html.count("<script") == html.count("<script src=")
+    script = client.get(reverse("api:docs") + "?script=")
+    assert script["Content-Type"].startswith("application/javascript")
+    assert b"SwaggerUIBundle" in script.content
+
+
+def test_csv_nested_fields_are_dotted_columns_only_whatever_the_rows_hold(api_client, world):
+    Figure.objects.filter(deal=world["tariff"]).delete()
+
+    deals = _get(api_client, "deal-list", format="csv")
+    changes = _get(api_client, "change-list", format="csv")
+
+    for response in (deals, changes):
+        rows = _csv_rows(response)
+        assert rows
+        columns = list(rows[0])
+        # A nested field is its dotted columns only: never also a bare column, empty on every row.
+        nested = {column.split(".")[0] for column in columns if "." in column}
+        assert nested & set(columns) == set()
+    by_slug = {row["slug"]: row for row in _csv_rows(deals)}
+    assert by_slug["rare-earth-refinery"]["figures.text"] == "25%"
+    assert by_slug["chip-tariff"]["figures.text"] == ""

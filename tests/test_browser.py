@@ -1,14 +1,16 @@
 """Real-browser tests: headless Chromium (Debian's) driven by Playwright against a live server."""
 
 import datetime
+import io
 import re
 from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from playwright.sync_api import expect, sync_playwright
 
-from deals.models import Follow
+from deals.models import Deal, Follow, Proposal
 from tracker.celery import app as celery_app
 
 from .factories import (
@@ -248,3 +250,110 @@ def test_ingested_markup_shows_as_text_and_never_runs_on_any_page_or_in_the_admi
         assert page.locator("script:has-text('__xss')").count() == 0, path
         assert "<script>window.__xss=1" in page.inner_text("body"), path
     assert dialogs == []
+
+
+def test_the_api_docs_render_under_the_trackers_content_security_policy(live_server, new_page):
+    page = new_page()
+    blocked = []
+    page.on(
+        "console",
+        lambda message: blocked.append(message.text) if "Content Security" in message.text else 0,
+    )
+
+    response = page.goto(f"{live_server.url}/api/docs/")
+
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("Trade-deal tracker")
+    operations = page.locator(".opblock-summary-path")
+    expect(operations.first).to_be_visible()
+    paths = set(operations.all_inner_texts())
+    assert {"/api/v1/deals/", "/api/v1/changes/", "/api/v1/articles/{id}/"} <= {
+        path.replace("\u200b", "") for path in paths
+    }
+    assert blocked == []
+
+
+@pytest.fixture
+def demo(live_server, stages, editors_group, settings, tmp_path):
+    """The demo `make run` loads, through the real pipeline, and its editor's login."""
+    settings.BASE_DIR = tmp_path
+    call_command("loaddemo", stdout=io.StringIO())
+    login = dict(
+        line.split(": ", 1)
+        for line in (tmp_path / "var" / "demo-login.txt").read_text().split("\n")
+        if line
+    )
+    return login["user"], login["password"]
+
+
+OVERFLOWS = """() => {
+    const page = document.documentElement.scrollWidth > window.innerWidth;
+    const boxes = [...document.querySelectorAll('.track__stop, .deal-row, .change, .chart')]
+        .filter(box => box.scrollWidth > box.clientWidth + 1)
+        .map(box => box.className + ': ' + box.textContent.trim().slice(0, 40));
+    return {page, boxes};
+}"""
+
+# How large a chart's labels are drawn, against the page's text.
+LABEL_SCALE = """() => {
+    const svg = document.querySelector('.chart__svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const label = parseFloat(getComputedStyle(svg.querySelector('.chart__label')).fontSize);
+    return {drawn: label * scale, text: parseFloat(getComputedStyle(document.body).fontSize)};
+}"""
+
+
+def test_reader_pages_fit_every_width_from_360_px_and_are_saved_as_screenshots(
+    demo, live_server, browser
+):
+    tariff = Deal.objects.get(slug="united-states-tariffs-on-india")
+    implemented = Deal.objects.get(status__slug="implemented")
+    pages = {
+        "home": "/",
+        "deal": tariff.get_absolute_url(),
+        "agreement": implemented.get_absolute_url(),
+        "list": "/deals/?country=IN",
+        "party": "/parties/india/",
+        "stages": "/stages/",
+    }
+    RESULTS.mkdir(exist_ok=True)
+    for width in (360, 414, 768, 1024, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(f"{live_server.url}{path}")
+            assert page.evaluate(OVERFLOWS) == {"page": False, "boxes": []}, (width, name)
+            if width == 1280 and name in ("home", "deal", "list"):
+                page.screenshot(path=RESULTS / f"{name}.png", full_page=True)
+        page.goto(f"{live_server.url}/")
+        sizes = page.evaluate(LABEL_SCALE)
+        assert sizes["drawn"] <= sizes["text"], (width, sizes)
+        context.close()
+    print(f"\nScreenshots of the home page, a deal and the list: {RESULTS}")
+
+
+def test_the_review_screen_fits_a_1280_px_window_beside_the_article(demo, live_server, new_page):
+    user, password = demo
+    proposal = Proposal.objects.pending().filter(article__title__contains="18%").get()
+    page = new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", user)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+
+    page.goto(f"{live_server.url}/admin/deals/proposal/{proposal.pk}/change/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    text = page.locator(".review__text")
+    expect(text).to_contain_text("The lower tariff is in effect from today, the White House said.")
+    expect(text.locator("mark.mark--party").first).to_be_visible()
+    expect(text.locator(".mark--stage")).to_contain_text("two days after the two countries")
+    form = page.locator(".review__form")
+    expect(form.locator("#id_summary")).to_be_visible()
+    # Every field of every party and figure, and its delete box, is within the window.
+    for row in page.locator(".tabular tr.form-row.has_original").all():
+        for field in row.locator("input:visible, select:visible").all():
+            box = field.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 1280, field.get_attribute("name")
+    RESULTS.mkdir(exist_ok=True)
+    page.screenshot(path=RESULTS / "review.png", full_page=True)

@@ -1,18 +1,22 @@
 """The reader pages, charts and feeds, through the Django test client."""
 
 import datetime
+import itertools
+import math
 import re
 from pathlib import Path
 from xml.etree import ElementTree
 
+import lxml.html
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 
 from deals import services
 from deals.charts import stage_breakdown
-from deals.models import Deal, Status
+from deals.models import Deal, Figure, Status
 from deals.stages import SHIPPED_STAGES
 
 from .factories import (
@@ -79,10 +83,24 @@ def test_home_shows_latest_stage_changes_with_from_to_date_and_source(client, wo
     page = text_of(client.get(reverse("deals:home")))
 
     assert "China-Malaysia rare earths refinery" in page
-    assert re.search(r"Preliminary talks</span>\s*<span aria-label=\"moved to\">", page)
+    assert re.search(r"moved from <span[^>]*>Preliminary talks</span> to <span", page)
     assert "Agreed in principle" in page
     assert "4 March 2026" in page
     assert 'href="https://news.example.org/refinery"' in page
+
+
+def test_home_lists_the_latest_changes_by_when_they_happened_in_plain_words(client, world):
+    # A story about 2022 recorded today belongs below this year's news.
+    published_deal(title="An old pact", stages=[("signed", datetime.date(2022, 3, 21))])
+
+    document = lxml.html.fromstring(client.get(reverse("deals:home")).content)
+
+    changes = document.find_class("change")
+    dates = [change.find_class("change__date")[0].get("datetime") for change in changes]
+    assert dates == sorted(dates, reverse=True)
+    assert dates[-1] == "2022-03-21"
+    old = " ".join(changes[-1].find_class("change__move")[0].text_content().split())
+    assert old == "21 March 2022: Signed (the first news of this deal)"
 
 
 def test_home_groups_only_active_deals_by_stage(client, world):
@@ -145,6 +163,41 @@ def test_deal_list_filters_with_the_shared_filterset(client, world):
     assert listed(client, commodity="rare-earths") == [refinery]
     assert listed(client, changed_since="2026-02-01") == [refinery]
     assert listed(client, changed_before="2026-02-01") == [tariff]
+
+
+def test_deal_list_form_keeps_every_selection_and_reads_in_order(client, world):
+    for name, code in (("Türkiye", "TR"), ("Åland Islands", "AX"), ("Zambia", "ZM")):
+        CountryFactory(name=name, slug=name.lower().replace(" ", "-"), iso_code=code)
+
+    response = client.get(
+        reverse("deals:deal-list"),
+        {"country": "my", "stage": ["talks", "framework"], "kind": "agreement", "q": "refinery"},
+    )
+
+    document = lxml.html.fromstring(response.content)
+    form = document.xpath("//aside[contains(@class, 'filters')]//form")[0]
+    assert dict(form.form_values()) | {"stage": None} == {
+        "q": "refinery",
+        "kind": "agreement",
+        "stage": None,
+        "country": "malaysia",
+        "party": "",
+        "commodity": "",
+        "changed_since": "",
+        "changed_before": "",
+        "sort": "changed",
+    }
+    assert [v for k, v in form.form_values() if k == "stage"] == ["talks", "framework"]
+    tracks = form.xpath(".//fieldset[@class='stage-track-group']/legend/text()")
+    assert tracks == ["Agreements", "Measures", "Either kind"]
+    groups = {
+        group.get("label"): [option.text for option in group.iter("option")]
+        for group in form.xpath(".//select[@name='country']/optgroup")
+    }
+    # Malaysia and China have deals, the United States its tariff; the rest follow.
+    assert groups["Countries in deals"] == ["China", "Malaysia", "United States"]
+    assert groups["Other countries"] == ["Åland Islands", "Türkiye", "Zambia"]
+    assert form.xpath(".//select[@name='kind']/option[1]/text()") == ["Any kind"]
 
 
 def test_deal_list_searches_titles_and_quoted_sources(client, world):
@@ -365,14 +418,67 @@ def _luminance(hex_colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def test_every_stage_colour_keeps_white_badge_text_readable():
+def _stage_colours() -> dict[str, tuple[str, str]]:
     css = (Path(__file__).parent.parent / "deals/static/deals/tracker.css").read_text()
-    colours = dict(re.findall(r"\.stage--(\w+) \{ --stage: (#[0-9a-f]{6}); \}", css))
+    found = re.findall(
+        r"\.stage--(\w+) \{ --stage: (#[0-9a-f]{6}); --stage-text: (#[0-9a-f]{3}); \}", css
+    )
+    return {slug: (colour, text) for slug, colour, text in found}
+
+
+def test_every_stage_badge_keeps_its_text_readable():
+    colours = _stage_colours()
 
     assert set(colours) == {shipped.slug for shipped in SHIPPED_STAGES}
-    for slug, colour in colours.items():
-        contrast = 1.05 / (_luminance(colour) + 0.05)
-        assert contrast >= 4.5, f"{slug} {colour} has contrast {contrast:.2f}"
+    for slug, (colour, text) in colours.items():
+        text = "#" + "".join(digit * 2 for digit in text[1:])
+        darker, lighter = sorted([_luminance(colour), _luminance(text)])
+        contrast = (lighter + 0.05) / (darker + 0.05)
+        assert contrast >= 4.5, f"{slug} {colour} has contrast {contrast:.2f} with {text}"
+
+
+# Machado, Oliveira and Fernandes (2009), severity 1: how people with deuteranopia and
+# protanopia see linear RGB.
+DEUTERANOPIA = (
+    (0.367322, 0.860646, -0.227968),
+    (0.280085, 0.672501, 0.047413),
+    (-0.011820, 0.042940, 0.968881),
+)
+PROTANOPIA = (
+    (0.152286, 1.052583, -0.204868),
+    (0.114503, 0.786281, 0.099216),
+    (-0.003882, -0.048116, 1.051998),
+)
+
+
+def _lab(hex_colour: str, vision=None) -> tuple[float, float, float]:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    rgb = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    if vision:
+        rgb = [min(max(sum(w * c for w, c in zip(row, rgb, strict=True)), 0), 1) for row in vision]
+    x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.95047
+    y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]
+    z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.08883
+
+    def f(t):
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+@pytest.mark.parametrize(
+    "vision", [None, DEUTERANOPIA, PROTANOPIA], ids=["normal", "deuteranopia", "protanopia"]
+)
+def test_every_two_stage_colours_stay_apart_also_for_colour_blind_readers(vision):
+    colours = {slug: colour for slug, (colour, _) in _stage_colours().items()}
+
+    closest = min(
+        (math.dist(_lab(colours[a], vision), _lab(colours[b], vision)), a, b)
+        for a, b in itertools.combinations(sorted(colours), 2)
+    )
+
+    # CIE76 colour difference: 2.3 is just noticeable; 15 is plainly another colour.
+    assert closest[0] >= 15, closest
 
 
 # --- Feeds --------------------------------------------------------------------------------------
@@ -389,6 +495,59 @@ def atom_entries(response) -> list[dict]:
         }
         for entry in root.findall(f"{ATOM}entry")
     ]
+
+
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")
+
+
+def assert_valid_atom(content: bytes) -> None:
+    """What RFC 4287 requires of a feed and its entries (section 4.1)."""
+    feed = ElementTree.fromstring(content)
+    assert feed.tag == f"{ATOM}feed"
+    for element in ("id", "title", "updated"):
+        assert len(feed.findall(f"{ATOM}{element}")) == 1, element
+    assert RFC3339.fullmatch(feed.findtext(f"{ATOM}updated"))
+    assert ":" in feed.findtext(f"{ATOM}id")  # an IRI
+    assert [link.get("rel") for link in feed.findall(f"{ATOM}link")].count("self") == 1
+    entries = feed.findall(f"{ATOM}entry")
+    feed_author = feed.find(f"{ATOM}author")
+    ids = []
+    for entry in entries:
+        for element in ("id", "title", "updated"):
+            assert len(entry.findall(f"{ATOM}{element}")) == 1, element
+        assert RFC3339.fullmatch(entry.findtext(f"{ATOM}updated"))
+        assert entry.find(f"{ATOM}link") is not None or entry.find(f"{ATOM}content") is not None
+        author = entry.find(f"{ATOM}author")
+        assert (author if author is not None else feed_author) is not None, "no author"
+        assert (author if author is not None else feed_author).findtext(f"{ATOM}name")
+        ids.append(entry.findtext(f"{ATOM}id"))
+    assert len(ids) == len(set(ids))
+
+
+def test_every_atom_feed_is_valid_against_the_atom_spec(client, world):
+    feeds = [
+        reverse("deals:feed-changes"),
+        reverse("deals:feed-deal", args=[world["refinery"].slug]),
+        reverse("deals:feed-party", args=["malaysia"]),
+        reverse("deals:feed-commodity", args=["rare-earths"]),
+        reverse("deals:feed-commodity", args=["chips"]),
+    ]
+    ids = set()
+    for url in feeds:
+        response = client.get(url)
+        assert_valid_atom(response.content)
+        ids.add(ElementTree.fromstring(response.content).findtext(f"{ATOM}id"))
+    assert len(ids) == len(feeds)
+
+
+def test_every_page_names_its_icon_and_the_browsers_default_address_finds_it(client, world):
+    page = lxml.html.fromstring(client.get(reverse("deals:home")).content)
+    [icon] = page.xpath("//link[@rel='icon']")
+
+    redirect = client.get("/favicon.ico")
+
+    assert icon.get("href") == redirect["Location"] == "/static/deals/favicon.svg"
+    assert finders.find("deals/favicon.svg")
 
 
 def test_changes_feed_lists_every_stage_change_latest_first(client, world):
@@ -477,3 +636,67 @@ def listed_titles(response) -> list[str]:
         row.strip()
         for row in re.findall(r'class="deal-row__title"[^>]*>([^<]+)<', text_of(response))
     ]
+
+
+def test_a_deal_page_draws_a_figure_that_changes_as_steps_with_dates_and_sources(client, stages):
+    tariff = published_deal(
+        title="US tariff on Indian goods",
+        kind="measure",
+        stages=[("imposed", datetime.date(2025, 8, 7))],
+    )
+    for day, rate, text in (
+        (datetime.date(2025, 8, 7), 25, "25%"),
+        (datetime.date(2025, 8, 27), 50, "50%"),
+        # The story gives the old rate and the new one: the step is the new one.
+        (datetime.date(2026, 2, 4), 18, "18%"),
+        (datetime.date(2026, 2, 4), 50, "50%"),
+    ):
+        article = ArticleFactory(title=f"Tariff at {text}", published_on=day, url="")
+        Figure.objects.create(
+            deal=tariff, article=article, text=text, value=rate, unit="%", what="tariff"
+        )
+    Figure.objects.create(deal=tariff, text="$87 billion", value=87e9, unit="USD", what="trade")
+
+    document = lxml.html.fromstring(client.get(tariff.get_absolute_url()).content)
+
+    [chart] = document.find_class("chart--steps")
+    assert chart.find_class("chart__caption")[0].text == "Tariff over time"
+    assert [t.text for t in chart.find_class("chart__value")] == ["25%", "50%", "18%"]
+    path = chart.find_class("chart__step")[0].get("d")
+    assert path.count("H") == 3 and path.count("V") == 2
+    rows = [
+        [" ".join(cell.text_content().split()) for cell in row]
+        for row in chart.xpath(".//tbody/tr")
+    ]
+    assert [row[:2] for row in rows] == [
+        ["7 August 2025", "25%"],
+        ["27 August 2025", "50%"],
+        ["4 February 2026", "18%"],
+    ]
+    assert [row[2].split(",")[0] for row in rows] == [
+        "Source: Tariff at 25%",
+        "Source: Tariff at 50%",
+        "Source: Tariff at 18%",
+    ]
+
+
+def test_party_and_commodity_pages_say_what_each_of_their_deals_is(client, world):
+    Deal.objects.filter(pk=world["refinery"].pk).update(
+        summary="An agreement between China and Malaysia on a rare earths refinery."
+    )
+
+    for url in (world["malaysia"].get_absolute_url(), world["rare_earths"].get_absolute_url()):
+        document = lxml.html.fromstring(client.get(url).content)
+        summaries = [s.text for s in document.find_class("stage-group__summary")]
+        assert summaries == ["An agreement between China and Malaysia on a rare earths refinery."]
+
+
+def test_deal_list_says_what_each_deal_is(client, world):
+    Deal.objects.filter(pk=world["tariff"].pk).update(
+        summary="A trade measure by the United States, covering chips."
+    )
+
+    document = lxml.html.fromstring(client.get(reverse("deals:deal-list")).content)
+
+    summaries = [s.text for s in document.find_class("deal-row__summary")]
+    assert summaries == ["A trade measure by the United States, covering chips."]

@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+import lxml.html
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -301,3 +302,82 @@ def test_editors_may_review_but_not_create_or_delete_proposals():
 
     assert {"view_proposal", "change_proposal", "change_proposedparty"} <= codenames
     assert "add_proposal" not in codenames and "delete_proposal" not in codenames
+
+
+def test_the_review_screen_shows_the_article_with_what_the_parser_read_marked(
+    editor_client, proposal
+):
+    response = editor_client.get(reverse("admin:deals_proposal_change", args=[proposal.pk]))
+
+    page = lxml.html.fromstring(response.content)
+    [text] = page.find_class("review__text")
+    marked = {(mark.get("class").split("--")[-1], mark.text.strip()) for mark in text.iter("mark")}
+    assert {
+        ("party", "China"),
+        ("party", "Malaysia"),
+        ("party", "Khazanah"),
+        ("commodity", "rare earths"),
+        ("figure", "16 million tonnes"),
+    } <= marked
+    [stage_sentence] = text.find_class("mark--stage")
+    assert "hold early talks" in stage_sentence.text_content()
+    assert "stage: Preliminary talks" in stage_sentence.text_content()
+    # Every word of the article is on the page, in order, marks and all.
+    assert " ".join(text.text_content().split()).startswith("China party and Malaysia party")
+    assert "16 million tonnes figure of rare earth deposits" in " ".join(
+        text.text_content().split()
+    )
+
+
+def test_a_new_deal_takes_the_summary_drafted_from_the_story(proposal, editor):
+    assert proposal.summary.startswith(
+        "An agreement between China, Malaysia, Khazanah Nasional and a Chinese state-owned"
+    )
+    assert "16 million tonnes" in proposal.summary
+    Proposal.objects.filter(pk=proposal.pk).update(summary="A refinery for Malaysian ore.")
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    proposal.refresh_from_db()
+    assert proposal.deal.summary == "A refinery for Malaysian ore."
+
+
+def test_accepting_never_adds_a_figure_the_deal_already_has_under_another_label(proposal, editor):
+    deal = DealFactory(kind=DealKind.AGREEMENT)
+    Figure.objects.create(
+        deal=deal, text="16m t", value=Decimal("16000000"), unit="t", what="deposits"
+    )
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    assert list(deal.figures.values_list("text", "what")) == [("16m t", "deposits")]
+
+
+def test_editors_type_hs_codes_as_a_plain_list(editor_client, proposal):
+    url = reverse("admin:deals_proposal_change", args=[proposal.pk])
+    page = editor_client.get(url)
+    data = _form_data(page)
+    field = next(key for key in data if key.endswith("-hs_codes"))
+    assert 'value="2805.30, 2846"' in page.text
+
+    bad = editor_client.post(url, {**data, field: "2805.30, rare", "_continue": "Save"})
+    data[field] = "2805.30, 2846.90"
+    good = editor_client.post(url, {**data, "_continue": "Save"})
+
+    assert "Not an HS code: rare." in bad.text
+    assert good.status_code == 302
+    assert proposal.commodities.get(name="rare earths").hs_codes == ["2805.30", "2846.90"]
+
+
+def test_bulk_review_messages_count_in_words_and_the_review_reads_plainly(editor_client, proposal):
+    url = reverse("admin:deals_proposal_changelist")
+
+    response = editor_client.post(
+        url, {"action": "accept_selected", "_selected_action": [proposal.pk]}, follow=True
+    )
+    detail = editor_client.get(reverse("admin:deals_proposal_change", args=[proposal.pk]))
+
+    assert "1 proposal accepted." in response.text
+    assert "Accepted by an editor." in detail.text
+    assert "icon-no.svg" not in detail.text and "icon-yes.svg" not in detail.text

@@ -94,3 +94,15 @@ def test_local_defaults_work_with_nothing_set():
         ]
     )
     assert result.stdout.split() == ["True", "True", "django.db.backends.sqlite3"], result.stderr
+
+
+def test_a_refused_request_is_logged_once():
+    result = run(
+        [
+            "-c",
+            "import django; django.setup(); from django.test import Client; "
+            "from django.test.utils import setup_test_environment; setup_test_environment(); "
+            "Client().get('/no-such-page/')",
+        ]
+    )
+    assert result.stderr.count("Not Found: /no-such-page/") == 1, result.stderr

@@ -267,6 +267,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Django gives its own loggers a console handler too; passed up to the root's, every line of
+    # theirs (a 403 and its traceback) would print twice. Only the root prints.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
 }
 
 # --- The tracker -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from deals.models import (
     CommodityAlias,
     Deal,
     DealParty,
+    EntryKind,
     Figure,
     Party,
     PartyAlias,
@@ -22,6 +23,8 @@ from deals.models import (
     content_hash,
     validate_publication_date,
 )
+
+from .fields import HSCodesField
 
 
 @admin.register(Status)
@@ -56,8 +59,17 @@ class CommodityAliasInline(admin.TabularInline):
     extra = 1
 
 
+class CommodityForm(forms.ModelForm):
+    hs_codes = HSCodesField()
+
+    class Meta:
+        model = Commodity
+        fields = ["name", "slug", "parent", "hs_codes", "description"]
+
+
 @admin.register(Commodity)
 class CommodityAdmin(admin.ModelAdmin):
+    form = CommodityForm
     list_display = ["name", "parent", "hs_codes"]
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -99,6 +111,23 @@ class TimelineInline(admin.TabularInline):
         return super().get_queryset(request).select_related("status", "article")
 
 
+class NewEntryForm(forms.ModelForm):
+    """A new timeline entry, its rules said in words beside the field they concern."""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == EntryKind.REPORT and not cleaned.get("article"):
+            self.add_error(
+                "article",
+                "A report needs its source article: choose it (paste it first under Articles "
+                "if the tracker does not have it), or record a correction with its reason.",
+            )
+        if kind == EntryKind.CORRECTION and not (cleaned.get("note") or "").strip():
+            self.add_error("note", "A correction needs its reason: say why the stage changes.")
+        return cleaned
+
+
 class NewEntryFormSet(BaseInlineFormSet):
     """New timeline entries; each must be a stage of the deal's kind."""
 
@@ -117,6 +146,7 @@ class NewTimelineEntryInline(admin.StackedInline):
 
     model = TimelineEntry
     fk_name = "deal"
+    form = NewEntryForm
     formset = NewEntryFormSet
     verbose_name = "new timeline entry"
     verbose_name_plural = "add to the timeline"

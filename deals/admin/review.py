@@ -1,13 +1,19 @@
 """Editors' review: accept, edit or reject what the parser proposes from each article."""
 
+from dataclasses import dataclass, field
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from deals import services
+from deals.extraction import document_text
 from deals.models import (
     Article,
     Proposal,
@@ -18,6 +24,7 @@ from deals.models import (
 )
 
 from .curation import ArticleAdmin
+from .fields import HSCodesField
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
@@ -63,16 +70,87 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(band[1]) if band else queryset
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the article's text, marked with what the parser read there or plain."""
+
+    text: str
+    kind: str = ""
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of text inside or outside the sentence that reports the stage."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    kind: str = ""
+    label: str = ""
+
+
+def _without_overlaps(marks: list[dict]) -> list[dict]:
+    kept, end = [], 0
+    for mark in sorted(marks, key=lambda mark: (mark["start"], -mark["end"])):
+        if mark["start"] >= end:
+            kept.append(mark)
+            end = mark["end"]
+    return kept
+
+
+def _pieces(text: str, start: int, end: int, marks: list[dict]) -> list[Piece]:
+    pieces, at = [], start
+    for mark in marks:
+        left, right = max(mark["start"], start), min(mark["end"], end)
+        if left >= right or left < at:
+            continue
+        if left > at:
+            pieces.append(Piece(text[at:left]))
+        pieces.append(Piece(text[left:right], mark["kind"], mark["label"]))
+        at = right
+    if at < end:
+        pieces.append(Piece(text[at:end]))
+    return pieces
+
+
+def marked_text(text: str, marks: list[dict]) -> list[Passage]:
+    """The article's text cut into passages and pieces at what the parser read: the stage's
+    sentence holds the parties, goods and figures read within it. Overlapping marks keep the
+    first."""
+    valid = [m for m in marks if 0 <= m.get("start", -1) < m.get("end", -1) <= len(text)]
+    sentences = _without_overlaps([m for m in valid if m["kind"] == "stage"])
+    words = _without_overlaps([m for m in valid if m["kind"] != "stage"])
+    passages, at = [], 0
+    for sentence in [*sentences, {"start": len(text), "end": len(text), "kind": "", "label": ""}]:
+        if sentence["start"] > at:
+            passages.append(Passage(_pieces(text, at, sentence["start"], words)))
+        if sentence["end"] > sentence["start"]:
+            pieces = _pieces(text, sentence["start"], sentence["end"], words)
+            passages.append(Passage(pieces, sentence["kind"], sentence["label"]))
+        at = max(at, sentence["end"])
+    return passages
+
+
 class ProposedPartyInline(admin.TabularInline):
     model = ProposedParty
     fields = ["name_as_written", "name", "kind", "role", "country_code", "party"]
+    readonly_fields = ["name_as_written"]
     autocomplete_fields = ["party"]
     extra = 0
 
 
+class ProposedCommodityForm(forms.ModelForm):
+    hs_codes = HSCodesField()
+
+    class Meta:
+        model = ProposedCommodity
+        fields = ["name", "hs_codes", "commodity"]
+
+
 class ProposedCommodityInline(admin.TabularInline):
     model = ProposedCommodity
+    form = ProposedCommodityForm
     fields = ["name_as_written", "name", "hs_codes", "commodity"]
+    readonly_fields = ["name_as_written"]
     autocomplete_fields = ["commodity"]
     extra = 0
 
@@ -80,6 +158,9 @@ class ProposedCommodityInline(admin.TabularInline):
 class ProposedFigureInline(admin.TabularInline):
     model = ProposedFigure
     fields = ["text", "value", "unit", "what", "quote"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})},
+    }
     extra = 0
 
 
@@ -108,13 +189,13 @@ class ProposalAdmin(admin.ModelAdmin):
         "match_score",
         "match_reason",
         "state",
-        "auto_accepted",
+        "how_reviewed",
         "reviewed_by",
         "reviewed_at",
         "timeline_entry",
     ]
     fieldsets = [
-        (None, {"fields": ["article_link", "kind", "deal", "title"]}),
+        (None, {"fields": ["article_link", "kind", "deal", "title", "summary"]}),
         ("Timeline entry", {"fields": [("status", "happened_on", "precision"), "quote"]}),
         (
             "What the parser saw",
@@ -122,12 +203,40 @@ class ProposalAdmin(admin.ModelAdmin):
         ),
         (
             "Review",
-            {"fields": ["state", "auto_accepted", "reviewed_by", "reviewed_at", "timeline_entry"]},
+            {"fields": ["state", "how_reviewed", "reviewed_by", "reviewed_at", "timeline_entry"]},
         ),
     ]
     inlines = [ProposedPartyInline, ProposedCommodityInline, ProposedFigureInline]
     actions = ["accept_selected", "reject_selected"]
     date_hierarchy = "created_at"
+
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})},
+    }
+
+    @admin.display(description="how it was reviewed")
+    def how_reviewed(self, proposal):
+        if proposal.state == ReviewState.PENDING:
+            return "Not yet: waiting for an editor."
+        if proposal.auto_accepted:
+            return "Accepted automatically: a trusted source the parser was sure of."
+        return f"{proposal.get_state_display()} by an editor."
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        proposal = self.get_object(request, object_id)
+        context = {
+            # The article and the form side by side need the page's whole width.
+            "is_nav_sidebar_enabled": False,
+            "title": "Review a proposal",
+            **(extra_context or {}),
+        }
+        if proposal is not None:
+            article = proposal.article
+            text = document_text(article.title, services.readable_text(article.body))
+            context["marked_text"] = marked_text(text, proposal.marks)
+            context["has_marks"] = bool(proposal.marks)
+            context["article"] = article
+        return super().change_view(request, object_id, form_url, extra_context=context)
 
     @admin.display(description="deal", ordering="deal__title")
     def target(self, proposal):
@@ -183,12 +292,20 @@ class ProposalAdmin(admin.ModelAdmin):
     @admin.action(description="Accept the selected proposals", permissions=["change"])
     def accept_selected(self, request, queryset):
         accepted = sum(self._accept(request, proposal) for proposal in queryset.pending())
-        self.message_user(request, f"{accepted} proposals accepted.")
+        self.message_user(
+            request,
+            ngettext("%(n)d proposal accepted.", "%(n)d proposals accepted.", accepted)
+            % {"n": accepted},
+        )
 
     @admin.action(description="Reject the selected proposals", permissions=["change"])
     def reject_selected(self, request, queryset):
         rejected = sum(self._reject(request, proposal) for proposal in queryset.pending())
-        self.message_user(request, f"{rejected} proposals rejected.")
+        self.message_user(
+            request,
+            ngettext("%(n)d proposal rejected.", "%(n)d proposals rejected.", rejected)
+            % {"n": rejected},
+        )
 
 
 class ProposalInline(admin.TabularInline):
@@ -246,10 +363,21 @@ class ArticleReviewAdmin(ArticleAdmin):
     def parse_selected_again(self, request, queryset):
         queued = sum(services.parse_again(article=article) for article in queryset)
         skipped = queryset.count() - queued
-        self.message_user(request, f"{queued} articles queued for parsing.")
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d article queued for parsing.", "%(n)d articles queued for parsing.", queued
+            )
+            % {"n": queued},
+        )
         if skipped:
             self.message_user(
                 request,
-                f"{skipped} articles already have accepted proposals and were left as they are.",
+                ngettext(
+                    "%(n)d article already has accepted proposals and was left as it is.",
+                    "%(n)d articles already have accepted proposals and were left as they are.",
+                    skipped,
+                )
+                % {"n": skipped},
                 messages.WARNING,
             )

@@ -4,6 +4,7 @@ import csv
 import io
 import re
 
+from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -37,6 +38,30 @@ def _cell(value) -> str:
     return text
 
 
+def _columns_of(serializer, prefix: str = "") -> list[str]:
+    """The dotted columns a serializer's items flatten to, whatever one item holds.
+
+    A deal without figures still has the `figures.text`... columns, left empty, and never a bare
+    `figures` column beside them.
+    """
+    columns = []
+    for name, field in serializer.fields.items():
+        column = f"{prefix}.{name}" if prefix else name
+        if isinstance(field, serializers.ListSerializer):
+            field = field.child
+        if isinstance(field, serializers.Serializer):
+            columns += _columns_of(field, column)
+        else:
+            columns.append(column)
+    return columns
+
+
+def _columns_found(rows: list[dict]) -> list[str]:
+    found = list(dict.fromkeys(column for row in rows for column in row))
+    nested = {column.rsplit(".", 1)[0] for column in found if "." in column}
+    return [column for column in found if column not in nested]
+
+
 class CSVRenderer(BaseRenderer):
     """Renders a list (or a page of one) as CSV: nested fields become dotted columns."""
 
@@ -57,9 +82,15 @@ class CSVRenderer(BaseRenderer):
             row: dict[str, str] = {}
             _flatten(item, "", row)
             rows.append(row)
-        columns = list(dict.fromkeys(column for row in rows for column in row))
+        view = (renderer_context or {}).get("view")
+        if view is not None and hasattr(view, "get_serializer"):
+            columns = _columns_of(view.get_serializer())
+        else:
+            columns = _columns_found(rows)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=columns, lineterminator="\r\n", extrasaction="ignore"
+        )
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue().encode(self.charset)

@@ -14,6 +14,7 @@ from deals.models import (
     DeliveryState,
     Figure,
     Party,
+    Proposal,
     Status,
     TimelineEntry,
     WebhookAttempt,
@@ -203,6 +204,38 @@ class ChangeSerializer(TimelineEntrySerializer):
         fields = ["id", "deal", *TimelineEntrySerializer.Meta.fields[1:]]
 
 
+class ArticleProposalSerializer(serializers.ModelSerializer):
+    """A deal the parser read in an article, and where editors' review of it stands."""
+
+    deal = DealBriefSerializer(read_only=True, allow_null=True)
+    stage = StageBriefSerializer(source="status", read_only=True, allow_null=True)
+    review_state = serializers.ChoiceField(
+        source="state",
+        choices=list(Proposal._meta.get_field("state").choices),
+        read_only=True,
+        help_text="`pending` waits for an editor; `accepted` made `timeline_entry`.",
+    )
+    timeline_entry = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "summary",
+            "deal",
+            "stage",
+            "happened_on",
+            "quote",
+            "confidence",
+            "review_state",
+            "auto_accepted",
+            "reviewed_at",
+            "timeline_entry",
+        ]
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     """A submitted article: where its processing stands and what it produced."""
 
@@ -210,6 +243,12 @@ class ArticleSerializer(serializers.ModelSerializer):
     source_url = serializers.CharField(source="url", read_only=True)
     submitted_at = serializers.DateTimeField(source="created_at", read_only=True)
     timeline_entries = ChangeSerializer(many=True, read_only=True)
+    proposals = ArticleProposalSerializer(
+        source="reviewed_proposals",
+        many=True,
+        read_only=True,
+        help_text="Each deal the parser read in the article, pending or reviewed by editors.",
+    )
 
     class Meta:
         model = Article
@@ -224,6 +263,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "failure_reason",
             "state_changed_at",
             "submitted_at",
+            "proposals",
             "timeline_entries",
         ]
 

@@ -1,7 +1,7 @@
 """The API's views: declarative read-only viewsets, article submission and webhooks."""
 
 from django.conf import settings
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -27,6 +27,8 @@ from deals.models import (
     Figure,
     Party,
     PartyAlias,
+    Proposal,
+    ReviewState,
     Status,
     TimelineEntry,
     WebhookAttempt,
@@ -224,19 +226,56 @@ class ArticleViewSet(
 ):
     """Articles submitted for ingestion."""
 
-    # timeline_entries: what the article produced, with their deals and stages, in one query.
-    queryset = Article.objects.prefetch_related(Prefetch("timeline_entries", _entries()))
+    # timeline_entries: what the article produced, with their deals and stages, in one query;
+    # proposals: what the parser read and its review, with their deals and stages, in another.
+    queryset = Article.objects.prefetch_related(
+        Prefetch("timeline_entries", _entries()),
+        Prefetch(
+            "proposals",
+            Proposal.objects.exclude(state=ReviewState.SUPERSEDED)
+            .select_related("deal", "status")
+            .order_by("position", "pk"),
+            to_attr="reviewed_proposals",
+        ),
+    )
     serializer_class = ArticleSerializer
     lookup_value_regex = ID
 
     def get_validators(self):
+        # Each proposal's review changes the answer; a subquery, so the entries' join does not
+        # multiply the proposals.
+        reviews = (
+            Proposal.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(
+                marks=Count("pk"),
+                last=Max("reviewed_at"),
+                pending=Count("pk", filter=Q(state=ReviewState.PENDING)),
+            )
+        )
         values = (
             Article.objects.filter(pk=self.kwargs["pk"])
-            .annotate(entries=Count("timeline_entries"), last=Max("timeline_entries__recorded_at"))
-            .values_list("state", "state_changed_at", "failure_reason", "entries", "last")
+            .annotate(
+                entries=Count("timeline_entries"),
+                last=Max("timeline_entries__recorded_at"),
+                proposal_count=Subquery(reviews.values("marks")),
+                pending=Subquery(reviews.values("pending")),
+                reviewed=Subquery(reviews.values("last")),
+            )
+            .values_list(
+                "state",
+                "state_changed_at",
+                "failure_reason",
+                "entries",
+                "last",
+                "proposal_count",
+                "pending",
+                "reviewed",
+            )
             .first()
         )
-        timestamps = [values[1], values[4]] if values else []
+        timestamps = [values[1], values[4], values[7]] if values else []
         return row_validators(values, timestamps=timestamps, variant=self.variant())
 
     def create(self, request, *args, **kwargs):

@@ -250,6 +250,11 @@ class TimelineEntryQuerySet(models.QuerySet):
         """Entries that moved their deal to a new stage, latest recorded first."""
         return self.filter(changed_stage=True).order_by("-recorded_at", "-id")
 
+    def latest_stage_changes(self) -> "TimelineEntryQuerySet":
+        """Entries that moved their deal to a new stage, latest to happen first: a story about
+        2022 recorded today comes after last week's news."""
+        return self.filter(changed_stage=True).order_by("-happened_on", "-recorded_at", "-id")
+
     def with_related(self) -> "TimelineEntryQuerySet":
         """Load what a listing of entries shows: the deal, both stages and the source."""
         return self.select_related("deal", "status", "previous_status", "article")
@@ -331,6 +336,12 @@ class TimelineEntry(models.Model):
                 name="%(app_label)s_entry_deal_date_idx",
             ),
             models.Index(fields=["recorded_at", "id"], name="%(app_label)s_entry_recorded_idx"),
+            # The home page's latest stage changes, by when they happened.
+            models.Index(
+                fields=["-happened_on", "-recorded_at", "-id"],
+                condition=models.Q(changed_stage=True),
+                name="%(app_label)s_entry_happened_idx",
+            ),
         ]
 
     def __str__(self) -> str:

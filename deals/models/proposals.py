@@ -52,6 +52,10 @@ class Proposal(models.Model):
     title = models.CharField(
         "suggested title", max_length=300, help_text="The title of the deal if one is created."
     )
+    summary = models.TextField(
+        blank=True,
+        help_text="What the deal is, in a few plain sentences; becomes the summary of a new deal.",
+    )
     # PROTECT: a stage in use cannot be deleted.
     status = models.ForeignKey(
         Status,
@@ -68,6 +72,10 @@ class Proposal(models.Model):
     )
     quote = models.TextField(blank=True, help_text="The sentence that supports the stage.")
     confidence = models.FloatField(default=0.0)
+    # What the parser read, as spans of the article's text (title, blank line, body), so the
+    # review screen can mark them: [{"start", "end", "kind", "label"}], kind one of party,
+    # commodity, figure or stage.
+    marks = models.JSONField(default=list, blank=True, editable=False)
     state = models.CharField(
         max_length=10, choices=ReviewState.choices, default=ReviewState.PENDING, db_index=True
     )

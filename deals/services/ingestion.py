@@ -22,6 +22,7 @@ from deals.extraction import (
     Gazetteer,
     PartyEntry,
     check_input,
+    document_text,
     extract,
     html_to_text,
     looks_like_html,
@@ -44,6 +45,7 @@ from deals.models import (
     Status,
 )
 
+from .drafts import draft_summary, marks_of
 from .matching import match_deal, sketch_of
 from .trust import provenance_of
 
@@ -235,16 +237,24 @@ def _happened(mention, article: Article) -> tuple[datetime.date, str]:
 
 
 def _propose(
-    article: Article, position: int, mention, found: Directory, stages, figures
+    article: Article, position: int, mention, found: Directory, stages, figures, body: str
 ) -> Proposal:
     kind = mention.kind if mention.kind in DealKind.values else DealKind.AGREEMENT
     happened_on, precision = _happened(mention, article)
+    status = stages.get(mention.stage)
     proposal = Proposal.objects.create(
         article=article,
         position=position,
         kind=kind,
         title=(mention.suggested_title or article.title)[:300],
-        status=stages.get(mention.stage),
+        summary=draft_summary(mention, figures, title=article.title, body=body, main=position == 0),
+        marks=marks_of(
+            mention,
+            figures,
+            document_text(article.title, body),
+            stage_name=status.name if status else "",
+        ),
+        status=status,
         happened_on=happened_on,
         precision=precision if precision in DatePrecision.values else DatePrecision.DAY,
         quote=mention.stage_quote or "",
@@ -360,7 +370,7 @@ def parse_article(article: Article) -> ParseOutcome:
     trusted = provenance_of(article).trusted
     with transaction.atomic():
         proposals = [
-            _propose(article, position, mention, found, stages, figures)
+            _propose(article, position, mention, found, stages, figures, body)
             for position, (mention, figures) in enumerate(_figures_by_deal(extraction))
         ]
         _finish(article, ArticleState.PARSED)

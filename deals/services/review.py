@@ -4,6 +4,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -129,6 +130,29 @@ def _twin_of_new_deal(proposal: Proposal, *, automatic: bool, since) -> Match | 
     return match
 
 
+def _new_figures(deal: Deal, proposal: Proposal) -> list:
+    """The proposal's figures the deal does not have yet.
+
+    A figure is already there when the deal holds the same amount in the same unit from this
+    article, or one an editor entered without a source, whatever its label or wording: an
+    editor who typed "25 per cent, tariff rate" does not want "25%, tariff" beside it.
+    """
+    held = {
+        (value, unit.casefold())
+        for value, unit in deal.figures.filter(
+            Q(article=proposal.article) | Q(article__isnull=True), value__isnull=False
+        ).values_list("value", "unit")
+    }
+    new = []
+    for figure in proposal.figures.all():
+        key = (figure.value, figure.unit.casefold())
+        if figure.value is not None and key in held:
+            continue
+        held.add(key)
+        new.append(figure)
+    return new
+
+
 @transaction.atomic
 def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = False) -> Proposal:
     """Write what a proposal says into the tracker, all in one transaction.
@@ -177,11 +201,19 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
     created = deal is None
     if created:
         deal = create_deal(
-            title=proposal.title, kind=proposal.kind, parties=links, commodities=commodities
+            title=proposal.title,
+            kind=proposal.kind,
+            summary=proposal.summary.strip(),
+            parties=links,
+            commodities=commodities,
         )
     else:
         add_parties(deal=deal, parties=links)
         deal.commodities.add(*commodities)
+        # A deal editors made by hand, without a summary, takes the story's draft.
+        if proposal.summary.strip() and not deal.summary.strip():
+            deal.summary = proposal.summary.strip()
+            deal.save(update_fields=["summary", "updated_at"])
 
     entry = None
     if proposal.status_id is not None:
@@ -205,7 +237,7 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
                 what=figure.what,
                 quote=figure.quote,
             )
-            for figure in proposal.figures.all()
+            for figure in _new_figures(deal, proposal)
         ],
         # The same figure from the same article is kept once per deal.
         ignore_conflicts=True,

@@ -16,6 +16,7 @@ from .pages import (
     HomeView,
     PartyDetailView,
     StageListView,
+    favicon,
 )
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "SignUpView",
     "StageListView",
     "change_delivery",
+    "favicon",
     "follow_target",
     "healthz",
     "unfollow_target",

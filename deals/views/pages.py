@@ -5,17 +5,25 @@ whatever the number of deals, and templates only loop over what they are given.
 """
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import DetailView, ListView, TemplateView
 
-from deals.charts import deals_by_stage, stage_breakdown, stages_in_reading_order
+from deals.charts import (
+    deals_by_stage,
+    figures_over_time,
+    stage_breakdown,
+    stages_by_track,
+    stages_in_reading_order,
+)
 from deals.filters import DealFilterSet
 from deals.models import (
     Commodity,
@@ -87,7 +95,7 @@ class HomeView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             # An article's body can run to pages; the list shows only its title and outlet.
-            "latest_changes": TimelineEntry.objects.stage_changes()
+            "latest_changes": TimelineEntry.objects.latest_stage_changes()
             .with_related()
             .defer("article__body")[:LATEST_CHANGES],
             "stage_groups": group_by_stage(
@@ -114,6 +122,10 @@ class DealListView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
+        countries, by_code = _countries_for_filter()
+        # A country may be named by its ISO code (?country=IN), as in the API: shown by name.
+        chosen["country"] = by_code.get(chosen["country"].upper(), chosen["country"])
+        chosen.update(_chosen_by_id(query))
         return {
             **super().get_context_data(**kwargs),
             "filterset": self.filterset,
@@ -122,19 +134,24 @@ class DealListView(ListView):
             "kinds": options(
                 [(value, f"{label}s") for value, label in DealKind.choices], chosen["kind"]
             ),
-            "stages": options(
-                [(s.slug, s.name) for s in stages_in_reading_order(statuses)],
-                query.getlist("stage"),
-            ),
-            "countries": options(
-                Party.objects.countries().values_list("slug", "name"), chosen["country"]
-            ),
+            "stage_tracks": [
+                (heading, options([(s.slug, s.name) for s in track], query.getlist("stage")))
+                for heading, track in stages_by_track(statuses)
+            ],
+            "country_groups": [
+                (heading, options(group, chosen["country"]))
+                for heading, group in countries
+                if group
+            ],
             "parties": options(
                 # Each party looks for one link in the link table's index, rather than joining
                 # every link and removing the duplicates.
-                Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
-                .exclude(kind=PartyKind.COUNTRY)
-                .values_list("slug", "name"),
+                sorted(
+                    Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
+                    .exclude(kind=PartyKind.COUNTRY)
+                    .values_list("slug", "name"),
+                    key=lambda row: reading_order(row[1]),
+                ),
                 chosen["party"],
             ),
             "commodities": options(
@@ -147,6 +164,46 @@ class DealListView(ListView):
             "query_string": query.urlencode(),
             "is_filtered": any(value for key, value in query.items() if key != "sort"),
         }
+
+
+def reading_order(name: str) -> str:
+    """A sort key that files names as readers look for them: Åland under A, Türkiye under T,
+    whatever the accents and letter case."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _countries_for_filter() -> tuple[list[tuple[str, list]], dict[str, str]]:
+    """Countries with published deals first (theirs or their companies'), then the others,
+    each group in reading order; and each country's slug by its ISO code."""
+    in_deals = DealParty.objects.filter(deal__status__isnull=False)
+    rows = (
+        Party.objects.countries()
+        .annotate(
+            has_deals=Exists(in_deals.filter(party=OuterRef("pk")))
+            | Exists(in_deals.filter(party__country=OuterRef("pk")))
+        )
+        .values_list("slug", "name", "iso_code", "has_deals")
+    )
+    rows = sorted(rows, key=lambda row: reading_order(row[1]))
+    groups = [
+        ("Countries in deals", [(slug, name) for slug, name, _, has in rows if has]),
+        ("Other countries", [(slug, name) for slug, name, _, has in rows if not has]),
+    ]
+    return groups, {code.upper(): slug for slug, _, code, _ in rows if code}
+
+
+def _chosen_by_id(query) -> dict[str, str]:
+    """A party or commodity given by its id, as in the API (?party_id=3), as the form's slug,
+    so that pressing Show keeps it."""
+    chosen = {}
+    for name, model in (("party", Party), ("commodity", Commodity)):
+        pk = query.get(f"{name}_id", "")
+        if not query.get(name) and pk.isdigit():
+            slug = model.objects.filter(pk=pk).values_list("slug", flat=True).first()
+            if slug:
+                chosen[name] = slug
+    return chosen
 
 
 #: Filters of the deal list that take one value, shown back in the form.
@@ -232,6 +289,8 @@ class DealDetailView(DetailView):
         statuses = list(Status.objects.for_kind(deal.kind).order_by("order"))
         stops, off_track = stage_track(deal, timeline, statuses)
         last_news = timeline[0].happened_on if timeline else None
+        # Within one deal: the model's ordering would join the deal to sort by it.
+        figures = list(deal.figures.select_related("article").order_by("created_at", "id"))
         return {
             **super().get_context_data(**kwargs),
             "timeline": timeline,
@@ -239,8 +298,10 @@ class DealDetailView(DetailView):
             "off_track": off_track,
             "last_news": last_news,
             "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
-            # Within one deal: the model's ordering would join the deal to sort by it.
-            "figures": deal.figures.select_related("article").order_by("created_at", "id"),
+            "figures": figures,
+            "figure_charts": figures_over_time(
+                figures, until=max(filter(None, [last_news, timezone.localdate()]))
+            ),
             "related_deals": Deal.objects.select_related("status").related_to(
                 deal, limit=RELATED_DEALS
             ),
@@ -318,6 +379,11 @@ class StageListView(ListView):
             )
         ]
         return {**super().get_context_data(**kwargs), "tracks": tracks}
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin, the API docs)."""
+    return HttpResponsePermanentRedirect(static("deals/favicon.svg"))
 
 
 def get_target(kind: str, slug: str):

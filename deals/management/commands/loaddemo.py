@@ -35,6 +35,15 @@ def tasks_in_this_process():
         current_app.conf.task_always_eager = previous
 
 
+def _stored_password(text: str) -> str:
+    """The password in var/demo-login.txt: its `password:` line (older files hold it alone)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        if line.startswith("password:"):
+            return line.removeprefix("password:").strip()
+    return lines[0] if len(lines) == 1 else ""
+
+
 class Command(BaseCommand):
     help = (
         "Load the countries, blocs and commodities, ingest the demo articles through the parser "
@@ -81,7 +90,7 @@ class Command(BaseCommand):
     def _editor_password(self) -> str:
         """The demo editor's password: made on the first run and kept in var/demo-login.txt."""
         stored = Path(settings.BASE_DIR) / "var" / "demo-login.txt"
-        password = stored.read_text().strip() if stored.exists() else ""
+        password = _stored_password(stored.read_text()) if stored.exists() else ""
         User = get_user_model()
         user = User.objects.filter(username=DEMO_EDITOR).first()
         if user is None:
@@ -91,7 +100,7 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             stored.parent.mkdir(parents=True, exist_ok=True)
-            stored.write_text(password + "\n")
+            stored.write_text(f"user: {DEMO_EDITOR}\npassword: {password}\n")
             stored.chmod(0o600)
         user.groups.add(Group.objects.get(name=EDITORS_GROUP))
         return password
