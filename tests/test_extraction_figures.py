@@ -205,3 +205,40 @@ def test_every_figure_says_what_it_measures_from_the_vocabulary():
 
 def test_the_two_sides_name_the_parties_rather_than_count_them():
     assert whats("Deal signed", "The two firms and both countries signed it.") == {}
+
+
+def test_a_policy_rate_is_background_kept_off_the_deal():
+    result = extract(
+        "ECB holds rates after EU-US trade deal",
+        "The ECB kept its deposit rate at 2 percent after the EU and the US signed a trade deal.",
+    )
+    assert [(f.text, f.what, f.macro) for f in result.figures] == [("2 percent", "other", True)]
+    assert all(deal.figures == [] for deal in result.deals)
+
+
+def test_a_share_price_is_a_price_not_an_investment():
+    found = whats("Miner shares", "The miner's shares recovered to close the week at $1.27.")
+    assert found == {"$1.27": "price"}
+
+
+def test_numbers_in_names_and_a_storys_sources_are_not_counts():
+    body = (
+        "Eight of the 11 main S&P 500 sectors rose, two people familiar with the talks said, "
+        "as 27 member states weighed the pact."
+    )
+    assert whats("Markets", body) == {"27 member states": "count"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "what"),
+    [
+        ("The two will combine in an all-stock $53 billion deal.", "$53 billion", "deal_value"),
+        ("Google agreed to acquire Wiz for $32 billion in cash.", "$32 billion", "deal_value"),
+        ("It also unveiled a share buyback worth A$200 million.", "A$200 million", "other"),
+        ("The fund will buy a $1 billion stake in the retailer.", "$1 billion", "investment"),
+    ],
+)
+def test_what_an_amount_is_of_decides_between_deal_investment_and_company_news(
+    sentence, text, what
+):
+    assert whats("Deal talks", sentence)[text] == what

@@ -154,7 +154,7 @@ _QUANTITY_SCALES = frozenset(
 _PER_UNIT = re.compile(
     r"(?:\s?/\s?(?:mt|t|kg|lb|oz|bbl|mwh|kwh|tonne|ton)\b|\s(?:per|a|an)\s(?:metric\s)?"
     r"(?:kilogram|kilo|kg|tonne|ton|barrel|share|pound|ounce|bushel|litre|liter|gallon|unit"
-    r"|vehicle|mwh|kwh|mmbtu|head)s?\b)",
+    r"|vehicle|mwh|kwh|mmbtu|head|hour)s?\b)",
     re.IGNORECASE,
 )
 _PER_YEAR = re.compile(r"\s?(?:per annum\b|/\s?(?:yr|year|y)\b)", re.IGNORECASE)
@@ -163,12 +163,17 @@ _RANGE = re.compile(r"[-\u2013](?=\d)")
 # A count is a number of things a deal is about: "90 shipments", "11 operating smelters",
 # "6,090 goods", "780 million people" (up to two lower-case words between number and noun).
 _COUNTED = (
-    r"(?:countries|nations|members|member states|states|signatories|economies|goods|products"
+    r"(?:countries|nations|members|member states|states|signatories|goods|products"
     r"|items|tariff lines|lines|chapters|shipments|cargoes|consignments|vessels|ships|tankers"
     r"|smelters|refineries|facilities|plants|factories|mines|projects|companies|firms|players"
     r"|producers|exporters|importers|suppliers|jobs|workers|people|votes|extensions|rounds"
     r"|sectors|categories|licences|licenses|permits|entities|deals|agreements|contracts)"
 )
+# A handful of people are a story's sources ("two people familiar with the talks"); a count of
+# people worth showing is a population or a workforce.
+_FEWEST_PEOPLE = 1000
+# A number right after a capitalised name is part of it: "the S&P 500 sectors", "FTSE 100 firms".
+_AFTER_NAME = re.compile(r"[A-Z&]\s$")
 _COUNT_AFTER = re.compile(
     rf"(?:\s(?P<scale>million|billion)\b|-(?P<hscale>million|billion)\b)?"
     rf"(?:\s[a-z]+){{0,2}}?\s(?P<noun>{_COUNTED})\b"
@@ -197,6 +202,7 @@ _COUNT_SCALES = frozenset({"million", "billion"})
 # "the two firms" names the firms already told of rather than counting them.
 _NAMED_GROUP = re.compile(r"\b(?:the|those|these|all|both)\s$")
 _YEARS = range(1900, 2101)
+_LARGEST_PRICE = 100_000
 _OF = re.compile(r"\s+of\b")
 _POUND = 0.00045359237  # tonnes
 
@@ -236,6 +242,8 @@ def _reading(text: str, match: re.Match[str]) -> _Reading | None:
     if currency is not None:
         code = _CURRENCY_PREFIX[currency.group("cur").lower()]
         money_end = after.end("scale") if after.group("scale") else end
+        # An amount under this with no scale ("$46", "Rp 19,650") is a price, not a deal.
+        priced = not scale and number < _LARGEST_PRICE
         if scale:
             dollars = _DOLLARS.match(text, money_end)
             money_end = dollars.end() if dollars else money_end
@@ -246,7 +254,7 @@ def _reading(text: str, match: re.Match[str]) -> _Reading | None:
             number * _SCALES.get(scale, 1.0),
             code,
             MONEY,
-            per is not None,
+            per is not None or priced,
         )
     if after.group("pct"):
         return _Reading(start, after.end(), number, _percent_unit(after), PERCENT)
@@ -287,6 +295,8 @@ def _count(text: str, match: re.Match[str], number: float) -> _Reading | None:
     """A whole number of things of a kind a deal counts, "90 shipments"."""
     if number in _YEARS and "," not in match.group():
         return None
+    if _AFTER_NAME.match(text, max(0, match.start() - 2), match.start()):
+        return None
     counted = _COUNT_AFTER.match(text, match.end())
     if counted is None:
         return None
@@ -294,6 +304,8 @@ def _count(text: str, match: re.Match[str], number: float) -> _Reading | None:
     if "." in match.group() and not scale:
         return None
     value = number * _SCALES.get(scale or "", 1.0)
+    if counted.group("noun") == "people" and value < _FEWEST_PEOPLE:
+        return None
     return _Reading(match.start(), counted.end(), value, counted.group("noun"), COUNT)
 
 
@@ -311,7 +323,9 @@ def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
                 if not any(r.start < end and start < r.end for r in taken):
                     scale = counted.group().split()[0]
                     value = number * _SCALES.get(scale, 1.0) if scale in _COUNT_SCALES else number
-                    found.append(_Reading(start, end, value, counted.group("noun"), COUNT))
+                    noun = counted.group("noun")
+                    if noun != "people" or value >= _FEWEST_PEOPLE:
+                        found.append(_Reading(start, end, value, noun, COUNT))
             start = low.find(word + " ", start + 1)
     return found
 

@@ -30,7 +30,8 @@ _PREVIOUS_AFTER = re.compile(r"^\s*(?:\w+\s+){0,4}?(?:previously|already|before|
 _MOVED = re.compile(
     r"\b(?:climb(?:ed|s)?|r[io]se|rising|jump(?:ed|s)?|gain(?:ed|s)?|soar(?:ed|s)?|f[ae]ll"
     r"|falling|drop(?:ped|s)?|lost|los(?:e|es)|gr[eo]w|grows|growth|up|down|increas(?:e|ed|ing)"
-    r"|decline[ds]?|premium|surg(?:e|ed)|slump(?:ed)?|plung(?:e|ed)|by)\b[^.]{0,12}$"
+    r"|decline[ds]?|premium|surg(?:e|ed)|slump(?:ed)?|plung(?:e|ed)|cut|reduction of|by)\b"
+    r"[^.]{0,12}$"
 )
 _LEVEL = re.compile(r"\bto\s+$")
 _CHANGE_AFTER = re.compile(
@@ -47,16 +48,17 @@ _TAKES = _any(
 )
 _MARKET = _any(r"world'?s?|global|globally|market|supply|supplies|share")
 _ACCOUNTS_FOR_TRADE = re.compile(r"\baccount(?:s|ed)? for\b.*\b(?:imports|exports)\b")
-_MACRO = _any(
-    r"inflation|unemployment|gdp|economic growth|interest rates?|policy rate|repo rate"
-    r"|cash rate|benchmark rate|lending rate|bank rate"
+_MACRO = re.compile(
+    r"\b(?:inflation|unemployment|gdp|economic growth|central bank|consumer price"
+    r"|(?:interest|policy|repo|cash|benchmark|lending|bank|deposit|key|annual|exchange|growth)"
+    r"(?: [a-z]+)? rates?)\b"
 )
 
-_PRICE = _any(r"prices?|priced|floor|offer(?:ed)?|apiece|per share|a share|spot|futures")
+_PRICE = _any(r"prices?|priced|floor|apiece|spot|futures")
 _ACCOUNTS = _any(
     r"revenues?|sales|profits?|earnings|ebitda|income|gdp|output|valuation"
     r"|market value|market capitali[sz]ation|combined worth|tax credits?|abatement|refunds?"
-    r"|spend|spending|budget|subsid(?:y|ies)|fine[sd]?"
+    r"|spend|spending|budget|subsid(?:y|ies)|fine[sd]?|buyback|assets"
 )
 _LOAN = _any(r"loans?|lent|lend(?:s|ing)?|financing|credit lines?|debt|bonds?")
 # Trade flows, not a trade deal: "bilateral trade", "exports were worth", "traded goods".
@@ -70,8 +72,14 @@ _INVESTMENT = _any(
 )
 _DEAL = _any(
     r"worth|valued|value|deals?|contracts?|agreements?|takeover|acquisition|bid|merger"
-    r"|purchases?|purchasing|buy(?:ing)?|to the tune of|offtake"
+    r"|purchases?|purchasing|buy(?:ing)?|to the tune of|offtake|acquir(?:e|es|ed|ing)|bought"
+    r"|sale|sells?|sold"
 )
+# What the amount is of, named right after it: "a $53 billion all-stock deal".
+_DEAL_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s){0,2}?(?:deal|merger|takeover|acquisition|bid|agreement|contract)s?\b"
+)
+_BOUGHT_INTO = _any(r"stakes?|share purchase|shares|stock")
 
 _QUOTA = _any(r"quotas?|caps?|capped|ceiling|limit(?:ed|s)?|allowance|as many as")
 _RESERVES = _any(r"reserves?|deposits?|resources|has an estimated")
@@ -118,6 +126,8 @@ def what_of(
     """
     before, after = clause
     if kind == PERCENT:
+        if is_macro(before, after):
+            return "other"
         return _percent(before, after, sentence, previous)
     if kind == MONEY:
         return _money(before, after, around, per_unit, previous)
@@ -165,6 +175,10 @@ def _money(before: str, after: str, around: str, per_unit: bool, previous: str |
         return "loan"
     if _ACCOUNTS.search(clause):
         return "other"
+    if _DEAL_AFTER.match(after):
+        return "deal_value"
+    if _BOUGHT_INTO.search(clause):
+        return "investment"
     if _TRADE.search(clause):
         return "trade_value" if not _TARIFF.search(clause) or "goods" in clause else "other"
     if _TARIFF.search(clause):
