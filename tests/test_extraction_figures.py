@@ -242,3 +242,22 @@ def test_what_an_amount_is_of_decides_between_deal_investment_and_company_news(
     sentence, text, what
 ):
     assert whats("Deal talks", sentence)[text] == what
+
+
+def test_duties_a_deal_saves_are_not_its_value_nor_trade_in_either_currency():
+    found = whats(
+        "EU and Indonesia sign trade deal",
+        "The deal would spare exporters some 600 million euros ($708 million) in duties each "
+        "year on goods sold into Indonesia.",
+    )
+    assert found == {"600 million euros": "other", "$708 million": "other"}
+
+
+def test_the_goods_a_tariff_falls_on_are_trade():
+    found = whats("Tariffs", "Washington put tariffs on $200 billion of Chinese goods.")
+    assert found == {"$200 billion": "trade_value"}
+
+
+def test_the_size_of_a_firm_is_not_a_deal_value():
+    found = whats("Fund talks", "The S$308 billion firm is not negotiating any deal for now.")
+    assert found == {"S$308 billion": "other"}

@@ -79,6 +79,12 @@ _DEAL = _any(
 _DEAL_AFTER = re.compile(
     r"^\s*(?:[a-z-]+\s){0,2}?(?:deal|merger|takeover|acquisition|bid|agreement|contract)s?\b"
 )
+# "tariffs on $200 billion of Chinese goods": the amount is the trade the tariffs fall on.
+_OF_GOODS = re.compile(r"^\s*(?:worth )?of (?:[\w-]+ ){0,3}?(?:goods|imports|exports|products)\b")
+# The size of a firm or an economy, "the S$308 billion firm", is background to any deal.
+_SIZE_OF = re.compile(
+    r"^\s*(?:[a-z-]+\s)?(?:firm|company|group|conglomerate|bank|insurer|economy|empire|business)\b"
+)
 _BOUGHT_INTO = _any(r"stakes?|share purchase|shares|stock")
 
 _QUOTA = _any(r"quotas?|caps?|capped|ceiling|limit(?:ed|s)?|allowance|as many as")
@@ -89,9 +95,17 @@ _CAPACITY = _any(
 )
 
 
+# An amount converted in brackets, "600 million euros ($708 million) in duties", does not end the
+# clause: what follows it still says what the amount is.
+_CONVERSION = re.compile(r"\s?\((?:about |around |some )?[^()\s]*\d[^()]{0,24}\)")
+
+
 def clause_around(low: str, sentence_start: int, sentence_end: int, start: int, end: int):
     """The words of a figure's clause before it and after it (each cut at a clause break)."""
     after = low[end : min(sentence_end, end + 60)]
+    converted = _CONVERSION.match(after)
+    if converted:
+        after = low[end + converted.end() : min(sentence_end, end + converted.end() + 60)]
     stop = _CLAUSE_STOP.search(after)
     if stop:
         after = after[: stop.start()]
@@ -168,21 +182,25 @@ def _rate(before: str, after: str) -> str:
 
 
 def _money(before: str, after: str, around: str, per_unit: bool, previous: str | None) -> str:
+    if previous is not None and not before.strip():
+        return previous  # "$200 billion (€172 billion)": the same amount converted
     clause = f"{before} {after}"
     if per_unit or _PRICE.search(clause):
         return "price"
     if _LOAN.search(clause):
         return "loan"
-    if _ACCOUNTS.search(clause):
+    if _ACCOUNTS.search(clause) or _SIZE_OF.match(after):
         return "other"
     if _DEAL_AFTER.match(after):
         return "deal_value"
     if _BOUGHT_INTO.search(clause):
         return "investment"
-    if _TRADE.search(clause):
-        return "trade_value" if not _TARIFF.search(clause) or "goods" in clause else "other"
+    if _OF_GOODS.match(after):
+        return "trade_value"
     if _TARIFF.search(clause):
         return "other"
+    if _TRADE.search(clause):
+        return "trade_value"
     if _INVESTMENT.search(clause):
         return "investment"
     if _TRADE.search(around):
