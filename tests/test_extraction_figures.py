@@ -261,3 +261,21 @@ def test_the_goods_a_tariff_falls_on_are_trade():
 def test_the_size_of_a_firm_is_not_a_deal_value():
     found = whats("Fund talks", "The S$308 billion firm is not negotiating any deal for now.")
     assert found == {"S$308 billion": "other"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Ottawa set a 100,000-tonne quota for canola.", "100,000-tonne", 100000.0, "t"),
+        ("The firm raised $5-million from investors.", "$5-million", 5e6, "USD"),
+        ("The blocs traded goods worth R2.1-trillion in 2024.", "R2.1-trillion", 2.1e12, "ZAR"),
+        ("It exported 3 million gallons of ethanol.", "3 million gallons", 3e6, "gal"),
+    ],
+)
+def test_hyphenated_scales_and_units_rand_and_gallons_are_read(sentence, text, value, unit):
+    figures = extract("Trade deal", sentence).figures
+    assert [(f.text, f.value, f.unit) for f in figures] == [(text, value, unit)]
+
+
+def test_a_capital_r_before_a_number_is_rand_only_with_a_scale():
+    assert extract("Trade deal", "The R2 model sold 5 units to Rio.").figures[0].text == "5 units"

@@ -65,7 +65,10 @@ _CURRENCY_PREFIX = {
     "rp": "IDR",
     "idr": "IDR",
     "chf": "CHF",
+    "r": "ZAR",
 }
+# Prefixes that are money only with a scale: "R2.1-trillion" is rand, "R2" may be a model name.
+_SCALED_ONLY = frozenset({"r"})
 _CURRENCY_WORDS = {
     "dollars": "USD",
     "us dollars": "USD",
@@ -127,6 +130,14 @@ _UNITS = {
     "ounces": "oz",
     "oz": "oz",
     "bushels": "bu",
+    "gallons": "gal",
+    "litres": "l",
+    "liters": "l",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "hectares": "ha",
+    "teu": "TEU",
+    "bales": "bales",
     "vehicles": "vehicles",
     "cars": "vehicles",
     "units": "units",
@@ -143,8 +154,10 @@ _GROUPED = re.compile(_NUM)
 _CURRENCY_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_prefix_alt})\s?$", re.IGNORECASE)
 # ... or a scale and a unit, currency word or percent sign just after it.
 _AFTER_NUMBER = re.compile(
-    rf"(?:\s?{_SCALE_WORDS}\b)?(?:\s?(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b"
-    rf"|basis points\b)|\s(?P<cur>{_word_alt})\b|\s?(?P<unit>{_unit_alt})\b)?",
+    # "$5-million" and "a 100,000-tonne quota" are written with a hyphen too.
+    rf"(?:(?:\s|-(?=(?:m|b|tr)illion\b))?{_SCALE_WORDS}\b)?(?:\s?(?P<pct>%|percent\b|per cent\b"
+    rf"|pct\b|percentage points?\b|basis points\b)|\s(?P<cur>{_word_alt})\b"
+    rf"|[\s-]?(?P<unit>{_unit_alt})\b)?",
     re.IGNORECASE,
 )
 _QUANTITY_SCALES = frozenset(
@@ -167,7 +180,10 @@ _COUNTED = (
     r"|items|tariff lines|lines|chapters|shipments|cargoes|consignments|vessels|ships|tankers"
     r"|smelters|refineries|facilities|plants|factories|mines|projects|companies|firms|players"
     r"|producers|exporters|importers|suppliers|jobs|workers|people|votes|extensions|rounds"
-    r"|sectors|categories|licences|licenses|permits|entities|deals|agreements|contracts)"
+    r"|sectors|categories|licences|licenses|permits|entities|deals|agreements|contracts|markets"
+    r"|partners|provinces|ports|terminals|flights|trucks|containers|wells|brands|investors|banks"
+    r"|carmakers|automakers|manufacturers|farmers|employees|stores|sites|mills|rigs|blocks"
+    r"|commodities|minerals|elements|metals|aircraft|planes|reactors|turbines|disputes|cases)"
 )
 # A handful of people are a story's sources ("two people familiar with the talks"); a count of
 # people worth showing is a population or a workforce.
@@ -239,6 +255,8 @@ def _reading(text: str, match: re.Match[str]) -> _Reading | None:
                 return _Reading(start, after.end(), number, _percent_unit(after), PERCENT)
     after = _AFTER_NUMBER.match(text, end)
     scale = (after.group("scale") or "").lower()
+    if currency is not None and currency.group("cur").lower() in _SCALED_ONLY and not scale:
+        return None
     if currency is not None:
         code = _CURRENCY_PREFIX[currency.group("cur").lower()]
         money_end = after.end("scale") if after.group("scale") else end
