@@ -279,3 +279,13 @@ def test_hyphenated_scales_and_units_rand_and_gallons_are_read(sentence, text, v
 
 def test_a_capital_r_before_a_number_is_rand_only_with_a_scale():
     assert extract("Trade deal", "The R2 model sold 5 units to Rio.").figures[0].text == "5 units"
+
+
+def test_rates_listed_one_a_line_take_their_meaning_from_the_line_that_introduces_them():
+    body = (
+        "These are the duties the Commission plans to charge on each carmaker:\n\n"
+        "- Alpha Motors: 17.4%;\n\n"
+        "- Beta Cars: 38.1%."
+    )
+    found = whats("EU sets duties on electric cars", body)
+    assert found == {"17.4%": "tariff_rate", "38.1%": "tariff_rate"}

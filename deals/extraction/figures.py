@@ -219,6 +219,7 @@ _COUNT_SCALES = frozenset({"million", "billion"})
 _NAMED_GROUP = re.compile(r"\b(?:the|those|these|all|both)\s$")
 _YEARS = range(1900, 2101)
 _LARGEST_PRICE = 100_000
+_LIST_ITEM = 80  # characters
 _OF = re.compile(r"\s+of\b")
 _POUND = 0.00045359237  # tonnes
 
@@ -348,6 +349,15 @@ def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
     return found
 
 
+def _context(low: str, sentences: list[Sentence], i: int) -> str:
+    """The sentence of a figure, with the one before when it is a short item of a list ("- BYD:
+    17.4%;" after "the rates the EC plans to charge are:")."""
+    sentence = sentences[i]
+    if i and sentence.end - sentence.start < _LIST_ITEM and not sentence.in_title:
+        return low[sentences[i - 1].start : sentence.end]
+    return low[sentence.start : sentence.end]
+
+
 def _earlier(previous: tuple[int, _Reading, str] | None, reading: _Reading, i: int) -> str | None:
     """What the figure before measured, when it is of the same kind and in the same sentence (or,
     for a list of rates one a line, a percentage just before)."""
@@ -387,7 +397,7 @@ def find_figures(
             reading.unit,
             (before, after),
             around,
-            low[sentence.start : sentence.end],
+            _context(low, sentences, i),
             _earlier(previous, reading, i),
             reading.per_unit,
         )
