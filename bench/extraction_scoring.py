@@ -13,10 +13,8 @@ Scoring rules:
 - Figures: a labelled figure text counts as found when the extractor reports a figure with that
   text, on a deal or tied to none (the tracker proposes those with the main deal). Where labels
   say what kind of number a figure is (percent, money, quantity, count), the report breaks the
-  count down by kind. When the label says what the figure measures (``what``) and the
-  extractor's figure of that text has a ``what`` too, the two are compared through
-  ``WHAT_MATCHES`` (the extractor's words against the labels' vocabulary); found figures the
-  extractor gave no ``what`` are not compared.
+  count down by kind. When the label says what the figure measures (``what``), the extractor's
+  figure of that text is right when it gives the same slug of ``FIGURE_WHATS``.
 - Commodities: per paired deal, like parties (taxonomy names; an item's ``commodity_names`` turns
   a label's name into the taxonomy name it stands for).
 - ``optional_parties`` (held-out JSON sets): predicting one is neither a hit nor a false alarm.
@@ -37,33 +35,6 @@ UNNAMED_KINDS = {
     "state-owned enterprise": "state_owned_enterprise",
     "sovereign wealth fund": "sovereign_fund",
     "company": "company",
-}
-#: The labels' ``what`` each of the extractor's ``Figure.what`` words agrees with.
-WHAT_MATCHES = {
-    "tariff": {"tariff_rate", "previous_rate"},
-    "quota": {"quota"},
-    "reserves": {"reserves"},
-    "investment": {"investment"},
-    "stake": {"stake"},
-    "loan": {"loan"},
-    "purchases": {"volume", "deal_value", "trade_value"},
-    "exports": {"volume", "trade_value"},
-    "imports": {"volume", "trade_value"},
-    "production": {"volume", "capacity"},
-    "capacity": {"capacity"},
-    "deal value": {"deal_value"},
-    "revenue": {"other"},
-    "price": {"price"},
-    "demand": {"volume"},
-    "shipments": {"volume"},
-    "trade surplus": {"trade_value"},
-    "trade deficit": {"trade_value"},
-    "market share": {"market_share"},
-    "inflation": {"other"},
-    "growth": {"other"},
-    "unemployment": {"other"},
-    "repo rate": {"other"},
-    "interest rate": {"other"},
 }
 HIDDEN_TEST_MISSES = "this set is never used for tuning; BENCH_SHOW_TEST=1 shows them"
 
@@ -195,7 +166,7 @@ def _score_figures(item: Item, result: Extraction, score: Score) -> None:
             said = [what for what in whats if what]
             if not labelled or not said:
                 continue
-            right = any(labelled in WHAT_MATCHES.get(what, ()) for what in said)
+            right = labelled in said
             score.what.count(right)
             if not right:
                 score.misses.append(
@@ -307,7 +278,7 @@ def report(label: str, score: Score, hide_misses_because: str = "") -> list[str]
     if score.what.total:
         print(
             f"  figures found with the right what {score.what} "
-            "(of those the extractor said what they measure)"
+            "(of those labelled with what they measure)"
         )
     print(
         f"  commodities F1 {score.commodities_f1:.3f}  (tp {score.commodity_tp}, "

@@ -97,7 +97,7 @@ CASES = [
                 "kind": "measure",
                 "stage": "imposed",
                 "parties": ["United Kingdom", "Russia"],
-                "figures": ["$60"],
+                "figures": ["$60 a barrel"],
             }
         ],
     },

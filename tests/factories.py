@@ -224,7 +224,7 @@ def deal_with_story(
     deal.commodities.add(commodity)
     article = ArticleFactory()
     Figure.objects.create(
-        deal=deal, text="25%", what="tariff", article=article, quote="A 25% tariff."
+        deal=deal, text="25%", what="tariff_rate", article=article, quote="A 25% tariff."
     )
     record_timeline_entry(
         deal=deal,

@@ -93,6 +93,13 @@ def test_deal_list_shows_stage_parties_with_roles_commodities_and_figures(api_cl
     assert refinery["last_changed_on"] == "2026-02-01"
 
 
+def test_a_figure_gives_the_slug_and_the_readers_name_of_what_it_measures(api_client, world):
+    detail = _get(api_client, "deal-detail", "rare-earth-refinery").json()
+
+    assert detail["figures"][0]["what"] == "tariff_rate"
+    assert detail["figures"][0]["what_name"] == "Tariff rate"
+
+
 def test_deal_timeline_gives_each_entry_its_source_and_quote(api_client, world):
     detail = _get(api_client, "deal-detail", "rare-earth-refinery").json()
     timeline = api_client.get(detail["timeline_url"]).json()["results"]

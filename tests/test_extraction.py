@@ -412,7 +412,7 @@ def test_figure_says_what_it_measures_and_attaches_to_its_deal():
         "worth about $400 million.",
     )
     whats = {f.text: f.what for f in deal.figures}
-    assert whats["$400 million"] == "deal value"
+    assert whats["$400 million"] == "deal_value"
     assert deal.figures[0].quote.startswith("Kazakhstan signed")
 
 

@@ -1,9 +1,20 @@
 """The database keeps the tracker's invariants."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.db import IntegrityError
 
-from deals.models import Article, Commodity, Party, PartyKind, Status, TimelineEntry
+from deals.models import (
+    Article,
+    Commodity,
+    Figure,
+    Party,
+    PartyKind,
+    Status,
+    TimelineEntry,
+)
 from deals.stages import SHIPPED_STAGES
 
 from .factories import (
@@ -143,3 +154,34 @@ def test_one_article_cannot_put_a_deal_at_the_same_stage_twice():
         TimelineEntry.objects.create(
             deal=deal, status=stage("talks"), happened_on="2026-01-02", article=article
         )
+
+
+def test_figures_saved_with_the_old_free_words_are_moved_to_the_vocabulary_and_back():
+    migration = importlib.import_module("deals.migrations.0008_figure_what_vocabulary")
+    deal = DealFactory()
+    old = {
+        "25%": ("deal value", "%"),
+        "$5 billion": ("exports", "USD"),
+        "5 million tonnes": ("exports", "t"),
+        "10%": ("tariff", "%"),
+        "3 mines": ("mines", ""),
+        "2%": ("", "%"),
+    }
+    for text, (what, unit) in old.items():
+        Figure.objects.create(deal=deal, text=text, what=what, unit=unit)
+
+    migration.to_slugs(apps, None)
+    slugs = dict(Figure.objects.values_list("text", "what"))
+    assert slugs == {
+        "25%": "deal_value",
+        "$5 billion": "trade_value",
+        "5 million tonnes": "volume",
+        "10%": "tariff_rate",
+        "3 mines": "other",
+        "2%": "",
+    }
+
+    migration.to_words(apps, None)
+    assert Figure.objects.get(text="$5 billion").what == "value of trade"
+    migration.to_slugs(apps, None)
+    assert dict(Figure.objects.values_list("text", "what")) == slugs

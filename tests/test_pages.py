@@ -286,6 +286,20 @@ def test_deal_page_lists_timeline_newest_first_with_quote_source_parties_and_rel
     assert response.context["days_since_news"] >= 0
 
 
+def test_deal_page_names_what_each_figure_measures(client, world):
+    deal = world["refinery"]
+    Figure.objects.create(
+        deal=deal, text="$400 million", what="trade_value", quote="Trade came to $400 million."
+    )
+    Figure.objects.create(deal=deal, text="12 mines", quote="It has 12 mines.")
+
+    page = text_of(client.get(deal.get_absolute_url()))
+
+    assert re.search(r"<dt>Value of trade</dt>\s*<dd><strong>\$400 million</strong>", page)
+    assert "trade_value" not in page
+    assert re.search(r"<dt>Figure</dt>\s*<dd><strong>12 mines</strong>", page)
+
+
 def test_a_source_address_that_is_not_http_is_shown_as_text_not_a_link(client, world):
     deal = published_deal(
         title="Odd source",

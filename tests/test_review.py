@@ -75,6 +75,17 @@ def test_accepting_creates_the_deal_parties_entry_and_figures(proposal, editor):
     assert figure.value == Decimal("16000000") and figure.article == proposal.article
 
 
+def test_an_accepted_figure_keeps_the_slug_of_what_it_measures(proposal, editor):
+    assert proposal.figures.get().what == "reserves"
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    proposal.refresh_from_db()
+    figure = proposal.deal.figures.get()
+    assert figure.what == "reserves"
+    assert str(figure) == "16 million tonnes (Reserves)"
+
+
 def test_accepting_twice_records_one_timeline_entry(proposal, editor):
     services.accept_proposal(proposal=proposal, reviewed_by=editor)
     services.accept_proposal(proposal=proposal, reviewed_by=editor)

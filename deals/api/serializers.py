@@ -117,9 +117,13 @@ class CommodityBriefSerializer(serializers.ModelSerializer):
 
 
 class FigureSerializer(serializers.ModelSerializer):
+    """A figure: ``what`` is the slug of what it measures, ``what_name`` its name for readers."""
+
+    what_name = serializers.CharField(source="get_what_display", read_only=True)
+
     class Meta:
         model = Figure
-        fields = ["text", "value", "unit", "what", "quote"]
+        fields = ["text", "value", "unit", "what", "what_name", "quote"]
 
 
 class DealSerializer(serializers.ModelSerializer):

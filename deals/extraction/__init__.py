@@ -11,6 +11,7 @@ from .gazetteer import Gazetteer, load_taxonomy
 from .inputs import check_input, html_to_text, ingested_text, looks_like_html
 from .stages import STAGE_SLUGS
 from .types import (
+    FIGURE_WHATS,
     ArticleFile,
     CommodityEntry,
     CommodityMention,
@@ -23,6 +24,7 @@ from .types import (
 )
 
 __all__ = [
+    "FIGURE_WHATS",
     "STAGE_SLUGS",
     "ArticleFile",
     "CommodityEntry",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .text import Sentence, SentenceIndex, quote
 from .types import Figure
+from .whats import COUNT, MONEY, PERCENT, QUANTITY, clause_around, is_macro, what_of
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE_WORDS = r"(?P<scale>trillion|billion|million|thousand|crore|lakh|tn|trn|bln|bn|mln|mn|b|m|k)"
@@ -28,12 +30,16 @@ _SCALES = {
 }
 _CURRENCY_PREFIX = {
     "us$": "USD",
+    "$us": "USD",
+    "usd $": "USD",
+    "usd$": "USD",
     "u.s.$": "USD",
     "usd": "USD",
     "$": "USD",
     "a$": "AUD",
     "aud": "AUD",
     "c$": "CAD",
+    "ca$": "CAD",
     "cad": "CAD",
     "s$": "SGD",
     "sgd": "SGD",
@@ -59,10 +65,14 @@ _CURRENCY_PREFIX = {
     "rp": "IDR",
     "idr": "IDR",
     "chf": "CHF",
+    "r": "ZAR",
 }
+# Prefixes that are money only with a scale: "R2.1-trillion" is rand, "R2" may be a model name.
+_SCALED_ONLY = frozenset({"r"})
 _CURRENCY_WORDS = {
     "dollars": "USD",
     "us dollars": "USD",
+    "u.s. dollars": "USD",
     "euros": "EUR",
     "euro": "EUR",
     "pounds sterling": "GBP",
@@ -120,10 +130,17 @@ _UNITS = {
     "ounces": "oz",
     "oz": "oz",
     "bushels": "bu",
+    "gallons": "gal",
+    "litres": "l",
+    "liters": "l",
+    "megawatts": "MW",
+    "gigawatts": "GW",
+    "hectares": "ha",
+    "teu": "TEU",
+    "bales": "bales",
     "vehicles": "vehicles",
     "cars": "vehicles",
     "units": "units",
-    "jobs": "jobs",
 }
 _WEIGHT_OR_MONEY = frozenset({"pounds"})
 _UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9, "mtpa": 1e6, "ktpa": 1e3}
@@ -137,108 +154,91 @@ _GROUPED = re.compile(_NUM)
 _CURRENCY_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_prefix_alt})\s?$", re.IGNORECASE)
 # ... or a scale and a unit, currency word or percent sign just after it.
 _AFTER_NUMBER = re.compile(
-    rf"(?:\s?{_SCALE_WORDS}\b)?(?:\s?(?P<pct>%|percent\b|per cent\b|pct\b|percentage points?\b"
-    rf"|basis points\b)|\s(?P<cur>{_word_alt})\b|\s?(?P<unit>{_unit_alt})\b)?",
+    # "$5-million" and "a 100,000-tonne quota" are written with a hyphen too.
+    rf"(?:(?:\s|-(?=(?:m|b|tr)illion\b))?{_SCALE_WORDS}\b)?(?:\s?(?P<pct>%|percent\b|per cent\b"
+    rf"|pct\b|percentage points?\b|basis points\b)|\s(?P<cur>{_word_alt})\b"
+    rf"|[\s-]?(?P<unit>{_unit_alt})\b)?",
     re.IGNORECASE,
 )
-_QUANTITY_SCALES = frozenset({"trillion", "billion", "million", "thousand", "bn", "mn", "m", ""})
-
-_WHAT_WORDS = {
-    **dict.fromkeys(("tariff", "tariffs", "duty", "duties", "levy", "levies"), "tariff"),
-    **dict.fromkeys(("quota", "quotas"), "quota"),
-    **dict.fromkeys(("reserve", "reserves"), "reserves"),
-    **dict.fromkeys(
-        ("investment", "investments", "invest", "invests", "invested", "investing", "funding"),
-        "investment",
-    ),
-    "stake": "stake",
-    **dict.fromkeys(("loan", "loans"), "loan"),
-    **dict.fromkeys(("purchase", "purchases", "buy", "buying", "procurement"), "purchases"),
-    **dict.fromkeys(("export", "exports"), "exports"),
-    **dict.fromkeys(("import", "imports"), "imports"),
-    **dict.fromkeys(("production", "output", "produce", "produces", "mined"), "production"),
-    "capacity": "capacity",
-    **dict.fromkeys(("worth", "valued", "value", "deal", "contract", "agreement"), "deal value"),
-    **dict.fromkeys(("revenue", "sales"), "revenue"),
-    **dict.fromkeys(("price", "prices"), "price"),
-    "demand": "demand",
-    **dict.fromkeys(("shipment", "shipments"), "shipments"),
-    "inflation": "inflation",
-    **dict.fromkeys(("growth", "gdp"), "growth"),
-    "unemployment": "unemployment",
-    "surplus": "trade surplus",
-    "deficit": "trade deficit",
-}
-_WHAT_PAIRS = {
-    "repo rate": "repo rate",
-    "interest rate": "interest rate",
-    "interest rates": "interest rate",
-    "policy rate": "interest rate",
-    "benchmark rate": "interest rate",
-    "cash rate": "interest rate",
-    "lending rate": "interest rate",
-    "market share": "market share",
-}
-_WORD_RX = re.compile(r"[a-z]+")
-MACRO_WHATS = frozenset(
-    {
-        "repo rate",
-        "interest rate",
-        "inflation",
-        "growth",
-        "unemployment",
-        "trade surplus",
-        "trade deficit",
-    }
+_QUANTITY_SCALES = frozenset(
+    {"trillion", "billion", "million", "thousand", "bn", "bln", "mn", "mln", "m", ""}
 )
+# A price is read with its unit ("$110 per kilogram", "$26,861/mt"), a yearly rate with its period.
+_PER_UNIT = re.compile(
+    r"(?:\s?/\s?(?:mt|t|kg|lb|oz|bbl|mwh|kwh|tonne|ton)\b|\s(?:per|a|an)\s(?:metric\s)?"
+    r"(?:kilogram|kilo|kg|tonne|ton|barrel|share|pound|ounce|bushel|litre|liter|gallon|unit"
+    r"|vehicle|mwh|kwh|mmbtu|head|hour)s?\b)",
+    re.IGNORECASE,
+)
+_PER_YEAR = re.compile(r"\s?(?:per annum\b|/\s?(?:yr|year|y)\b)", re.IGNORECASE)
+_DOLLARS = re.compile(r"\s(?:dollars|DOLLARS)\b")
+_RANGE = re.compile(r"[-\u2013](?=\d)")
+# A count is a number of things a deal is about: "90 shipments", "11 operating smelters",
+# "6,090 goods", "780 million people" (up to two lower-case words between number and noun).
+_COUNTED = (
+    r"(?:countries|nations|members|member states|states|signatories|goods|products"
+    r"|items|tariff lines|lines|chapters|shipments|cargoes|consignments|vessels|ships|tankers"
+    r"|smelters|refineries|facilities|plants|factories|mines|projects|companies|firms|players"
+    r"|producers|exporters|importers|suppliers|jobs|workers|people|votes|extensions|rounds"
+    r"|sectors|categories|licences|licenses|permits|entities|deals|agreements|contracts|markets"
+    r"|partners|provinces|ports|terminals|flights|trucks|containers|wells|brands|investors|banks"
+    r"|carmakers|automakers|manufacturers|farmers|employees|stores|sites|mills|rigs|blocks"
+    r"|commodities|minerals|elements|metals|aircraft|planes|reactors|turbines|disputes|cases)"
+)
+# A handful of people are a story's sources ("two people familiar with the talks"); a count of
+# people worth showing is a population or a workforce.
+_FEWEST_PEOPLE = 1000
+# A number right after a capitalised name is part of it: "the S&P 500 sectors", "FTSE 100 firms".
+_AFTER_NAME = re.compile(r"[A-Z&]\s$")
+_COUNT_AFTER = re.compile(
+    rf"(?:\s(?P<scale>million|billion)\b|-(?P<hscale>million|billion)\b)?"
+    rf"(?:\s[a-z]+){{0,2}}?\s(?P<noun>{_COUNTED})\b"
+)
+_SPELLED = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "twenty": 20,
+}
+# What follows a number written in words (looked for with str.find: a pattern scanning every
+# position of the article for these words takes longer than the rest of the figure reading).
+_SPELLED_COUNT_AFTER = re.compile(
+    rf"(?:\s(?:million|billion))?(?:\s[a-z]+)?\s(?P<noun>{_COUNTED})\b"
+)
+_COUNT_SCALES = frozenset({"million", "billion"})
+# "the two firms" names the firms already told of rather than counting them.
+_NAMED_GROUP = re.compile(r"\b(?:the|those|these|all|both)\s$")
+_YEARS = range(1900, 2101)
+_LARGEST_PRICE = 100_000
+_LIST_ITEM = 80  # characters
+_OF = re.compile(r"\s+of\b")
+_POUND = 0.00045359237  # tonnes
 
 
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-_CLAUSE_STOP = re.compile(r"[,;:()]|\s-\s|\band\b|\bwhile\b|\bbut\b")
+class _Reading(NamedTuple):
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    per_unit: bool = False
 
 
-def _label(words: list[str], i: int) -> str | None:
-    if i + 1 < len(words):
-        pair = _WHAT_PAIRS.get(f"{words[i]} {words[i + 1]}")
-        if pair:
-            return pair
-    if i > 0:
-        pair = _WHAT_PAIRS.get(f"{words[i - 1]} {words[i]}")
-        if pair:
-            return pair
-    return _WHAT_WORDS.get(words[i])
-
-
-def _what(low: str, sentence: Sentence, start: int, end: int) -> str | None:
-    """What a figure measures: the nearest telling word in its clause, a little after-biased."""
-    after = low[end : min(sentence.end, end + 45)]
-    stop = _CLAUSE_STOP.search(after)
-    if stop:
-        after = after[: stop.start()]
-    before = low[max(sentence.start, start - 50) : start]
-    stops = list(_CLAUSE_STOP.finditer(before))
-    if stops:
-        before = before[stops[-1].end() :]
-    after_words = _WORD_RX.findall(after)
-    before_words = _WORD_RX.findall(before)
-    for distance in range(max(len(after_words), len(before_words))):
-        if distance < len(after_words):
-            label = _label(after_words, distance)
-            if label:
-                return label
-        back = len(before_words) - 1 - distance
-        if back >= 0:
-            label = _label(before_words, back)
-            if label:
-                return label
-    return None
-
-
-def _reading(text: str, match: re.Match[str]) -> tuple[int, int, float, str] | None:
-    """(start, end, value, unit) of the figure around one number, if it is one."""
+def _reading(text: str, match: re.Match[str]) -> _Reading | None:
+    """The figure around one number, if it is one."""
     start, end = match.span()
     number = _number(match.group())
     if start and (text[start - 1].isalnum() or text[start - 1] == "."):
@@ -247,28 +247,49 @@ def _reading(text: str, match: re.Match[str]) -> tuple[int, int, float, str] | N
             return None
     else:
         currency = _CURRENCY_BEFORE.search(text, max(0, start - 7), start)
+    if currency is None:
+        ranged = _RANGE.match(text, end)
+        if ranged is not None:
+            upper = _GROUPED.match(text, ranged.end())
+            after = _AFTER_NUMBER.match(text, upper.end())
+            if after.group("pct"):
+                return _Reading(start, after.end(), number, _percent_unit(after), PERCENT)
     after = _AFTER_NUMBER.match(text, end)
     scale = (after.group("scale") or "").lower()
+    if currency is not None and currency.group("cur").lower() in _SCALED_ONLY and not scale:
+        return None
     if currency is not None:
         code = _CURRENCY_PREFIX[currency.group("cur").lower()]
-        scale_end = after.end("scale") if after.group("scale") else end
-        return currency.start(), scale_end, number * _SCALES.get(scale, 1.0), code
-    if after.group("pct"):
-        unit_text = after.group("pct").lower()
-        unit = (
-            "pp"
-            if unit_text.startswith("percentage")
-            else "bp"
-            if unit_text.startswith("basis")
-            else "%"
+        money_end = after.end("scale") if after.group("scale") else end
+        # An amount under this with no scale ("$46", "Rp 19,650") is a price, not a deal.
+        priced = not scale and number < _LARGEST_PRICE
+        if scale:
+            dollars = _DOLLARS.match(text, money_end)
+            money_end = dollars.end() if dollars else money_end
+        per = _PER_UNIT.match(text, money_end)
+        return _Reading(
+            currency.start(),
+            per.end() if per else money_end,
+            number * _SCALES.get(scale, 1.0),
+            code,
+            MONEY,
+            per is not None or priced,
         )
-        return start, after.end(), number, unit
+    if after.group("pct"):
+        return _Reading(start, after.end(), number, _percent_unit(after), PERCENT)
     if after.group("cur"):
         word = after.group("cur").lower()
-        if word in _WEIGHT_OR_MONEY and not scale:
-            return None  # "20 pounds of beef" weighs; "1.6 billion pounds" is money
-        code = _CURRENCY_WORDS[word]
-        return start, after.end(), number * _SCALES.get(scale, 1.0), code
+        if word in _WEIGHT_OR_MONEY and (not scale or _OF.match(text, after.end())):
+            # "20 pounds of beef" and "22 million pounds of uranium" weigh; "1.6 billion pounds"
+            # is money.
+            if not scale:
+                return None
+            value = number * _SCALES[scale] * _POUND
+            return _Reading(start, after.end(), value, "t", QUANTITY)
+        per = _PER_UNIT.match(text, after.end())
+        money_end = per.end() if per else after.end()
+        value = number * _SCALES.get(scale, 1.0)
+        return _Reading(start, money_end, value, _CURRENCY_WORDS[word], MONEY, per is not None)
     if after.group("unit") and scale in _QUANTITY_SCALES:
         unit_text = after.group("unit")
         unit_key = unit_text.lower()
@@ -277,14 +298,79 @@ def _reading(text: str, match: re.Match[str]) -> tuple[int, int, float, str] | N
         factor = _SCALES.get(scale, 1.0) * _UNIT_FACTOR.get(unit_key, 1.0)
         if unit_text == "Mt":
             factor *= 1e6
-        return start, after.end(), number * factor, _UNITS[unit_key]
-    return None
+        per_year = _PER_YEAR.match(text, after.end())
+        quantity_end = per_year.end() if per_year else after.end()
+        unit = _UNITS[unit_key]
+        return _Reading(start, quantity_end, number * factor, unit, QUANTITY, per_year is not None)
+    return _count(text, match, number)
+
+
+def _percent_unit(after: re.Match[str]) -> str:
+    unit_text = after.group("pct").lower()
+    return "pp" if unit_text.startswith("percentage") else "bp" if unit_text[0] == "b" else "%"
+
+
+def _count(text: str, match: re.Match[str], number: float) -> _Reading | None:
+    """A whole number of things of a kind a deal counts, "90 shipments"."""
+    if number in _YEARS and "," not in match.group():
+        return None
+    if _AFTER_NAME.match(text, max(0, match.start() - 2), match.start()):
+        return None
+    counted = _COUNT_AFTER.match(text, match.end())
+    if counted is None:
+        return None
+    scale = counted.group("scale") or counted.group("hscale")
+    if "." in match.group() and not scale:
+        return None
+    value = number * _SCALES.get(scale or "", 1.0)
+    if counted.group("noun") == "people" and value < _FEWEST_PEOPLE:
+        return None
+    return _Reading(match.start(), counted.end(), value, counted.group("noun"), COUNT)
+
+
+def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
+    """Counts written in words, "three extensions", outside the figures already read."""
+    found = []
+    for word, number in _SPELLED.items():
+        start = low.find(word + " ")
+        while start >= 0:
+            whole_word = not (start and low[start - 1].isalpha())
+            named = _NAMED_GROUP.search(low, max(0, start - 7), start)
+            counted = _SPELLED_COUNT_AFTER.match(low, start + len(word))
+            if whole_word and not named and counted:
+                end = counted.end()
+                if not any(r.start < end and start < r.end for r in taken):
+                    scale = counted.group().split()[0]
+                    value = number * _SCALES.get(scale, 1.0) if scale in _COUNT_SCALES else number
+                    noun = counted.group("noun")
+                    if noun != "people" or value >= _FEWEST_PEOPLE:
+                        found.append(_Reading(start, end, value, noun, COUNT))
+            start = low.find(word + " ", start + 1)
+    return found
+
+
+def _context(low: str, sentences: list[Sentence], i: int) -> str:
+    """The sentence of a figure, with the one before when it is a short item of a list ("- BYD:
+    17.4%;" after "the rates the EC plans to charge are:")."""
+    sentence = sentences[i]
+    if i and sentence.end - sentence.start < _LIST_ITEM and not sentence.in_title:
+        return low[sentences[i - 1].start : sentence.end]
+    return low[sentence.start : sentence.end]
+
+
+def _earlier(previous: tuple[int, _Reading, str] | None, reading: _Reading, i: int) -> str | None:
+    """What the figure before measured, when it is of the same kind and in the same sentence (or,
+    for a list of rates one a line, a percentage just before)."""
+    if previous is None or previous[1].kind != reading.kind:
+        return None
+    near = reading.kind == PERCENT and reading.start - previous[1].end < 200
+    return previous[2] if previous[0] == i or near else None
 
 
 def find_figures(
     text: str, low: str, sentences: list[Sentence], index: SentenceIndex
 ) -> list[Figure]:
-    """Every figure in the document, in text order."""
+    """Every figure in the document, in text order, each with what it measures."""
     found = []
     last_end = 0
     for candidate in _NUMBER.finditer(text):
@@ -297,19 +383,35 @@ def find_figures(
         reading = _reading(text, match)
         if reading is not None:
             found.append(reading)
-            last_end = reading[1]
+            last_end = reading.end
+    found = sorted([*found, *_spelled_counts(low, found)])
     figures = []
-    for start, end, value, unit in found:
-        sentence = sentences[index.index_of(start)]
+    previous: tuple[int, _Reading, str] | None = None  # the last figure: sentence, reading, what
+    for reading in found:
+        i = index.index_of(reading.start)
+        sentence = sentences[i]
+        before, after = clause_around(low, sentence.start, sentence.end, *reading[:2])
+        around = low[max(sentence.start, reading.start - 80) : min(sentence.end, reading.end + 40)]
+        what = what_of(
+            reading.kind,
+            reading.unit,
+            (before, after),
+            around,
+            _context(low, sentences, i),
+            _earlier(previous, reading, i),
+            reading.per_unit,
+        )
+        previous = (i, reading, what)
         figures.append(
             Figure(
-                text=text[start:end],
-                value=round(value, 6),
-                unit=unit,
-                what=_what(low, sentence, start, end),
+                text=text[reading.start : reading.end],
+                value=round(reading.value, 6),
+                unit=reading.unit,
+                what=what,
                 quote=quote(text[sentence.start : sentence.end]),
-                start=start,
-                end=end,
+                start=reading.start,
+                end=reading.end,
+                macro=reading.kind == PERCENT and is_macro(before, after),
             )
         )
     return figures

@@ -7,7 +7,6 @@ import re
 
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
-from .figures import MACRO_WHATS
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
@@ -34,9 +33,9 @@ _UNDER_MEASURE = re.compile(
     r"|(?:was|were|has been|have been) (?:sanctioned|blacklisted))\b"
 )
 _IN_BEFORE = re.compile(r"\bin\s+$")
-_MEASURE_WHATS = frozenset({"tariff", "quota"})
+_MEASURE_WHATS = frozenset({"tariff_rate", "previous_rate", "quota"})
 _AGREEMENT_WHATS = frozenset(
-    {"investment", "stake", "deal value", "reserves", "capacity", "production", "purchases", "loan"}
+    {"investment", "stake", "deal_value", "reserves", "capacity", "volume", "price", "loan"}
 )
 
 
@@ -364,7 +363,7 @@ def _figures(
     result = []
     texts = set()
     for figure in figures:
-        if figure.what in MACRO_WHATS:
+        if figure.macro:
             continue
         i, wanted = _figure_place(doc, deals, figure)
         linked = deal.kind == AGREEMENT and figure.what in _AGREEMENT_WHATS

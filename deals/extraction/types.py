@@ -20,6 +20,29 @@ PARTY_KINDS = (
     "international_org",
 )
 
+#: What a figure measures: (slug, reader-facing name). Terms of a deal (a tariff rate, its value,
+#: an investment, a stake, a quota, a price) are told apart from the background a story gives
+#: (the trade between the sides, reserves, market shares), so that a background statistic is
+#: never shown as a term of the deal.
+FIGURE_WHATS = (
+    ("tariff_rate", "Tariff rate"),
+    ("previous_rate", "Previous rate"),
+    ("deal_value", "Deal value"),
+    ("investment", "Investment"),
+    ("loan", "Loan"),
+    ("stake", "Stake"),
+    ("quota", "Quota"),
+    ("volume", "Volume"),
+    ("price", "Price"),
+    ("trade_value", "Value of trade"),
+    ("market_share", "Market share"),
+    ("reserves", "Reserves"),
+    ("capacity", "Capacity"),
+    ("count", "Count"),
+    ("date", "Date"),
+    ("other", "Other figure"),
+)
+
 TITLE_BODY_SEPARATOR = "\n\n"
 
 
@@ -98,15 +121,18 @@ class CommodityMention:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number with its unit as written, normalised (scale applied) and labelled where possible."""
+    """A number with its unit as written, normalised (scale applied), with what it measures (a
+    slug of :data:`FIGURE_WHATS`). ``macro`` marks a statistic of a whole economy (a policy rate,
+    inflation, growth): it is kept with the article but is never a deal's."""
 
     text: str
     value: float
     unit: str
-    what: str | None
+    what: str
     quote: str
     start: int
     end: int
+    macro: bool = False
 
     def to_dict(self) -> dict:
         return {

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from deals.extraction.types import FIGURE_WHATS
+
 from .articles import Article
 from .reference import Commodity, Party, Status
 
@@ -207,7 +209,9 @@ class Figure(models.Model):
     text = models.CharField(max_length=120, help_text="As written: 16.1 million metric tons.")
     value = models.DecimalField(max_digits=24, decimal_places=4, null=True, blank=True)
     unit = models.CharField(max_length=20, blank=True, help_text="%, t, USD, bbl...")
-    what = models.CharField(max_length=120, blank=True, help_text="What it measures.")
+    what = models.CharField(
+        max_length=20, blank=True, choices=FIGURE_WHATS, help_text="What it measures."
+    )
     article = models.ForeignKey(
         Article, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
     )
@@ -224,7 +228,7 @@ class Figure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.text} ({self.what})" if self.what else self.text
+        return f"{self.text} ({self.get_what_display()})" if self.what else self.text
 
 
 class DatePrecision(models.TextChoices):

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from deals.extraction.types import FIGURE_WHATS
+
 from .articles import Article
 from .deals import DatePrecision, Deal, DealKind, Role, TimelineEntry
 from .reference import Commodity, Party, PartyKind, Status
@@ -208,7 +210,9 @@ class ProposedFigure(models.Model):
     text = models.CharField(max_length=120)
     value = models.DecimalField(max_digits=24, decimal_places=4, null=True, blank=True)
     unit = models.CharField(max_length=20, blank=True)
-    what = models.CharField(max_length=120, blank=True)
+    what = models.CharField(
+        max_length=20, blank=True, choices=FIGURE_WHATS, help_text="What it measures."
+    )
     quote = models.TextField(blank=True)
 
     class Meta:

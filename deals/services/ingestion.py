@@ -305,7 +305,7 @@ def _propose(
                 text=figure.text[:120],
                 value=_as_decimal(figure.value),
                 unit=(figure.unit or "")[:20],
-                what=(figure.what or "")[:120],
+                what=figure.what,
                 quote=figure.quote or "",
             )
         )

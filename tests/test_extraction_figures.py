@@ -1,0 +1,291 @@
+"""Figures: every number a reader would want read whole, with what it measures."""
+
+import pytest
+
+from deals.extraction import FIGURE_WHATS, extract
+
+
+def whats(title, body=""):
+    """Each figure of the article (text as written) with the slug of what it measures."""
+    return {figure.text: figure.what for figure in extract(title, body).figures}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "The department guaranteed a floor price of $110 per kilogram for NdPr.",
+            "$110 per kilogram",
+        ),
+        ("Nickel rose to $2,000 a ton in London on Friday.", "$2,000 a ton"),
+        ("Copper settled at $9,120/mt on Tuesday.", "$9,120/mt"),
+        ("The cap stays at $60 per barrel of crude.", "$60 per barrel"),
+        ("The offer values each share at $US5.04 per share.", "$US5.04 per share"),
+    ],
+)
+def test_a_price_is_read_with_its_unit_and_is_a_price(sentence, text):
+    assert whats("Price floor agreed", sentence)[text] == "price"
+
+
+def test_an_amount_written_with_code_and_sign_is_read_whole():
+    found = whats("Pipeline deal signed", "The two firms signed a USD $8.5 billion pipeline deal.")
+    assert found == {"USD $8.5 billion": "deal_value"}
+
+
+def test_amounts_in_words_and_in_capitals_are_read_whole():
+    found = whats(
+        "Trade deal signed",
+        "Trade between them came to 982.3 billion U.S. dollars. He promised purchases of "
+        "$500 BILLION DOLLARS.",
+    )
+    assert set(found) == {"982.3 billion U.S. dollars", "$500 BILLION DOLLARS"}
+
+
+def test_a_canadian_dollar_amount_is_money():
+    figures = extract("Uranium deal", "The contract is valued at CA$ 2.6 billion.").figures
+    assert [(f.text, f.unit, f.what) for f in figures] == [("CA$ 2.6 billion", "CAD", "deal_value")]
+
+
+def test_a_quota_in_tonnes_is_a_quota():
+    found = whats("Sugar quota set", "Imports are capped by a tariff quota of 18,125 tonnes.")
+    assert found["18,125 tonnes"] == "quota"
+
+
+def test_a_yearly_volume_is_read_with_its_period():
+    found = whats(
+        "LNG supply deal", "GAIL contracted for 3.5 million tonnes per annum of LNG from the plant."
+    )
+    assert found == {"3.5 million tonnes per annum": "volume"}
+
+
+def test_a_rated_plant_is_a_capacity():
+    found = whats("Battery plant", "The venture runs a 10 GWh/yr battery cell plant.")
+    assert found == {"10 GWh/yr": "capacity"}
+
+
+def test_millions_of_pounds_of_a_good_weigh_rather_than_pay():
+    figures = extract("Uranium deal", "Cameco will deliver 22 million pounds of uranium.").figures
+    assert [(f.text, f.unit, f.what) for f in figures] == [("22 million pounds", "t", "volume")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "what"),
+    [
+        ("The fund will take a 70 percent stake in the mine.", "70 percent", "stake"),
+        ("The state will hold 49 per cent of the terminal's shares.", "49 per cent", "stake"),
+        ("China produced 48% of the world's mined antimony.", "48%", "market_share"),
+        ("The tariff covers 90 percent of goods traded.", "90 percent", "other"),
+        ("Shares of the miner rose 12% on Monday.", "12%", "other"),
+        ("The offer was a 28 per cent premium to the share price.", "28 per cent", "other"),
+        ("Washington imposed a 25% tariff on steel.", "25%", "tariff_rate"),
+    ],
+)
+def test_a_percentage_says_whether_it_is_a_stake_a_share_a_change_or_a_rate(sentence, text, what):
+    assert whats("Deal news", sentence)[text] == what
+
+
+def test_the_rate_a_tariff_moves_from_is_the_previous_rate():
+    found = whats(
+        "Trump doubles tariffs",
+        "Trump signed an order lifting tariffs on steel imports from 25% to 50%.",
+    )
+    assert found == {"25%": "previous_rate", "50%": "tariff_rate"}
+
+
+def test_a_range_of_new_duties_is_two_tariff_rates_not_a_move():
+    found = whats(
+        "Mexico raises tariffs", "The Senate approved duties ranging from 5% to 50% on imports."
+    )
+    assert found == {"5%": "tariff_rate", "50%": "tariff_rate"}
+
+
+def test_a_rate_already_charged_is_the_previous_rate():
+    found = whats("Canada tax", "The surtax sits on top of the 6.1% import tariff already charged.")
+    assert found["6.1%"] == "previous_rate"
+
+
+def test_a_rate_without_its_own_word_takes_the_one_before_it():
+    found = whats(
+        "Tariffs imposed",
+        "Trump put in place the tariffs he had promised: 25 percent on steel imports and "
+        "10 percent on aluminum.",
+    )
+    assert found == {"25 percent": "tariff_rate", "10 percent": "tariff_rate"}
+
+
+def test_a_range_of_rates_is_read_whole():
+    found = whats("Talks", "India wants tariffs of 20-35 per cent on the goods.")
+    assert found == {"20-35 per cent": "tariff_rate"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Bilateral trade reached $190 billion last year.", "$190 billion"),
+        ("Its nickel exports were worth $517.8 million in 2019.", "$517.8 million"),
+        ("The two blocs traded goods and services worth €111bn in 2024.", "€111bn"),
+        ("Vietnam ran a trade surplus of $123 billion with the United States.", "$123 billion"),
+    ],
+)
+def test_trade_between_the_sides_is_never_the_deal_value(sentence, text):
+    assert whats("Free trade agreement signed", sentence)[text] == "trade_value"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The company reported revenue of $2.1 billion for the year.", "$2.1 billion"),
+        ("News of the deal gave the miner a market value of $7.2 billion.", "$7.2 billion"),
+        (
+            "The deal came after a fundraising that lifted its valuation to $18.5 billion.",
+            "$18.5 billion",
+        ),
+    ],
+)
+def test_a_companys_accounts_are_not_the_deal_value(sentence, text):
+    assert whats("Stake talks", sentence)[text] == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "what"),
+    [
+        ("The two countries signed a trade deal worth $10 billion.", "$10 billion", "deal_value"),
+        (
+            "Japan will put a $550 billion investment into the U.S. economy.",
+            "$550 billion",
+            "investment",
+        ),
+        ("The department lent $150 million for the expansion.", "$150 million", "loan"),
+        (
+            "The EU has cleared the $13.9 billion takeover of Covestro.",
+            "$13.9 billion",
+            "deal_value",
+        ),
+    ],
+)
+def test_terms_of_a_deal_say_what_they_are(sentence, text, what):
+    assert whats("Deal signed", sentence)[text] == what
+
+
+def test_an_amount_converted_in_brackets_measures_the_same():
+    found = whats(
+        "Swiss deal", "Switzerland promised US investment of $200 billion (€172 billion)."
+    )
+    assert found == {"$200 billion": "investment", "€172 billion": "investment"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "what"),
+    [
+        ("The country has 11 operating smelters.", "11 operating smelters", "count"),
+        ("Duties go on 6,090 goods from the first day.", "6,090 goods", "count"),
+        ("Russia approved three extensions of the grain deal.", "three extensions", "count"),
+        ("The pact covers a market of 780 million people.", "780 million people", "other"),
+    ],
+)
+def test_a_count_of_things_is_a_figure(sentence, text, what):
+    assert whats("Trade pact", sentence) == {text: what}
+
+
+def test_dates_durations_and_years_are_not_figures():
+    body = "The pact takes effect on May 1, 2022, four months after talks ended in 2021 smelters."
+    assert whats("Trade pact", body) == {}
+
+
+def test_every_figure_says_what_it_measures_from_the_vocabulary():
+    slugs = {slug for slug, _name in FIGURE_WHATS}
+    body = (
+        "The deal covers 1,200 tonnes of uranium worth $400 million; the 10% tariff goes, "
+        "inflation is 3%, and 40 companies signed up for 5 GW of power."
+    )
+    figures = extract("Uranium deal", body).figures
+    assert len(figures) == 6
+    assert {figure.what for figure in figures} <= slugs
+
+
+def test_the_two_sides_name_the_parties_rather_than_count_them():
+    assert whats("Deal signed", "The two firms and both countries signed it.") == {}
+
+
+def test_a_policy_rate_is_background_kept_off_the_deal():
+    result = extract(
+        "ECB holds rates after EU-US trade deal",
+        "The ECB kept its deposit rate at 2 percent after the EU and the US signed a trade deal.",
+    )
+    assert [(f.text, f.what, f.macro) for f in result.figures] == [("2 percent", "other", True)]
+    assert all(deal.figures == [] for deal in result.deals)
+
+
+def test_a_share_price_is_a_price_not_an_investment():
+    found = whats("Miner shares", "The miner's shares recovered to close the week at $1.27.")
+    assert found == {"$1.27": "price"}
+
+
+def test_numbers_in_names_and_a_storys_sources_are_not_counts():
+    body = (
+        "Eight of the 11 main S&P 500 sectors rose, two people familiar with the talks said, "
+        "as 27 member states weighed the pact."
+    )
+    assert whats("Markets", body) == {"27 member states": "count"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "what"),
+    [
+        ("The two will combine in an all-stock $53 billion deal.", "$53 billion", "deal_value"),
+        ("Google agreed to acquire Wiz for $32 billion in cash.", "$32 billion", "deal_value"),
+        ("It also unveiled a share buyback worth A$200 million.", "A$200 million", "other"),
+        ("The fund will buy a $1 billion stake in the retailer.", "$1 billion", "investment"),
+    ],
+)
+def test_what_an_amount_is_of_decides_between_deal_investment_and_company_news(
+    sentence, text, what
+):
+    assert whats("Deal talks", sentence)[text] == what
+
+
+def test_duties_a_deal_saves_are_not_its_value_nor_trade_in_either_currency():
+    found = whats(
+        "EU and Indonesia sign trade deal",
+        "The deal would spare exporters some 600 million euros ($708 million) in duties each "
+        "year on goods sold into Indonesia.",
+    )
+    assert found == {"600 million euros": "other", "$708 million": "other"}
+
+
+def test_the_goods_a_tariff_falls_on_are_trade():
+    found = whats("Tariffs", "Washington put tariffs on $200 billion of Chinese goods.")
+    assert found == {"$200 billion": "trade_value"}
+
+
+def test_the_size_of_a_firm_is_not_a_deal_value():
+    found = whats("Fund talks", "The S$308 billion firm is not negotiating any deal for now.")
+    assert found == {"S$308 billion": "other"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Ottawa set a 100,000-tonne quota for canola.", "100,000-tonne", 100000.0, "t"),
+        ("The firm raised $5-million from investors.", "$5-million", 5e6, "USD"),
+        ("The blocs traded goods worth R2.1-trillion in 2024.", "R2.1-trillion", 2.1e12, "ZAR"),
+        ("It exported 3 million gallons of ethanol.", "3 million gallons", 3e6, "gal"),
+    ],
+)
+def test_hyphenated_scales_and_units_rand_and_gallons_are_read(sentence, text, value, unit):
+    figures = extract("Trade deal", sentence).figures
+    assert [(f.text, f.value, f.unit) for f in figures] == [(text, value, unit)]
+
+
+def test_a_capital_r_before_a_number_is_rand_only_with_a_scale():
+    assert extract("Trade deal", "The R2 model sold 5 units to Rio.").figures[0].text == "5 units"
+
+
+def test_rates_listed_one_a_line_take_their_meaning_from_the_line_that_introduces_them():
+    body = (
+        "These are the duties the Commission plans to charge on each carmaker:\n\n"
+        "- Alpha Motors: 17.4%;\n\n"
+        "- Beta Cars: 38.1%."
+    )
+    found = whats("EU sets duties on electric cars", body)
+    assert found == {"17.4%": "tariff_rate", "38.1%": "tariff_rate"}
