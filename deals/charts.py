@@ -253,13 +253,18 @@ def _series_steps(figures: list[Figure]) -> list[Step]:
     return steps
 
 
+# "Other" gathers unlike things, and a previous rate is the history of the tariff rate itself:
+# a line through either would tell nothing.
+_NOT_CHARTED = frozenset({"other", "previous_rate", "date"})
+
+
 def figures_over_time(figures, *, until: datetime.date) -> list[StepChart]:
     """A step chart for each kind of a deal's figures (same label and unit) whose value changed
     from one date to another: a tariff of 25%, then 50%, then 18%."""
     groups: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
-        if figure.value is not None and figure.what:
-            groups.setdefault((figure.what.casefold(), figure.unit), []).append(figure)
+        if figure.value is not None and figure.what and figure.what not in _NOT_CHARTED:
+            groups.setdefault((figure.what, figure.unit), []).append(figure)
     charts = []
     for (_, unit), group in groups.items():
         steps = _series_steps(group)
@@ -290,7 +295,7 @@ def figures_over_time(figures, *, until: datetime.date) -> list[StepChart]:
             (round(STEP_TOP + STEP_PLOT_HEIGHT * (1 - float(value / top)), 1), _number(value, unit))
             for value in (Decimal(0), highest)
         ]
-        what = group[0].what
+        what = group[0].get_what_display()
         charts.append(
             StepChart(
                 title=f"{what[:1].upper()}{what[1:]} over time",

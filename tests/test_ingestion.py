@@ -488,7 +488,7 @@ def test_loaddemo_twice_keeps_the_demo_and_duplicates_nothing(
         "imposed",
         "lifted",
     ]
-    rates = tariff.figures.filter(what="tariff").order_by("article__published_on")
+    rates = tariff.figures.filter(what="tariff_rate").order_by("article__published_on")
     assert [int(rate.value) for rate in rates] == [25, 25, 50, 18]
     assert Deal.objects.filter(kind=DealKind.MEASURE, parties__iso_code="MY").count() == 1
     assert Deal.objects.filter(kind=DealKind.AGREEMENT, parties__iso_code="MY").count() == 1

@@ -667,14 +667,16 @@ def test_a_deal_page_draws_a_figure_that_changes_as_steps_with_dates_and_sources
     ):
         article = ArticleFactory(title=f"Tariff at {text}", published_on=day, url="")
         Figure.objects.create(
-            deal=tariff, article=article, text=text, value=rate, unit="%", what="tariff"
+            deal=tariff, article=article, text=text, value=rate, unit="%", what="tariff_rate"
         )
-    Figure.objects.create(deal=tariff, text="$87 billion", value=87e9, unit="USD", what="trade")
+    Figure.objects.create(
+        deal=tariff, text="$87 billion", value=87e9, unit="USD", what="trade_value"
+    )
 
     document = lxml.html.fromstring(client.get(tariff.get_absolute_url()).content)
 
     [chart] = document.find_class("chart--steps")
-    assert chart.find_class("chart__caption")[0].text == "Tariff over time"
+    assert chart.find_class("chart__caption")[0].text == "Tariff rate over time"
     assert [t.text for t in chart.find_class("chart__value")] == ["25%", "50%", "18%"]
     path = chart.find_class("chart__step")[0].get("d")
     assert path.count("H") == 3 and path.count("V") == 2

@@ -356,13 +356,13 @@ def test_a_new_deal_takes_the_summary_drafted_from_the_story(proposal, editor):
 def test_accepting_never_adds_a_figure_the_deal_already_has_under_another_label(proposal, editor):
     deal = DealFactory(kind=DealKind.AGREEMENT)
     Figure.objects.create(
-        deal=deal, text="16m t", value=Decimal("16000000"), unit="t", what="deposits"
+        deal=deal, text="16m t", value=Decimal("16000000"), unit="t", what="reserves"
     )
     Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
 
     services.accept_proposal(proposal=proposal, reviewed_by=editor)
 
-    assert list(deal.figures.values_list("text", "what")) == [("16m t", "deposits")]
+    assert list(deal.figures.values_list("text", "what")) == [("16m t", "reserves")]
 
 
 def test_editors_type_hs_codes_as_a_plain_list(editor_client, proposal):

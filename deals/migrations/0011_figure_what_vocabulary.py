@@ -81,7 +81,7 @@ def to_words(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("deals", "0007_article_fetching"),
+        ("deals", "0010_summaries_marks_and_latest_changes"),
     ]
 
     operations = [
