@@ -1,0 +1,330 @@
+"""Whether an article that names a deal is *about* one: look-alikes are kept out, with a reason.
+
+Markets wraps, earnings, company takeovers, central banks, sports and labour contracts, budgets,
+elections, permits and opinion pieces often name a trade deal or a tariff in passing, and read like
+deal stories to the cue-based extractor. What the headline and the lead are about decides: each
+kind of look-alike has a small pattern (its *topic*), the trade evidence the extractor found is the
+counterweight, and a logistic regression over these features, trained on labelled stories by
+``bench/train_relevance.py``, weighs them. Its weights ship as JSON and are read here once, in pure
+Python. Every feature keeps the words and sentence it came from, so the reason an article is kept
+out names them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .types import DealMention
+
+WEIGHTS_FILE = Path(__file__).with_name("relevance_weights.json")
+# How many body sentences after the headline make the lead.
+LEAD_SENTENCES = 2
+# A state that acts through a body, a fund or a company of its own: a deal of state, not of firms.
+_STATE_ACTORS = frozenset(
+    {"government_body", "sovereign_fund", "state_owned_enterprise", "international_org"}
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in text.strip().split("|"))
+
+
+# Words that say a price, an index or a share moved.
+_MOVES = _words(
+    "rose|rise|rises|rising|climb|climbs|climbed|gain|gains|gained|fell|fall|falls|falling|slid"
+    "|slide|slides|slip|slips|slipped|drop|drops|dropped|jump|jumps|jumped|soar|soars|soared|surge"
+    "|surged|rally|rallied|tumble|tumbled|plunge|plunged|sank|sink|flat|mixed|record|records|high"
+    "|highs|low|lows|closed|ended|lower|higher|edged|tracks|rebound|rebounded|slump|slumped"
+    "|collapse|collapsed|highest|lowest"
+)
+# What a look-alike is about, by kind: the label an editor reads, the words (or phrases of up to
+# three words) that show it and, for some, other words the same sentence must hold too.
+TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
+    "markets": (
+        "a markets report",
+        _words(
+            "stocks|shares|equities|bourse|bourses|stock market|stock markets|indices|index"
+            "|wall street|s&p 500|nasdaq|dow|ftse|nikkei|sensex|trade optimism|trade hopes"
+            "|trade jitters"
+        ),
+        _MOVES | _words("optimism|hopes|jitters"),
+    ),
+    "earnings": (
+        "a company's results",
+        _words(
+            "net profit|annual profit|quarterly profit|underlying profit|operating profit"
+            "|record profit|profit rose|profit fell|profits rose|profits fell|net loss|earnings"
+            "|net income|guidance|quarterly results|annual results|full-year results"
+            "|initial public offering|ipo|ex-dividend|dividend|dividends|selling price"
+            "|sales receipts|revenue|revenues"
+        ),
+        frozenset(),
+    ),
+    "takeover": (
+        "a company takeover",
+        _words(
+            "acquisition|acquisitions|acquire|acquires|acquired|acquiring|takeover|takeovers"
+            "|take over|buyout|merger|mergers|merge|all-stock|shareholders|shareholder"
+            "|purchase of|agrees to buy|agreed to buy|bid for|subsidiary|owners"
+        ),
+        frozenset(),
+    ),
+    "competition": (
+        "a competition review",
+        _words(
+            "antitrust|competition and markets authority|competition authority|competition"
+            " watchdog|federal trade commission|ftc|fcc|cma|comptroller|regulators|regulator"
+        ),
+        frozenset(),
+    ),
+    "central_bank": (
+        "a central bank's rate decision",
+        _words(
+            "central bank|interest rate|interest rates|key rate|cash rate|policy rate"
+            "|benchmark rate|deposit rate|repo rate|monetary policy|basis points|bps"
+            "|holds rate|holds rates|keeps rates|keeps rate|rates on hold|rates unchanged"
+            "|rate unchanged|rate cut|rate cuts|rate hike|rate hikes"
+        ),
+        frozenset(),
+    ),
+    "macro": (
+        "economic figures",
+        _words("inflation|consumer prices|consumer price index|cpi|gdp|unemployment|jobless"),
+        frozenset(),
+    ),
+    "sports": (
+        "a sports story",
+        _words(
+            "club|clubs|football|soccer|league|striker|midfielder|midfield|goalkeeper|defender"
+            "|player|players|coach|transfer window|stadium|season|squad|fans|contract extension"
+            "|signing"
+        ),
+        frozenset(),
+    ),
+    "labour": (
+        "a labour dispute",
+        _words(
+            "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage"
+            "|wages|paid leave|paid family leave|the strike|a strike|their strike|ending strike"
+            "|end strike"
+        ),
+        frozenset(),
+    ),
+    "budget": (
+        "a budget or a law",
+        _words(
+            "budget|budgets|spending bill|spending bills|spending deal|appropriations|shutdown"
+            "|deficit|fiscal year|minimum wage|ballot|legislation"
+        ),
+        frozenset(),
+    ),
+    "election": (
+        "an election",
+        _words(
+            "election|elections|electoral|voters|polls|re-elected|reelected|landslide"
+            "|minority government|majority government|new term"
+        ),
+        frozenset(),
+    ),
+    "permit": (
+        "a permit or licence",
+        _words(
+            "permit|permits|licence|licences|license|licenses|licensing|environmental|zoning"
+            "|lawsuit|lawsuits|energy regulatory commission"
+        ),
+        frozenset(),
+    ),
+    "effects": (
+        "a story about what a measure costs",
+        _words(
+            "warn of|warns of|warned of|warning of|hit from|take a hit|takes a hit|impact of"
+            "|effect of|effects of|toll|bite|biting|paying for|pay for|pushed prices|higher costs"
+            "|weigh on|weighs on|weighed on|weighing on|pulling guidance|pulled guidance"
+        ),
+        frozenset(),
+    ),
+    "prices": ("a prices report", _words("price|prices"), _MOVES),
+    "opinion": (
+        "an opinion piece",
+        _words("?|opinion|editorial|commentary|op-ed|columnist|i|we|our|you|your|reflections"),
+        frozenset(),
+    ),
+}
+# The trade evidence that weighs against a look-alike.
+TRADE = _words(
+    "tariff|tariffs|duties|duty|trade deal|trade pact|trade agreement|trade talks|trade framework"
+    "|trade negotiations|trade truce|free trade|fta|cepa|export ban|import ban|export|exports"
+    "|import|imports|quota|quotas|embargo|sanctions|curbs|offtake|supply deal|supply agreement"
+    "|anti-dumping|antidumping|countervailing|safeguard|safeguards|wto|market access"
+)
+# A word after one of these is something else: "export permits" are a trade measure, "tariff
+# revenue" is not a company's, "market players" are not athletes, a "deal" is not a walkout.
+_NOT_AFTER = {
+    "permit": _words("export|import"),
+    "permits": _words("export|import"),
+    "licence": _words("export|import"),
+    "licences": _words("export|import"),
+    "license": _words("export|import"),
+    "licenses": _words("export|import"),
+    "revenue": _words("tariff|customs|tax"),
+    "revenues": _words("tariff|customs|tax"),
+    "players": _words("market|industry|key|major"),
+    "player": _words("market|industry|key|major"),
+}
+_LEXICON: dict[str, list[str]] = {}
+for _name, (_label, _phrases, _also) in TOPICS.items():
+    for _phrase in _phrases:
+        _LEXICON.setdefault(_phrase, []).append(_name)
+for _phrase in TRADE:
+    _LEXICON.setdefault(_phrase, []).append("trade")
+_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _LEXICON if " " in phrase)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[&'.-][a-z0-9]+)*|\?")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One feature of an article: its value and, where it has one, the words that show it."""
+
+    value: float
+    words: str = ""
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether the article is about a deal; when it is not, why (naming words and sentence)."""
+
+    relevant: bool
+    reason: str = ""
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic regression: a bias and one weight per feature; a look-alike above ``cut``."""
+
+    bias: float
+    weights: dict[str, float]
+    cut: float = 0.5
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        return cls(float(data["bias"]), dict(data["weights"]), float(data.get("cut", 0.5)))
+
+    def probability(self, features: dict[str, Evidence]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * e.value for name, e in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@functools.cache
+def shipped_model() -> Model:
+    return Model.from_json(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
+
+
+# The training script reads the features of each story through this hook; ``None`` judges.
+observer: Callable[[dict[str, Evidence]], None] | None = None
+
+
+def features(
+    doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]
+) -> dict[str, Evidence]:
+    """What the headline and the lead are about, and what trade evidence the extractor found."""
+    lead = _lead(doc)
+    found = _topics(doc, lead)
+    main = mentions[0]
+    kinds = {p.kind for m in mentions for p in m.parties}
+    found["state_actor"] = Evidence(float(bool(kinds & _STATE_ACTORS)))
+    countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
+    found["two_countries"] = Evidence(float(len(countries) >= 2))
+    main_kinds = {p.kind for p in main.parties}
+    found["companies_only"] = Evidence(
+        float(
+            "company" in main_kinds
+            and not main_kinds - {"company"} - COUNTRYLIKE
+            and len(countries) < 2
+        )
+    )
+    found["commodity"] = Evidence(float(bool(main.commodities)))
+    found["measure"] = Evidence(float(main.kind == "measure"))
+    found["confidence"] = Evidence(main.confidence)
+    lead_set = set(lead)
+    in_lead = [d for d in drafts if d.sentences() & lead_set]
+    found["deal_in_lead"] = Evidence(float(bool(in_lead)))
+    found["deal_in_title"] = Evidence(float(any(d.sentences() & set(lead[:1]) for d in drafts)))
+    best = max((s.weight for d in drafts for s in d.support), default=0.0)
+    found["best_support"] = Evidence(best)
+    found["weak_background"] = Evidence(float(best < 0.5 and not in_lead))
+    return found
+
+
+def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]) -> Verdict:
+    """Keep an article the extractor found deals in, unless it reads like a look-alike."""
+    found = features(doc, drafts, mentions)
+    if observer is not None:
+        observer(found)
+        return Verdict(True)
+    model = shipped_model()
+    p = model.probability(found)
+    if p < model.cut:
+        return Verdict(True, score=p)
+    return Verdict(False, _reason(doc, model, found), p)
+
+
+def _reason(doc: Document, model: Model, found: dict[str, Evidence]) -> str:
+    topical = [
+        (model.weights.get(name, 0.0) * e.value, name, e)
+        for name, e in found.items()
+        if name in TOPICS
+    ]
+    if not topical:
+        return "It names a deal only in passing: its headline and lead are about something else."
+    _weight, name, e = max(topical, key=lambda t: t[0])
+    label = TOPICS[name][0]
+    where = "headline" if e.value == 1.0 else "lead"
+    sentence = " ".join(doc.sentence_text(e.sentence).split()) if e.sentence is not None else ""
+    return f'It reads like {label}, not a trade deal: "{e.words}" in the {where}: "{sentence}"'
+
+
+def _lead(doc: Document) -> list[int]:
+    """The headline (or, with none, the first sentence) and the next LEAD_SENTENCES sentences."""
+    sentences = doc.index.sentences
+    titled = [i for i, s in enumerate(sentences) if s.in_title]
+    first = titled[-1] if titled else 0
+    body = [i for i in range(first + 1, len(sentences)) if not sentences[i].in_title]
+    return [first, *body[:LEAD_SENTENCES]]
+
+
+def _topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
+    """Each topic the lead shows, where it first shows: 1 in the headline, less further down."""
+    found: dict[str, Evidence] = {}
+    for place, i in enumerate(lead):
+        s = doc.index.sentences[i]
+        spans = [m.span() for m in _TOKEN.finditer(doc.low, s.start, s.end)]
+        words = [doc.low[a:b] for a, b in spans]
+        present = set(words)
+        for k, word in enumerate(words):
+            phrases = [(word, k)]
+            if word in _FIRST_WORDS:
+                phrases += [(" ".join(words[k : k + n]), k + n - 1) for n in (2, 3)]
+            for phrase, last in phrases:
+                names = _LEXICON.get(phrase)
+                if not names or (k and words[k - 1] in _NOT_AFTER.get(phrase, ())):
+                    continue
+                for name in names:
+                    if name in found or (name != "trade" and not _holds(name, present)):
+                        continue
+                    text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
+                    found[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+    return found
+
+
+def _holds(name: str, words: set[str]) -> bool:
+    also = TOPICS[name][2]
+    return not also or not also.isdisjoint(words)
