@@ -6,7 +6,7 @@ development stories (``bench/realnews/dev``, ``bench/heldout/dev.json`` and the 
 finds a deal in, and fits a logistic regression (plain gradient descent with an L2 penalty, so
 nothing beyond Python is needed, and the same numbers every run). It prints the cross-validated
 share of look-alikes kept out and of deal stories kept for each penalty tried, picks the penalty
-and cut that keep out the most look-alikes while keeping at least 97% of deal stories, and with
+and cut that keep out the most look-alikes while keeping at least 98% of deal stories, and with
 ``--write`` saves the weights to ``deals/extraction/relevance_weights.json``.
 """
 
@@ -29,9 +29,9 @@ from deals.extraction import extract, relevance  # noqa: E402
 SEED = 10
 FOLDS = 5
 REPEATS = 3
-PENALTIES = (0.0001, 0.0003, 0.001, 0.003, 0.01)
+PENALTIES = (0.01, 0.003, 0.001, 0.0003, 0.0001)
 CUTS = (0.4, 0.5, 0.6, 0.7)
-KEEP_AT_LEAST = 0.97
+KEEP_AT_LEAST = 0.98
 
 
 def labelled_texts() -> list[tuple[str, str, str, object, bool]]:
@@ -61,9 +61,25 @@ def feature_rows() -> list[tuple[str, dict[str, float], bool]]:
     return rows
 
 
-def fit(rows, penalty: float, rounds: int = 25) -> relevance.Model:
+def fit(rows, penalty: float) -> relevance.Model:
+    """A fit whose weights keep the sign a feature is meant to have: a feature that comes out
+    the other way is dropped and the rest fitted again."""
+    dropped: set[str] = set()
+    while True:
+        model = _fit(rows, penalty, dropped)
+        wrong = {
+            name
+            for name, weight in model.weights.items()
+            if (weight > 0) != (name in relevance.FOR_A_LOOKALIKE)
+        }
+        if not wrong:
+            return model
+        dropped |= wrong
+
+
+def _fit(rows, penalty: float, dropped: set[str], rounds: int = 25) -> relevance.Model:
     """Newton's method on the L2-penalised log-loss (the bias is not penalised)."""
-    names = sorted({k for _n, x, _y in rows for k in x})
+    names = sorted({k for _n, x, _y in rows for k in x} - dropped)
     data = [([1.0, *(x.get(k, 0.0) for k in names)], 1.0 if y else 0.0) for _n, x, y in rows]
     size, n = len(names) + 1, len(data)
     w = [0.0] * size
@@ -103,7 +119,14 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][size] / m[i][i] if abs(m[i][i]) >= 1e-12 else 0.0 for i in range(size)]
 
 
+def judged(row) -> bool:
+    """Whether the model judges a story at all: only one whose lead shows a look-alike topic."""
+    return bool(row[1].keys() & relevance.TOPICS.keys())
+
+
 def probability(model: relevance.Model, x: dict[str, float]) -> float:
+    if not x.keys() & relevance.TOPICS.keys():
+        return 0.0
     return model.probability({k: relevance.Evidence(v) for k, v in x.items()})
 
 
@@ -116,7 +139,7 @@ def cross_validate(rows, penalty: float, names: list | None = None) -> list[tupl
         for fold in range(FOLDS):
             train = [r for i, r in enumerate(shuffled) if i % FOLDS != fold]
             held = [r for i, r in enumerate(shuffled) if i % FOLDS == fold]
-            model = fit(train, penalty)
+            model = fit([r for r in train if judged(r)], penalty)
             scored += [(y, probability(model, x)) for _n, x, y in held]
             if names is not None and repeat == 0:
                 names += [(n, y, probability(model, x)) for n, x, y in held]
@@ -136,7 +159,10 @@ def main() -> None:
     args = parser.parse_args()
     rows = feature_rows()
     lookalikes = sum(1 for _n, _x, y in rows if y)
-    print(f"{len(rows)} stories with a deal found: {lookalikes} look-alikes")
+    print(
+        f"{len(rows)} stories with a deal found: {lookalikes} look-alikes,"
+        f" {sum(1 for r in rows if judged(r))} with a look-alike topic in the lead"
+    )
     best = None
     for penalty in PENALTIES:
         scored = cross_validate(rows, penalty)
@@ -146,22 +172,24 @@ def main() -> None:
                 f"  penalty {penalty:<6} cut {cut}: cross-validated look-alikes out {out:.3f},"
                 f" deal stories kept {kept:.3f}"
             )
-            if kept >= KEEP_AT_LEAST and (best is None or out > best[0]):
+            # A smaller penalty must do clearly better to be chosen: it is the one more likely
+            # to have learnt the development stories rather than the kinds of story.
+            if kept >= KEEP_AT_LEAST and (best is None or out > best[0] + 0.02):
                 best = (out, kept, penalty, cut)
     if best is None:
         sys.exit(f"no penalty and cut keeps {KEEP_AT_LEAST:.0%} of deal stories")
     out, kept, penalty, cut = best
     print(f"chosen: penalty {penalty}, cut {cut} (cross-validated: out {out:.3f}, kept {kept:.3f})")
     if args.misses:
-        judged: list = []
-        cross_validate(rows, penalty, judged)
-        for name, y, p in sorted(judged, key=lambda t: t[0]):
+        outcomes: list = []
+        cross_validate(rows, penalty, outcomes)
+        for name, y, p in sorted(outcomes, key=lambda t: t[0]):
             if (p >= cut) != y:
                 print(
                     f"  cross-validated miss: {'look-alike kept' if y else 'deal story out'}"
                     f" ({p:.2f}) {name}"
                 )
-    model = fit(rows, penalty)
+    model = fit([r for r in rows if judged(r)], penalty)
     model = relevance.Model(model.bias, model.weights, cut)
     train_out, train_kept = rates([(y, probability(model, x)) for _n, x, y in rows], cut)
     print(f"on all training stories: look-alikes out {train_out:.3f}, kept {train_kept:.3f}")
