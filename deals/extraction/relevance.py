@@ -194,6 +194,11 @@ for _name, (_label, _phrases, _also) in TOPICS.items():
 for _phrase in TRADE:
     _LEXICON.setdefault(_phrase, []).append("trade")
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _LEXICON if " " in phrase)
+# Words that join a headline's news to its cause or background.
+_CAUSE = re.compile(
+    r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
+    r"|points? to|from)\b|,"
+)
 _TOKEN = re.compile(r"[a-z0-9]+(?:[&'.-][a-z0-9]+)*|\?")
 
 
@@ -285,6 +290,15 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
     if observer is not None:
         observer(found)
         return Verdict(True)
+    title = _lead(doc)[0]
+    caused = _headline_then_cause(doc, drafts, found, title)
+    if caused is not None:
+        return Verdict(
+            False,
+            f"Its headline reports {caused}, and names the deal only as its cause or background:"
+            f' "{" ".join(doc.sentence_text(title).split())}"',
+            1.0,
+        )
     if not found.keys() & TOPICS.keys():
         # Only what the headline or lead is about can make a look-alike: an article with deal
         # evidence and no such words is kept, however weak the evidence.
@@ -342,6 +356,33 @@ def _topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                     text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
                     found[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
     return found
+
+
+def _headline_then_cause(
+    doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence], title: int
+) -> str | None:
+    """The look-alike a headline reports when its deal or trade words come only after "after",
+    "amid", "as", "on"...: "Bank holds rates after trade deal", "Stocks climb on trade hopes"."""
+    s = doc.index.sentences[title]
+    topics = [
+        (doc.text.find(e.words, s.start, s.end), name, e.words)
+        for name, e in found.items()
+        if name in TOPICS and name != "opinion" and e.sentence == title
+    ]
+    topics = [t for t in topics if t[0] >= 0]
+    if not topics:
+        return None
+    trade = found.get("trade")
+    starts = [c.start for d in drafts for c in (*d.nouns, *d.cues) if c.sentence == title]
+    if trade is not None and trade.sentence == title:
+        starts.append(doc.text.find(trade.words, s.start, s.end))
+    if not starts:
+        return None
+    at, name, words = min(topics)
+    first_trade = min(starts)
+    if at >= first_trade or not _CAUSE.search(doc.low, at + len(words), first_trade):
+        return None
+    return f'{TOPICS[name][0]} ("{words}")'
 
 
 def _holds(name: str, words: set[str]) -> bool:
