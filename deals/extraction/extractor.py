@@ -16,7 +16,7 @@ from .lexicon import TRADE_WORDS
 from .mentions import to_mention
 from .organisations import ORGANISATION_STEMS
 from .parties import EXCLUSION_STEMS, find_hits
-from .relevance import judge
+from .relevance import judge, why_not
 from .stages import (
     AGREEMENT,
     BACKGROUND,
@@ -106,7 +106,8 @@ def extract(
     figures = find_figures(raw, low, sentences, index)
     deals = _candidate_deals(doc, cues)
     if not deals:
-        return Extraction(title=title, relevant=False, reason=_why_not(doc, cues), figures=figures)
+        reason = why_not(doc, _why_not(doc, cues))
+        return Extraction(title=title, relevant=False, reason=reason, figures=figures)
     ordered = _ordered(doc, deals)
     mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
     verdict = judge(doc, ordered, mentions)

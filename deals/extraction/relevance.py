@@ -194,6 +194,10 @@ for _name, (_label, _phrases, _also) in TOPICS.items():
 for _phrase in TRADE:
     _LEXICON.setdefault(_phrase, []).append("trade")
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _LEXICON if " " in phrase)
+# A label that opens a headline or a body: the piece argues, it does not report.
+_GENRE = re.compile(
+    r"\s*(?:opinion|editorial|op-ed|commentary|column|viewpoint|letters?)\s*[:|]", re.IGNORECASE
+)
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
@@ -252,6 +256,11 @@ def features(
     """What the headline and the lead are about, and what trade evidence the extractor found."""
     lead = _lead(doc)
     found = _topics(doc, lead)
+    first_deal = _first_deal_word(doc, drafts, found, lead[0])
+    for name, e in list(found.items()):
+        if e.value == 1.0 and first_deal is not None and _start(doc, e) > first_deal:
+            # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.
+            found[name] = Evidence(0.5, e.words, e.sentence)
     main = mentions[0]
     kinds = {p.kind for m in mentions for p in m.parties}
     state_actor = bool(kinds & _STATE_ACTORS)
@@ -291,6 +300,13 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
         observer(found)
         return Verdict(True)
     title = _lead(doc)[0]
+    genre = _GENRE.match(doc.text, doc.index.sentences[title].start) or _GENRE.match(
+        doc.text, doc.index.sentences[min(title + 1, len(doc.index.sentences) - 1)].start
+    )
+    if genre is not None:
+        return Verdict(
+            False, f'It is labelled "{genre.group(0).strip()}": an opinion piece, not news.', 1.0
+        )
     caused = _headline_then_cause(doc, drafts, found, title)
     if caused is not None:
         return Verdict(
@@ -310,6 +326,16 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
     return Verdict(False, _reason(doc, model, found), p)
 
 
+def why_not(doc: Document, fallback: str) -> str:
+    """Why an article with no deal found is not relevant: the look-alike its lead reads like,
+    naming the words and sentence, or else ``fallback``."""
+    found = _topics(doc, _lead(doc))
+    found.pop("opinion", None)
+    if not found:
+        return fallback
+    return f"{fallback} {_reason(doc, shipped_model(), found)}"
+
+
 def _reason(doc: Document, model: Model, found: dict[str, Evidence]) -> str:
     topical = [
         (model.weights.get(name, 0.0) * e.value, name, e)
@@ -320,8 +346,8 @@ def _reason(doc: Document, model: Model, found: dict[str, Evidence]) -> str:
         return "It names a deal only in passing: its headline and lead are about something else."
     _weight, name, e = max(topical, key=lambda t: t[0])
     label = TOPICS[name][0]
-    where = "headline" if e.value == 1.0 else "lead"
-    sentence = " ".join(doc.sentence_text(e.sentence).split()) if e.sentence is not None else ""
+    where = "headline" if doc.index.sentences[e.sentence].in_title else "lead"
+    sentence = " ".join(doc.sentence_text(e.sentence).split())
     return f'It reads like {label}, not a trade deal: "{e.words}" in the {where}: "{sentence}"'
 
 
@@ -363,26 +389,34 @@ def _headline_then_cause(
 ) -> str | None:
     """The look-alike a headline reports when its deal or trade words come only after "after",
     "amid", "as", "on"...: "Bank holds rates after trade deal", "Stocks climb on trade hopes"."""
-    s = doc.index.sentences[title]
     topics = [
-        (doc.text.find(e.words, s.start, s.end), name, e.words)
+        (_start(doc, e), name, e.words)
         for name, e in found.items()
-        if name in TOPICS and name != "opinion" and e.sentence == title
+        if name in TOPICS and name != "opinion" and e.sentence == title and e.value == 1.0
     ]
-    topics = [t for t in topics if t[0] >= 0]
-    if not topics:
-        return None
-    trade = found.get("trade")
-    starts = [c.start for d in drafts for c in (*d.nouns, *d.cues) if c.sentence == title]
-    if trade is not None and trade.sentence == title:
-        starts.append(doc.text.find(trade.words, s.start, s.end))
-    if not starts:
+    first_deal = _first_deal_word(doc, drafts, found, title)
+    if not topics or first_deal is None:
         return None
     at, name, words = min(topics)
-    first_trade = min(starts)
-    if at >= first_trade or not _CAUSE.search(doc.low, at + len(words), first_trade):
+    if at >= first_deal or not _CAUSE.search(doc.low, at + len(words), first_deal):
         return None
     return f'{TOPICS[name][0]} ("{words}")'
+
+
+def _first_deal_word(
+    doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence], title: int
+) -> int | None:
+    """Where the headline first names a deal, a measure or trade, if it does."""
+    starts = [c.start for d in drafts for c in (*d.nouns, *d.cues) if c.sentence == title]
+    trade = found.get("trade")
+    if trade is not None and trade.sentence == title:
+        starts.append(_start(doc, trade))
+    return min(starts, default=None)
+
+
+def _start(doc: Document, e: Evidence) -> int:
+    s = doc.index.sentences[e.sentence]
+    return doc.text.find(e.words, s.start, s.end)
 
 
 def _holds(name: str, words: set[str]) -> bool:
