@@ -24,6 +24,8 @@ from .drafts import COUNTRYLIKE, Document, DraftDeal
 from .types import DealMention
 
 WEIGHTS_FILE = Path(__file__).with_name("relevance_weights.json")
+# The most a deal named only after the first sentence can be trusted: an editor confirms it.
+BACKGROUND_CONFIDENCE = 0.5
 # How many body sentences after the headline make the lead.
 LEAD_SENTENCES = 2
 # A state that acts through a body, a fund or a company of its own: a deal of state, not of firms.
@@ -318,12 +320,26 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
     if not found.keys() & TOPICS.keys():
         # Only what the headline or lead is about can make a look-alike: an article with deal
         # evidence and no such words is kept, however weak the evidence.
+        _doubt_background(doc, drafts, mentions)
         return Verdict(True)
     model = shipped_model()
     p = model.probability(found)
-    if p < model.cut:
-        return Verdict(True, score=p)
-    return Verdict(False, _reason(doc, model, found), p)
+    if p >= model.cut:
+        return Verdict(False, _reason(doc, model, found), p)
+    _doubt_background(doc, drafts, mentions)
+    return Verdict(True, score=p)
+
+
+def _doubt_background(
+    doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]
+) -> None:
+    """A deal named neither in the headline nor in the first sentence is background to the story
+    ("trade has grown since the 2019 agreement"): its mention keeps at most BACKGROUND_CONFIDENCE,
+    below the confidence at which a trusted source's proposal is accepted without an editor."""
+    lead = doc.lead_sentences
+    for draft, mention in zip(drafts, mentions, strict=True):
+        if not draft.sentences() & lead:
+            mention.confidence = min(mention.confidence, BACKGROUND_CONFIDENCE)
 
 
 def why_not(doc: Document, fallback: str) -> str:
