@@ -48,6 +48,34 @@ LOOKALIKES = {
         " agreement raises wages by 60% over the life of the deal. Shipments of soybeans and"
         " steel had piled up during the walkout.",
     ),
+    "economic figures": (
+        "Japan's economy shrinks as exports fall on US tariffs",
+        "Japan's economy contracted at an annualised 1.6% in the second quarter as exports fell,"
+        " government data showed on Friday. Exports to the United States dropped 10% after"
+        " tariffs of 15% took effect.",
+    ),
+    "budget": (
+        "Germany's 2026 budget boosts defence spending",
+        "Germany's cabinet approved the 2026 budget on Wednesday, with defence spending rising"
+        " to 3.5% of GDP. Borrowing will rise to 90 billion euros. The finance minister said the"
+        " trade deal with the United States signed in July would weigh on growth.",
+    ),
+    "election": (
+        "Conservatives win election on promise to renegotiate trade pact",
+        "Canada's Conservative Party won a majority in Monday's election, promising to"
+        " renegotiate the USMCA trade agreement with the United States and Mexico. Voters turned"
+        " out in record numbers.",
+    ),
+    "prices": (
+        "Oil prices rise after US and China agree trade truce",
+        "Oil prices climbed 2% on Monday after the United States and China agreed a 90-day truce"
+        " in their trade war, cutting tariffs on each other's goods. Brent crude rose to $66.",
+    ),
+    "labour contract": (
+        "Aircraft machinists ratify contract, ending seven-week strike",
+        "Machinists at the planemaker voted to ratify a new four-year contract on Monday, ending"
+        " a seven-week strike that halted production. The deal raises wages by 38%.",
+    ),
     "opinion": (
         "Opinion: Who really pays for your tariffs?",
         "You do. Every time a president announces tariffs on imports from China or"

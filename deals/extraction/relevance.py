@@ -44,7 +44,8 @@ _MOVES = _words(
     "|slide|slides|slip|slips|slipped|drop|drops|dropped|jump|jumps|jumped|soar|soars|soared|surge"
     "|surged|rally|rallied|tumble|tumbled|plunge|plunged|sank|sink|flat|mixed|record|records|high"
     "|highs|low|lows|closed|ended|lower|higher|edged|tracks|rebound|rebounded|slump|slumped"
-    "|collapse|collapsed|highest|lowest"
+    "|collapse|collapsed|highest|lowest|raise|raises|raised|raising|up|down|shrinks|shrank"
+    "|contracted|grew|expanded"
 )
 # What a look-alike is about, by kind: the label an editor reads, the words (or phrases of up to
 # three words) that show it and, for some, other words the same sentence must hold too.
@@ -65,7 +66,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|record profit|profit rose|profit fell|profits rose|profits fell|net loss|earnings"
             "|net income|guidance|quarterly results|annual results|full-year results"
             "|initial public offering|ipo|ex-dividend|dividend|dividends|sales receipts|revenue"
-            "|revenues"
+            "|revenues|profit|profits"
         ),
         frozenset(),
     ),
@@ -98,7 +99,10 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     ),
     "macro": (
         "economic figures",
-        _words("inflation|consumer prices|consumer price index|cpi|gdp|unemployment|jobless"),
+        _words(
+            "inflation|consumer prices|consumer price index|cpi|gdp|unemployment|jobless"
+            "|economy|economic growth|recession"
+        ),
         frozenset(),
     ),
     "sports": (
@@ -114,8 +118,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         "a labour dispute",
         _words(
             "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage"
-            "|wages|paid leave|paid family leave|the strike|a strike|their strike|ending strike"
-            "|end strike"
+            "|wages|paid leave|paid family leave|strike|machinists|dockworkers"
         ),
         frozenset(),
     ),
@@ -189,6 +192,18 @@ _NOT_AFTER = {
     "clubs": _words("paris|london|nuclear|rich"),
     "player": _words("market|industry|key|major"),
 }
+# A word that counts only beside another of these in its sentence: a "profit" that rose, an
+# "economy" that shrank, a "strike" that workers end.
+_RESULTS = _words(
+    "rose|rise|rises|fell|fall|falls|jump|jumps|jumped|drop|drops|dropped|slump|slumped|climb"
+    "|climbs|climbed|surge|surged|doubled|halved|beat|beats|missed|posts|posted|reported|reports"
+)
+_NEEDS = {
+    "profit": _RESULTS,
+    "profits": _RESULTS,
+    "economy": _MOVES,
+    "strike": _words("ending|ends|ended|end|union|workers|walkout|picket|ratify|ratified"),
+}
 _LEXICON: dict[str, list[str]] = {}
 for _name, (_label, _phrases, _also) in TOPICS.items():
     for _phrase in _phrases:
@@ -200,6 +215,9 @@ _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _LEXICON if " " in phra
 _GENRE = re.compile(
     r"\s*(?:opinion|editorial|op-ed|commentary|column|viewpoint|letters?)\s*[:|]", re.IGNORECASE
 )
+# Topics whose "deal" is a contract with players or workers: named goods or countries do not
+# make it a trade deal, only trade words in the lead could.
+_CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
@@ -309,12 +327,39 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
         return Verdict(
             False, f'It is labelled "{genre.group(0).strip()}": an opinion piece, not news.', 1.0
         )
+    headline = " ".join(doc.sentence_text(title).split())
     caused = _headline_then_cause(doc, drafts, found, title)
     if caused is not None:
         return Verdict(
             False,
             f"Its headline reports {caused}, and names the deal only as its cause or background:"
-            f' "{" ".join(doc.sentence_text(title).split())}"',
+            f' "{headline}"',
+            1.0,
+        )
+    elsewhere = _headline_elsewhere(doc, drafts, found, title)
+    if elsewhere is not None:
+        return Verdict(
+            False,
+            f'Its headline reports {elsewhere}: "{headline}"; the deal is named only further'
+            " down, as background.",
+            1.0,
+        )
+    own_news = _headline_topics(doc, found, title)
+    people = [t for t in own_news if t[1] in _CONTRACTS_OF_PEOPLE]
+    if people and "trade" not in found:
+        _at, name, words = min(people)
+        return Verdict(
+            False,
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; a contract'
+            " with players or workers is not a trade deal.",
+            1.0,
+        )
+    if own_news and not _trade_evidence(found):
+        _at, name, words = min(own_news)
+        return Verdict(
+            False,
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
+            " lead is about trade (no trade words, goods, two countries or a state's party).",
             1.0,
         )
     if not found.keys() & TOPICS.keys():
@@ -392,6 +437,8 @@ def _topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                 names = _LEXICON.get(phrase)
                 if not names or (k and words[k - 1] in _NOT_AFTER.get(phrase, ())):
                     continue
+                if phrase in _NEEDS and _NEEDS[phrase].isdisjoint(present):
+                    continue
                 for name in names:
                     if name in found or (name != "trade" and not _holds(name, present)):
                         continue
@@ -405,17 +452,44 @@ def _headline_then_cause(
 ) -> str | None:
     """The look-alike a headline reports when its deal or trade words come only after "after",
     "amid", "as", "on"...: "Bank holds rates after trade deal", "Stocks climb on trade hopes"."""
-    topics = [
-        (_start(doc, e), name, e.words)
-        for name, e in found.items()
-        if name in TOPICS and name != "opinion" and e.sentence == title and e.value == 1.0
-    ]
+    topics = _headline_topics(doc, found, title)
     first_deal = _first_deal_word(doc, drafts, found, title)
     if not topics or first_deal is None:
         return None
     at, name, words = min(topics)
     if at >= first_deal or not _CAUSE.search(doc.low, at + len(words), first_deal):
         return None
+    return f'{TOPICS[name][0]} ("{words}")'
+
+
+def _headline_topics(
+    doc: Document, found: dict[str, Evidence], title: int
+) -> list[tuple[int, str, str]]:
+    """(where, topic, words) of each look-alike topic that is the headline's own news."""
+    return [
+        (_start(doc, e), name, e.words)
+        for name, e in found.items()
+        if name in TOPICS and name != "opinion" and e.sentence == title and e.value == 1.0
+    ]
+
+
+def _trade_evidence(found: dict[str, Evidence]) -> bool:
+    return "trade" in found or any(
+        found[name].value for name in ("commodity", "two_countries", "state_actor")
+    )
+
+
+def _headline_elsewhere(
+    doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence], title: int
+) -> str | None:
+    """The look-alike a headline reports when neither it nor the first sentence names any deal
+    or trade: "Germany's budget boosts defence spending" over a trade deal in paragraph three."""
+    topics = _headline_topics(doc, found, title)
+    if not topics or _first_deal_word(doc, drafts, found, title) is not None:
+        return None
+    if any(d.sentences() & doc.lead_sentences for d in drafts):
+        return None
+    _at, name, words = min(topics)
     return f'{TOPICS[name][0]} ("{words}")'
 
 
