@@ -46,18 +46,20 @@ def labelled_texts() -> list[tuple[str, str, str, object, bool]]:
     return rows
 
 
-def feature_rows() -> list[tuple[str, dict[str, float], bool]]:
-    """The features of each story the extractor finds a deal in (the others need no judging)."""
+def feature_rows() -> list[tuple[str, dict[str, float], bool, bool]]:
+    """(name, features, is a look-alike, kept out by a rule) of each story the extractor finds a
+    deal in (the others need no judging)."""
     rows = []
     for name, title, body, published, lookalike in labelled_texts():
-        seen: list[dict] = []
-        relevance.observer = seen.append
+        seen: list[tuple] = []
+        relevance.observer = lambda found, ruled, seen=seen: seen.append((found, ruled))
         try:
             extract(title, body, published)
         finally:
             relevance.observer = None
         if seen:
-            rows.append((name, {k: e.value for k, e in seen[0].items()}, lookalike))
+            found, ruled = seen[0]
+            rows.append((name, {k: e.value for k, e in found.items()}, lookalike, ruled))
     return rows
 
 
@@ -79,8 +81,8 @@ def fit(rows, penalty: float) -> relevance.Model:
 
 def _fit(rows, penalty: float, dropped: set[str], rounds: int = 25) -> relevance.Model:
     """Newton's method on the L2-penalised log-loss (the bias is not penalised)."""
-    names = sorted({k for _n, x, _y in rows for k in x} - dropped)
-    data = [([1.0, *(x.get(k, 0.0) for k in names)], 1.0 if y else 0.0) for _n, x, y in rows]
+    names = sorted({k for row in rows for k in row[1]} - dropped)
+    data = [([1.0, *(r[1].get(k, 0.0) for k in names)], 1.0 if r[2] else 0.0) for r in rows]
     size, n = len(names) + 1, len(data)
     w = [0.0] * size
     for _ in range(rounds):
@@ -120,14 +122,17 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
 
 
 def judged(row) -> bool:
-    """Whether the model judges a story at all: only one whose lead shows a look-alike topic."""
-    return bool(row[1].keys() & relevance.TOPICS.keys())
+    """Whether the model judges a story: one no rule kept out whose lead shows a topic."""
+    return not row[3] and bool(row[1].keys() & relevance.TOPICS.keys())
 
 
-def probability(model: relevance.Model, x: dict[str, float]) -> float:
-    if not x.keys() & relevance.TOPICS.keys():
+def probability(model: relevance.Model, row) -> float:
+    """How sure the whole decision is that a story is a look-alike: 1 when a rule kept it out."""
+    if row[3]:
+        return 1.0
+    if not judged(row):
         return 0.0
-    return model.probability({k: relevance.Evidence(v) for k, v in x.items()})
+    return model.probability({k: relevance.Evidence(v) for k, v in row[1].items()})
 
 
 def cross_validate(rows, penalty: float, names: list | None = None) -> list[tuple[bool, float]]:
@@ -140,9 +145,9 @@ def cross_validate(rows, penalty: float, names: list | None = None) -> list[tupl
             train = [r for i, r in enumerate(shuffled) if i % FOLDS != fold]
             held = [r for i, r in enumerate(shuffled) if i % FOLDS == fold]
             model = fit([r for r in train if judged(r)], penalty)
-            scored += [(y, probability(model, x)) for _n, x, y in held]
+            scored += [(r[2], probability(model, r)) for r in held]
             if names is not None and repeat == 0:
-                names += [(n, y, probability(model, x)) for n, x, y in held]
+                names += [(r[0], r[2], probability(model, r)) for r in held]
     return scored
 
 
@@ -158,11 +163,14 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="name the stories judged wrong")
     args = parser.parse_args()
     rows = feature_rows()
-    lookalikes = sum(1 for _n, _x, y in rows if y)
+    lookalikes = sum(1 for row in rows if row[2])
+    ruled = [r for r in rows if r[3]]
     print(
-        f"{len(rows)} stories with a deal found: {lookalikes} look-alikes,"
-        f" {sum(1 for r in rows if judged(r))} with a look-alike topic in the lead"
+        f"{len(rows)} stories with a deal found: {lookalikes} look-alikes;"
+        f" {len(ruled)} kept out by a rule ({sum(1 for r in ruled if r[2])} look-alikes),"
+        f" {sum(1 for r in rows if judged(r))} left for the model"
     )
+    print("The scores below are of the whole decision: the rules, then the model.")
     best = None
     for penalty in PENALTIES:
         scored = cross_validate(rows, penalty)
@@ -191,7 +199,7 @@ def main() -> None:
                 )
     model = fit([r for r in rows if judged(r)], penalty)
     model = relevance.Model(model.bias, model.weights, cut)
-    train_out, train_kept = rates([(y, probability(model, x)) for _n, x, y in rows], cut)
+    train_out, train_kept = rates([(r[2], probability(model, r)) for r in rows], cut)
     print(f"on all training stories: look-alikes out {train_out:.3f}, kept {train_kept:.3f}")
     for name, weight in sorted(model.weights.items(), key=lambda kv: -abs(kv[1])):
         print(f"    {weight:+.3f}  {name}")

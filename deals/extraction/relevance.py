@@ -36,11 +36,13 @@ _STATE_ACTORS = frozenset(
 
 
 # Features that only ever count for a look-alike; every other feature only counts against one.
-FOR_A_LOOKALIKE = frozenset({*TOPICS, "weak_background", "companies_only", "firm_takeover"})
+FOR_A_LOOKALIKE = frozenset({*TOPICS, "companies_only", "firm_takeover"})
 # A label that opens a headline or a body: the piece argues, it does not report.
 _GENRE = re.compile(
     r"\s*(?:opinion|editorial|op-ed|commentary|column|viewpoint|letters?)\s*[:|]", re.IGNORECASE
 )
+# Below this, what the text says of a deal is a passing mention ("talks", a noun on its own).
+_PASSING = 0.5
 # Topics whose "deal" is a contract with players or workers: named goods or countries do not
 # make it a trade deal, only trade words in the lead could.
 _CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
@@ -82,8 +84,9 @@ def shipped_model() -> Model:
     return Model.from_json(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
 
 
-# The training script reads the features of each story through this hook; ``None`` judges.
-observer: Callable[[dict[str, Evidence]], None] | None = None
+# The training script reads the features of each story, and whether a rule decided it, through
+# this hook; ``None`` judges.
+observer: Callable[[dict[str, Evidence], bool], None] | None = None
 
 
 def features(
@@ -125,59 +128,18 @@ def features(
     found["deal_in_title"] = Evidence(float(any(d.sentences() & set(lead[:1]) for d in drafts)))
     best = max((s.weight for d in drafts for s in d.support), default=0.0)
     found["best_support"] = Evidence(best)
-    found["weak_background"] = Evidence(float(best < 0.5 and not deal_in_lead))
     return found
 
 
 def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]) -> Verdict:
     """Keep an article the extractor found deals in, unless it reads like a look-alike."""
     found = features(doc, drafts, mentions)
+    ruled = _by_rule(doc, drafts, found)
     if observer is not None:
-        observer(found)
+        observer(found, ruled is not None)
         return Verdict(True)
-    title = _lead(doc)[0]
-    genre = _GENRE.match(doc.text, doc.index.sentences[title].start) or _GENRE.match(
-        doc.text, doc.index.sentences[min(title + 1, len(doc.index.sentences) - 1)].start
-    )
-    if genre is not None:
-        return Verdict(
-            False, f'It is labelled "{genre.group(0).strip()}": an opinion piece, not news.', 1.0
-        )
-    headline = " ".join(doc.sentence_text(title).split())
-    caused = _headline_then_cause(doc, drafts, found, title)
-    if caused is not None:
-        return Verdict(
-            False,
-            f"Its headline reports {caused}, and names the deal only as its cause or background:"
-            f' "{headline}"',
-            1.0,
-        )
-    elsewhere = _headline_elsewhere(doc, drafts, found, title)
-    if elsewhere is not None:
-        return Verdict(
-            False,
-            f'Its headline reports {elsewhere}: "{headline}"; the deal is named only further'
-            " down, as background.",
-            1.0,
-        )
-    own_news = _headline_topics(doc, found, title)
-    people = [t for t in own_news if t[1] in _CONTRACTS_OF_PEOPLE]
-    if people and "trade" not in found:
-        _at, name, words = min(people)
-        return Verdict(
-            False,
-            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; a contract'
-            " with players or workers is not a trade deal.",
-            1.0,
-        )
-    if own_news and not _trade_evidence(found):
-        _at, name, words = min(own_news)
-        return Verdict(
-            False,
-            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
-            " lead is about trade (no trade words, goods, two countries or a state's party).",
-            1.0,
-        )
+    if ruled is not None:
+        return Verdict(False, ruled, 1.0)
     if not found.keys() & TOPICS.keys():
         # Only what the headline or lead is about can make a look-alike: an article with deal
         # evidence and no such words is kept, however weak the evidence.
@@ -189,6 +151,48 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
         return Verdict(False, _reason(doc, model, found), p)
     _doubt_background(doc, drafts, mentions)
     return Verdict(True, score=p)
+
+
+def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence]) -> str | None:
+    """Why the headline's own news or the weakness of the deal keeps the article out, if it does."""
+    title = _lead(doc)[0]
+    genre = _GENRE.match(doc.text, doc.index.sentences[title].start) or _GENRE.match(
+        doc.text, doc.index.sentences[min(title + 1, len(doc.index.sentences) - 1)].start
+    )
+    if genre is not None:
+        return f'It is labelled "{genre.group(0).strip()}": an opinion piece, not news.'
+    headline = " ".join(doc.sentence_text(title).split())
+    caused = _headline_then_cause(doc, drafts, found, title)
+    if caused is not None:
+        return (
+            f"Its headline reports {caused}, and names the deal only as its cause or background:"
+            f' "{headline}"'
+        )
+    elsewhere = _headline_elsewhere(doc, drafts, found, title)
+    if elsewhere is not None:
+        return (
+            f'Its headline reports {elsewhere}: "{headline}"; the deal is named only further'
+            " down, as background."
+        )
+    if not found["deal_in_lead"].value and found["best_support"].value < _PASSING:
+        first = min(i for d in drafts for i in d.sentences())
+        passage = " ".join(doc.sentence_text(first).split())
+        return f'It names a deal only in passing, after its lead: "{passage}"'
+    own_news = _headline_topics(doc, found, title)
+    people = [t for t in own_news if t[1] in _CONTRACTS_OF_PEOPLE]
+    if people and "trade" not in found:
+        _at, name, words = min(people)
+        return (
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; a contract'
+            " with players or workers is not a trade deal."
+        )
+    if own_news and not _trade_evidence(found):
+        _at, name, words = min(own_news)
+        return (
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
+            " lead is about trade (no trade words, goods, two countries or a state's party)."
+        )
+    return None
 
 
 def _doubt_background(
