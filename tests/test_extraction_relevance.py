@@ -151,3 +151,26 @@ def test_the_european_union_is_not_a_trade_union():
         DAY,
     )
     assert result.relevant, result.reason
+
+
+def test_a_deal_named_only_in_passing_after_the_lead_is_not_a_deal_story():
+    result = extract(
+        "Leaders meet for Pacific Islands Forum in Fiji",
+        "Leaders of 18 Pacific nations met in Suva on Tuesday. They agreed to step up action on"
+        " climate change and ocean protection. Australia pledged new funding for storm shelters."
+        " Fiji also wants more money for advisers on its trade agreement with New Zealand.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "only in passing" in result.reason
+    assert "its trade agreement with New Zealand" in result.reason
+
+
+def test_a_deal_told_in_the_lead_is_kept_however_the_headline_reads():
+    result = extract(
+        "Leaders meet for Pacific Islands Forum in Fiji",
+        "Fiji and New Zealand signed a trade agreement in Suva on Tuesday, as leaders of 18"
+        " Pacific nations met for their yearly forum.",
+        DAY,
+    )
+    assert result.relevant, result.reason
