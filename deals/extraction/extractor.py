@@ -16,6 +16,7 @@ from .lexicon import TRADE_WORDS
 from .mentions import to_mention
 from .organisations import ORGANISATION_STEMS
 from .parties import EXCLUSION_STEMS, find_hits
+from .relevance import judge, why_not
 from .stages import (
     AGREEMENT,
     BACKGROUND,
@@ -105,8 +106,13 @@ def extract(
     figures = find_figures(raw, low, sentences, index)
     deals = _candidate_deals(doc, cues)
     if not deals:
-        return Extraction(title=title, relevant=False, reason=_why_not(doc, cues), figures=figures)
-    mentions = [to_mention(doc, deal, deals, figures) for deal in _ordered(doc, deals)]
+        reason = why_not(doc, _why_not(doc, cues))
+        return Extraction(title=title, relevant=False, reason=reason, figures=figures)
+    ordered = _ordered(doc, deals)
+    mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
+    verdict = judge(doc, ordered, mentions)
+    if not verdict.relevant:
+        return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
     return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
 
 

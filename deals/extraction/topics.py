@@ -1,0 +1,232 @@
+"""What the headline and lead of an article are about: the topics of look-alikes, by their words.
+
+Each kind of story that names a deal without being about one (a markets wrap, a company's
+results, a takeover, a central bank's decision...) has a few words or phrases of up to three
+words. They are found with one tokenising pass over the lead and set look-ups, so that checking
+a dozen topics costs a fraction of a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .drafts import Document
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(line.strip() for line in text.strip().split("|"))
+
+
+# Words that say a price, an index or a share moved.
+_MOVES = _words(
+    "rose|rise|rises|rising|climb|climbs|climbed|gain|gains|gained|fell|fall|falls|falling|slid"
+    "|slide|slides|slip|slips|slipped|drop|drops|dropped|jump|jumps|jumped|soar|soars|soared|surge"
+    "|surged|rally|rallied|tumble|tumbled|plunge|plunged|sank|sink|flat|mixed|record|records|high"
+    "|highs|low|lows|closed|ended|lower|higher|edged|tracks|rebound|rebounded|slump|slumped"
+    "|collapse|collapsed|highest|lowest|raise|raises|raised|raising|up|down|shrinks|shrank"
+    "|contracted|grew|expanded"
+)
+# What a look-alike is about, by kind: the label an editor reads, the words (or phrases of up to
+# three words) that show it and, for some, other words the same sentence must hold too.
+TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
+    "markets": (
+        "a markets report",
+        _words(
+            "stocks|shares|equities|bourse|bourses|stock market|stock markets|indices|index"
+            "|wall street|s&p 500|nasdaq|dow|ftse|nikkei|sensex|trade optimism|trade hopes"
+            "|trade jitters"
+        ),
+        _MOVES | _words("optimism|hopes|jitters"),
+    ),
+    "earnings": (
+        "a company's results",
+        _words(
+            "net profit|annual profit|quarterly profit|underlying profit|operating profit"
+            "|record profit|profit rose|profit fell|profits rose|profits fell|net loss|earnings"
+            "|net income|guidance|quarterly results|annual results|full-year results"
+            "|initial public offering|ipo|ex-dividend|dividend|dividends|sales receipts|revenue"
+            "|revenues|profit|profits"
+        ),
+        frozenset(),
+    ),
+    "takeover": (
+        "a company takeover",
+        _words(
+            "acquisition|acquisitions|acquire|acquires|acquired|acquiring|takeover|takeovers"
+            "|take over|buyout|merger|mergers|merge|all-stock|shareholders|shareholder"
+            "|agrees to buy|agreed to buy|subsidiary"
+        ),
+        frozenset(),
+    ),
+    "competition": (
+        "a competition review",
+        _words(
+            "antitrust|competition and markets authority|competition authority|competition"
+            " watchdog|federal trade commission|ftc|fcc|cma|comptroller|merger review"
+        ),
+        frozenset(),
+    ),
+    "central_bank": (
+        "a central bank's rate decision",
+        _words(
+            "central bank|interest rate|interest rates|key rate|cash rate|policy rate"
+            "|benchmark rate|deposit rate|repo rate|monetary policy|basis points|bps"
+            "|holds rate|holds rates|keeps rates|keeps rate|rates on hold|rates unchanged"
+            "|rate unchanged|rate cut|rate cuts|rate hike|rate hikes"
+        ),
+        frozenset(),
+    ),
+    "macro": (
+        "economic figures",
+        _words(
+            "inflation|consumer prices|consumer price index|cpi|gdp|unemployment|jobless"
+            "|economy|economic growth|recession"
+        ),
+        frozenset(),
+    ),
+    "sports": (
+        "a sports story",
+        _words(
+            "club|clubs|football|soccer|sports|sport|pro league|premier league|striker"
+            "|midfielder|midfield|goalkeeper|defender|player|players|coach|transfer window"
+            "|stadium|squad|contract extension"
+        ),
+        frozenset(),
+    ),
+    "labour": (
+        "a labour dispute",
+        _words(
+            "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage"
+            "|wages|paid leave|paid family leave|strike|machinists|dockworkers"
+        ),
+        frozenset(),
+    ),
+    "budget": (
+        "a budget or a law",
+        _words(
+            "budget|budgets|spending bill|spending bills|spending deal|appropriations|shutdown"
+            "|deficit|fiscal year|minimum wage|ballot|legislation"
+        ),
+        frozenset(),
+    ),
+    "election": (
+        "an election",
+        _words(
+            "election|elections|electoral|voters|polls|re-elected|reelected|landslide"
+            "|minority government|majority government|new term"
+        ),
+        frozenset(),
+    ),
+    "permit": (
+        "a permit or licence",
+        _words(
+            "permit|permits|licence|licences|license|licenses|licensing|environmental|zoning"
+            "|lawsuit|lawsuits|energy regulatory commission"
+        ),
+        frozenset(),
+    ),
+    "effects": (
+        "a story about what a measure costs",
+        _words(
+            "hit from|take a hit|takes a hit|taking a hit|paying for|pay for|pushed prices"
+            "|pushed up prices|pulling guidance|pulled guidance|pulling their guidance"
+        ),
+        frozenset(),
+    ),
+    "prices": ("a prices report", _words("price|prices"), _MOVES),
+    "opinion": (
+        "an opinion piece",
+        _words("?|opinion|editorial|commentary|op-ed|columnist|i|you|your|reflections"),
+        frozenset(),
+    ),
+}
+# The trade evidence that weighs against a look-alike.
+TRADE = _words(
+    "tariff|tariffs|duties|duty|trade deal|trade pact|trade agreement|trade talks|trade framework"
+    "|trade negotiations|trade truce|free trade|fta|cepa|export ban|import ban|export|exports"
+    "|import|imports|quota|quotas|embargo|sanctions|curbs|offtake|supply deal|supply agreement"
+    "|anti-dumping|antidumping|countervailing|safeguard|safeguards|wto|market access"
+)
+# A word after one of these is something else: "export permits" are a trade measure, "tariff
+# revenue" is not a company's, "market players" are not athletes, a "deal" is not a walkout.
+_NOT_AFTER = {
+    "permit": _words("export|import"),
+    "permits": _words("export|import"),
+    "licence": _words("export|import"),
+    "licences": _words("export|import"),
+    "license": _words("export|import"),
+    "licenses": _words("export|import"),
+    "revenue": _words("tariff|customs|tax|export|government|oil|state"),
+    "revenues": _words("tariff|customs|tax|export|government|oil|state"),
+    "deficit": _words("trade|current-account|account|goods"),
+    "rate cut": _words("tariff|duty|tax"),
+    "rate cuts": _words("tariff|duty|tax"),
+    "rate hike": _words("tariff|duty|tax"),
+    "rate hikes": _words("tariff|duty|tax"),
+    "players": _words("market|industry|key|major"),
+    "union": _words("european|african|customs|eurasian|economic|soviet|monetary|banking|postal"),
+    "club": _words("paris|london|nuclear|rich"),
+    "clubs": _words("paris|london|nuclear|rich"),
+    "player": _words("market|industry|key|major"),
+}
+# A word that counts only beside another of these in its sentence: a "profit" that rose, an
+# "economy" that shrank, a "strike" that workers end.
+_RESULTS = _words(
+    "rose|rise|rises|fell|fall|falls|jump|jumps|jumped|drop|drops|dropped|slump|slumped|climb"
+    "|climbs|climbed|surge|surged|doubled|halved|beat|beats|missed|posts|posted|reported|reports"
+)
+_NEEDS = {
+    "profit": _RESULTS,
+    "profits": _RESULTS,
+    "economy": _MOVES,
+    "strike": _words("ending|ends|ended|end|union|workers|walkout|picket|ratify|ratified"),
+}
+_LEXICON: dict[str, list[str]] = {}
+for _name, (_label, _phrases, _also) in TOPICS.items():
+    for _phrase in _phrases:
+        _LEXICON.setdefault(_phrase, []).append(_name)
+for _phrase in TRADE:
+    _LEXICON.setdefault(_phrase, []).append("trade")
+_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _LEXICON if " " in phrase)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[&'.-][a-z0-9]+)*|\?")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One feature of an article: its value and, where it has one, the words that show it."""
+
+    value: float
+    words: str = ""
+    sentence: int | None = None
+
+
+def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
+    """Each topic the lead shows, where it first shows: 1 in the headline, less further down."""
+    found: dict[str, Evidence] = {}
+    for place, i in enumerate(lead):
+        s = doc.index.sentences[i]
+        spans = [m.span() for m in _TOKEN.finditer(doc.low, s.start, s.end)]
+        words = [doc.low[a:b] for a, b in spans]
+        present = set(words)
+        for k, word in enumerate(words):
+            phrases = [(word, k)]
+            if word in _FIRST_WORDS:
+                phrases += [(" ".join(words[k : k + n]), k + n - 1) for n in (2, 3)]
+            for phrase, last in phrases:
+                names = _LEXICON.get(phrase)
+                if not names or (k and words[k - 1] in _NOT_AFTER.get(phrase, ())):
+                    continue
+                if phrase in _NEEDS and _NEEDS[phrase].isdisjoint(present):
+                    continue
+                for name in names:
+                    if name in found or (name != "trade" and not _holds(name, present)):
+                        continue
+                    text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
+                    found[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+    return found
+
+
+def _holds(name: str, words: set[str]) -> bool:
+    also = TOPICS[name][2]
+    return not also or not also.isdisjoint(words)

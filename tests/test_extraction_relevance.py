@@ -1,0 +1,176 @@
+"""Look-alikes (stories that name a deal or a tariff but are about something else) are kept out,
+with a reason naming the words and sentence that show it; deal and measure stories are kept."""
+
+import datetime
+
+import pytest
+
+from deals.extraction import extract
+
+DAY = datetime.date(2025, 9, 1)
+
+LOOKALIKES = {
+    "markets": (
+        "Asian shares climb on hopes for US-China trade deal",
+        "TOKYO - Asian stock markets rose on Tuesday as investors bet that Washington and Beijing"
+        " were close to a trade agreement. The Nikkei index gained 1.2% and Hong Kong's Hang Seng"
+        " added 0.8%. A trade pact would cut tariffs on $200 billion of goods, analysts said.",
+    ),
+    "earnings": (
+        "Toolmaker posts 12% rise in quarterly profit despite tariffs",
+        "Harlan Tools said on Thursday its quarterly profit rose 12% to $310 million, beating"
+        " forecasts, as price increases offset the cost of U.S. tariffs on Chinese steel. The"
+        " company raised its full-year guidance. Revenue climbed 6% to $2.1 billion.",
+    ),
+    "takeover": (
+        "Regulators clear Brightwave's $9 billion takeover of Solent Media",
+        "The Federal Trade Commission and the Competition and Markets Authority have cleared"
+        " Brightwave's acquisition of Solent Media, the companies said on Monday. The merger"
+        " agreement was signed in March and is expected to close next week. Shareholders of both"
+        " firms approved the deal in June.",
+    ),
+    "central bank": (
+        "Central bank keeps rates on hold as it weighs new US tariffs",
+        "The Reserve Bank left its cash rate unchanged at 3.6% on Tuesday. Governor Ana Ruiz said"
+        " the bank would watch how the tariffs the United States imposed on steel last month"
+        " affect growth. Economists had expected a 25 basis point cut.",
+    ),
+    "sports": (
+        "Striker signs five-year deal with Lisbon club",
+        "The Brazilian striker has signed a new five-year contract with the club, keeping him in"
+        " Lisbon until 2030. The deal includes a release clause of 80 million euros, the club"
+        " said. He joined from a Spanish side in the last transfer window.",
+    ),
+    "labour": (
+        "Dock workers ratify new contract, ending strike at Gulf ports",
+        "Members of the dockworkers' union voted to ratify a six-year contract on Sunday, ending"
+        " a strike that had halted container traffic at ports from Texas to Florida. The"
+        " agreement raises wages by 60% over the life of the deal. Shipments of soybeans and"
+        " steel had piled up during the walkout.",
+    ),
+    "economic figures": (
+        "Japan's economy shrinks as exports fall on US tariffs",
+        "Japan's economy contracted at an annualised 1.6% in the second quarter as exports fell,"
+        " government data showed on Friday. Exports to the United States dropped 10% after"
+        " tariffs of 15% took effect.",
+    ),
+    "budget": (
+        "Germany's 2026 budget boosts defence spending",
+        "Germany's cabinet approved the 2026 budget on Wednesday, with defence spending rising"
+        " to 3.5% of GDP. Borrowing will rise to 90 billion euros. The finance minister said the"
+        " trade deal with the United States signed in July would weigh on growth.",
+    ),
+    "election": (
+        "Conservatives win election on promise to renegotiate trade pact",
+        "Canada's Conservative Party won a majority in Monday's election, promising to"
+        " renegotiate the USMCA trade agreement with the United States and Mexico. Voters turned"
+        " out in record numbers.",
+    ),
+    "prices": (
+        "Oil prices rise after US and China agree trade truce",
+        "Oil prices climbed 2% on Monday after the United States and China agreed a 90-day truce"
+        " in their trade war, cutting tariffs on each other's goods. Brent crude rose to $66.",
+    ),
+    "labour contract": (
+        "Aircraft machinists ratify contract, ending seven-week strike",
+        "Machinists at the planemaker voted to ratify a new four-year contract on Monday, ending"
+        " a seven-week strike that halted production. The deal raises wages by 38%.",
+    ),
+    "opinion": (
+        "Opinion: Who really pays for your tariffs?",
+        "You do. Every time a president announces tariffs on imports from China or"
+        " Mexico, he tells voters foreigners will pay. They will not. Importers pay the duty,"
+        " and pass it on to you.",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LOOKALIKES))
+def test_a_look_alike_is_not_relevant_and_says_which_words_show_it(kind):
+    title, body = LOOKALIKES[kind]
+    result = extract(title, body, DAY)
+    assert not result.relevant, kind
+    assert result.deals == []
+    # The reason quotes the label or the sentence it read, so an editor can see why.
+    assert any(
+        sentence.strip(". ") in result.reason for sentence in (title, *body.split(". "), "Opinion:")
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "India and Oman sign comprehensive economic partnership agreement",
+            "India and Oman signed a comprehensive economic partnership agreement in Muscat on"
+            " Thursday, cutting duties on 98% of tariff lines. Oil and gas exports from Oman and"
+            " Indian textiles gain most, officials said. Shares of textile exporters rose 4%.",
+        ),
+        (
+            "Beijing imposes export controls on graphite",
+            "China will require licences for exports of graphite from December 1, the commerce"
+            " ministry said, tightening its grip on a material used in electric-vehicle batteries."
+            " Analysts said the curbs could raise prices for battery makers in South Korea.",
+        ),
+        (
+            "Gulf sovereign fund to buy 20% stake in Chilean copper mine",
+            "Qatar Investment Authority agreed to buy a 20% stake in a copper mine run by Chile's"
+            " state miner Codelco for $1.1 billion, the two said on Monday, securing supply of the"
+            " metal for Gulf smelters. The acquisition needs approval from Chile's regulators.",
+        ),
+        (
+            "US and EU sign trade deal, sending European stocks higher",
+            "The United States and the European Union signed a trade agreement on Sunday that caps"
+            " tariffs on most EU goods at 15%. European shares rose on the news.",
+        ),
+    ],
+)
+def test_a_deal_story_that_mentions_markets_shares_or_a_stake_is_kept(title, body):
+    result = extract(title, body, DAY)
+    assert result.relevant, result.reason
+    assert result.deals
+
+
+def test_a_central_bank_headline_that_names_a_trade_deal_as_background_is_not_a_deal_story():
+    result = extract(
+        "Bank of Thailand holds key rate after Thai-EU trade deal takes effect",
+        "The Bank of Thailand kept its policy rate at 1.75% on Wednesday. The free trade"
+        " agreement between Thailand and the European Union entered into force last month.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "cause or background" in result.reason
+    assert "Bank of Thailand holds key rate" in result.reason
+
+
+def test_the_european_union_is_not_a_trade_union():
+    result = extract(
+        "European Union imposes anti-dumping duties on Chinese steel",
+        "The European Union imposed anti-dumping duties of up to 25% on steel from China on"
+        " Friday, the European Commission said.",
+        DAY,
+    )
+    assert result.relevant, result.reason
+
+
+def test_a_deal_named_only_in_passing_after_the_lead_is_not_a_deal_story():
+    result = extract(
+        "Leaders meet for Pacific Islands Forum in Fiji",
+        "Leaders of 18 Pacific nations met in Suva on Tuesday. They agreed to step up action on"
+        " climate change and ocean protection. Australia pledged new funding for storm shelters."
+        " Fiji also wants more money for advisers on its trade agreement with New Zealand.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "only in passing" in result.reason
+    assert "its trade agreement with New Zealand" in result.reason
+
+
+def test_a_deal_told_in_the_lead_is_kept_however_the_headline_reads():
+    result = extract(
+        "Leaders meet for Pacific Islands Forum in Fiji",
+        "Fiji and New Zealand signed a trade agreement in Suva on Tuesday, as leaders of 18"
+        " Pacific nations met for their yearly forum.",
+        DAY,
+    )
+    assert result.relevant, result.reason

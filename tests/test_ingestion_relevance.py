@@ -1,0 +1,86 @@
+"""A look-alike never creates or moves a deal, and a deal named only as background is left to an
+editor, even from a trusted outlet."""
+
+import datetime
+
+import pytest
+
+from deals import services
+from deals.models import ArticleState, Deal, ReviewState, TimelineEntry
+
+from .factories import submitted
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2026, 2, 3)
+
+
+def wire(slug: str) -> dict:
+    return {"url": f"https://www.wire.example/{slug}", "outlet": "Wire"}
+
+
+MALAYSIA_BAN = (
+    "Malaysia bans the export of unprocessed rare earths",
+    "Malaysia has banned exports of raw rare earths to build a refining industry at home. The "
+    "ban is in effect.",
+)
+# A central bank story that names the same ban as its background.
+CENTRAL_BANK = (
+    "Bank Negara holds key rate as Malaysia's rare earths export ban bites",
+    "Bank Negara Malaysia kept its overnight policy rate at 3% on Thursday. Governor Lim said the"
+    " ban on exports of raw rare earths, in effect since last year, was weighing on mining"
+    " revenue. Economists had expected no change.",
+)
+# A port story that names a trade agreement in passing, years after it took effect.
+PORT_STORY = (
+    "Port of Rotterdam handles record container volumes",
+    "The port handled 15 million containers in the first half, a record. Traffic with Japan has"
+    " grown since the EU-Japan economic partnership agreement took effect in 2019. The port"
+    " plans a new terminal.",
+)
+
+
+def test_a_look_alike_from_a_trusted_outlet_makes_no_proposal_and_leaves_the_deal_alone(
+    reference_data, settings
+):
+    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
+    services.parse_article(submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban")))
+    deal = Deal.objects.get()
+    entries = TimelineEntry.objects.count()
+
+    later = DAY + datetime.timedelta(days=30)
+    article = submitted(*CENTRAL_BANK, published_on=later, **wire("rates"))
+    outcome = services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == outcome.state == ArticleState.NOT_RELEVANT
+    assert "Bank Negara holds key rate" in article.failure_reason
+    assert not article.proposals.exists()
+    assert Deal.objects.get() == deal
+    assert TimelineEntry.objects.count() == entries
+
+
+def test_a_deal_named_only_as_background_waits_for_an_editor_even_from_a_trusted_outlet(
+    reference_data, settings
+):
+    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
+    article = submitted(*PORT_STORY, published_on=DAY, **wire("port"))
+
+    services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    proposal = article.proposals.get(position=0)
+    assert proposal.state == ReviewState.PENDING
+    assert not proposal.auto_accepted
+    assert not Deal.objects.exists()
+
+
+def test_a_deal_in_the_headline_from_a_trusted_outlet_is_still_accepted(reference_data, settings):
+    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
+    article = submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban"))
+
+    services.parse_article(article)
+
+    assert article.proposals.get(position=0).state == ReviewState.ACCEPTED
+    assert Deal.objects.get().status.slug == "imposed"
