@@ -173,7 +173,11 @@ def _unnamed_key(name: str, kind: str | None, gazetteer: Gazetteer) -> tuple | N
 
 
 def _bare(name: str) -> str:
-    return _LEGAL_SUFFIX.sub("", name.casefold())
+    """The name without its legal forms ("Corporation Limited" is two of them)."""
+    name, previous = name.casefold(), ""
+    while name != previous:
+        name, previous = _LEGAL_SUFFIX.sub("", name), name
+    return name
 
 
 def _party_matches(gold: str, gold_kind: str | None, predicted, aliases, gazetteer) -> bool:
