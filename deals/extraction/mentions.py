@@ -10,6 +10,7 @@ from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import MACRO_WHATS
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
+from .sides import agreement_sides
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
@@ -146,12 +147,7 @@ def _parties(
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
-        lead = doc.lead_sentences
-        named_in_lead = {p.name for p in hits if p.sentence in lead}
-        if len(named_in_lead) >= 2:
-            # Wire copy names the sides in its headline and first sentence; countries and
-            # companies named further down are background (earlier deals, rivals, markets).
-            hits = [p for p in hits if p.name in named_in_lead]
+        hits = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))

@@ -1,0 +1,58 @@
+"""Who the parties of a deal are, and what they trade: names as readers know them, sides told in
+the sentences about the deal, not in its background."""
+
+import datetime
+
+from deals.extraction import extract
+
+DAY = datetime.date(2025, 6, 12)
+
+
+def main_deal(title, body="", published=DAY):
+    result = extract(title, body, published)
+    assert result.relevant, result.reason
+    return result.deals[0]
+
+
+def names(deal):
+    return sorted(p.name for p in deal.parties)
+
+
+def test_the_pentagon_and_the_dod_are_the_us_department_of_defense():
+    deal = main_deal(
+        "Pentagon signs magnet supply agreement with Acme Magnetics",
+        "The Pentagon signed a ten-year agreement with Acme Magnetics to buy rare earth magnets. "
+        "The DoD will also lend the company $150 million.",
+    )
+    assert "US Department of Defense" in names(deal)
+    pentagon = next(p for p in deal.parties if p.name == "US Department of Defense")
+    assert pentagon.text == "Pentagon"
+
+
+def test_a_legal_form_is_not_part_of_the_party_name_but_stays_in_the_text_as_written():
+    deal = main_deal(
+        "Harbour Lithium Ltd signs offtake agreement with Toyota",
+        "Harbour Lithium Ltd signed an offtake agreement to supply lithium to Toyota.",
+    )
+    harbour = next(p for p in deal.parties if p.name.startswith("Harbour"))
+    assert harbour.name == "Harbour Lithium"
+    assert harbour.text == "Harbour Lithium Ltd"
+
+
+def test_a_firm_named_in_a_later_sentence_about_the_same_contract_is_a_party():
+    deal = main_deal(
+        "Kazakhstan signs deal to supply uranium to China",
+        "Kazakhstan on Monday unveiled a long-term deal to supply China with uranium. "
+        "Under the contract, Kazatomprom will deliver uranium concentrate to China National "
+        "Nuclear Corporation.",
+    )
+    assert {"Kazatomprom", "China National Nuclear Corporation"} <= set(names(deal))
+
+
+def test_firms_named_beside_an_earlier_deal_further_down_are_not_parties():
+    deal = main_deal(
+        "Indonesia and EU sign trade agreement",
+        "Indonesia and the European Union signed a comprehensive trade agreement on Tuesday. "
+        "Brussels hopes to add it to its deals with Vietnam and Singapore.",
+    )
+    assert names(deal) == ["European Union", "Indonesia"]
