@@ -56,3 +56,38 @@ def test_firms_named_beside_an_earlier_deal_further_down_are_not_parties():
         "Brussels hopes to add it to its deals with Vietnam and Singapore.",
     )
     assert names(deal) == ["European Union", "Indonesia"]
+
+
+def test_members_a_story_lists_for_a_bloc_are_sides_of_its_agreement():
+    deal = main_deal(
+        "EU and Mercosur sign trade agreement",
+        "The European Union and Mercosur signed a free trade agreement on Saturday. The pact "
+        "still needs ratification in Brazil, Argentina, Uruguay and Paraguay, the Mercosur "
+        "members.",
+    )
+    assert names(deal) == [
+        "Argentina",
+        "Brazil",
+        "European Union",
+        "Mercosur",
+        "Paraguay",
+        "Uruguay",
+    ]
+
+
+def test_two_members_named_in_passing_do_not_make_a_bloc_list():
+    deal = main_deal(
+        "EU and Mercosur sign trade agreement",
+        "The European Union and Mercosur signed a free trade agreement on Saturday. European "
+        "exporters, from carmakers in Germany to farmers in Greece, stand to gain.",
+    )
+    assert names(deal) == ["European Union", "Mercosur"]
+
+
+def test_countries_an_agreement_is_said_to_be_in_force_for_are_its_sides():
+    deal = main_deal(
+        "Asia-Pacific trade pact takes effect",
+        "Japan and China welcomed the trade pact's entry into force on Saturday. The agreement "
+        "entered into force for China, Japan, Australia, New Zealand, Singapore and Vietnam.",
+    )
+    assert {"Australia", "New Zealand", "Singapore", "Vietnam"} <= set(names(deal))

@@ -127,6 +127,7 @@ def _parties(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
 ) -> list[PartyMention]:
     by_sentence = doc.parties_by_sentence
+    listed: set[str] = set()
     hits = [
         p
         for i in sorted(sentences)
@@ -147,7 +148,7 @@ def _parties(
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
-        hits = agreement_sides(doc, deal, hits)
+        hits, listed = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
@@ -174,7 +175,9 @@ def _parties(
         for hit in hits:
             counts[hit.name] = counts.get(hit.name, 0) + 1
         mentions = [
-            m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
+            m
+            for m in mentions
+            if counts.get(m.name, 0) > 1 or m.start < doc.title_end or m.name in listed
         ] or mentions
     return mentions
 

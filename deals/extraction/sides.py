@@ -4,6 +4,10 @@ Wire copy names the sides of a deal in its headline and lead; sentences further 
 *the* deal ("Under the contract, Kazatomprom will deliver ...") continue it and may name the firms
 or bodies behind the countries of the headline. Other names further down are background: earlier
 deals ("its deals with Vietnam"), rivals, markets, statistics.
+
+A bloc's members are sides of its agreement when the story names them as its members ("the GCC,
+whose six members are Saudi Arabia, ..."), and the countries a sentence of the deal lists as the
+ones it covers ("entry into force for China, Japan, Australia and Brunei") are its sides too.
 """
 
 from __future__ import annotations
@@ -29,15 +33,80 @@ def continuing_sentences(doc: Document, deal: DraftDeal) -> set[int]:
     return found
 
 
-def agreement_sides(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list[PartyHit]:
-    """The hits of an agreement that name its sides (see the module's note)."""
+def agreement_sides(
+    doc: Document, deal: DraftDeal, hits: list[PartyHit]
+) -> tuple[list[PartyHit], set[str]]:
+    """The hits of an agreement that name its sides (see the module's note), and the names of
+    the countries among them told in a list (of its members, or of the countries it covers)."""
     lead = doc.lead_sentences
     named_in_lead = {p.name for p in hits if p.sentence in lead}
-    if len(named_in_lead) < 2:
-        return hits
-    told = continuing_sentences(doc, deal) - lead
-    return [
-        p
-        for p in hits
-        if p.name in named_in_lead or (p.sentence in told and p.kind not in COUNTRYLIKE)
-    ]
+    listed = _listed_countries(doc, hits)
+    if len(named_in_lead) >= 2:
+        told = continuing_sentences(doc, deal) - lead
+        hits = [
+            p
+            for p in hits
+            if p.name in named_in_lead
+            or (p.sentence in told and p.kind not in COUNTRYLIKE)
+            or id(p) in listed
+        ]
+    members = _members_named(doc, hits)
+    names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
+    present = {id(p) for p in hits}
+    return hits + [p for p in members if id(p) not in present], names
+
+
+# ", ", " and ", ", and ": the gap between two items of a list.
+_LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
+# "in force for China, Japan and ...", "between Chile, Peru and ...": the list names the sides.
+_LIST_OF_SIDES = re.compile(r"\b(?:for|between|among|amongst|including)\s+(?:the\s+)?$")
+
+
+def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
+    """The country hits that stand in a list of three or more countries (by ``id``)."""
+    listed: set[int] = set()
+    run: list[PartyHit] = []
+    for hit in [*hits, None]:
+        if (
+            hit is not None
+            and hit.kind == "country"
+            and run
+            and hit.sentence == run[-1].sentence
+            and _LIST_GAP.match(doc.text[run[-1].end : hit.start])
+        ):
+            run.append(hit)
+            continue
+        if len({p.name for p in run}) >= 3 and _LIST_OF_SIDES.search(
+            doc.low, max(0, run[0].start - 12), run[0].start
+        ):
+            listed.update(id(p) for p in run)
+        run = [hit] if hit is not None and hit.kind == "country" else []
+    return listed
+
+
+def _members_named(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """Member countries of a bloc among the sides, named (half of them or more) in a sentence
+    that names the bloc or speaks of its members: "the four Mercosur nations, Brazil, ..." lists
+    them; "from farmers in Greece to carmakers in Germany" does not."""
+    members = doc.gazetteer.bloc_members
+    blocs = {p.name for p in hits if p.kind == "bloc" and p.name in members}
+    if not blocs:
+        return []
+    found: list[PartyHit] = []
+    for bloc in blocs:
+        codes = members[bloc]
+        sentences = {p.sentence for p in doc.parties if p.name == bloc}
+        for i, sentence_hits in doc.parties_by_sentence.items():
+            named = [p for p in sentence_hits if p.kind == "country" and p.country in codes]
+            if len({p.name for p in named}) * 2 < len(codes):
+                continue
+            s = doc.index.sentences[i]
+            if i not in sentences and not _MEMBERS.search(doc.low, s.start, s.end):
+                continue
+            found += named
+    return found
+
+
+_MEMBERS = re.compile(r"\bmembers?\b|\bmember (?:states|countries|nations)\b")
