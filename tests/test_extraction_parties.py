@@ -91,3 +91,40 @@ def test_countries_an_agreement_is_said_to_be_in_force_for_are_its_sides():
         "entered into force for China, Japan, Australia, New Zealand, Singapore and Vietnam.",
     )
     assert {"Australia", "New Zealand", "Singapore", "Vietnam"} <= set(names(deal))
+
+
+def test_countries_that_are_only_the_homes_of_the_named_firms_are_not_sides():
+    deal = main_deal(
+        "Kazakhstan signs uranium supply deal with China",
+        "Kazatomprom signed a long-term contract to supply uranium to China National Nuclear "
+        "Corporation on Thursday.",
+    )
+    assert names(deal) == ["China National Nuclear Corporation", "Kazatomprom"]
+
+
+def test_countries_stay_sides_when_only_one_firm_is_named():
+    deal = main_deal(
+        "China and Malaysia in talks on rare earths plant",
+        "China and Malaysia are in preliminary talks to build a rare earths plant, with "
+        "Malaysia's sovereign wealth fund Khazanah Nasional expected to partner with a Chinese "
+        "state-owned enterprise.",
+    )
+    assert {"China", "Malaysia", "Khazanah Nasional"} <= set(names(deal))
+
+
+def test_a_company_named_in_full_is_a_party_where_the_story_uses_its_short_name():
+    deal = main_deal(
+        "Pentagon partnership with Harbour puts magnet plant in Texas",
+        "Harbour Materials will build its magnet plant in Texas. The plant is part of the "
+        "partnership between Harbour and the Department of Defense, signed in July.",
+    )
+    assert names(deal) == ["Harbour Materials", "US Department of Defense"]
+
+
+def test_a_day_opening_the_sentence_is_not_part_of_a_company_name():
+    deal = main_deal(
+        "Kazakhstan signs deal to supply uranium to China",
+        "On Thursday Kazakhstan, the world's leading uranium producer, unveiled a long-term deal "
+        "to supply uranium to China.",
+    )
+    assert names(deal) == ["China", "Kazakhstan"]

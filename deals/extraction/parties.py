@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .gate import GateResult
 from .gazetteer import COMMODITY, PARTY, VIA_DEMONYM, Gazetteer
+from .names import organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
     described_organisation,
@@ -137,6 +138,7 @@ def find_hits(
     )
     if org_spans:
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
+    parties += short_names(gazetteer, text, parties, index)
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     dateline = dateline_span(text, title_end)
@@ -173,41 +175,19 @@ def _with_organisations(
             continue
         if any(parties[j].start <= org.start and parties[j].end >= org.end for j in overlapping):
             continue
+        named = organisation_name(org.name, org.start)
+        if named is None:
+            continue
+        name, start = named
+        if any(parties[j].start <= start and parties[j].end >= org.end for j in overlapping):
+            continue
         removed.update(overlapping)
         # "China National Uranium Corporation": a name that starts with a country is based there.
-        home = next(
-            (parties[j].country for j in overlapping if parties[j].start == org.start), None
-        )
-        added.append(
-            PartyHit(
-                strip_legal_form(org.name),
-                org.kind,
-                home,
-                org.start,
-                org.end,
-                index.index_of(org.start),
-                "found",
-            )
-        )
+        home = next((parties[j].country for j in overlapping if parties[j].start == start), None)
+        added.append(PartyHit(name, org.kind, home, start, org.end, index.index_of(start), "found"))
         spans.append((org.start, org.end))
     spans.sort()
     return [p for j, p in enumerate(parties) if j not in removed] + added, spans
-
-
-# "Wealth Minerals Ltd", "Acme Holdings Corp.": the legal form is not part of the name readers use.
-_LEGAL_FORM = re.compile(
-    r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Co|PLC|plc|LLC|AG|SA|SE|NV|N\.V|GmbH|Tbk|Pte"
-    r"|Bhd|Berhad|S\.A)\.?$"
-)
-
-
-def strip_legal_form(name: str) -> str:
-    """The name without its trailing legal forms; a name that is nothing else is kept."""
-    while True:
-        bare = _LEGAL_FORM.sub("", name)
-        if bare == name or " " not in name or _LEGAL_FORM.fullmatch(" " + bare):
-            return name
-        name = bare
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:

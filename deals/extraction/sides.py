@@ -53,7 +53,22 @@ def agreement_sides(
     members = _members_named(doc, hits)
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
-    return hits + [p for p in members if id(p) not in present], names
+    hits = hits + [p for p in members if id(p) not in present]
+    return _without_home_countries(hits, names), names
+
+
+_ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+
+
+def _without_home_countries(hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
+    """ "Qatar inks gas deal with China" over "QatarEnergy will supply Sinopec": when two or more
+    firms are named (not only described), a country that is only the home of one of them is not
+    a side of its own."""
+    firms = [p for p in hits if p.kind in _ORGANISATIONS and not p.name.endswith("(unnamed)")]
+    if len({p.name for p in firms}) < 2:
+        return hits
+    homes = {p.country for p in firms if p.country}
+    return [p for p in hits if p.kind != "country" or p.country not in homes or p.name in listed]
 
 
 # ", ", " and ", ", and ": the gap between two items of a list.
