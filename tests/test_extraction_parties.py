@@ -128,3 +128,32 @@ def test_a_day_opening_the_sentence_is_not_part_of_a_company_name():
         "to supply uranium to China.",
     )
     assert names(deal) == ["China", "Kazakhstan"]
+
+
+def test_congo_is_the_democratic_republic_in_a_story_that_names_its_capital():
+    deal = main_deal(
+        "US and Congo sign minerals partnership",
+        "KINSHASA, April 3 - The United States and Congo signed a minerals partnership on "
+        "cobalt and copper on Thursday, officials in Kinshasa said.",
+    )
+    assert names(deal) == ["Democratic Republic of the Congo", "United States"]
+    congo = next(p for p in deal.parties if p.country == "CD")
+    assert congo.text == "Congo"
+
+
+def test_congo_is_the_republic_in_a_story_that_names_brazzaville():
+    deal = main_deal(
+        "China and Congo sign oil supply agreement",
+        "China and Congo signed an oil supply agreement in Brazzaville on Monday.",
+    )
+    assert names(deal) == ["China", "Republic of the Congo"]
+
+
+def test_a_metals_exchange_named_after_a_capital_is_not_a_party():
+    deal = main_deal(
+        "Indonesia to ban nickel ore exports from January",
+        "Indonesia will ban nickel ore exports from January, the energy ministry said. The ban "
+        "sent nickel up 3% on the London Metal Exchange, and Goldman Sachs expects the ban to "
+        "lift London nickel further.",
+    )
+    assert names(deal) == ["Indonesia"]

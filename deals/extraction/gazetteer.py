@@ -114,6 +114,7 @@ class Gazetteer:
         not_parties: Iterable[str] = (),
         unmatched_names: Iterable[str] = (),
         bloc_members: dict[str, frozenset[str]] | None = None,
+        namesakes: dict[str, tuple[str, ...]] | None = None,
     ):
         self.parties: list[PartyEntry] = list(parties)
         self.commodities: list[CommodityEntry] = list(commodities)
@@ -123,6 +124,8 @@ class Gazetteer:
         self._unmatched_names = frozenset(unmatched_names)
         #: The country codes of each bloc's members, by the bloc's name.
         self.bloc_members: dict[str, frozenset[str]] = dict(bloc_members or {})
+        #: Names two countries share ("Congo"): the country codes, the usual meaning first.
+        self.namesakes: dict[str, tuple[str, ...]] = dict(namesakes or {})
         self.party_by_name = {p.name.lower(): i for i, p in enumerate(self.parties)}
         self.commodity_by_name = {c.name.lower(): i for i, c in enumerate(self.commodities)}
         self.country_index = {
@@ -218,6 +221,7 @@ class Gazetteer:
             not_parties=data["not_parties"],
             unmatched_names=_unmatched_commodity_names(),
             bloc_members=members,
+            namesakes={name: tuple(codes) for name, codes in data["namesakes"].items()},
         )
 
     def extended(
@@ -261,6 +265,7 @@ class Gazetteer:
             not_parties=self._not_parties,
             unmatched_names=self._unmatched_names,
             bloc_members=self.bloc_members,
+            namesakes=self.namesakes,
         )
 
     # -- lookups ------------------------------------------------------------------------------

@@ -120,6 +120,8 @@ def find_hits(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
+    if gazetteer.namesakes:
+        _resolve_namesakes(gazetteer, text, parties)
     title_case = is_title_case(text[:title_end])
     for i, hit in enumerate(parties):
         if hit.kind not in {"country", "bloc"}:
@@ -147,6 +149,27 @@ def find_hits(
             if dateline[0] <= hit.start < dateline[1]:
                 hit.excluded = "place"
     return parties, commodities
+
+
+def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit]) -> None:
+    """ "Congo" is the Democratic Republic of the Congo in a story that also says "Kinshasa" or
+    "Tshisekedi", the Republic of the Congo in one that says "Brazzaville", and by default the
+    one news copy usually means (the first listed)."""
+    shared = [
+        i for i, hit in enumerate(parties) if text[hit.start : hit.end] in gazetteer.namesakes
+    ]
+    if not shared:
+        return
+    named = {hit.country for i, hit in enumerate(parties) if i not in shared}
+    for i in shared:
+        hit = parties[i]
+        codes = gazetteer.namesakes[text[hit.start : hit.end]]
+        code = next((c for c in codes if c in named), codes[0])
+        entry = gazetteer.country_party(code)
+        if entry is not None:
+            parties[i] = PartyHit(
+                entry.name, entry.kind, code, hit.start, hit.end, hit.sentence, hit.via
+            )
 
 
 def _with_organisations(
