@@ -157,3 +157,38 @@ def test_a_metals_exchange_named_after_a_capital_is_not_a_party():
         "lift London nickel further.",
     )
     assert names(deal) == ["Indonesia"]
+
+
+def goods(deal):
+    return sorted(c.name for c in deal.commodities)
+
+
+def test_multiword_goods_are_one_good_each():
+    deal = main_deal(
+        "Indonesia bans cooking oil and palm oil exports",
+        "Indonesia banned exports of cooking oil and palm oil on Thursday, and India signed a "
+        "deal cutting duties on gems and jewellery and medical devices.",
+    )
+    assert goods(deal) == ["palm oil", "vegetable oils"]
+    assert next(c for c in deal.commodities if c.name == "vegetable oils").text == "cooking oil"
+
+
+def test_goods_a_trade_agreement_gives_duty_free_access_are_its_goods():
+    deal = main_deal(
+        "India and UAE trade pact takes effect on May 1",
+        "The comprehensive economic partnership agreement between India and the UAE takes "
+        "effect on May 1. Labour-intensive sectors get duty-free access from the outset: "
+        "textiles, gems and jewellery, leather, footwear, pharmaceuticals and medical devices.",
+    )
+    assert {"gems and jewellery", "leather", "medical devices", "footwear"} <= set(goods(deal))
+
+
+def test_goods_of_a_measure_told_beside_the_agreement_stay_with_the_measure():
+    result = extract(
+        "Japan and Britain sign trade deal",
+        "Japan and Britain signed a trade agreement on Monday that gives duty-free access to "
+        "cars. Separately, Japan imposed tariffs of 20% on steel from China.",
+        DAY,
+    )
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert "steel" not in goods(agreement)

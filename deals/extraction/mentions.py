@@ -8,6 +8,7 @@ import re
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import MACRO_WHATS
+from .goods import agreement_terms_goods
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
 from .sides import agreement_sides
@@ -310,6 +311,8 @@ def _commodities(
         for c in by_sentence.get(i, ())
         if _closest_deal(doc, deals, c) is deal
     ]
+    if deal.kind == AGREEMENT:
+        chosen += agreement_terms_goods(doc, deal, deals, _closest_deal)
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
         topic_sentences = doc.topic_sentences - sentences
