@@ -192,3 +192,21 @@ def test_goods_of_a_measure_told_beside_the_agreement_stay_with_the_measure():
     )
     agreement = next(d for d in result.deals if d.kind == "agreement")
     assert "steel" not in goods(agreement)
+
+
+def test_goods_an_economy_lives_on_are_not_goods_of_the_deal():
+    deal = main_deal(
+        "South Korea and GCC sign free trade agreement",
+        "South Korea and the Gulf Cooperation Council signed a free trade agreement on Thursday, "
+        "as the Gulf states, long dependent on oil and gas income, seek to diversify.",
+    )
+    assert goods(deal) == []
+
+
+def test_magnets_named_by_their_alloy_are_rare_earth_magnets():
+    deal = main_deal(
+        "Harbour Materials signs magnet supply agreement with the Pentagon",
+        "Harbour Materials signed an agreement with the Pentagon to supply "
+        "neodymium-iron-boron (NdFeB) magnets.",
+    )
+    assert goods(deal) == ["rare earth magnets"]

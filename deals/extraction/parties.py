@@ -62,6 +62,29 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
     r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
     r"|manufacturers|exchange)\b"
 )
+# "long dependent on oil and gas income", "one of the world's major grain producers": what an
+# economy lives on, not a good any deal covers.
+_ECONOMY_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:income|incomes|revenue|revenues|wealth|riches|dependence"
+    r"|dependency|economy|economies|exporting countries|producing countries)\b"
+)
+_ECONOMY_BEFORE = re.compile(
+    r"\b(?:dependent on|dependence on|reliant on|reliance on|rich in)\s+(?:[a-z]+\s+){0,1}$"
+)
+_PRODUCER_RANK = re.compile(
+    r"\b(?:world's|major|largest|biggest|top|leading)\s+(?:[a-z]+\s+){0,2}$"
+)
+_PRODUCERS = re.compile(r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|consumers?)\b")
+
+
+def _describes_an_economy(low: str, start: int, end: int) -> bool:
+    if _ECONOMY_AFTER.match(low, end) or _ECONOMY_BEFORE.search(low, max(0, start - 30), start):
+        return True
+    return bool(
+        _PRODUCERS.match(low, end) and _PRODUCER_RANK.search(low, max(0, start - 40), start)
+    )
+
+
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -111,7 +134,9 @@ def find_hits(
     for m in matches:
         sentence = index.index_of(m.start)
         if m.category == COMMODITY:
-            if _DESCRIBES_NOT_A_GOOD.match(low, m.end):
+            if _DESCRIBES_NOT_A_GOOD.match(low, m.end) or _describes_an_economy(
+                low, m.start, m.end
+            ):
                 continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
         elif m.category == PARTY:
