@@ -210,3 +210,31 @@ def test_magnets_named_by_their_alloy_are_rare_earth_magnets():
         "neodymium-iron-boron (NdFeB) magnets.",
     )
     assert goods(deal) == ["rare earth magnets"]
+
+
+def test_a_country_in_the_apposition_describing_a_firm_is_not_a_party():
+    deal = main_deal(
+        "Pentagon to take stake in magnet maker",
+        "The Pentagon agreed to buy a $400 million stake in Vulcan Materials, the only US "
+        "magnet maker, on Thursday.",
+    )
+    assert names(deal) == ["US Department of Defense", "Vulcan Materials"]
+
+
+def test_a_port_named_after_a_company_name_is_no_party():
+    deal = main_deal(
+        "Brazil and China sign soybean supply agreement",
+        "Brazil and China signed a soybean supply agreement on Monday; cargoes will leave "
+        "through the port of Santos.",
+    )
+    assert names(deal) == ["Brazil", "China"]
+
+
+def test_cptpp_is_a_party_to_accession_talks():
+    deal = main_deal(
+        "Four countries to start CPTPP membership talks",
+        "Members of the Comprehensive and Progressive Agreement for Trans-Pacific Partnership, "
+        "known as the CPTPP, agreed on Friday to open accession talks with Uruguay and "
+        "Indonesia.",
+    )
+    assert "CPTPP" in names(deal)

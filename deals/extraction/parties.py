@@ -109,6 +109,13 @@ _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagge
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
+# "MP Materials, the only US rare earths miner": the country says where the firm is from.
+_APPOSITION_OPENS = re.compile(r"^\s*,\s*(?:an?|the|one of the|its)\s+(?:[a-z][\w-]*\s+){0,3}$")
+_DESCRIBED_FIRM = re.compile(
+    r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:miner|maker|producer|company|firm|group|giant|major"
+    r"|developer|refiner|supplier|manufacturer|carmaker|automaker|chipmaker|steelmaker|trader"
+    r"|exporter|importer|operator|utility|lender|investor|fund|conglomerate)s?\b"
+)
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -340,11 +347,14 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.kind == "country" and i > 0:
             previous = parties[i - 1]
+            gap = text[previous.end : hit.start]
             if (
                 previous.kind in _ORG_KINDS
                 and not previous.excluded
-                and _APPOSITIVE.match(text[previous.end : hit.start])
-                and _DESCRIBING_APPOSITIVE.match(text, hit.end)
+                and (
+                    (_APPOSITIVE.match(gap) and _DESCRIBING_APPOSITIVE.match(text, hit.end))
+                    or (_APPOSITION_OPENS.match(gap) and _DESCRIBED_FIRM.match(low, hit.end))
+                )
             ):
                 hit.excluded = "descriptor"
                 previous.country = previous.country or hit.country
