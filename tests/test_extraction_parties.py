@@ -238,3 +238,15 @@ def test_cptpp_is_a_party_to_accession_talks():
         "Indonesia.",
     )
     assert "CPTPP" in names(deal)
+
+
+def test_the_reason_for_a_measure_and_examples_of_whom_it_reaches_are_not_its_sides():
+    result = extract(
+        "EU embargo on Russian crude takes effect",
+        "The European Union's embargo on Russian crude oil took effect on Monday. The embargo "
+        "was meant to punish Moscow for its invasion of Ukraine and reaches buyers such as India "
+        "and China.",
+        DAY,
+    )
+    measure = result.deals[0]
+    assert names(measure) == ["European Union", "Russia"]

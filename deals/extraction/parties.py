@@ -85,6 +85,14 @@ def _describes_an_economy(low: str, start: int, end: int) -> bool:
     )
 
 
+# "to punish Moscow for its invasion of Ukraine", "buyers such as India", "countries that do
+# business with Iran": the reason for a measure, or examples of whom it reaches, not its sides.
+_CONTEXT = re.compile(
+    r"\b(?:invasion of|invade[sd]?|invading|war (?:in|on|with|against)|conflict in"
+    r"|take over|takeover of|annex(?:ation of)?|do(?:es|ing)? business with"
+    r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including))"
+    r"\s+(?:the\s+)?$"
+)
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -312,6 +320,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
     for i, hit in enumerate(parties):
         if low[max(0, hit.start - 4) : hit.start] in {"non-", "anti"}:
             hit.excluded = "negated"
+            continue
+        if hit.kind in {"country", "bloc"} and (
+            _CONTEXT.search(low, max(0, hit.start - 40), hit.start)
+            or (
+                i > 0
+                and parties[i - 1].excluded == "context"
+                and _COORDINATED.match(low[parties[i - 1].end : hit.start])
+            )
+        ):
+            hit.excluded = "context"
             continue
         if hit.sentence in flagged and _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
             hit.excluded = "left out"
