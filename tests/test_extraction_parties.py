@@ -250,3 +250,12 @@ def test_the_reason_for_a_measure_and_examples_of_whom_it_reaches_are_not_its_si
     )
     measure = result.deals[0]
     assert names(measure) == ["European Union", "Russia"]
+
+
+def test_a_bloc_described_in_a_sentence_of_its_own_does_not_bring_its_members():
+    deal = main_deal(
+        "Japan and GCC resume free trade talks",
+        "Japan and the Gulf Cooperation Council resumed free trade talks on Sunday. The GCC's "
+        "six members are Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the United Arab Emirates.",
+    )
+    assert names(deal) == ["Gulf Cooperation Council", "Japan"]

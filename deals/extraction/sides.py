@@ -5,8 +5,9 @@ Wire copy names the sides of a deal in its headline and lead; sentences further 
 or bodies behind the countries of the headline. Other names further down are background: earlier
 deals ("its deals with Vietnam"), rivals, markets, statistics.
 
-A bloc's members are sides of its agreement when the story names them as its members ("the GCC,
-whose six members are Saudi Arabia, ..."), and the countries a sentence of the deal lists as the
+A bloc's members are sides of its agreement when a sentence telling the agreement names them as
+its members ("an FTA with the GCC, whose six members are Saudi Arabia, ..."; a sentence of its own
+describing the bloc is background), and the countries a sentence of the deal lists as the
 ones it covers ("entry into force for China, Japan, Australia and Brunei") are its sides too.
 """
 
@@ -50,7 +51,7 @@ def agreement_sides(
             or (p.sentence in told and p.kind not in COUNTRYLIKE)
             or id(p) in listed
         ]
-    members = _members_named(doc, hits)
+    members = _members_named(doc, deal, hits)
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
     hits = hits + [p for p in members if id(p) not in present]
@@ -101,7 +102,7 @@ def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
     return listed
 
 
-def _members_named(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list[PartyHit]:
     """Member countries of a bloc among the sides, named (half of them or more) in a sentence
     that names the bloc or speaks of its members: "the four Mercosur nations, Brazil, ..." lists
     them; "from farmers in Greece to carmakers in Germany" does not."""
@@ -113,7 +114,8 @@ def _members_named(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
     for bloc in blocs:
         codes = members[bloc]
         sentences = {p.sentence for p in doc.parties if p.name == bloc}
-        for i, sentence_hits in doc.parties_by_sentence.items():
+        for i in deal.sentences():
+            sentence_hits = doc.parties_by_sentence.get(i, ())
             named = [p for p in sentence_hits if p.kind == "country" and p.country in codes]
             if len({p.name for p in named}) * 2 < len(codes):
                 continue
