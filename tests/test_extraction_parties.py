@@ -259,3 +259,13 @@ def test_a_bloc_described_in_a_sentence_of_its_own_does_not_bring_its_members():
         "six members are Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the United Arab Emirates.",
     )
     assert names(deal) == ["Gulf Cooperation Council", "Japan"]
+
+
+def test_firms_named_in_the_rest_of_the_lead_paragraph_are_the_sides_behind_the_countries():
+    deal = main_deal(
+        "Qatar inks long gas supply deal with China",
+        "Qatar on Monday announced a 27-year agreement to supply natural gas to China. The state "
+        "energy company said QatarEnergy will ship LNG to Sinopec from next year.\n\n"
+        "Qatar's gas also goes to Japan and South Korea.",
+    )
+    assert names(deal) == ["QatarEnergy", "Sinopec"]

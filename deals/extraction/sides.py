@@ -51,6 +51,7 @@ def agreement_sides(
             or (p.sentence in told and p.kind not in COUNTRYLIKE)
             or id(p) in listed
         ]
+        hits += _firms_of_the_lead_paragraph(doc, hits)
     members = _members_named(doc, deal, hits)
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
@@ -70,6 +71,31 @@ def _without_home_countries(hits: list[PartyHit], listed: set[str]) -> list[Part
         return hits
     homes = {p.country for p in firms if p.country}
     return [p for p in hits if p.kind != "country" or p.country not in homes or p.name in listed]
+
+
+def _firms_of_the_lead_paragraph(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """Organisations named in the rest of the first paragraph, which goes on about the deal of
+    its first sentence ("The state energy company said Sinopec will receive ...")."""
+    first = doc.first_body_sentence
+    if first is None:
+        return []
+    sentences = doc.index.sentences
+    end = doc.text.find("\n\n", sentences[first].start)
+    end = len(doc.text) if end < 0 else end
+    taken = {id(p) for p in hits}
+    found = []
+    for i in range(first + 1, len(sentences)):
+        if sentences[i].start >= end:
+            break
+        found += [
+            p
+            for p in doc.parties_by_sentence.get(i, ())
+            if p.kind in _ORGANISATIONS
+            and not p.excluded
+            and not p.name.endswith("(unnamed)")
+            and id(p) not in taken
+        ]
+    return found
 
 
 # ", ", " and ", ", and ": the gap between two items of a list.
