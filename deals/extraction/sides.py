@@ -74,28 +74,23 @@ def _without_home_countries(hits: list[PartyHit], listed: set[str]) -> list[Part
 
 
 def _firms_of_the_lead_paragraph(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
-    """Organisations named in the rest of the first paragraph, which goes on about the deal of
-    its first sentence ("The state energy company said Sinopec will receive ...")."""
+    """Organisations named in the sentence after the lead, in its paragraph: it goes on about the
+    deal of the lead ("The state energy company said Sinopec will receive ...")."""
     first = doc.first_body_sentence
-    if first is None:
-        return []
     sentences = doc.index.sentences
-    end = doc.text.find("\n\n", sentences[first].start)
-    end = len(doc.text) if end < 0 else end
+    if first is None or first + 1 >= len(sentences):
+        return []
+    if "\n" in doc.text[sentences[first].end : sentences[first + 1].start]:
+        return []
     taken = {id(p) for p in hits}
-    found = []
-    for i in range(first + 1, len(sentences)):
-        if sentences[i].start >= end:
-            break
-        found += [
-            p
-            for p in doc.parties_by_sentence.get(i, ())
-            if p.kind in _ORGANISATIONS
-            and not p.excluded
-            and not p.name.endswith("(unnamed)")
-            and id(p) not in taken
-        ]
-    return found
+    return [
+        p
+        for p in doc.parties_by_sentence.get(first + 1, ())
+        if p.kind in _ORGANISATIONS
+        and not p.excluded
+        and not p.name.endswith("(unnamed)")
+        and id(p) not in taken
+    ]
 
 
 # ", ", " and ", ", and ": the gap between two items of a list.
