@@ -269,3 +269,29 @@ def test_firms_named_in_the_rest_of_the_lead_paragraph_are_the_sides_behind_the_
         "Qatar's gas also goes to Japan and South Korea.",
     )
     assert names(deal) == ["QatarEnergy", "Sinopec"]
+
+
+def test_a_firm_and_a_foreign_ministry_stand_for_their_countries():
+    deal = main_deal(
+        "Canada hails uranium supply deal with India",
+        "NEW DELHI: Saskatoon-based Cameco signed a contract on Monday to supply uranium to "
+        "India's Department of Atomic Energy, valued at roughly CA$ 2.6 billion.",
+    )
+    assert names(deal) == ["Cameco", "Department of Atomic Energy"]
+
+
+def test_the_pentagon_and_a_firm_do_not_bring_their_country_along():
+    deal = main_deal(
+        "US Pentagon takes stake in magnet maker",
+        "The US Department of Defense agreed to buy a $400 million stake in MP Materials.",
+    )
+    assert names(deal) == ["MP Materials", "US Department of Defense"]
+
+
+def test_a_trade_deal_told_by_two_ministries_keeps_its_countries():
+    deal = main_deal(
+        "US and China sign trade agreement",
+        "The United States and China signed a trade agreement on Friday, the Office of the US "
+        "Trade Representative and China's Ministry of Commerce said.",
+    )
+    assert {"China", "United States"} <= set(names(deal))

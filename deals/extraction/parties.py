@@ -176,7 +176,7 @@ def find_hits(
             unnamed_name(demonym, kind), kind, hit.country, hit.start, end, hit.sentence, "found"
         )
     parties, org_spans = _with_organisations(
-        parties, find_organisations(text, title_end, title_case, gate), index
+        text, parties, find_organisations(text, title_end, title_case, gate), index
     )
     if org_spans:
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
@@ -213,7 +213,7 @@ def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit])
 
 
 def _with_organisations(
-    parties: list[PartyHit], organisations: list[FoundOrganisation], index: SentenceIndex
+    text: str, parties: list[PartyHit], organisations: list[FoundOrganisation], index: SentenceIndex
 ) -> tuple[list[PartyHit], list[tuple[int, int]]]:
     """Parties with the organisations found in the text, each replacing the country or bloc hits
     it overlaps (an organisation overlapping any other party is left out), and the spans of the
@@ -239,7 +239,8 @@ def _with_organisations(
         if any(parties[j].start <= org.start and parties[j].end >= org.end for j in overlapping):
             continue
         named = organisation_name(org.name, org.start)
-        if named is None:
+        if named is None or text.startswith("$", org.end):
+            # "CA$ 2.6 billion", "HK$": a currency, not an organisation.
             continue
         name, start = named
         if any(parties[j].start <= start and parties[j].end >= org.end for j in overlapping):
@@ -260,12 +261,13 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][1] >= end
 
 
-# "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "Singapore, March 3 (Reuters) -": where the
-# story was filed, never a party.
+# "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "NEW DELHI:", "Singapore, March 3 (Reuters)
+# -": where the story was filed, never a party.
 _DATELINE = re.compile(
     r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)"
     r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*)(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?\s*-{1,2}\s"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?"
+    r"(?:\s*-{1,2}|(?<=[A-Z]):)\s"
 )
 
 
@@ -385,6 +387,10 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "descriptor"
                 if nxt.country is None:
                     nxt.country = hit.country
+            elif nxt.kind == "government_body" and nxt.country is None and gap in {"'s ", "' "}:
+                # "India's Department of Atomic Energy": the body is India's (the country may
+                # still be a side of its own).
+                nxt.country = hit.country
 
 
 def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:

@@ -64,12 +64,17 @@ _ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund
 
 def _without_home_countries(hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
     """ "Qatar inks gas deal with China" over "QatarEnergy will supply Sinopec": when two or more
-    firms are named (not only described), a country that is only the home of one of them is not
-    a side of its own."""
-    firms = [p for p in hits if p.kind in _ORGANISATIONS and not p.name.endswith("(unnamed)")]
-    if len({p.name for p in firms}) < 2:
+    firms, or a firm and a government body, are named (not only described), a country that is
+    only the home of one of them is not a side of its own."""
+    sides = [
+        p
+        for p in hits
+        if (p.kind in _ORGANISATIONS or p.kind == "government_body")
+        and not p.name.endswith("(unnamed)")
+    ]
+    if len({p.name for p in sides}) < 2 or not any(p.kind in _ORGANISATIONS for p in sides):
         return hits
-    homes = {p.country for p in firms if p.country}
+    homes = {p.country for p in sides if p.country}
     return [p for p in hits if p.kind != "country" or p.country not in homes or p.name in listed]
 
 
