@@ -295,3 +295,18 @@ def test_a_trade_deal_told_by_two_ministries_keeps_its_countries():
         "Trade Representative and China's Ministry of Commerce said.",
     )
     assert {"China", "United States"} <= set(names(deal))
+
+
+def test_goods_of_the_tariff_terms_in_a_story_about_an_agreement_are_its_goods():
+    result = extract(
+        "US and India agree framework for interim trade deal",
+        "The United States and India agreed a framework for an interim trade agreement on "
+        "Saturday. India will cut tariffs on US tree nuts, wine and spirits. The US will levy a "
+        "reciprocal tariff rate of 18 per cent on goods from India such as textiles and leather, "
+        "and will lift the tariff on aircraft parts and diamonds.",
+        DAY,
+    )
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert {"nuts", "wine", "spirits", "textiles", "leather", "aircraft", "diamonds"} <= set(
+        goods(agreement)
+    )
