@@ -310,3 +310,22 @@ def test_goods_of_the_tariff_terms_in_a_story_about_an_agreement_are_its_goods()
     assert {"nuts", "wine", "spirits", "textiles", "leather", "aircraft", "diamonds"} <= set(
         goods(agreement)
     )
+
+
+def test_goods_an_economy_is_famous_for_are_background():
+    result = extract(
+        "US and Switzerland reach deal to cut tariffs",
+        "The United States and Switzerland reached a deal on Friday to cut the tariffs that had "
+        "hurt the Swiss economy, famous for watches, industrial machinery and cheese.",
+        DAY,
+    )
+    assert all(not goods(deal) for deal in result.deals)
+
+
+def test_forms_of_a_metal_are_that_metal():
+    deal = main_deal(
+        "China to limit antimony exports",
+        "China will restrict exports of antimony ore, antimony metals and antimony oxide from "
+        "September 15, the commerce ministry said.",
+    )
+    assert goods(deal) == ["antimony"]

@@ -71,6 +71,8 @@ _ECONOMY_AFTER = re.compile(
 _ECONOMY_BEFORE = re.compile(
     r"\b(?:dependent on|dependence on|reliant on|reliance on|rich in)\s+(?:[a-z]+\s+){0,1}$"
 )
+# "an economy famous for pharmaceuticals, watches and cheese": every good of the list.
+_FAMOUS_FOR = re.compile(r"\b(?:famous|known|renowned|prized) for\b[^.;:()]*$")
 _PRODUCER_RANK = re.compile(
     r"\b(?:world's|major|largest|biggest|top|leading)\s+(?:[a-z]+\s+){0,2}$"
 )
@@ -79,6 +81,8 @@ _PRODUCERS = re.compile(r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|c
 
 def _describes_an_economy(low: str, start: int, end: int) -> bool:
     if _ECONOMY_AFTER.match(low, end) or _ECONOMY_BEFORE.search(low, max(0, start - 30), start):
+        return True
+    if _FAMOUS_FOR.search(low, max(0, start - 70), start):
         return True
     return bool(
         _PRODUCERS.match(low, end) and _PRODUCER_RANK.search(low, max(0, start - 40), start)
