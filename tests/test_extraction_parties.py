@@ -329,3 +329,13 @@ def test_forms_of_a_metal_are_that_metal():
         "September 15, the commerce ministry said.",
     )
     assert goods(deal) == ["antimony"]
+
+
+def test_firms_a_tariff_story_gives_rates_are_targets_of_the_measure():
+    deal = main_deal(
+        "EU sets provisional duties on Chinese electric vehicles",
+        "The European Commission will impose provisional duties on electric vehicles from China "
+        "from July 4. The rates for the sampled producers:\n\n- BYD: 17.4%;\n- Geely: 20%;\n\n"
+        "Tesla, having made a case for a separate examination, will pay 7.8%.",
+    )
+    assert {"BYD", "Geely", "Tesla"} <= set(names(deal))

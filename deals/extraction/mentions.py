@@ -11,7 +11,7 @@ from .figures import MACRO_WHATS
 from .goods import agreement_terms_goods
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
-from .sides import agreement_sides
+from .sides import agreement_sides, rated_firms
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
@@ -140,6 +140,7 @@ def _parties(
         if deal.segments is not None:
             hits = [p for p in hits if deal.tells(p.start)]
         hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
+        hits += [p for p in rated_firms(doc, deal) if p not in hits]
         if any(p.kind in COUNTRYLIKE for p in hits):
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.

@@ -153,3 +153,26 @@ def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list
 
 
 _MEMBERS = re.compile(r"\bmembers?\b|\bmember (?:states|countries|nations)\b")
+
+
+# "BYD: 17.4%", "Geely 18.8%", "Tesla, having made its case, will pay 7.8%": a firm given a rate.
+_GIVEN_A_RATE = re.compile(
+    r"(?::\s*|\s+|,[^.;]{0,90}?(?:\b(?:pays?|paying|faces?|facing|gets?|charged|at)\s+(?:an?\s+)?"
+    r"|:\s*))"
+    r"\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)"
+)
+
+
+def rated_firms(doc: Document, deal: DraftDeal) -> list[PartyHit]:
+    """Firms the story gives a rate of a tariff measure ("BYD: 17.4%"): its targets, wherever the
+    story lists them."""
+    if not any(c.label == "tariffs" for c in deal.nouns + deal.cues):
+        return []
+    return [
+        p
+        for p in doc.parties
+        if p.kind in _ORGANISATIONS
+        and not p.excluded
+        and not p.name.endswith("(unnamed)")
+        and _GIVEN_A_RATE.match(doc.text, p.end)
+    ]
