@@ -339,3 +339,12 @@ def test_firms_a_tariff_story_gives_rates_are_targets_of_the_measure():
         "Tesla, having made a case for a separate examination, will pay 7.8%.",
     )
     assert {"BYD", "Geely", "Tesla"} <= set(names(deal))
+
+
+def test_goods_a_side_wants_more_access_for_are_goods_of_the_talks():
+    deal = main_deal(
+        "US trade team delays visit to New Delhi for trade talks",
+        "A US trade team delayed its visit to New Delhi for the next round of trade talks with "
+        "India. Washington has been pressing for more access to India's dairy markets.",
+    )
+    assert "dairy" in goods(deal)

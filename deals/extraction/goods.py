@@ -17,6 +17,7 @@ from .parties import CommodityHit
 
 TERMS = re.compile(
     r"\b(?:duty[- ]free|tariff[- ]free|zero[- ](?:duty|duties|tariffs?)|market access"
+    r"|(?:more|greater|better|wider|improved) access|non-tariff barriers|agenda"
     r"|preferential (?:access|tariffs?|treatment)|tariff (?:concessions?|cuts?|reductions?"
     r"|elimination|lines|rates?)|(?:eliminat|remov|abolish|scrap|cut|lower|reduc|lift|waiv)\w*"
     r" (?:\w+ ){0,2}(?:tariffs?|duty|duties))\b"
