@@ -348,3 +348,12 @@ def test_goods_a_side_wants_more_access_for_are_goods_of_the_talks():
         "India. Washington has been pressing for more access to India's dairy markets.",
     )
     assert "dairy" in goods(deal)
+
+
+def test_what_a_good_is_made_into_is_not_a_good_of_the_measure():
+    deal = main_deal(
+        "Indonesia to ban nickel ore exports",
+        "Indonesia will ban exports of nickel ore from January, hitting supplies to smelters of "
+        "nickel, which goes into stainless steel.",
+    )
+    assert "steel" not in goods(deal)

@@ -71,6 +71,13 @@ _ECONOMY_AFTER = re.compile(
 _ECONOMY_BEFORE = re.compile(
     r"\b(?:dependent on|dependence on|reliant on|reliance on|rich in)\s+(?:[a-z]+\s+){0,1}$"
 )
+# "nickel, which goes into stainless steel", "a metal used in batteries": what a good is made
+# into, not a good the deal covers.
+_USED_IN = re.compile(
+    r"\b(?:used (?:in|to make|for|as)|goes into|go into|going into|needed (?:for|in|to make)"
+    r"|ingredient (?:in|of|for)|components? (?:in|of|for)|feedstock for|raw material for"
+    r"|which (?:make|makes) up)\s+(?:[\w-]+\s+){0,3}$"
+)
 # "an economy famous for pharmaceuticals, watches and cheese": every good of the list.
 _FAMOUS_FOR = re.compile(r"\b(?:famous|known|renowned|prized) for\b[^.;:()]*$")
 _PRODUCER_RANK = re.compile(
@@ -82,7 +89,9 @@ _PRODUCERS = re.compile(r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|c
 def _describes_an_economy(low: str, start: int, end: int) -> bool:
     if _ECONOMY_AFTER.match(low, end) or _ECONOMY_BEFORE.search(low, max(0, start - 30), start):
         return True
-    if _FAMOUS_FOR.search(low, max(0, start - 70), start):
+    if _FAMOUS_FOR.search(low, max(0, start - 70), start) or _USED_IN.search(
+        low, max(0, start - 60), start
+    ):
         return True
     return bool(
         _PRODUCERS.match(low, end) and _PRODUCER_RANK.search(low, max(0, start - 40), start)
