@@ -4,8 +4,13 @@ front, and their short forms further down a story ("MP Materials ... MP")."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .text import SentenceIndex, words
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .parties import PartyHit
 
 # "Wealth Minerals Ltd", "Acme Holdings Corp.": the legal form is not part of the name readers use.
 _LEGAL_FORM = re.compile(
@@ -53,10 +58,12 @@ def organisation_name(name: str, start: int) -> tuple[str, int] | None:
     return name, start
 
 
-def short_names(gazetteer, text: str, parties: list, index: SentenceIndex) -> list:
+def short_names(
+    gazetteer: Gazetteer, text: str, parties: list[PartyHit], index: SentenceIndex
+) -> list[PartyHit]:
     """Hits for the short form of each organisation named in full ("MP Materials" then "MP",
     "Harbour Lithium" then "Harbour's plant"), where no other party is named."""
-    from .parties import PartyHit
+    from .parties import PartyHit  # parties.py imports this module
 
     spans = sorted((p.start, p.end) for p in parties)
     found = []

@@ -51,7 +51,7 @@ def agreement_sides(
             or (p.sentence in told and p.kind not in COUNTRYLIKE)
             or id(p) in listed
         ]
-        hits += _firms_of_the_lead_paragraph(doc, hits)
+        hits += _firms_after_the_lead(doc, hits)
     members = _members_named(doc, deal, hits)
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
@@ -78,7 +78,7 @@ def _without_home_countries(hits: list[PartyHit], listed: set[str]) -> list[Part
     return [p for p in hits if p.kind != "country" or p.country not in homes or p.name in listed]
 
 
-def _firms_of_the_lead_paragraph(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+def _firms_after_the_lead(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
     """Organisations named in the sentence after the lead, in its paragraph: it goes on about the
     deal of the lead ("The state energy company said Sinopec will receive ...")."""
     first = doc.first_body_sentence
