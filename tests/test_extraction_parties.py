@@ -357,3 +357,13 @@ def test_what_a_good_is_made_into_is_not_a_good_of_the_measure():
         "nickel, which goes into stainless steel.",
     )
     assert "steel" not in goods(deal)
+
+
+def test_a_dateline_with_city_and_country_and_a_capital_named_as_the_venue_are_places():
+    deal = main_deal(
+        "Japan and GCC to resume free trade talks",
+        "Jeddah, Saudi Arabia, July 16 (Jiji Press)--Japan and the Gulf Cooperation Council "
+        "agreed on Sunday to resume talks on a free trade agreement, and signed a memorandum in "
+        "the Saudi capital Riyadh.",
+    )
+    assert names(deal) == ["Gulf Cooperation Council", "Japan"]

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .gate import GateResult
-from .gazetteer import COMMODITY, PARTY, VIA_DEMONYM, Gazetteer
+from .gazetteer import COMMODITY, PARTY, VIA_CAPITAL, VIA_DEMONYM, Gazetteer
 from .names import organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
@@ -275,12 +275,13 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "NEW DELHI:", "Singapore, March 3 (Reuters)
-# -": where the story was filed, never a party.
+# -", "Jeddah, Saudi Arabia, July 16 (Jiji Press)--": where the story was filed, never a party.
 _DATELINE = re.compile(
     r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)"
-    r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*)(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
+    r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*(?:,\s+[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?)"
+    r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?"
-    r"(?:\s*-{1,2}|(?<=[A-Z]):)\s"
+    r"(?:\s*--\s?|\s*-\s|(?<=[A-Z]):\s)"
 )
 
 
@@ -411,6 +412,11 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     Mexico", "imports from Singapore and South Korea" after a place."""
     hit = parties[i]
     if _SUBDIVISION.match(text, hit.end):
+        return True
+    # "in the Saudi capital Riyadh": the city where something happened.
+    if (hit.via == VIA_CAPITAL and low.endswith("capital ", 0, hit.start)) or (
+        hit.via == VIA_DEMONYM and low.startswith(" capital", hit.end)
+    ):
         return True
     window_start = max(0, hit.start - 25)
     # Any match ends with one of these words and spaces: test for them before the regex.
