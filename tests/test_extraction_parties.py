@@ -367,3 +367,16 @@ def test_a_dateline_with_city_and_country_and_a_capital_named_as_the_venue_are_p
         "the Saudi capital Riyadh.",
     )
     assert names(deal) == ["Gulf Cooperation Council", "Japan"]
+
+
+def test_a_possessive_short_name_is_the_company_named_in_full():
+    deal = main_deal(
+        "Japan to fund Harbour's rare earths plant",
+        "Harbour Materials runs a rare earths plant in Texas. Japan's JOGMEC signed an agreement "
+        "to fund Harbour's plant on Tuesday.",
+    )
+    assert "Harbour Materials" in names(deal)
+    assert next(p for p in deal.parties if p.name == "Harbour Materials").text in {
+        "Harbour",
+        "Harbour Materials",
+    }
