@@ -2,12 +2,14 @@
 
 Scoring rules:
 
-- Parties are scored per deal. Each labelled deal is paired with the first unpaired predicted deal
-  of the same kind (in order); a party counts as found when its canonical name matches
-  case-insensitively (or matches one of the label's aliases). A labelled unnamed party such as
-  "Chinese state-owned enterprise (unnamed)" matches a predicted party whose name also ends in
-  "(unnamed)" with the same kind and the same home country. Parties of unpaired deals count as
-  misses (labelled) or false alarms (predicted).
+- Parties are scored per deal. Each labelled deal, in order, is paired with the unpaired predicted
+  deal of the same kind that shares most parties and commodities with it (the first one on a tie),
+  so a background deal the extractor lists before the main one is still scored against its own
+  label; a party counts as found when its canonical name matches case-insensitively (or matches
+  one of the label's aliases), a legal suffix aside ("Wealth Minerals Ltd" is "Wealth Minerals").
+  A labelled unnamed party such as "Chinese state-owned enterprise (unnamed)" matches a predicted
+  party whose name also ends in "(unnamed)" with the same kind and the same home country. Parties
+  of unpaired deals count as misses (labelled) or false alarms (predicted).
 - Stage: the first predicted deal against the first labelled deal; right when the kinds agree and
   the stage is the label's ``stage`` or one of its ``alt_stages``.
 - Figures: a labelled figure text counts as found when the extractor reports a figure with that
@@ -24,6 +26,7 @@ Scoring rules:
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from deals.extraction import Extraction, Gazetteer, extract
@@ -31,6 +34,11 @@ from deals.extraction.text import normalise
 
 TARGETS = {"parties_f1": 0.9, "stage": 0.85, "figures": 0.9, "speed": 200.0, "worst_mb": 10.0}
 UNNAMED = "(unnamed)"
+# "Ltd", "Inc.", "plc": the same company with or without its legal form.
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:ltd|limited|inc|incorporated|corp|corporation|co|plc|llc|ag|sa|se|nv|n\.v|gmbh"
+    r"|tbk|pte|bhd|berhad|s\.a)\.?$"
+)
 UNNAMED_KINDS = {
     "state-owned enterprise": "state_owned_enterprise",
     "sovereign wealth fund": "sovereign_fund",
@@ -135,9 +143,17 @@ def _unnamed_key(name: str, kind: str | None, gazetteer: Gazetteer) -> tuple | N
     return None
 
 
+def _bare(name: str) -> str:
+    """The name without its legal forms ("Corporation Limited" is two of them)."""
+    name, previous = name.casefold(), ""
+    while name != previous:
+        name, previous = _LEGAL_SUFFIX.sub("", name), name
+    return name
+
+
 def _party_matches(gold: str, gold_kind: str | None, predicted, aliases, gazetteer) -> bool:
-    names = {gold.casefold(), *(a.casefold() for a in aliases.get(gold, []))}
-    if predicted.name.casefold() in names:
+    names = {_bare(gold), *(_bare(a) for a in aliases.get(gold, []))}
+    if _bare(predicted.name) in names:
         return True
     gold_key = _unnamed_key(gold, gold_kind, gazetteer)
     if gold_key is None or not predicted.name.endswith(UNNAMED):
@@ -175,6 +191,26 @@ def _score_figures(item: Item, result: Extraction, score: Score) -> None:
                 )
 
 
+def _paired(gold: dict, unpaired: list, item: Item, gazetteer: Gazetteer):
+    """The unpaired predicted deal of the labelled deal's kind sharing most with it."""
+    goods = {item.commodity_names.get(name, name) for name in gold.get("commodities", [])}
+
+    def shared(deal) -> int:
+        parties = sum(
+            any(
+                _party_matches(
+                    name, gold.get("party_kinds", {}).get(name), p, item.aliases, gazetteer
+                )
+                for p in deal.parties
+            )
+            for name in gold["parties"]
+        )
+        return parties + len(goods & {c.name for c in deal.commodities})
+
+    candidates = [d for d in unpaired if d.kind == gold["kind"]]
+    return max(candidates, key=lambda d: (shared(d), -candidates.index(d)), default=None)
+
+
 def score_item(item: Item, result: Extraction, score: Score, gazetteer: Gazetteer) -> None:
     if not item.relevant:
         score.irrelevant_total += 1
@@ -193,7 +229,7 @@ def score_item(item: Item, result: Extraction, score: Score, gazetteer: Gazettee
         score.misses.append(f"marked not relevant: {item.name} ({result.reason})")
     unpaired = list(result.deals)
     for gold in item.deals:
-        predicted = next((d for d in unpaired if d.kind == gold["kind"]), None)
+        predicted = _paired(gold, unpaired, item, gazetteer)
         if predicted is not None:
             unpaired.remove(predicted)
         pred_parties = list(predicted.parties) if predicted else []

@@ -327,7 +327,7 @@ def test_unknown_company_name_drops_listing_prefix_and_a_second_owner():
         "Canadian-listed Northbay Graphite Corp signed a supply contract with Panasonic on "
         "Friday. Separately, state group Volta Minerals and Japan's Kato Metals began talks.",
     )
-    assert "Northbay Graphite Corp" in names(deal)
+    assert "Northbay Graphite" in names(deal)
     assert "Canada" not in names(deal)
 
 

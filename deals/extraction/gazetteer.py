@@ -113,6 +113,8 @@ class Gazetteer:
         demonyms: dict[str, str] | None = None,
         not_parties: Iterable[str] = (),
         unmatched_names: Iterable[str] = (),
+        bloc_members: dict[str, frozenset[str]] | None = None,
+        namesakes: dict[str, tuple[str, ...]] | None = None,
     ):
         self.parties: list[PartyEntry] = list(parties)
         self.commodities: list[CommodityEntry] = list(commodities)
@@ -120,6 +122,10 @@ class Gazetteer:
         self.demonyms: dict[str, str] = dict(demonyms or {})
         self._not_parties = tuple(not_parties)
         self._unmatched_names = frozenset(unmatched_names)
+        #: The country codes of each bloc's members, by the bloc's name.
+        self.bloc_members: dict[str, frozenset[str]] = dict(bloc_members or {})
+        #: Names two countries share ("Congo"): the country codes, the usual meaning first.
+        self.namesakes: dict[str, tuple[str, ...]] = dict(namesakes or {})
         self.party_by_name = {p.name.lower(): i for i, p in enumerate(self.parties)}
         self.commodity_by_name = {c.name.lower(): i for i, c in enumerate(self.commodities)}
         self.country_index = {
@@ -200,10 +206,13 @@ class Gazetteer:
                 if row["demonyms"]:
                     demonyms[code] = row["demonyms"][0]
             parties.append(PartyEntry(name, "country", tuple(dict.fromkeys(aliases)), code))
+        members: dict[str, frozenset[str]] = {}
         for org in _load("organisations.json")["organisations"]:
             parties.append(
                 PartyEntry(org["name"], org["kind"], tuple(org["aliases"]), org["country"])
             )
+            if org.get("members"):
+                members[org["name"]] = frozenset(org["members"])
         return cls(
             parties,
             load_taxonomy_tuple(),
@@ -211,6 +220,8 @@ class Gazetteer:
             demonyms=demonyms,
             not_parties=data["not_parties"],
             unmatched_names=_unmatched_commodity_names(),
+            bloc_members=members,
+            namesakes={name: tuple(codes) for name, codes in data["namesakes"].items()},
         )
 
     def extended(
@@ -253,6 +264,8 @@ class Gazetteer:
             demonyms=self.demonyms,
             not_parties=self._not_parties,
             unmatched_names=self._unmatched_names,
+            bloc_members=self.bloc_members,
+            namesakes=self.namesakes,
         )
 
     # -- lookups ------------------------------------------------------------------------------

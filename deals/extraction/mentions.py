@@ -7,8 +7,10 @@ import re
 
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
+from .goods import agreement_terms_goods
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
+from .sides import agreement_sides, rated_firms
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
@@ -125,6 +127,7 @@ def _parties(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
 ) -> list[PartyMention]:
     by_sentence = doc.parties_by_sentence
+    listed: set[str] = set()
     hits = [
         p
         for i in sorted(sentences)
@@ -136,6 +139,7 @@ def _parties(
         if deal.segments is not None:
             hits = [p for p in hits if deal.tells(p.start)]
         hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
+        hits += [p for p in rated_firms(doc, deal) if p not in hits]
         if any(p.kind in COUNTRYLIKE for p in hits):
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.
@@ -145,12 +149,7 @@ def _parties(
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
         if trade and len({p.name for p in hits if p.kind in COUNTRYLIKE}) >= 2:
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
-        lead = doc.lead_sentences
-        named_in_lead = {p.name for p in hits if p.sentence in lead}
-        if len(named_in_lead) >= 2:
-            # Wire copy names the sides in its headline and first sentence; countries and
-            # companies named further down are background (earlier deals, rivals, markets).
-            hits = [p for p in hits if p.name in named_in_lead]
+        hits, listed = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
@@ -177,7 +176,9 @@ def _parties(
         for hit in hits:
             counts[hit.name] = counts.get(hit.name, 0) + 1
         mentions = [
-            m for m in mentions if counts.get(m.name, 0) > 1 or m.start < doc.title_end
+            m
+            for m in mentions
+            if counts.get(m.name, 0) > 1 or m.start < doc.title_end or m.name in listed
         ] or mentions
     return mentions
 
@@ -310,6 +311,8 @@ def _commodities(
         for c in by_sentence.get(i, ())
         if _closest_deal(doc, deals, c) is deal
     ]
+    if deal.kind == AGREEMENT:
+        chosen += agreement_terms_goods(doc, deal, deals, _closest_deal)
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
         topic_sentences = doc.topic_sentences - sentences

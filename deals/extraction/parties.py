@@ -8,7 +8,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .gate import GateResult
-from .gazetteer import COMMODITY, PARTY, VIA_DEMONYM, Gazetteer
+from .gazetteer import COMMODITY, PARTY, VIA_CAPITAL, VIA_DEMONYM, Gazetteer
+from .names import organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
     described_organisation,
@@ -61,6 +62,50 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
     r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
     r"|manufacturers|exchange)\b"
 )
+# "long dependent on oil and gas income", "one of the world's major grain producers": what an
+# economy lives on, not a good any deal covers.
+_ECONOMY_AFTER = re.compile(
+    r"(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:income|incomes|revenue|revenues|wealth|riches|dependence"
+    r"|dependency|economy|economies|exporting countries|producing countries)\b"
+)
+_ECONOMY_BEFORE = re.compile(
+    r"\b(?:dependent on|dependence on|reliant on|reliance on|rich in)\s+(?:[a-z]+\s+){0,1}$"
+)
+# "nickel, which goes into stainless steel", "a metal used in batteries": what a good is made
+# into, not a good the deal covers.
+_USED_IN = re.compile(
+    r"\b(?:used (?:in|to make|for|as)|goes into|go into|going into|needed (?:for|in|to make)"
+    r"|ingredient (?:in|of|for)|components? (?:in|of|for)|feedstock for|raw material for"
+    r"|which (?:make|makes) up)\s+(?:[\w-]+\s+){0,3}$"
+)
+# "an economy famous for pharmaceuticals, watches and cheese": every good of the list.
+_FAMOUS_FOR = re.compile(r"\b(?:famous|known|renowned|prized) for\b[^.;:()]*$")
+_PRODUCER_RANK = re.compile(
+    r"\b(?:world's|major|largest|biggest|top|leading)\s+(?:[a-z]+\s+){0,2}$"
+)
+_PRODUCERS = re.compile(r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|consumers?)\b")
+
+
+def _describes_an_economy(low: str, start: int, end: int) -> bool:
+    if _ECONOMY_AFTER.match(low, end) or _ECONOMY_BEFORE.search(low, max(0, start - 30), start):
+        return True
+    if _FAMOUS_FOR.search(low, max(0, start - 70), start) or _USED_IN.search(
+        low, max(0, start - 60), start
+    ):
+        return True
+    return bool(
+        _PRODUCERS.match(low, end) and _PRODUCER_RANK.search(low, max(0, start - 40), start)
+    )
+
+
+# "to punish Moscow for its invasion of Ukraine", "buyers such as India", "countries that do
+# business with Iran": the reason for a measure, or examples of whom it reaches, not its sides.
+_CONTEXT = re.compile(
+    r"\b(?:invasion of|invade[sd]?|invading|war (?:in|on|with|against)|conflict in"
+    r"|take over|takeover of|annex(?:ation of)?|do(?:es|ing)? business with"
+    r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including))"
+    r"\s+(?:the\s+)?$"
+)
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -85,6 +130,13 @@ _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagge
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
+# "MP Materials, the only US rare earths miner": the country says where the firm is from.
+_APPOSITION_OPENS = re.compile(r"^\s*,\s*(?:an?|the|one of the|its)\s+(?:[a-z][\w-]*\s+){0,3}$")
+_DESCRIBED_FIRM = re.compile(
+    r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:miner|maker|producer|company|firm|group|giant|major"
+    r"|developer|refiner|supplier|manufacturer|carmaker|automaker|chipmaker|steelmaker|trader"
+    r"|exporter|importer|operator|utility|lender|investor|fund|conglomerate)s?\b"
+)
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -110,7 +162,9 @@ def find_hits(
     for m in matches:
         sentence = index.index_of(m.start)
         if m.category == COMMODITY:
-            if _DESCRIBES_NOT_A_GOOD.match(low, m.end):
+            if _DESCRIBES_NOT_A_GOOD.match(low, m.end) or _describes_an_economy(
+                low, m.start, m.end
+            ):
                 continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
         elif m.category == PARTY:
@@ -119,6 +173,8 @@ def find_hits(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
+    if gazetteer.namesakes:
+        _resolve_namesakes(gazetteer, text, parties)
     title_case = is_title_case(text[:title_end])
     for i, hit in enumerate(parties):
         if hit.kind not in {"country", "bloc"}:
@@ -133,10 +189,11 @@ def find_hits(
             unnamed_name(demonym, kind), kind, hit.country, hit.start, end, hit.sentence, "found"
         )
     parties, org_spans = _with_organisations(
-        parties, find_organisations(text, title_end, title_case, gate), index
+        text, parties, find_organisations(text, title_end, title_case, gate), index
     )
     if org_spans:
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
+    parties += short_names(gazetteer, text, parties, index)
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     dateline = dateline_span(text, title_end)
@@ -147,8 +204,29 @@ def find_hits(
     return parties, commodities
 
 
+def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit]) -> None:
+    """ "Congo" is the Democratic Republic of the Congo in a story that also says "Kinshasa" or
+    "Tshisekedi", the Republic of the Congo in one that says "Brazzaville", and by default the
+    one news copy usually means (the first listed)."""
+    shared = [
+        i for i, hit in enumerate(parties) if text[hit.start : hit.end] in gazetteer.namesakes
+    ]
+    if not shared:
+        return
+    named = {hit.country for i, hit in enumerate(parties) if i not in shared}
+    for i in shared:
+        hit = parties[i]
+        codes = gazetteer.namesakes[text[hit.start : hit.end]]
+        code = next((c for c in codes if c in named), codes[0])
+        entry = gazetteer.country_party(code)
+        if entry is not None:
+            parties[i] = PartyHit(
+                entry.name, entry.kind, code, hit.start, hit.end, hit.sentence, hit.via
+            )
+
+
 def _with_organisations(
-    parties: list[PartyHit], organisations: list[FoundOrganisation], index: SentenceIndex
+    text: str, parties: list[PartyHit], organisations: list[FoundOrganisation], index: SentenceIndex
 ) -> tuple[list[PartyHit], list[tuple[int, int]]]:
     """Parties with the organisations found in the text, each replacing the country or bloc hits
     it overlaps (an organisation overlapping any other party is left out), and the spans of the
@@ -173,12 +251,17 @@ def _with_organisations(
             continue
         if any(parties[j].start <= org.start and parties[j].end >= org.end for j in overlapping):
             continue
+        named = organisation_name(org.name, org.start)
+        if named is None or text.startswith("$", org.end):
+            # "CA$ 2.6 billion", "HK$": a currency, not an organisation.
+            continue
+        name, start = named
+        if any(parties[j].start <= start and parties[j].end >= org.end for j in overlapping):
+            continue
         removed.update(overlapping)
-        added.append(
-            PartyHit(
-                org.name, org.kind, None, org.start, org.end, index.index_of(org.start), "found"
-            )
-        )
+        # "China National Uranium Corporation": a name that starts with a country is based there.
+        home = next((parties[j].country for j in overlapping if parties[j].start == start), None)
+        added.append(PartyHit(name, org.kind, home, start, org.end, index.index_of(start), "found"))
         spans.append((org.start, org.end))
     spans.sort()
     return [p for j, p in enumerate(parties) if j not in removed] + added, spans
@@ -191,12 +274,14 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][1] >= end
 
 
-# "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "Singapore, March 3 (Reuters) -": where the
-# story was filed, never a party.
+# "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "NEW DELHI:", "Singapore, March 3 (Reuters)
+# -", "Jeddah, Saudi Arabia, July 16 (Jiji Press)--": where the story was filed, never a party.
 _DATELINE = re.compile(
     r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)"
-    r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*)(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?\s*-{1,2}\s"
+    r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*(?:,\s+[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?)"
+    r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?"
+    r"(?:\s*--\s?|\s*-\s|(?<=[A-Z]):\s)"
 )
 
 
@@ -252,6 +337,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
         if low[max(0, hit.start - 4) : hit.start] in {"non-", "anti"}:
             hit.excluded = "negated"
             continue
+        if hit.kind in {"country", "bloc"} and (
+            _CONTEXT.search(low, max(0, hit.start - 40), hit.start)
+            or (
+                i > 0
+                and parties[i - 1].excluded == "context"
+                and _COORDINATED.match(low[parties[i - 1].end : hit.start])
+            )
+        ):
+            hit.excluded = "context"
+            continue
         if hit.sentence in flagged and _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
             hit.excluded = "left out"
             continue
@@ -286,11 +381,14 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.kind == "country" and i > 0:
             previous = parties[i - 1]
+            gap = text[previous.end : hit.start]
             if (
                 previous.kind in _ORG_KINDS
                 and not previous.excluded
-                and _APPOSITIVE.match(text[previous.end : hit.start])
-                and _DESCRIBING_APPOSITIVE.match(text, hit.end)
+                and (
+                    (_APPOSITIVE.match(gap) and _DESCRIBING_APPOSITIVE.match(text, hit.end))
+                    or (_APPOSITION_OPENS.match(gap) and _DESCRIBED_FIRM.match(low, hit.end))
+                )
             ):
                 hit.excluded = "descriptor"
                 previous.country = previous.country or hit.country
@@ -303,6 +401,10 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "descriptor"
                 if nxt.country is None:
                     nxt.country = hit.country
+            elif nxt.kind == "government_body" and nxt.country is None and gap in {"'s ", "' "}:
+                # "India's Department of Atomic Energy": the body is India's (the country may
+                # still be a side of its own).
+                nxt.country = hit.country
 
 
 def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
@@ -310,6 +412,11 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     Mexico", "imports from Singapore and South Korea" after a place."""
     hit = parties[i]
     if _SUBDIVISION.match(text, hit.end):
+        return True
+    # "in the Saudi capital Riyadh": the city where something happened.
+    if (hit.via == VIA_CAPITAL and low.endswith("capital ", 0, hit.start)) or (
+        hit.via == VIA_DEMONYM and low.startswith(" capital", hit.end)
+    ):
         return True
     window_start = max(0, hit.start - 25)
     # Any match ends with one of these words and spaces: test for them before the regex.

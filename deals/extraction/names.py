@@ -1,0 +1,93 @@
+"""Names of organisations as readers know them: without a legal form or a date word stuck in
+front, and their short forms further down a story ("MP Materials ... MP")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .text import SentenceIndex, words
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .parties import PartyHit
+
+# "Wealth Minerals Ltd", "Acme Holdings Corp.": the legal form is not part of the name readers use.
+_LEGAL_FORM = re.compile(
+    r",?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Co|PLC|plc|LLC|AG|SA|SE|NV|N\.V|GmbH|Tbk|Pte"
+    r"|Bhd|Berhad|S\.A)\.?$"
+)
+# "On Wednesday Lithium Americas said ...": a day or month opening the sentence is not a name.
+_DATE_WORDS = words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December"
+)
+# First words of company names that say nothing on their own ("General Motors" is not "General").
+_GENERIC_FIRST_WORDS = words(
+    "The A An General National International Global United First New Royal State Public Central "
+    "Western Eastern Northern Southern Great Grand Golden Green Blue Red Black White Pacific "
+    "Atlantic Asian African American European Arab Gulf Export Investment Bank Trade Energy Oil "
+    "Gas Mining Metals Steel Power Capital Industrial Commercial Development Saudi Abu Korea "
+    "Japan China Indian Emirates Qatar Kuwait Oman Russian Chinese US UK EU"
+)
+_ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+
+
+def strip_legal_form(name: str) -> str:
+    """The name without its trailing legal forms; a name that is nothing else is kept."""
+    while True:
+        bare = _LEGAL_FORM.sub("", name)
+        if bare == name or " " not in name or _LEGAL_FORM.fullmatch(" " + bare):
+            return name
+        name = bare
+
+
+def organisation_name(name: str, start: int) -> tuple[str, int] | None:
+    """The name of a found organisation as readers know it, and where it starts; None when only
+    a legal form ("Co Ltd") or a single word after a date word ("Wednesday Lithium") is left."""
+    tokens = name.split(" ")
+    dated = False
+    while tokens and tokens[0] in _DATE_WORDS:
+        start += len(tokens[0]) + 1
+        tokens, dated = tokens[1:], True
+    if not tokens or (dated and len(tokens) == 1):
+        return None
+    name = strip_legal_form(" ".join(tokens))
+    if _LEGAL_FORM.fullmatch(" " + _LEGAL_FORM.sub("", name)) or _LEGAL_FORM.fullmatch(" " + name):
+        return None
+    return name, start
+
+
+def short_names(
+    gazetteer: Gazetteer, text: str, parties: list[PartyHit], index: SentenceIndex
+) -> list[PartyHit]:
+    """Hits for the short form of each organisation named in full ("MP Materials" then "MP",
+    "Harbour Lithium" then "Harbour's plant"), where no other party is named."""
+    from .parties import PartyHit  # parties.py imports this module
+
+    spans = sorted((p.start, p.end) for p in parties)
+    found = []
+    seen: set[str] = set()
+    for hit in parties:
+        if hit.kind not in _ORGANISATIONS or hit.name.endswith(")"):
+            continue
+        first = text[hit.start : hit.end].split(" ")[0]
+        if (
+            " " not in text[hit.start : hit.end]
+            or first in seen
+            or len(first) < 2
+            or not first[0].isupper()
+            or first in _GENERIC_FIRST_WORDS
+            or not first.replace("-", "").isalnum()
+            or gazetteer.find(first, first.lower())
+        ):
+            continue
+        seen.add(first)
+        for match in re.finditer(r"(?<![\w-])" + re.escape(first) + r"(?![\w-]| [A-Z])", text):
+            at, end = match.span()
+            if any(s <= at < e for s, e in spans):
+                continue
+            found.append(
+                PartyHit(hit.name, hit.kind, hit.country, at, end, index.index_of(at), "short")
+            )
+    return found

@@ -1,0 +1,178 @@
+"""Which of the names told near an agreement's cues are its sides.
+
+Wire copy names the sides of a deal in its headline and lead; sentences further down that speak of
+*the* deal ("Under the contract, Kazatomprom will deliver ...") continue it and may name the firms
+or bodies behind the countries of the headline. Other names further down are background: earlier
+deals ("its deals with Vietnam"), rivals, markets, statistics.
+
+A bloc's members are sides of its agreement when a sentence telling the agreement names them as
+its members ("an FTA with the GCC, whose six members are Saudi Arabia, ..."; a sentence of its own
+describing the bloc is background), and the countries a sentence of the deal lists as the
+ones it covers ("entry into force for China, Japan, Australia and Brunei") are its sides too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .parties import PartyHit
+
+# "the deal", "this agreement", "under the contract", "the pact's": the deal already told.
+_DEFINITE = re.compile(r"\b(?:the|this|that|its|under the|of the)\s+(?:[\w'-]+\s+){0,3}$")
+
+
+def continuing_sentences(doc: Document, deal: DraftDeal) -> set[int]:
+    """The body sentences of ``deal`` that speak of the deal the lead told, by a definite noun."""
+    found = set()
+    for noun in deal.nouns:
+        if noun.start < doc.title_end or doc.low[noun.end - 1] == "s":
+            continue
+        s = doc.index.sentences[noun.sentence]
+        if _DEFINITE.search(doc.low, max(s.start, noun.start - 40), noun.start):
+            found.add(noun.sentence)
+    return found
+
+
+def agreement_sides(
+    doc: Document, deal: DraftDeal, hits: list[PartyHit]
+) -> tuple[list[PartyHit], set[str]]:
+    """The hits of an agreement that name its sides (see the module's note), and the names of
+    the countries among them told in a list (of its members, or of the countries it covers)."""
+    lead = doc.lead_sentences
+    named_in_lead = {p.name for p in hits if p.sentence in lead}
+    listed = _listed_countries(doc, hits)
+    if len(named_in_lead) >= 2:
+        told = continuing_sentences(doc, deal) - lead
+        hits = [
+            p
+            for p in hits
+            if p.name in named_in_lead
+            or (p.sentence in told and p.kind not in COUNTRYLIKE)
+            or id(p) in listed
+        ]
+        hits += _firms_after_the_lead(doc, hits)
+    members = _members_named(doc, deal, hits)
+    names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
+    present = {id(p) for p in hits}
+    hits = hits + [p for p in members if id(p) not in present]
+    return _without_home_countries(hits, names), names
+
+
+_ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+
+
+def _without_home_countries(hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
+    """ "Qatar inks gas deal with China" over "QatarEnergy will supply Sinopec": when two or more
+    firms, or a firm and a government body, are named (not only described), a country that is
+    only the home of one of them is not a side of its own."""
+    sides = [
+        p
+        for p in hits
+        if (p.kind in _ORGANISATIONS or p.kind == "government_body")
+        and not p.name.endswith("(unnamed)")
+    ]
+    if len({p.name for p in sides}) < 2 or not any(p.kind in _ORGANISATIONS for p in sides):
+        return hits
+    homes = {p.country for p in sides if p.country}
+    return [p for p in hits if p.kind != "country" or p.country not in homes or p.name in listed]
+
+
+def _firms_after_the_lead(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """Organisations named in the sentence after the lead, in its paragraph: it goes on about the
+    deal of the lead ("The state energy company said Sinopec will receive ...")."""
+    first = doc.first_body_sentence
+    sentences = doc.index.sentences
+    if first is None or first + 1 >= len(sentences):
+        return []
+    if "\n" in doc.text[sentences[first].end : sentences[first + 1].start]:
+        return []
+    taken = {id(p) for p in hits}
+    return [
+        p
+        for p in doc.parties_by_sentence.get(first + 1, ())
+        if p.kind in _ORGANISATIONS
+        and not p.excluded
+        and not p.name.endswith("(unnamed)")
+        and id(p) not in taken
+    ]
+
+
+# ", ", " and ", ", and ": the gap between two items of a list.
+_LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
+
+
+# "in force for China, Japan and ...", "between Chile, Peru and ...": the list names the sides.
+_LIST_OF_SIDES = re.compile(r"\b(?:for|between|among|amongst|including)\s+(?:the\s+)?$")
+
+
+def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
+    """The country hits that stand in a list of three or more countries (by ``id``)."""
+    listed: set[int] = set()
+    run: list[PartyHit] = []
+    for hit in [*hits, None]:
+        if (
+            hit is not None
+            and hit.kind == "country"
+            and run
+            and hit.sentence == run[-1].sentence
+            and _LIST_GAP.match(doc.text[run[-1].end : hit.start])
+        ):
+            run.append(hit)
+            continue
+        if len({p.name for p in run}) >= 3 and _LIST_OF_SIDES.search(
+            doc.low, max(0, run[0].start - 12), run[0].start
+        ):
+            listed.update(id(p) for p in run)
+        run = [hit] if hit is not None and hit.kind == "country" else []
+    return listed
+
+
+def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list[PartyHit]:
+    """Member countries of a bloc among the sides, named (half of them or more) in a sentence
+    that names the bloc or speaks of its members: "the four Mercosur nations, Brazil, ..." lists
+    them; "from farmers in Greece to carmakers in Germany" does not."""
+    members = doc.gazetteer.bloc_members
+    blocs = {p.name for p in hits if p.kind == "bloc" and p.name in members}
+    if not blocs:
+        return []
+    found: list[PartyHit] = []
+    for bloc in blocs:
+        codes = members[bloc]
+        sentences = {p.sentence for p in doc.parties if p.name == bloc}
+        for i in deal.sentences():
+            sentence_hits = doc.parties_by_sentence.get(i, ())
+            named = [p for p in sentence_hits if p.kind == "country" and p.country in codes]
+            if len({p.name for p in named}) * 2 < len(codes):
+                continue
+            s = doc.index.sentences[i]
+            if i not in sentences and not _MEMBERS.search(doc.low, s.start, s.end):
+                continue
+            found += named
+    return found
+
+
+_MEMBERS = re.compile(r"\bmembers?\b|\bmember (?:states|countries|nations)\b")
+
+
+# "BYD: 17.4%", "Geely 18.8%", "Tesla, having made its case, will pay 7.8%": a firm given a rate.
+_GIVEN_A_RATE = re.compile(
+    r"(?::\s*|\s+|,[^.;]{0,90}?(?:\b(?:pays?|paying|faces?|facing|gets?|charged|at)\s+(?:an?\s+)?"
+    r"|:\s*))"
+    r"\d+(?:\.\d+)?\s*(?:%|per ?cent|percent)"
+)
+
+
+def rated_firms(doc: Document, deal: DraftDeal) -> list[PartyHit]:
+    """Firms the story gives a rate of a tariff measure ("BYD: 17.4%"): its targets, wherever the
+    story lists them."""
+    if not any(c.label == "tariffs" for c in deal.nouns + deal.cues):
+        return []
+    return [
+        p
+        for p in doc.parties
+        if p.kind in _ORGANISATIONS
+        and not p.excluded
+        and not p.name.endswith("(unnamed)")
+        and _GIVEN_A_RATE.match(doc.text, p.end)
+    ]

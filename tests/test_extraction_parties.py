@@ -1,0 +1,382 @@
+"""Who the parties of a deal are, and what they trade: names as readers know them, sides told in
+the sentences about the deal, not in its background."""
+
+import datetime
+
+from deals.extraction import extract
+
+DAY = datetime.date(2025, 6, 12)
+
+
+def main_deal(title, body="", published=DAY):
+    result = extract(title, body, published)
+    assert result.relevant, result.reason
+    return result.deals[0]
+
+
+def names(deal):
+    return sorted(p.name for p in deal.parties)
+
+
+def test_the_pentagon_and_the_dod_are_the_us_department_of_defense():
+    deal = main_deal(
+        "Pentagon signs magnet supply agreement with Acme Magnetics",
+        "The Pentagon signed a ten-year agreement with Acme Magnetics to buy rare earth magnets. "
+        "The DoD will also lend the company $150 million.",
+    )
+    assert "US Department of Defense" in names(deal)
+    pentagon = next(p for p in deal.parties if p.name == "US Department of Defense")
+    assert pentagon.text == "Pentagon"
+
+
+def test_a_legal_form_is_not_part_of_the_party_name_but_stays_in_the_text_as_written():
+    deal = main_deal(
+        "Harbour Lithium Ltd signs offtake agreement with Toyota",
+        "Harbour Lithium Ltd signed an offtake agreement to supply lithium to Toyota.",
+    )
+    harbour = next(p for p in deal.parties if p.name.startswith("Harbour"))
+    assert harbour.name == "Harbour Lithium"
+    assert harbour.text == "Harbour Lithium Ltd"
+
+
+def test_a_firm_named_in_a_later_sentence_about_the_same_contract_is_a_party():
+    deal = main_deal(
+        "Kazakhstan signs deal to supply uranium to China",
+        "Kazakhstan on Monday unveiled a long-term deal to supply China with uranium. "
+        "Under the contract, Kazatomprom will deliver uranium concentrate to China National "
+        "Nuclear Corporation.",
+    )
+    assert {"Kazatomprom", "China National Nuclear Corporation"} <= set(names(deal))
+
+
+def test_firms_named_beside_an_earlier_deal_further_down_are_not_parties():
+    deal = main_deal(
+        "Indonesia and EU sign trade agreement",
+        "Indonesia and the European Union signed a comprehensive trade agreement on Tuesday. "
+        "Brussels hopes to add it to its deals with Vietnam and Singapore.",
+    )
+    assert names(deal) == ["European Union", "Indonesia"]
+
+
+def test_members_a_story_lists_for_a_bloc_are_sides_of_its_agreement():
+    deal = main_deal(
+        "EU and Mercosur sign trade agreement",
+        "The European Union and Mercosur signed a free trade agreement on Saturday. The pact "
+        "still needs ratification in Brazil, Argentina, Uruguay and Paraguay, the Mercosur "
+        "members.",
+    )
+    assert names(deal) == [
+        "Argentina",
+        "Brazil",
+        "European Union",
+        "Mercosur",
+        "Paraguay",
+        "Uruguay",
+    ]
+
+
+def test_two_members_named_in_passing_do_not_make_a_bloc_list():
+    deal = main_deal(
+        "EU and Mercosur sign trade agreement",
+        "The European Union and Mercosur signed a free trade agreement on Saturday. European "
+        "exporters, from carmakers in Germany to farmers in Greece, stand to gain.",
+    )
+    assert names(deal) == ["European Union", "Mercosur"]
+
+
+def test_countries_an_agreement_is_said_to_be_in_force_for_are_its_sides():
+    deal = main_deal(
+        "Asia-Pacific trade pact takes effect",
+        "Japan and China welcomed the trade pact's entry into force on Saturday. The agreement "
+        "entered into force for China, Japan, Australia, New Zealand, Singapore and Vietnam.",
+    )
+    assert {"Australia", "New Zealand", "Singapore", "Vietnam"} <= set(names(deal))
+
+
+def test_countries_that_are_only_the_homes_of_the_named_firms_are_not_sides():
+    deal = main_deal(
+        "Kazakhstan signs uranium supply deal with China",
+        "Kazatomprom signed a long-term contract to supply uranium to China National Nuclear "
+        "Corporation on Thursday.",
+    )
+    assert names(deal) == ["China National Nuclear Corporation", "Kazatomprom"]
+
+
+def test_countries_stay_sides_when_only_one_firm_is_named():
+    deal = main_deal(
+        "China and Malaysia in talks on rare earths plant",
+        "China and Malaysia are in preliminary talks to build a rare earths plant, with "
+        "Malaysia's sovereign wealth fund Khazanah Nasional expected to partner with a Chinese "
+        "state-owned enterprise.",
+    )
+    assert {"China", "Malaysia", "Khazanah Nasional"} <= set(names(deal))
+
+
+def test_a_company_named_in_full_is_a_party_where_the_story_uses_its_short_name():
+    deal = main_deal(
+        "Pentagon partnership with Harbour puts magnet plant in Texas",
+        "Harbour Materials will build its magnet plant in Texas. The plant is part of the "
+        "partnership between Harbour and the Department of Defense, signed in July.",
+    )
+    assert names(deal) == ["Harbour Materials", "US Department of Defense"]
+
+
+def test_a_day_opening_the_sentence_is_not_part_of_a_company_name():
+    deal = main_deal(
+        "Kazakhstan signs deal to supply uranium to China",
+        "On Thursday Kazakhstan, the world's leading uranium producer, unveiled a long-term deal "
+        "to supply uranium to China.",
+    )
+    assert names(deal) == ["China", "Kazakhstan"]
+
+
+def test_congo_is_the_democratic_republic_in_a_story_that_names_its_capital():
+    deal = main_deal(
+        "US and Congo sign minerals partnership",
+        "KINSHASA, April 3 - The United States and Congo signed a minerals partnership on "
+        "cobalt and copper on Thursday, officials in Kinshasa said.",
+    )
+    assert names(deal) == ["Democratic Republic of the Congo", "United States"]
+    congo = next(p for p in deal.parties if p.country == "CD")
+    assert congo.text == "Congo"
+
+
+def test_congo_is_the_republic_in_a_story_that_names_brazzaville():
+    deal = main_deal(
+        "China and Congo sign oil supply agreement",
+        "China and Congo signed an oil supply agreement in Brazzaville on Monday.",
+    )
+    assert names(deal) == ["China", "Republic of the Congo"]
+
+
+def test_a_metals_exchange_named_after_a_capital_is_not_a_party():
+    deal = main_deal(
+        "Indonesia to ban nickel ore exports from January",
+        "Indonesia will ban nickel ore exports from January, the energy ministry said. The ban "
+        "sent nickel up 3% on the London Metal Exchange, and Goldman Sachs expects the ban to "
+        "lift London nickel further.",
+    )
+    assert names(deal) == ["Indonesia"]
+
+
+def goods(deal):
+    return sorted(c.name for c in deal.commodities)
+
+
+def test_multiword_goods_are_one_good_each():
+    deal = main_deal(
+        "Indonesia bans cooking oil and palm oil exports",
+        "Indonesia banned exports of cooking oil and palm oil on Thursday, and India signed a "
+        "deal cutting duties on gems and jewellery and medical devices.",
+    )
+    assert goods(deal) == ["palm oil", "vegetable oils"]
+    assert next(c for c in deal.commodities if c.name == "vegetable oils").text == "cooking oil"
+
+
+def test_goods_a_trade_agreement_gives_duty_free_access_are_its_goods():
+    deal = main_deal(
+        "India and UAE trade pact takes effect on May 1",
+        "The comprehensive economic partnership agreement between India and the UAE takes "
+        "effect on May 1. Labour-intensive sectors get duty-free access from the outset: "
+        "textiles, gems and jewellery, leather, footwear, pharmaceuticals and medical devices.",
+    )
+    assert {"gems and jewellery", "leather", "medical devices", "footwear"} <= set(goods(deal))
+
+
+def test_goods_of_a_measure_told_beside_the_agreement_stay_with_the_measure():
+    result = extract(
+        "Japan and Britain sign trade deal",
+        "Japan and Britain signed a trade agreement on Monday that gives duty-free access to "
+        "cars. Separately, Japan imposed tariffs of 20% on steel from China.",
+        DAY,
+    )
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert "steel" not in goods(agreement)
+
+
+def test_goods_an_economy_lives_on_are_not_goods_of_the_deal():
+    deal = main_deal(
+        "South Korea and GCC sign free trade agreement",
+        "South Korea and the Gulf Cooperation Council signed a free trade agreement on Thursday, "
+        "as the Gulf states, long dependent on oil and gas income, seek to diversify.",
+    )
+    assert goods(deal) == []
+
+
+def test_magnets_named_by_their_alloy_are_rare_earth_magnets():
+    deal = main_deal(
+        "Harbour Materials signs magnet supply agreement with the Pentagon",
+        "Harbour Materials signed an agreement with the Pentagon to supply "
+        "neodymium-iron-boron (NdFeB) magnets.",
+    )
+    assert goods(deal) == ["rare earth magnets"]
+
+
+def test_a_country_in_the_apposition_describing_a_firm_is_not_a_party():
+    deal = main_deal(
+        "Pentagon to take stake in magnet maker",
+        "The Pentagon agreed to buy a $400 million stake in Vulcan Materials, the only US "
+        "magnet maker, on Thursday.",
+    )
+    assert names(deal) == ["US Department of Defense", "Vulcan Materials"]
+
+
+def test_a_port_named_after_a_company_name_is_no_party():
+    deal = main_deal(
+        "Brazil and China sign soybean supply agreement",
+        "Brazil and China signed a soybean supply agreement on Monday; cargoes will leave "
+        "through the port of Santos.",
+    )
+    assert names(deal) == ["Brazil", "China"]
+
+
+def test_cptpp_is_a_party_to_accession_talks():
+    deal = main_deal(
+        "Four countries to start CPTPP membership talks",
+        "Members of the Comprehensive and Progressive Agreement for Trans-Pacific Partnership, "
+        "known as the CPTPP, agreed on Friday to open accession talks with Uruguay and "
+        "Indonesia.",
+    )
+    assert "CPTPP" in names(deal)
+
+
+def test_the_reason_for_a_measure_and_examples_of_whom_it_reaches_are_not_its_sides():
+    result = extract(
+        "EU embargo on Russian crude takes effect",
+        "The European Union's embargo on Russian crude oil took effect on Monday. The embargo "
+        "was meant to punish Moscow for its invasion of Ukraine and reaches buyers such as India "
+        "and China.",
+        DAY,
+    )
+    measure = result.deals[0]
+    assert names(measure) == ["European Union", "Russia"]
+
+
+def test_a_bloc_described_in_a_sentence_of_its_own_does_not_bring_its_members():
+    deal = main_deal(
+        "Japan and GCC resume free trade talks",
+        "Japan and the Gulf Cooperation Council resumed free trade talks on Sunday. The GCC's "
+        "six members are Bahrain, Kuwait, Oman, Qatar, Saudi Arabia and the United Arab Emirates.",
+    )
+    assert names(deal) == ["Gulf Cooperation Council", "Japan"]
+
+
+def test_firms_named_in_the_rest_of_the_lead_paragraph_are_the_sides_behind_the_countries():
+    deal = main_deal(
+        "Qatar inks long gas supply deal with China",
+        "Qatar on Monday announced a 27-year agreement to supply natural gas to China. The state "
+        "energy company said QatarEnergy will ship LNG to Sinopec from next year.\n\n"
+        "Qatar's gas also goes to Japan and South Korea.",
+    )
+    assert names(deal) == ["QatarEnergy", "Sinopec"]
+
+
+def test_a_firm_and_a_foreign_ministry_stand_for_their_countries():
+    deal = main_deal(
+        "Canada hails uranium supply deal with India",
+        "NEW DELHI: Saskatoon-based Cameco signed a contract on Monday to supply uranium to "
+        "India's Department of Atomic Energy, valued at roughly CA$ 2.6 billion.",
+    )
+    assert names(deal) == ["Cameco", "Department of Atomic Energy"]
+
+
+def test_the_pentagon_and_a_firm_do_not_bring_their_country_along():
+    deal = main_deal(
+        "US Pentagon takes stake in magnet maker",
+        "The US Department of Defense agreed to buy a $400 million stake in MP Materials.",
+    )
+    assert names(deal) == ["MP Materials", "US Department of Defense"]
+
+
+def test_a_trade_deal_told_by_two_ministries_keeps_its_countries():
+    deal = main_deal(
+        "US and China sign trade agreement",
+        "The United States and China signed a trade agreement on Friday, the Office of the US "
+        "Trade Representative and China's Ministry of Commerce said.",
+    )
+    assert {"China", "United States"} <= set(names(deal))
+
+
+def test_goods_of_the_tariff_terms_in_a_story_about_an_agreement_are_its_goods():
+    result = extract(
+        "US and India agree framework for interim trade deal",
+        "The United States and India agreed a framework for an interim trade agreement on "
+        "Saturday. India will cut tariffs on US tree nuts, wine and spirits. The US will levy a "
+        "reciprocal tariff rate of 18 per cent on goods from India such as textiles and leather, "
+        "and will lift the tariff on aircraft parts and diamonds.",
+        DAY,
+    )
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert {"nuts", "wine", "spirits", "textiles", "leather", "aircraft", "diamonds"} <= set(
+        goods(agreement)
+    )
+
+
+def test_goods_an_economy_is_famous_for_are_background():
+    result = extract(
+        "US and Switzerland reach deal to cut tariffs",
+        "The United States and Switzerland reached a deal on Friday to cut the tariffs that had "
+        "hurt the Swiss economy, famous for watches, industrial machinery and cheese.",
+        DAY,
+    )
+    assert all(not goods(deal) for deal in result.deals)
+
+
+def test_forms_of_a_metal_are_that_metal():
+    deal = main_deal(
+        "China to limit antimony exports",
+        "China will restrict exports of antimony ore, antimony metals and antimony oxide from "
+        "September 15, the commerce ministry said.",
+    )
+    assert goods(deal) == ["antimony"]
+
+
+def test_firms_a_tariff_story_gives_rates_are_targets_of_the_measure():
+    deal = main_deal(
+        "EU sets provisional duties on Chinese electric vehicles",
+        "The European Commission will impose provisional duties on electric vehicles from China "
+        "from July 4. The rates for the sampled producers:\n\n- BYD: 17.4%;\n- Geely: 20%;\n\n"
+        "Tesla, having made a case for a separate examination, will pay 7.8%.",
+    )
+    assert {"BYD", "Geely", "Tesla"} <= set(names(deal))
+
+
+def test_goods_a_side_wants_more_access_for_are_goods_of_the_talks():
+    deal = main_deal(
+        "US trade team delays visit to New Delhi for trade talks",
+        "A US trade team delayed its visit to New Delhi for the next round of trade talks with "
+        "India. Washington has been pressing for more access to India's dairy markets.",
+    )
+    assert "dairy" in goods(deal)
+
+
+def test_what_a_good_is_made_into_is_not_a_good_of_the_measure():
+    deal = main_deal(
+        "Indonesia to ban nickel ore exports",
+        "Indonesia will ban exports of nickel ore from January, hitting supplies to smelters of "
+        "nickel, which goes into stainless steel.",
+    )
+    assert "steel" not in goods(deal)
+
+
+def test_a_dateline_with_city_and_country_and_a_capital_named_as_the_venue_are_places():
+    deal = main_deal(
+        "Japan and GCC to resume free trade talks",
+        "Jeddah, Saudi Arabia, July 16 (Jiji Press)--Japan and the Gulf Cooperation Council "
+        "agreed on Sunday to resume talks on a free trade agreement, and signed a memorandum in "
+        "the Saudi capital Riyadh.",
+    )
+    assert names(deal) == ["Gulf Cooperation Council", "Japan"]
+
+
+def test_a_possessive_short_name_is_the_company_named_in_full():
+    deal = main_deal(
+        "Japan to fund Harbour's rare earths plant",
+        "Harbour Materials runs a rare earths plant in Texas. Japan's JOGMEC signed an agreement "
+        "to fund Harbour's plant on Tuesday.",
+    )
+    assert "Harbour Materials" in names(deal)
+    assert next(p for p in deal.parties if p.name == "Harbour Materials").text in {
+        "Harbour",
+        "Harbour Materials",
+    }
