@@ -21,14 +21,13 @@ from deals.models import (
     ProposedCommodity,
     ProposedParty,
     ReviewState,
-    Role,
     provisional_hash,
 )
 from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
 from .ingestion import directory
-from .matching import MATCH_THRESHOLD, DealSketch, score_match, sketch_of
+from .matching import MATCH_THRESHOLD, score_match, sketch_of, sketches_of
 
 logger = logging.getLogger(__name__)
 
@@ -213,17 +212,7 @@ def retarget_pending(*, deal: Deal) -> int:
         .distinct()
         .select_related("article")
     )
-    target = DealSketch(
-        kind=deal.kind,
-        party_ids=frozenset(deal.deal_parties.values_list("party_id", flat=True)),
-        commodity_ids=frozenset(deal.commodities.values_list("pk", flat=True)),
-        imposing_ids=frozenset(
-            deal.deal_parties.filter(role=Role.IMPOSING).values_list("party_id", flat=True)
-        ),
-        titles=(deal.title,),
-        on=deal.last_changed_on,
-        party_kinds=frozenset(deal.parties.values_list("kind", flat=True)),
-    )
+    target = sketches_of([deal])[deal.pk]
     lineage = directory().lineage
     moved = 0
     for proposal in candidates:
