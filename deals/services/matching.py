@@ -110,10 +110,26 @@ class Match:
     reason: str
 
 
+def _most_specific(goods: Iterable[int], lineage) -> set[int]:
+    """The goods no other of them is a kind of: "critical minerals" named beside "antimony" is
+    the category of the good, not another good."""
+    goods = set(goods)
+    above = {parent for good in goods for parent in lineage(good) if parent != good}
+    return goods - above
+
+
+def _kin(one: int, other: int, lineage) -> bool:
+    """Whether one good is a kind of the other, or both are kinds of one good below the top of
+    the tree ("rare earth magnets" and "neodymium" are rare earths; "antimony" and "rare earths"
+    are only both critical minerals)."""
+    common = lineage(one) & lineage(other)
+    return one in common or other in common or any(len(lineage(good)) > 1 for good in common)
+
+
 def _related_goods(left: Iterable[int], right: Iterable[int], lineage) -> bool:
-    """Whether two sets of commodities share one, or one holds a parent of the other's."""
-    left, right = set(left), set(right)
-    return any(lineage(b) & left for b in right) or any(lineage(a) & right for a in left)
+    """Whether two sets of commodities name the same goods, or kin of them."""
+    left, right = _most_specific(left, lineage), _most_specific(right, lineage)
+    return any(_kin(one, other, lineage) for one in left for other in right)
 
 
 def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None):
@@ -143,13 +159,11 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
     """How well a measure's imposer and target fit the candidate's (0..1), or None if they differ.
 
     A side both name and differ on makes another measure (a tariff and the other side's
-    retaliation are two measures); a side only one of them names leaves the goods to tell.
+    retaliation are two measures); a side only one of them names leaves the goods to tell. A
+    party the parser gave the other role besides does not count once the imposer is the same.
     """
     imposers = (sketch.imposing_ids, candidate.imposing_ids)
     targets = (sketch.targeted_ids, candidate.targeted_ids)
-    # Who the deal imposes on does not impose this report's measure, and the other way round.
-    if (imposers[0] & targets[1]) - imposers[1] or (targets[0] & imposers[1]) - targets[1]:
-        return None
     fits = []
     for mine, theirs in (imposers, targets):
         if mine and theirs:
@@ -158,6 +172,10 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
             fits.append(1.0)
         else:
             fits.append(0.5)
+    # Unless the imposer is the same, who the deal imposes on does not impose this report's
+    # measure, and the other way round.
+    if fits[0] < 1 and (imposers[0] & targets[1] or targets[0] & imposers[1]):
+        return None
     if fits != [1.0, 1.0] and not (max(fits) == 1.0 and goods):
         return None
     return sum(fits) / len(fits)
