@@ -215,6 +215,10 @@ def score_match(sketch: DealSketch, candidate: DealSketch, *, lineage) -> tuple[
             instrument_score = float(_same_instrument(sketch.instruments, candidate.instruments))
         else:
             instrument_score = 0.5
+        # Known by one side and its goods, a measure by another instrument is another measure
+        # ("Avalon quota on steel" is not "Avalon export ban on steel").
+        if sides_score < 1 and instrument_score == 0:
+            return None
         score = 0.5 * sides_score + 0.2 * goods_score + 0.2 * instrument_score + 0.1 * title_score
         what = f"instrument {instrument_score:.0%}"
     else:
@@ -345,7 +349,10 @@ def sketch_of(proposal: Proposal) -> DealSketch:
             for pk, kind in siblings.exclude(party=None).values_list("party_id", "kind").distinct()
         ]
     ids = list(dict.fromkeys(pk for pk, _, _ in parties))
-    instrument = instrument_of(proposal.title) if proposal.kind == DealKind.MEASURE else None
+    # The headline names the instrument of the article's main measure as surely as the title
+    # the parser drafted from its first cue: both count.
+    titles = [proposal.title, *([proposal.article.title] if proposal.position == 0 else [])]
+    instruments = {instrument_of(title) for title in titles} - {None}
     return DealSketch(
         kind=proposal.kind,
         party_ids=frozenset(ids),
@@ -354,7 +361,7 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         ),
         imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
         targeted_ids=frozenset(pk for pk, role, _ in parties if role == Role.TARGETED),
-        instruments=frozenset({instrument} - {None}),
+        instruments=frozenset(instruments if proposal.kind == DealKind.MEASURE else ()),
         titles=(proposal.title, proposal.article.title),
         party_kinds=frozenset(kind for _, _, kind in parties),
         lead_ids=frozenset(ids[:2]),
