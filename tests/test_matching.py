@@ -160,6 +160,7 @@ def test_a_measure_naming_one_side_joins_only_on_the_same_goods(countries, goods
         [(avalon, IMPOSING)],
         [goods["antimony"], goods["minerals"]],
     )
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], [goods["steel"]])
 
     same = report(
         MEASURE, "Avalon export ban on antimony", [(avalon, IMPOSING)], [goods["antimony"]]
@@ -172,6 +173,19 @@ def test_a_measure_naming_one_side_joins_only_on_the_same_goods(countries, goods
     assert matched(same) == ban
     assert matched(unsaid) is None
     assert matched(other_goods) is None
+
+
+def test_a_report_naming_one_side_joins_the_only_deal_the_tracker_follows_with_it(countries):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    miner = PartyFactory(name="Deepdig Mining")
+    deal = accepted(AGREEMENT, "Deepdig–Avalon agreement", [(miner, ""), (avalon, "")])
+    accepted(AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, ""), (borduria, "")])
+
+    about_the_miner = report(AGREEMENT, "Deepdig breaks ground", [(miner, "")])
+    about_avalon = report(AGREEMENT, "Avalon signs a deal", [(avalon, "")])
+
+    assert matched(about_the_miner) == deal
+    assert matched(about_avalon) is None
 
 
 def test_a_report_years_later_about_the_same_measure_joins_it(countries, goods):

@@ -132,34 +132,33 @@ def _related_goods(left: Iterable[int], right: Iterable[int], lineage) -> bool:
     return any(_kin(one, other, lineage) for one in left for other in right)
 
 
-def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None):
+def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
     """How well an agreement's parties fit the candidate's (0..1), or None when a side differs.
 
     Both sides must match: sharing one country is not being the same agreement. A report's
-    headline sides (its first two parties) must be parties of the deal, and it must name most of
-    what the deal's reports say its sides are; a background party it names besides does not
-    count against it. When either names a single side, only shared goods tell which of that
-    party's agreements it is.
+    headline sides (its first two parties) must be parties of the deal; a background party it
+    names besides does not count against it. When either names a single side, the report is
+    about the deal only when they share goods, or when the deal is the only one the tracker
+    follows with that party and the report names no other goods.
     """
     mine, sides = sketch.party_ids, candidate.side_ids
     if len(mine) < 2 or len(sides) < 2:
-        if not (mine & sides and goods):
+        if not (mine & sides and (goods or (sole and goods is None))):
             return None
     elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
         return None
     shared = mine & candidate.party_ids
     found = sum(candidate.weight(pk) for pk in shared)
     named = sum(candidate.weight(pk) for pk in candidate.party_ids)
-    if found < named / 2:
-        return None
     return (found / named + len(shared) / len(mine)) / 2
 
 
-def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None):
+def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
     """How well a measure's imposer and target fit the candidate's (0..1), or None if they differ.
 
     A side both name and differ on makes another measure (a tariff and the other side's
-    retaliation are two measures); a side only one of them names leaves the goods to tell. A
+    retaliation are two measures); a side only one of them names leaves the goods to tell, or
+    the deal being the only one the tracker follows with that party when no goods are named. A
     party the parser gave the other role besides does not count once the imposer is the same.
     """
     imposers = (sketch.imposing_ids, candidate.imposing_ids)
@@ -176,13 +175,19 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
     # measure, and the other way round.
     if fits[0] < 1 and (imposers[0] & targets[1] or targets[0] & imposers[1]):
         return None
-    if fits != [1.0, 1.0] and not (max(fits) == 1.0 and goods):
+    if fits != [1.0, 1.0] and not (max(fits) == 1.0 and (goods or (sole and goods is None))):
         return None
     return sum(fits) / len(fits)
 
 
-def score_match(sketch: DealSketch, candidate: DealSketch, *, lineage) -> tuple[float, str] | None:
-    """How likely `sketch` is the `candidate` deal (0..1), with the reason; None if it is not."""
+def score_match(
+    sketch: DealSketch, candidate: DealSketch, *, lineage, sole: bool = False
+) -> tuple[float, str] | None:
+    """How likely `sketch` is the `candidate` deal (0..1), with the reason; None if it is not.
+
+    `sole` says the candidate is the only deal of its kind the tracker follows with the parties
+    they share.
+    """
     if sketch.kind != candidate.kind or not sketch.party_ids & candidate.party_ids:
         return None
     related = None
@@ -196,9 +201,9 @@ def score_match(sketch: DealSketch, candidate: DealSketch, *, lineage) -> tuple[
     goods_score = 0.5 if related is None else float(related)
 
     if sketch.kind == DealKind.MEASURE:
-        sides_score = _measure_sides(sketch, candidate, related)
+        sides_score = _measure_sides(sketch, candidate, related, sole)
     else:
-        sides_score = _agreement_sides(sketch, candidate, related)
+        sides_score = _agreement_sides(sketch, candidate, related, sole)
     if sides_score is None:
         return None
 
@@ -313,14 +318,23 @@ def match_deal(sketch: DealSketch, *, lineage) -> Match | None:
     )
     best: Match | None = None
     sketches = sketches_of(candidates)
+    holders = Counter(pk for deal in candidates for pk in sketches[deal.pk].party_ids)
     for deal in candidates:
-        scored = score_match(sketch, sketches[deal.pk], lineage=lineage)
+        shared = sketch.party_ids & sketches[deal.pk].party_ids
+        sole = all(holders[pk] == 1 for pk in shared)
+        scored = score_match(sketch, sketches[deal.pk], lineage=lineage, sole=sole)
         if scored is None:
             continue
         score, reason = scored
         if score >= MATCH_THRESHOLD and (best is None or score > best.score):
             best = Match(deal=deal, score=score, reason=reason)
     return best
+
+
+def is_sole_deal(deal: Deal, party_ids: Iterable[int]) -> bool:
+    """Whether no other deal of its kind has any of these parties."""
+    others = Deal.objects.filter(kind=deal.kind, deal_parties__party_id__in=list(party_ids))
+    return not others.exclude(pk=deal.pk).exists()
 
 
 def _known_party(mention: ProposedParty) -> int | None:

@@ -27,7 +27,7 @@ from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
 from .ingestion import directory
-from .matching import MATCH_THRESHOLD, score_match, sketch_of, sketches_of
+from .matching import MATCH_THRESHOLD, is_sole_deal, score_match, sketch_of, sketches_of
 
 logger = logging.getLogger(__name__)
 
@@ -216,7 +216,9 @@ def retarget_pending(*, deal: Deal) -> int:
     lineage = directory().lineage
     moved = 0
     for proposal in candidates:
-        scored = score_match(sketch_of(proposal), target, lineage=lineage)
+        sketch = sketch_of(proposal)
+        sole = is_sole_deal(deal, sketch.party_ids & target.party_ids)
+        scored = score_match(sketch, target, lineage=lineage, sole=sole)
         if scored is None or scored[0] < MATCH_THRESHOLD:
             continue
         proposal.deal, proposal.match_score = deal, round(scored[0], 3)
