@@ -77,8 +77,8 @@ class DealSketch:
 
     `weights` gives each party the share of the deal's reports that name it (1 for a party of a
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
-    A party the tracker does not know yet has a negative id: it is no party of any deal. A
-    report's `lead_ids` are the first two parties it names, the sides its headline names.
+    A report's `lead_ids` are the first two parties it names, the sides its headline names;
+    `unknown` counts the parties it names that the tracker does not know yet.
     """
 
     kind: str
@@ -91,6 +91,7 @@ class DealSketch:
     party_kinds: frozenset[str] = frozenset()
     weights: Mapping[int, float] = field(default_factory=dict)
     lead_ids: frozenset[int] = frozenset()
+    unknown: int = 0
 
     def weight(self, party_id: int) -> float:
         return self.weights.get(party_id, 1.0)
@@ -172,8 +173,10 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
         else:
             fits.append(0.5)
     # Unless the imposer is the same, who the deal imposes on does not impose this report's
-    # measure, and the other way round.
-    if fits[0] < 1 and (imposers[0] & targets[1] or targets[0] & imposers[1]):
+    # measure, and the other way round (a report listing both sides as targeted has only lost
+    # its imposer).
+    flipped = imposers[0] & targets[1] or (targets[0] & imposers[1] and fits[1] < 1)
+    if fits[0] < 1 and flipped:
         return None
     if fits != [1.0, 1.0] and not (max(fits) == 1.0 and (goods or (sole and goods is None))):
         return None
@@ -321,7 +324,7 @@ def match_deal(sketch: DealSketch, *, lineage) -> Match | None:
     holders = Counter(pk for deal in candidates for pk in sketches[deal.pk].party_ids)
     for deal in candidates:
         shared = sketch.party_ids & sketches[deal.pk].party_ids
-        sole = all(holders[pk] == 1 for pk in shared)
+        sole = not sketch.unknown and all(holders[pk] == 1 for pk in shared)
         scored = score_match(sketch, sketches[deal.pk], lineage=lineage, sole=sole)
         if scored is None:
             continue
@@ -352,11 +355,16 @@ def sketch_of(proposal: Proposal) -> DealSketch:
     between the parties of the other deals the same article reports. A party the parser could
     not resolve is looked up again (accepting another report may have created it since).
     """
-    parties = []
+    parties, unknown = [], 0
     for mention in proposal.parties.order_by("pk"):
-        pk = mention.party_id or _known_party(mention) or -mention.pk
+        pk = mention.party_id or _known_party(mention)
+        if pk is None:
+            # A new party, or a name the parser made of something else: it counts only in
+            # keeping a report that names one side from joining that side's only deal.
+            unknown += 1
+            continue
         parties.append((pk, mention.role, mention.kind))
-    if not parties:
+    if not parties and not unknown:
         siblings = ProposedParty.objects.filter(proposal__article_id=proposal.article_id)
         parties = [
             (pk, "", kind)
@@ -379,4 +387,5 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         titles=(proposal.title, proposal.article.title),
         party_kinds=frozenset(kind for _, _, kind in parties),
         lead_ids=frozenset(ids[:2]),
+        unknown=unknown,
     )

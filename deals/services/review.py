@@ -217,7 +217,7 @@ def retarget_pending(*, deal: Deal) -> int:
     moved = 0
     for proposal in candidates:
         sketch = sketch_of(proposal)
-        sole = is_sole_deal(deal, sketch.party_ids & target.party_ids)
+        sole = not sketch.unknown and is_sole_deal(deal, sketch.party_ids & target.party_ids)
         scored = score_match(sketch, target, lineage=lineage, sole=sole)
         if scored is None or scored[0] < MATCH_THRESHOLD:
             continue
