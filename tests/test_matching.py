@@ -33,6 +33,8 @@ def goods():
         "neodymium": CommodityFactory(name="Neodymium", parent=rare_earths),
         "antimony": CommodityFactory(name="Antimony", parent=minerals),
         "steel": CommodityFactory(name="Steel"),
+        "pork": CommodityFactory(name="Pork", parent=CommodityFactory(name="Farm goods")),
+        "soybeans": CommodityFactory(name="Soybeans", parent=CommodityFactory(name="Farm goods")),
     }
 
 
@@ -217,3 +219,17 @@ def test_another_instrument_on_the_same_goods_is_another_measure(countries, good
     quota = report(MEASURE, "Avalon quota on steel", [(avalon, IMPOSING)], [goods["steel"]])
 
     assert matched(quota) is None
+
+
+def test_reports_of_one_measure_listing_other_goods_of_the_same_family_join_it(countries, goods):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, IMPOSING), (borduria, TARGETED)]
+    deal = accepted(
+        MEASURE, "Avalon tariffs on Borduria", sides, [goods["pork"], goods["minerals"]]
+    )
+
+    soybeans = report(MEASURE, "Avalon tariffs on Borduria", sides, [goods["soybeans"]])
+    steel = report(MEASURE, "Avalon tariffs on Borduria", sides, [goods["steel"]])
+
+    assert matched(soybeans) == deal
+    assert matched(steel) is None

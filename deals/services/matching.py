@@ -127,10 +127,17 @@ def _kin(one: int, other: int, lineage) -> bool:
     return one in common or other in common or any(len(lineage(good)) > 1 for good in common)
 
 
-def _related_goods(left: Iterable[int], right: Iterable[int], lineage) -> bool:
-    """Whether two sets of commodities name the same goods, or kin of them."""
+def _goods_fit(left: Iterable[int], right: Iterable[int], lineage) -> float | None:
+    """How two sets of commodities fit: 1 for the same goods or kin of them, 0.5 for goods of
+    one family only (pork and soybeans, both farm goods), 0 for unrelated goods, None when
+    either names none."""
     left, right = _most_specific(left, lineage), _most_specific(right, lineage)
-    return any(_kin(one, other, lineage) for one in left for other in right)
+    if not left or not right:
+        return None
+    if any(_kin(one, other, lineage) for one in left for other in right):
+        return 1.0
+    families = {good for one in left for good in lineage(one)}
+    return 0.5 if any(lineage(other) & families for other in right) else 0.0
 
 
 def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
@@ -193,15 +200,16 @@ def score_match(
     """
     if sketch.kind != candidate.kind or not sketch.party_ids & candidate.party_ids:
         return None
-    related = None
-    if sketch.commodity_ids and candidate.commodity_ids:
-        related = _related_goods(sketch.commodity_ids, candidate.commodity_ids, lineage)
-        goods_matter = sketch.kind == DealKind.MEASURE or bool(
-            (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
-        )
-        if not related and goods_matter:
-            return None
-    goods_score = 0.5 if related is None else float(related)
+    fit = _goods_fit(sketch.commodity_ids, candidate.commodity_ids, lineage)
+    goods_matter = sketch.kind == DealKind.MEASURE or bool(
+        (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
+    )
+    if fit == 0 and goods_matter:
+        return None
+    # Goods of one family do not set two deals apart, but only the same goods (or kin) tell
+    # which of a party's deals a report naming one side is about.
+    related = None if fit is None else fit == 1
+    goods_score = 0.5 if fit is None else fit
 
     if sketch.kind == DealKind.MEASURE:
         sides_score = _measure_sides(sketch, candidate, related, sole)
@@ -234,7 +242,7 @@ def score_match(
         what = f"parties {len(sketch.party_ids & candidate.party_ids)}/{len(sketch.party_ids)}"
     reason = (
         f"sides {sides_score:.0%}, {what}, "
-        f"goods {'shared' if related else 'n/a' if related is None else 'different'}, "
+        f"goods {'n/a' if fit is None else {1: 'shared', 0.5: 'of a family'}.get(fit, 'apart')}, "
         f"title {title_score:.0%}"
     )
     return score, reason
