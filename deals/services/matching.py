@@ -155,10 +155,10 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
             return None
     elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
         return None
+    # Two sides found make a full match however many members a multilateral deal lists.
     shared = mine & candidate.party_ids
-    found = sum(candidate.weight(pk) for pk in shared)
-    named = sum(candidate.weight(pk) for pk in candidate.party_ids)
-    return (found / named + len(shared) / len(mine)) / 2
+    found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
+    return (found / 2 + len(shared) / len(mine)) / 2
 
 
 def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
@@ -209,7 +209,8 @@ def score_match(
     # Goods of one family do not set two deals apart, but only the same goods (or kin) tell
     # which of a party's deals a report naming one side is about.
     related = None if fit is None else fit == 1
-    goods_score = 0.5 if fit is None else fit
+    # A trade agreement covers many goods and each report names some: only kin goods count.
+    goods_score = 0.5 if fit is None or (fit < 1 and not goods_matter) else fit
 
     if sketch.kind == DealKind.MEASURE:
         sides_score = _measure_sides(sketch, candidate, related, sole)
