@@ -212,13 +212,22 @@ def test_a_report_years_later_about_the_same_measure_joins_it(countries, goods):
     assert matched(ruling) == ban
 
 
-def test_another_instrument_on_the_same_goods_is_another_measure(countries, goods):
+def test_of_two_measures_on_the_same_goods_a_report_joins_the_one_of_its_instrument(
+    countries, goods
+):
     avalon = countries["Avalon"]
-    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], [goods["steel"]])
+    steel = [goods["steel"]]
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], steel)
+    quota = accepted(
+        MEASURE, "Avalon caps what its mills sell abroad with a quota", [(avalon, IMPOSING)], steel
+    )
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], steel)
 
-    quota = report(MEASURE, "Avalon quota on steel", [(avalon, IMPOSING)], [goods["steel"]])
+    report_of_the_quota = report(
+        MEASURE, "Avalon quota on steel exports", [(avalon, IMPOSING)], steel
+    )
 
-    assert matched(quota) is None
+    assert matched(report_of_the_quota) == quota
 
 
 def test_reports_of_one_measure_listing_other_goods_of_the_same_family_join_it(countries, goods):

@@ -232,10 +232,6 @@ def score_match(
             instrument_score = float(_same_instrument(sketch.instruments, candidate.instruments))
         else:
             instrument_score = 0.5
-        # Known by one side and its goods, a measure by another instrument is another measure
-        # ("Avalon quota on steel" is not "Avalon export ban on steel").
-        if sides_score < 1 and instrument_score == 0:
-            return None
         score = 0.5 * sides_score + 0.2 * goods_score + 0.2 * instrument_score + 0.1 * title_score
         what = f"instrument {instrument_score:.0%}"
     else:
