@@ -242,3 +242,15 @@ def test_reports_of_one_measure_listing_other_goods_of_the_same_family_join_it(c
 
     assert matched(soybeans) == deal
     assert matched(steel) is None
+
+
+def test_a_government_body_stands_for_its_country_as_a_side(countries):
+    avalon = countries["Avalon"]
+    miner = PartyFactory(name="Deepdig Mining")
+    defence = PartyFactory(name="Avalon Defence Office", kind="government_body", country=avalon)
+    deal = accepted(AGREEMENT, "Deepdig–Defence Office agreement", [(miner, ""), (defence, "")])
+    accepted(AGREEMENT, "Deepdig–Borduria agreement", [(miner, ""), (countries["Borduria"], "")])
+
+    again = report(AGREEMENT, "Avalon backs Deepdig's mine", [(avalon, ""), (miner, "")])
+
+    assert matched(again) == deal

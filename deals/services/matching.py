@@ -245,6 +245,17 @@ def score_match(
     return score, reason
 
 
+def _side_of(party_ids: Iterable[int]):
+    """A party's side: a government body acts for its country ("the Pentagon" is the United
+    States' side of a deal), any other party for itself."""
+    bodies = dict(
+        Party.objects.filter(
+            pk__in=list(party_ids), kind=PartyKind.GOVERNMENT_BODY, country__isnull=False
+        ).values_list("pk", "country_id")
+    )
+    return lambda pk: bodies.get(pk, pk)
+
+
 def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
     """What matching compares for each deal, read from its parties and its accepted reports."""
     by_pk = {deal.pk: deal for deal in deals}
@@ -254,7 +265,10 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
     links = DealParty.objects.filter(deal_id__in=by_pk).values_list(
         "deal_id", "party_id", "role", "party__kind"
     )
+    links = list(links)
+    listed = _side_of({party_id for _, party_id, _, _ in links})
     for deal_id, party_id, role, kind in links:
+        party_id = listed(party_id)
         parties[deal_id].add(party_id)
         kinds[deal_id].add(kind)
         listed_roles[deal_id][party_id] = role
@@ -269,13 +283,15 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
     for proposal_id, deal_id, title in accepted.values_list("pk", "deal_id", "title"):
         reports[deal_id].add(proposal_id)
         titles[deal_id].append(title)
+    mentions = ProposedParty.objects.filter(proposal__in=accepted).exclude(party=None)
+    rows = list(mentions.values_list("proposal_id", "proposal__deal_id", "party_id", "role"))
+    side = _side_of({party_id for _, _, party_id, _ in rows})
     named: dict[int, Counter] = {pk: Counter() for pk in by_pk}
     in_role: dict[int, Counter] = {pk: Counter() for pk in by_pk}
-    mentions = ProposedParty.objects.filter(proposal__in=accepted).exclude(party=None)
-    for deal_id, party_id, role in mentions.values_list(
-        "proposal__deal_id", "party_id", "role"
-    ).distinct():
+    # Each report counts once for a party, however often it names it.
+    for _report, deal_id, party_id in {(r, d, side(p)) for r, d, p, _ in rows}:
         named[deal_id][party_id] += 1
+    for _report, deal_id, party_id, role in {(r, d, side(p), role) for r, d, p, role in rows}:
         in_role[deal_id][(party_id, role)] += 1
 
     sketches = {}
@@ -375,6 +391,8 @@ def sketch_of(proposal: Proposal) -> DealSketch:
             (pk, "", kind)
             for pk, kind in siblings.exclude(party=None).values_list("party_id", "kind").distinct()
         ]
+    side = _side_of(pk for pk, _, _ in parties)
+    parties = [(side(pk), role, kind) for pk, role, kind in parties]
     ids = list(dict.fromkeys(pk for pk, _, _ in parties))
     # The headline names the instrument of the article's main measure as surely as the title
     # the parser drafted from its first cue: both count.
