@@ -145,7 +145,7 @@ def test_a_second_report_of_a_deal_is_matched_to_it(reference_data, editor):
     proposal = article.proposals.get(position=0)
     assert proposal.deal == Deal.objects.get(kind=DealKind.MEASURE)
     assert proposal.match_score >= services.matching.MATCH_THRESHOLD
-    assert "parties 1/1" in proposal.match_reason
+    assert "goods shared" in proposal.match_reason
 
 
 def test_the_same_parties_trading_other_goods_under_a_measure_are_another_deal(

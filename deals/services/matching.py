@@ -1,18 +1,39 @@
-"""Matching an article's deal to the deals the tracker follows, or proposing a new one."""
+"""Matching an article's deal to the deals the tracker follows, or proposing a new one.
 
-import datetime
-from collections.abc import Iterable
-from dataclasses import dataclass
+A deal is known by its sides, not by the words of one report. An agreement is the same deal only
+when both its sides are: the US–UK deal is not the US–India deal, however alike their titles. A
+measure is known by who imposes it, on whom, on what goods and by what instrument; a report of it
+years later (an extension, a ruling against it) is still about it. Every report accepted into a
+deal says who its sides are, so a party one report named in passing weighs less than the parties
+every report names, and the title drafted from the first report is only a hint.
+"""
 
-from django.utils import timezone
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import Q
 from rapidfuzz import fuzz, utils
 
-from deals.models import Deal, DealKind, DealParty, PartyKind, Proposal, ProposedParty, Role
+from deals.models import (
+    Deal,
+    DealKind,
+    DealParty,
+    Party,
+    PartyKind,
+    Proposal,
+    ProposedParty,
+    ReviewState,
+    Role,
+)
 
 #: Below this score an article's deal is proposed as a new deal.
 MATCH_THRESHOLD = 0.6
-#: Deals quiet for longer than this get no credit for recent activity.
-RECENT = datetime.timedelta(days=730)
+#: A deal's parties and roles named by at least this share of its reports are its sides.
+SIDE_SHARE = 0.5
+#: How many of the deals sharing a party with the article are compared, the latest first.
+CANDIDATES = 100
 #: Parties that make an agreement a project (a refinery, an offtake) rather than a trade pact:
 #: for those, the goods involved tell two deals between the same parties apart.
 _PROJECT_PARTY_KINDS = {
@@ -20,19 +41,65 @@ _PROJECT_PARTY_KINDS = {
     PartyKind.STATE_OWNED_ENTERPRISE,
     PartyKind.SOVEREIGN_FUND,
 }
+#: The parser names a measure's instrument in the title it drafts ("China export ban on
+#: gallium"); these words tell which instrument, most specific first.
+_INSTRUMENTS = (
+    ("export ban", re.compile(r"\bexport (?:ban|embargo|prohibition)s?\b")),
+    ("import ban", re.compile(r"\bimport (?:ban|embargo|prohibition)s?\b")),
+    ("export controls", re.compile(r"\bexport (?:controls?|licen[cs]ing|restrictions?)\b")),
+    ("ban", re.compile(r"\b(?:ban|embargo)s?\b")),
+    ("quota", re.compile(r"\bquotas?\b")),
+    ("sanctions", re.compile(r"\bsanction(?:s|ed)?\b|\bprice cap\b")),
+    ("tariff", re.compile(r"\btariffs?\b|\bdut(?:y|ies)\b|\blev(?:y|ies)\b")),
+)
+
+
+def _same_instrument(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether two reports name one instrument; a ban of no stated direction fits either."""
+    mine, theirs = set(mine), set(theirs)
+    if "ban" in mine | theirs:
+        mine, theirs = (set(map(_BANS.get, names, names)) for names in (mine, theirs))
+    return bool(mine & theirs)
+
+
+_BANS = {"export ban": "ban", "import ban": "ban"}
+
+
+def instrument_of(title: str) -> str | None:
+    """The instrument a measure's title names, if any."""
+    low = title.casefold()
+    return next((name for name, words in _INSTRUMENTS if words.search(low)), None)
 
 
 @dataclass(frozen=True)
 class DealSketch:
-    """What matching compares: a deal's kind, parties, goods, title and last activity."""
+    """What matching compares: a deal's kind, sides, goods, instrument and titles.
+
+    `weights` gives each party the share of the deal's reports that name it (1 for a party of a
+    single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
+    A report's `lead_ids` are the first two parties it names, the sides its headline names;
+    `unknown` counts the parties it names that the tracker does not know yet.
+    """
 
     kind: str
     party_ids: frozenset[int]
     commodity_ids: frozenset[int] = frozenset()
     imposing_ids: frozenset[int] = frozenset()
+    targeted_ids: frozenset[int] = frozenset()
+    instruments: frozenset[str] = frozenset()
     titles: tuple[str, ...] = ()
-    on: datetime.date | None = None
     party_kinds: frozenset[str] = frozenset()
+    weights: Mapping[int, float] = field(default_factory=dict)
+    lead_ids: frozenset[int] = frozenset()
+    unknown: int = 0
+
+    def weight(self, party_id: int) -> float:
+        return self.weights.get(party_id, 1.0)
+
+    @property
+    def side_ids(self) -> frozenset[int]:
+        """The parties most of its reports name: a party named once in passing is not a side."""
+        return frozenset(pk for pk in self.party_ids if self.weight(pk) >= SIDE_SHARE)
 
 
 @dataclass(frozen=True)
@@ -44,33 +111,113 @@ class Match:
     reason: str
 
 
-def _related_goods(left: Iterable[int], right: Iterable[int], lineage) -> bool:
-    """Whether two sets of commodities share one, or one holds a parent of the other's."""
-    left, right = set(left), set(right)
-    return any(lineage(b) & left for b in right) or any(lineage(a) & right for a in left)
+def _most_specific(goods: Iterable[int], lineage) -> set[int]:
+    """The goods no other of them is a kind of: "critical minerals" named beside "antimony" is
+    the category of the good, not another good."""
+    goods = set(goods)
+    above = {parent for good in goods for parent in lineage(good) if parent != good}
+    return goods - above
 
 
-def score_match(sketch: DealSketch, candidate: DealSketch, *, lineage) -> tuple[float, str] | None:
-    """How likely `sketch` is the `candidate` deal (0..1), with the reason; None if it is not."""
-    shared = sketch.party_ids & candidate.party_ids
-    if sketch.kind != candidate.kind or not shared:
+def _kin(one: int, other: int, lineage) -> bool:
+    """Whether one good is a kind of the other, or both are kinds of one good below the top of
+    the tree ("rare earth magnets" and "neodymium" are rare earths; "antimony" and "rare earths"
+    are only both critical minerals)."""
+    common = lineage(one) & lineage(other)
+    return one in common or other in common or any(len(lineage(good)) > 1 for good in common)
+
+
+def _goods_fit(left: Iterable[int], right: Iterable[int], lineage) -> float | None:
+    """How two sets of commodities fit: 1 for the same goods or kin of them, 0.5 for goods of
+    one family only (pork and soybeans, both farm goods), 0 for unrelated goods, None when
+    either names none."""
+    left, right = _most_specific(left, lineage), _most_specific(right, lineage)
+    if not left or not right:
         return None
-    # A tariff imposed by one side and the other side's retaliation are two measures.
-    imposers = sketch.imposing_ids, candidate.imposing_ids
-    if all(imposers) and not imposers[0] & imposers[1]:
-        return None
-    party_score = len(shared) / len(sketch.party_ids | candidate.party_ids)
+    if any(_kin(one, other, lineage) for one in left for other in right):
+        return 1.0
+    families = {good for one in left for good in lineage(one)}
+    return 0.5 if any(lineage(other) & families for other in right) else 0.0
 
-    if sketch.commodity_ids and candidate.commodity_ids:
-        related = _related_goods(sketch.commodity_ids, candidate.commodity_ids, lineage)
-        goods_matter = sketch.kind == DealKind.MEASURE or bool(
-            (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
-        )
-        if not related and goods_matter:
+
+def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
+    """How well an agreement's parties fit the candidate's (0..1), or None when a side differs.
+
+    Both sides must match: sharing one country is not being the same agreement. A report's
+    headline sides (its first two parties) must be parties of the deal; a background party it
+    names besides does not count against it. When either names a single side, the report is
+    about the deal only when they share goods, or when the deal is the only one the tracker
+    follows with that party and the report names no other goods.
+    """
+    mine, sides = sketch.party_ids, candidate.side_ids
+    if len(mine) < 2 or len(sides) < 2:
+        if not (mine & sides and (goods or (sole and goods is None))):
             return None
-        goods_score = 1.0 if related else 0.0
+    elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
+        return None
+    # Two sides found make a full match however many members a multilateral deal lists.
+    shared = mine & candidate.party_ids
+    found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
+    return (found / 2 + len(shared) / len(mine)) / 2
+
+
+def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
+    """How well a measure's imposer and target fit the candidate's (0..1), or None if they differ.
+
+    A side both name and differ on makes another measure (a tariff and the other side's
+    retaliation are two measures); a side only one of them names leaves the goods to tell, or
+    the deal being the only one the tracker follows with that party when no goods are named. A
+    party the parser gave the other role besides does not count once the imposer is the same.
+    """
+    imposers = (sketch.imposing_ids, candidate.imposing_ids)
+    targets = (sketch.targeted_ids, candidate.targeted_ids)
+    fits = []
+    for mine, theirs in (imposers, targets):
+        if mine and theirs:
+            if not mine & theirs:
+                return None
+            fits.append(1.0)
+        else:
+            fits.append(0.5)
+    # Unless the imposer is the same, who the deal imposes on does not impose this report's
+    # measure, and the other way round (a report listing both sides as targeted has only lost
+    # its imposer).
+    flipped = imposers[0] & targets[1] or (targets[0] & imposers[1] and fits[1] < 1)
+    if fits[0] < 1 and flipped:
+        return None
+    if fits != [1.0, 1.0] and not (max(fits) == 1.0 and (goods or (sole and goods is None))):
+        return None
+    return sum(fits) / len(fits)
+
+
+def score_match(
+    sketch: DealSketch, candidate: DealSketch, *, lineage, sole: bool = False
+) -> tuple[float, str] | None:
+    """How likely `sketch` is the `candidate` deal (0..1), with the reason; None if it is not.
+
+    `sole` says the candidate is the only deal of its kind the tracker follows with the parties
+    they share.
+    """
+    if sketch.kind != candidate.kind or not sketch.party_ids & candidate.party_ids:
+        return None
+    fit = _goods_fit(sketch.commodity_ids, candidate.commodity_ids, lineage)
+    goods_matter = sketch.kind == DealKind.MEASURE or bool(
+        (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
+    )
+    if fit == 0 and goods_matter:
+        return None
+    # Goods of one family do not set two deals apart, but only the same goods (or kin) tell
+    # which of a party's deals a report naming one side is about.
+    related = None if fit is None else fit == 1
+    # A trade agreement covers many goods and each report names some: only kin goods count.
+    goods_score = 0.5 if fit is None or (fit < 1 and not goods_matter) else fit
+
+    if sketch.kind == DealKind.MEASURE:
+        sides_score = _measure_sides(sketch, candidate, related, sole)
     else:
-        goods_score = 0.5
+        sides_score = _agreement_sides(sketch, candidate, related, sole)
+    if sides_score is None:
+        return None
 
     title_score = max(
         (
@@ -80,26 +227,110 @@ def score_match(sketch: DealSketch, candidate: DealSketch, *, lineage) -> tuple[
         ),
         default=0.0,
     )
-    recency_score = 0.0
-    if candidate.on is None or sketch.on is None:
-        recency_score = 0.5
+    if sketch.kind == DealKind.MEASURE:
+        if sketch.instruments and candidate.instruments:
+            instrument_score = float(_same_instrument(sketch.instruments, candidate.instruments))
+        else:
+            instrument_score = 0.5
+        score = 0.5 * sides_score + 0.2 * goods_score + 0.2 * instrument_score + 0.1 * title_score
+        what = f"instrument {instrument_score:.0%}"
     else:
-        idle = sketch.on - candidate.on
-        recency_score = max(0.0, 1.0 - max(idle.days, 0) / RECENT.days)
-
-    score = 0.5 * party_score + 0.2 * goods_score + 0.2 * title_score + 0.1 * recency_score
+        score = 0.6 * sides_score + 0.2 * goods_score + 0.2 * title_score
+        what = f"parties {len(sketch.party_ids & candidate.party_ids)}/{len(sketch.party_ids)}"
     reason = (
-        f"parties {len(shared)}/{len(sketch.party_ids | candidate.party_ids)}, "
-        f"goods {'shared' if goods_score == 1 else 'different' if goods_score == 0 else 'n/a'}, "
-        f"title {title_score:.0%}, activity {recency_score:.0%}"
+        f"sides {sides_score:.0%}, {what}, "
+        f"goods {'n/a' if fit is None else {1: 'shared', 0.5: 'of a family'}.get(fit, 'apart')}, "
+        f"title {title_score:.0%}"
     )
     return score, reason
+
+
+def _side_of(party_ids: Iterable[int]):
+    """A party's side: a government body acts for its country ("the Pentagon" is the United
+    States' side of a deal), any other party for itself."""
+    bodies = dict(
+        Party.objects.filter(
+            pk__in=list(party_ids), kind=PartyKind.GOVERNMENT_BODY, country__isnull=False
+        ).values_list("pk", "country_id")
+    )
+    return lambda pk: bodies.get(pk, pk)
+
+
+def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
+    """What matching compares for each deal, read from its parties and its accepted reports."""
+    by_pk = {deal.pk: deal for deal in deals}
+    parties: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    kinds: dict[int, set[str]] = {pk: set() for pk in by_pk}
+    listed_roles: dict[int, dict[int, str]] = {pk: {} for pk in by_pk}
+    links = DealParty.objects.filter(deal_id__in=by_pk).values_list(
+        "deal_id", "party_id", "role", "party__kind"
+    )
+    links = list(links)
+    listed = _side_of({party_id for _, party_id, _, _ in links})
+    for deal_id, party_id, role, kind in links:
+        party_id = listed(party_id)
+        parties[deal_id].add(party_id)
+        kinds[deal_id].add(kind)
+        listed_roles[deal_id][party_id] = role
+    goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
+    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
+        goods[deal_id].add(commodity_id)
+
+    accepted = Proposal.objects.filter(deal_id__in=by_pk, state=ReviewState.ACCEPTED)
+    reports: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    titles: dict[int, list[str]] = {pk: [by_pk[pk].title] for pk in by_pk}
+    for proposal_id, deal_id, title in accepted.values_list("pk", "deal_id", "title"):
+        reports[deal_id].add(proposal_id)
+        titles[deal_id].append(title)
+    mentions = ProposedParty.objects.filter(proposal__in=accepted).exclude(party=None)
+    rows = list(mentions.values_list("proposal_id", "proposal__deal_id", "party_id", "role"))
+    side = _side_of({party_id for _, _, party_id, _ in rows})
+    named: dict[int, Counter] = {pk: Counter() for pk in by_pk}
+    in_role: dict[int, Counter] = {pk: Counter() for pk in by_pk}
+    # Each report counts once for a party, however often it names it.
+    for _report, deal_id, party_id in {(r, d, side(p)) for r, d, p, _ in rows}:
+        named[deal_id][party_id] += 1
+    for _report, deal_id, party_id, role in {(r, d, side(p), role) for r, d, p, role in rows}:
+        in_role[deal_id][(party_id, role)] += 1
+
+    sketches = {}
+    for pk, deal in by_pk.items():
+        count = len(reports[pk])
+        if count:
+            weights = {party: named[pk][party] / count for party in parties[pk]}
+            share = SIDE_SHARE * count
+            roles = {
+                role: frozenset(p for p in parties[pk] if in_role[pk][(p, role)] >= share)
+                for role in (Role.IMPOSING, Role.TARGETED)
+            }
+        else:
+            # A deal an editor made by hand: every party it lists is a side, in its listed role.
+            weights = {}
+            roles = {
+                role: frozenset(p for p, r in listed_roles[pk].items() if r == role)
+                for role in (Role.IMPOSING, Role.TARGETED)
+            }
+        measure_titles = titles[pk] if deal.kind == DealKind.MEASURE else ()
+        sketches[pk] = DealSketch(
+            kind=deal.kind,
+            party_ids=frozenset(parties[pk]),
+            commodity_ids=frozenset(goods[pk]),
+            imposing_ids=roles[Role.IMPOSING],
+            targeted_ids=roles[Role.TARGETED],
+            instruments=frozenset(filter(None, map(instrument_of, measure_titles))),
+            titles=(deal.title,),
+            party_kinds=frozenset(kinds[pk]),
+            weights=weights,
+        )
+    return sketches
 
 
 def match_deal(sketch: DealSketch, *, lineage) -> Match | None:
     """The deal the tracker follows that `sketch` is most likely about, if any is close enough.
 
-    `lineage(pk)` gives a commodity and the commodities above it (`directory().lineage`).
+    On a tie the deal with the latest activity wins. `lineage(pk)` gives a commodity and the
+    commodities above it (`directory().lineage`).
     """
     if not sketch.party_ids:
         return None
@@ -107,39 +338,15 @@ def match_deal(sketch: DealSketch, *, lineage) -> Match | None:
         Deal.objects.filter(kind=sketch.kind, deal_parties__party_id__in=sketch.party_ids)
         .distinct()
         .order_by("-last_changed_on", "-id")
-        .only("pk", "title", "kind", "last_changed_on", "created_at")[:50]
+        .only("pk", "title", "kind", "last_changed_on", "created_at")[:CANDIDATES]
     )
-    if not candidates:
-        return None
-    by_pk = {deal.pk: deal for deal in candidates}
-    parties: dict[int, set[int]] = {pk: set() for pk in by_pk}
-    imposing: dict[int, set[int]] = {pk: set() for pk in by_pk}
-    kinds: dict[int, set[str]] = {pk: set() for pk in by_pk}
-    links = DealParty.objects.filter(deal_id__in=by_pk).values_list(
-        "deal_id", "party_id", "role", "party__kind"
-    )
-    for deal_id, party_id, role, kind in links:
-        parties[deal_id].add(party_id)
-        kinds[deal_id].add(kind)
-        if role == Role.IMPOSING:
-            imposing[deal_id].add(party_id)
-    goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
-    through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
-    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
-        goods[deal_id].add(commodity_id)
-
     best: Match | None = None
-    for pk, deal in by_pk.items():
-        candidate = DealSketch(
-            kind=deal.kind,
-            party_ids=frozenset(parties[pk]),
-            commodity_ids=frozenset(goods[pk]),
-            imposing_ids=frozenset(imposing[pk]),
-            titles=(deal.title,),
-            on=deal.last_changed_on or timezone.localtime(deal.created_at).date(),
-            party_kinds=frozenset(kinds[pk]),
-        )
-        scored = score_match(sketch, candidate, lineage=lineage)
+    sketches = sketches_of(candidates)
+    holders = Counter(pk for deal in candidates for pk in sketches[deal.pk].party_ids)
+    for deal in candidates:
+        shared = sketch.party_ids & sketches[deal.pk].party_ids
+        sole = not sketch.unknown and all(holders[pk] == 1 for pk in shared)
+        scored = score_match(sketch, sketches[deal.pk], lineage=lineage, sole=sole)
         if scored is None:
             continue
         score, reason = scored
@@ -148,27 +355,60 @@ def match_deal(sketch: DealSketch, *, lineage) -> Match | None:
     return best
 
 
+def is_sole_deal(deal: Deal, party_ids: Iterable[int]) -> bool:
+    """Whether no other deal of its kind has any of these parties."""
+    others = Deal.objects.filter(kind=deal.kind, deal_parties__party_id__in=list(party_ids))
+    return not others.exclude(pk=deal.pk).exists()
+
+
+def _known_party(mention: ProposedParty) -> int | None:
+    """The party a mention names by name or alias, as accepting it would find it."""
+    found = Party.objects.filter(
+        Q(name__iexact=mention.name) | Q(aliases__name__iexact=mention.name)
+    ).values_list("pk", flat=True)
+    return found.first()
+
+
 def sketch_of(proposal: Proposal) -> DealSketch:
     """What matching compares for a saved proposal.
 
     A deal the parser found no parties for ("... as part of a new trade deal") is taken to be
-    between the parties of the other deals the same article reports.
+    between the parties of the other deals the same article reports. A party the parser could
+    not resolve is looked up again (accepting another report may have created it since).
     """
-    parties = list(proposal.parties.exclude(party=None).values_list("party_id", "role", "kind"))
-    if not parties:
+    parties, unknown = [], 0
+    for mention in proposal.parties.order_by("pk"):
+        pk = mention.party_id or _known_party(mention)
+        if pk is None:
+            # A new party, or a name the parser made of something else: it counts only in
+            # keeping a report that names one side from joining that side's only deal.
+            unknown += 1
+            continue
+        parties.append((pk, mention.role, mention.kind))
+    if not parties and not unknown:
         siblings = ProposedParty.objects.filter(proposal__article_id=proposal.article_id)
         parties = [
             (pk, "", kind)
             for pk, kind in siblings.exclude(party=None).values_list("party_id", "kind").distinct()
         ]
+    side = _side_of(pk for pk, _, _ in parties)
+    parties = [(side(pk), role, kind) for pk, role, kind in parties]
+    ids = list(dict.fromkeys(pk for pk, _, _ in parties))
+    # The headline names the instrument of the article's main measure as surely as the title
+    # the parser drafted from its first cue: both count.
+    titles = [proposal.title, *([proposal.article.title] if proposal.position == 0 else [])]
+    instruments = {instrument_of(title) for title in titles} - {None}
     return DealSketch(
         kind=proposal.kind,
-        party_ids=frozenset(pk for pk, _, _ in parties),
+        party_ids=frozenset(ids),
         commodity_ids=frozenset(
             proposal.commodities.exclude(commodity=None).values_list("commodity_id", flat=True)
         ),
         imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
+        targeted_ids=frozenset(pk for pk, role, _ in parties if role == Role.TARGETED),
+        instruments=frozenset(instruments if proposal.kind == DealKind.MEASURE else ()),
         titles=(proposal.title, proposal.article.title),
-        on=proposal.happened_on,
         party_kinds=frozenset(kind for _, _, kind in parties),
+        lead_ids=frozenset(ids[:2]),
+        unknown=unknown,
     )

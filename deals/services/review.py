@@ -22,14 +22,21 @@ from deals.models import (
     ProposedCommodity,
     ProposedParty,
     ReviewState,
-    Role,
     provisional_hash,
 )
 from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
 from .ingestion import directory
-from .matching import MATCH_THRESHOLD, DealSketch, Match, match_deal, score_match, sketch_of
+from .matching import (
+    MATCH_THRESHOLD,
+    Match,
+    is_sole_deal,
+    match_deal,
+    score_match,
+    sketch_of,
+    sketches_of,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -284,21 +291,13 @@ def retarget_pending(*, deal: Deal) -> int:
         .select_for_update(skip_locked=True, of=("self",))
         .select_related("article")
     )
-    target = DealSketch(
-        kind=deal.kind,
-        party_ids=frozenset(deal.deal_parties.values_list("party_id", flat=True)),
-        commodity_ids=frozenset(deal.commodities.values_list("pk", flat=True)),
-        imposing_ids=frozenset(
-            deal.deal_parties.filter(role=Role.IMPOSING).values_list("party_id", flat=True)
-        ),
-        titles=(deal.title,),
-        on=deal.last_changed_on,
-        party_kinds=frozenset(deal.parties.values_list("kind", flat=True)),
-    )
+    target = sketches_of([deal])[deal.pk]
     lineage = directory().lineage
     moved = 0
     for proposal in candidates:
-        scored = score_match(sketch_of(proposal), target, lineage=lineage)
+        sketch = sketch_of(proposal)
+        sole = not sketch.unknown and is_sole_deal(deal, sketch.party_ids & target.party_ids)
+        scored = score_match(sketch, target, lineage=lineage, sole=sole)
         if scored is None or scored[0] < MATCH_THRESHOLD:
             continue
         proposal.deal, proposal.match_score = deal, round(scored[0], 3)

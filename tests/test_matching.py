@@ -1,0 +1,256 @@
+"""Matching a report to the deal the tracker already follows: by its sides, goods and instrument."""
+
+import datetime
+
+import pytest
+
+from deals import services
+from deals.models import DealKind, Proposal, ProposedCommodity, ProposedParty, Role
+from deals.services.ingestion import directory
+from deals.services.matching import match_deal, sketch_of
+
+from .factories import ArticleFactory, CommodityFactory, CountryFactory, PartyFactory
+
+pytestmark = pytest.mark.django_db
+
+AGREEMENT, MEASURE = DealKind.AGREEMENT, DealKind.MEASURE
+IMPOSING, TARGETED, PARTNER = Role.IMPOSING, Role.TARGETED, Role.PARTNER
+
+
+@pytest.fixture
+def countries():
+    return {name: CountryFactory(name=name) for name in ("Avalon", "Borduria", "Carpania", "Dorne")}
+
+
+@pytest.fixture
+def goods():
+    minerals = CommodityFactory(name="Minerals")
+    rare_earths = CommodityFactory(name="Rare earths", parent=minerals)
+    return {
+        "minerals": minerals,
+        "rare earths": rare_earths,
+        "magnets": CommodityFactory(name="Magnets", parent=rare_earths),
+        "neodymium": CommodityFactory(name="Neodymium", parent=rare_earths),
+        "antimony": CommodityFactory(name="Antimony", parent=minerals),
+        "steel": CommodityFactory(name="Steel"),
+        "pork": CommodityFactory(name="Pork", parent=CommodityFactory(name="Farm goods")),
+        "soybeans": CommodityFactory(name="Soybeans", parent=CommodityFactory(name="Farm goods")),
+    }
+
+
+def report(kind, title, parties, goods=(), *, published=datetime.date(2024, 1, 10)) -> Proposal:
+    """A pending proposal as the parser leaves it: its parties and goods, resolved."""
+    article = ArticleFactory(title=title, published_on=published)
+    proposal = Proposal.objects.create(
+        article=article, kind=kind, title=title, happened_on=published
+    )
+    for party, role in parties:
+        ProposedParty.objects.create(
+            proposal=proposal, name=party.name, kind=party.kind, role=role, party=party
+        )
+    for commodity in goods:
+        ProposedCommodity.objects.create(
+            proposal=proposal, name=commodity.name, commodity=commodity
+        )
+    return proposal
+
+
+def accepted(kind, title, parties, goods=(), *, into=None, **when):
+    """The deal a report accepted into the tracker created, or joined `into`."""
+    proposal = report(kind, title, parties, goods, **when)
+    Proposal.objects.filter(pk=proposal.pk).update(deal=into)
+    return services.accept_proposal(proposal=proposal).deal
+
+
+def matched(proposal):
+    found = match_deal(sketch_of(proposal), lineage=directory().lineage)
+    return found.deal if found else None
+
+
+def test_an_agreement_with_one_side_in_common_is_another_deal(countries):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    accepted(AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, ""), (borduria, "")])
+
+    # Its background paragraph recalls the Avalon–Borduria agreement.
+    other = report(
+        AGREEMENT,
+        "Avalon–Carpania trade agreement",
+        [(avalon, ""), (carpania, ""), (borduria, "")],
+    )
+
+    assert matched(other) is None
+
+
+def test_countries_single_reports_named_in_passing_do_not_stop_both_sides_matching(countries):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, ""), (borduria, "")]
+    deal = accepted(AGREEMENT, "Avalon–Borduria trade agreement", sides)
+    for name in ("Carpania", "Dorne", "Elbonia"):
+        passing = [*sides, (CountryFactory(name=name), "")]
+        accepted(AGREEMENT, f"Avalon, Borduria and {name} talk trade", passing, into=deal)
+
+    again = report(AGREEMENT, "Borduria ratifies its pact", [(borduria, ""), (avalon, "")])
+
+    assert matched(again) == deal
+
+
+def test_a_report_naming_one_side_joins_only_the_deal_about_the_same_goods(countries, goods):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    miner = PartyFactory(name="Deepdig Mining")
+    magnets = accepted(
+        AGREEMENT,
+        "Deepdig–Avalon magnets agreement",
+        [(miner, ""), (avalon, "")],
+        [goods["magnets"]],
+    )
+    accepted(AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, ""), (borduria, "")])
+
+    vague = report(AGREEMENT, "Avalon signs a deal", [(avalon, "")])
+    on_goods = report(AGREEMENT, "Avalon backs neodymium", [(avalon, "")], [goods["neodymium"]])
+
+    assert matched(vague) is None
+    assert matched(on_goods) == magnets
+
+
+def test_a_company_the_tracker_does_not_know_yet_makes_another_deal(countries):
+    avalon = countries["Avalon"]
+    accepted(AGREEMENT, "Oldco–Avalon agreement", [(PartyFactory(name="Oldco"), ""), (avalon, "")])
+    proposal = report(AGREEMENT, "Newco–Avalon agreement", [(avalon, "")])
+    ProposedParty.objects.create(proposal=proposal, name="Newco", kind="company", role="")
+
+    assert matched(proposal) is None
+
+
+def test_a_measure_is_the_same_only_with_the_same_imposer_and_target(countries, goods):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    steel = [goods["steel"]]
+    deal = accepted(
+        MEASURE,
+        "Avalon tariffs on Borduria",
+        [(avalon, IMPOSING), (borduria, TARGETED), (carpania, IMPOSING)],
+        steel,
+    )
+
+    # The parser took a country named in passing for the imposer of the deal's first report and
+    # for a second target of this one: the sides still match.
+    same = report(
+        MEASURE,
+        "Avalon raises tariffs on Borduria",
+        [(borduria, TARGETED), (avalon, IMPOSING), (carpania, TARGETED)],
+        steel,
+    )
+    retaliation = report(
+        MEASURE, "Borduria tariffs on Avalon", [(borduria, IMPOSING), (avalon, TARGETED)], steel
+    )
+    elsewhere = report(
+        MEASURE,
+        "Avalon tariffs on Carpania",
+        [(avalon, IMPOSING), (carpania, TARGETED), (borduria, "")],
+        steel,
+    )
+
+    assert matched(same) == deal
+    assert matched(retaliation) is None
+    assert matched(elsewhere) is None
+
+
+def test_a_measure_naming_one_side_joins_only_on_the_same_goods(countries, goods):
+    avalon = countries["Avalon"]
+    ban = accepted(
+        MEASURE,
+        "Avalon export ban on antimony",
+        [(avalon, IMPOSING)],
+        [goods["antimony"], goods["minerals"]],
+    )
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], [goods["steel"]])
+
+    same = report(
+        MEASURE, "Avalon export ban on antimony", [(avalon, IMPOSING)], [goods["antimony"]]
+    )
+    unsaid = report(MEASURE, "Avalon export ban", [(avalon, IMPOSING)])
+    other_goods = report(
+        MEASURE, "Avalon export ban on rare earths", [(avalon, IMPOSING)], [goods["rare earths"]]
+    )
+
+    assert matched(same) == ban
+    assert matched(unsaid) is None
+    assert matched(other_goods) is None
+
+
+def test_a_report_naming_one_side_joins_the_only_deal_the_tracker_follows_with_it(countries):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    miner = PartyFactory(name="Deepdig Mining")
+    deal = accepted(AGREEMENT, "Deepdig–Avalon agreement", [(miner, ""), (avalon, "")])
+    accepted(AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, ""), (borduria, "")])
+
+    about_the_miner = report(AGREEMENT, "Deepdig breaks ground", [(miner, "")])
+    about_avalon = report(AGREEMENT, "Avalon signs a deal", [(avalon, "")])
+
+    assert matched(about_the_miner) == deal
+    assert matched(about_avalon) is None
+
+
+def test_a_report_years_later_about_the_same_measure_joins_it(countries, goods):
+    avalon, borduria, carpania, dorne = countries.values()
+    ban = accepted(
+        MEASURE,
+        "Avalon export ban on antimony",
+        [(avalon, IMPOSING)],
+        [goods["antimony"]],
+        published=datetime.date(2019, 10, 31),
+    )
+
+    # A trade court rules on Dorne's complaint against the ban; two other countries joined it.
+    ruling = report(
+        MEASURE,
+        "Trade court faults Avalon export ban",
+        [(avalon, IMPOSING), (dorne, ""), (borduria, ""), (carpania, "")],
+        [goods["antimony"]],
+        published=datetime.date(2023, 12, 2),
+    )
+
+    assert matched(ruling) == ban
+
+
+def test_of_two_measures_on_the_same_goods_a_report_joins_the_one_of_its_instrument(
+    countries, goods
+):
+    avalon = countries["Avalon"]
+    steel = [goods["steel"]]
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], steel)
+    quota = accepted(
+        MEASURE, "Avalon caps what its mills sell abroad with a quota", [(avalon, IMPOSING)], steel
+    )
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], steel)
+
+    report_of_the_quota = report(
+        MEASURE, "Avalon quota on steel exports", [(avalon, IMPOSING)], steel
+    )
+
+    assert matched(report_of_the_quota) == quota
+
+
+def test_reports_of_one_measure_listing_other_goods_of_the_same_family_join_it(countries, goods):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, IMPOSING), (borduria, TARGETED)]
+    deal = accepted(
+        MEASURE, "Avalon tariffs on Borduria", sides, [goods["pork"], goods["minerals"]]
+    )
+
+    soybeans = report(MEASURE, "Avalon tariffs on Borduria", sides, [goods["soybeans"]])
+    steel = report(MEASURE, "Avalon tariffs on Borduria", sides, [goods["steel"]])
+
+    assert matched(soybeans) == deal
+    assert matched(steel) is None
+
+
+def test_a_government_body_stands_for_its_country_as_a_side(countries):
+    avalon = countries["Avalon"]
+    miner = PartyFactory(name="Deepdig Mining")
+    defence = PartyFactory(name="Avalon Defence Office", kind="government_body", country=avalon)
+    deal = accepted(AGREEMENT, "Deepdig–Defence Office agreement", [(miner, ""), (defence, "")])
+    accepted(AGREEMENT, "Deepdig–Borduria agreement", [(miner, ""), (countries["Borduria"], "")])
+
+    again = report(AGREEMENT, "Avalon backs Deepdig's mine", [(avalon, ""), (miner, "")])
+
+    assert matched(again) == deal
