@@ -15,7 +15,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _DEAL = r"(?:deals?|agreements?|pacts?|accords?|treaty|treaties|frameworks?|arrangements?)"
 _MNOUN = (
-    r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans|embargo(?:es)?|controls"
+    r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans"
+    r"|embargo(?:es)?|controls"
     r"|restrictions|curbs)"
 )
 
@@ -98,6 +99,15 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"\b(?:entity list|blacklist)\b"), "M", "entity listing"),
     (_rx(r"\bprice caps?\b"), "M", "price cap"),
     (_rx(r"\b(?:executive order|proclamation)\b"), "M", "order"),
+    (_rx(r"\b(?:port|docking|entry|export|import) (?:fees|charges)\b"), "M", "tariffs"),
+    (
+        _rx(
+            r"\b(?:freeze|moratorium|pause) on (?:the |new )?(?:[\w-]+ ){0,3}?(?:exports?|imports?"
+            r"|permits?|licen[cs]es|approvals|shipments)\b"
+        ),
+        "M",
+        "ban",
+    ),
 ]
 
 # Words just before a noun that make it not a trade matter.
@@ -130,11 +140,24 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
             r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound)\b"
+            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound"
+            r"|deliveries|supplies)\b"
         ),
         "M",
         _S(measure="imposed"),
         1.05,
+        "export ban",
+    ),
+    # "Indonesia's decision to stop exports": a decision already taken, not a plan.
+    (
+        _rx(
+            r"\b(?:decision|move|decree|regulation|policy)\s+to\s+(?:ban|prohibit|bar|halt|restrict"
+            r"|curb|stop|suspend|limit)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?"
+            r"|shipments|sales|deliveries)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
         "export ban",
     ),
     # -- agreement track --
@@ -148,6 +171,41 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "A",
         _S(agreement="negotiating"),
         0.9,
+        "",
+    ),
+    # "agreed to start talks": what was agreed is to negotiate.
+    (
+        _rx(
+            r"\bagree[sd]?\s+to\s+(?:formally\s+)?(?:start|launch|begin|open|hold|resume|restart"
+            r"|continue|accelerate|intensify|step up)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations"
+            r"|discussions)\b"
+            r"|\b(?:far along|well advanced|at an advanced stage|in advanced|in the final stages?"
+            r"|in the final stretch|in the closing stages?|in (?:formal )?negotiations)\b"
+            r"|\b(?:final stretch|final stages? of (?:the )?(?:talks|negotiations))\b"
+            r"|\bclose to (?:a |an |the )?(?:deal|agreement|finali[sz]|sign|putting|conclud|clinch"
+            r"|wrap)"
+            r"|\bnearing (?:a |an |the )?(?:deal|agreement|conclusion)\b"
+            r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+            r"|next|new|fresh|latest|another|opening|final) round\b"
+            r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
+            r"|started|opened|got under way|are under way|are underway|(?:have )?intensified"
+            r"|intensify)\b"
+            r"|\bterms of reference\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    # "agreed to pull out": an exit, not an agreement.
+    (
+        _rx(
+            r"\bagree[sd]?\s+to\s+(?:formally\s+)?(?:pull out|withdraw|exit|scrap|cancel|terminate"
+            r"|end|abandon|drop|quit)\b"
+        ),
+        "A",
+        _S(agreement="cancelled"),
+        1.0,
         "",
     ),
     (
@@ -188,7 +246,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins|start(?:ed|s)?|open(?:ed|s)?|resum(?:ed|es)"
             r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
-            r"|\brounds? of (?:formal |trade )?(?:talks|negotiations)\b"
+            r"|\brounds? of (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
             r"|\bformal negotiations\b|\bworking group\b"
         ),
         "A",
@@ -209,9 +267,16 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|s)? out"
             r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
             r"|framework|understanding|truce)\b"
-            r"|\b(?:agreed|agrees)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
+            r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
             r"|\b(?:agreement|deal) in principle\b"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
+            r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
+            r"|has been )?"
+            r"(?:complete|completed|concluded|wrapped up)\b"
+            r"|\b(?:wrapped|wraps|wrapping) up (?:the |their |its )?(?:[\w\"-]+ ){0,5}?(?:deals?"
+            r"|agreements?|pacts?|fta|cepa|negotiations|talks)\b"
+            r"|\b(?:deals?|agreements?|pacts?|fta|cepa)\W? (?:was |were |has been |have been )?"
+            r"concluded\b|\bsettled every\b"
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
             r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
@@ -235,7 +300,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
-            r"(?!\s+(?:an?\s+|the\s+)?(?:executive order|proclamation|decree))"
+            r"(?!\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:executive order|order"
+            r"|proclamation|decree))"
         ),
         "A",
         _S(agreement="signed"),
@@ -244,15 +310,24 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:won|wins|awarded|secured|secures|landed)\s+(?:a|an"
-            r"|the)\s+(?:[\w$.-]+\s+){0,4}contract"
+            r"\b(?:won|wins|awarded|secured|secures|landed|lands)\s+(?:(?:a|an"
+            r"|the)\s+)?(?:[\w$.-]+\s+){0,4}(?:contract|deal|agreement)"
+            r"|\b(?:formed|forms|created|creates|set up|sets up|established|establishes)\s+(?:a|an"
+            r"|the)\s+(?:[\w$.-]+\s+){0,3}(?:partnership|joint venture)"
+            r"|\b(?:locks?|locked) in (?:the )?final (?:[\w-]+ ){0,3}terms\b"
         ),
         "A",
         _S(agreement="signed"),
         0.8,
         "",
     ),
-    (_rx(r"\bdefinitive (?:agreement|documents)\b"), "A", _S(agreement="signed"), 1.0, ""),
+    (
+        _rx(r"\bdefinitive (?:[\w-]+ ){0,2}?(?:agreements?|documents|contracts?)\b"),
+        "A",
+        _S(agreement="signed"),
+        1.0,
+        "",
+    ),
     (
         _rx(
             r"\b(?:ratif(?:ied|ies|y)|approved by (?:parliament|lawmakers|congress|regulators|the)"
@@ -292,7 +367,14 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"(?:construction|production|operations|operating|shipments|exports|deliveries|mining"
             r"|processing|shipping)\b"
             r"|\b(?:broke|breaks) ground\b|\bgroundbreaking\b"
-            r"|\bfirst (?:shipments?|cargo(?:es)?|deliver(?:y|ies)|batch|output|production)\b"
+            r"|\bfirst (?:[\w%.'-]+ ){0,3}?(?:shipments?|cargo(?:es)?|consignments?|deliver(?:y"
+            r"|ies)"
+            r"|batch|output|production|ship|vessel)\b"
+            r"|\bfirst (?:[\w%.'-]+ ){0,5}?(?:arriv(?:es|ed)|lands|landed|sails|sailed|leaves|left"
+            r"|reache[sd])\b"
+            r"|\b(?:took|taken|takes|take) delivery\b"
+            r"|\b(?:went|goes|gone|go|has gone) live\b|\b(?:came|comes|come) into operation\b"
+            r"|\b(?:is|are|now|fully) operational\b|\bbegan operating\b"
             r"|\b(?:came|comes) online\b|\bcommissioned\b|\binaugurated\b"
             r"|\bopened (?:the|a|its) (?:\w+ ){0,2}(?:plant|refinery|facility|factory|mine)\b"
         ),
@@ -306,7 +388,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:stall(?:ed|s|ing)?|deadlock(?:ed)?|impasse|bogged down|(?:drag|dragged|drags"
             r"|dragging) on|no progress|little progress|hit a snag|hits a snag|falter(?:ed|s|ing)"
-            r"|(?:talks|negotiations) (?:have |has )?slowed)\b"
+            r"|(?:talks|negotiations) (?:have |has )?slowed|at risk|in jeopardy|backtrack(?:s|ed"
+            r"|ing)?"
+            r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart)\b"
         ),
         "A",
         _S(agreement="stalled"),
@@ -315,7 +399,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|(?:is|are|was|were|remains?)"
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)|put on hold"
+            r"|(?:is|are|was|were|remains?)"
             r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
             r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
             r"(?:pause|suspension|truce|reprieve|moratorium))\b"
@@ -329,7 +414,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:collaps(?:ed|es)|broke down|breaks down|fell apart|falls apart|fell through"
             r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
-            r"|called off|calls off|abandon(?:ed|s)|(?:failed|fail|fails) to (?:reach|agree|clinch"
+            r"|called off|calls off|abandon(?:ed|s)|(?:says|said|say) no to|(?:terminated"
+            r"|ended) (?:the )?"
+            r"(?:talks|negotiations)|(?:talks|negotiations) (?:were |have been )?terminated"
+            r"|(?:chose|chosen|choose|decided|opted|opts) to stay out|stays? out of"
+            r"|(?:ditch(?:es|ed)?|dropp(?:ed)|drops|withdr(?:ew|awn|aws)|pulled|pulls|abandon(?:s"
+            r"|ed)?"
+            r"|scrapp(?:ed)|scraps) (?:its |their |the |a )?(?:[\w$.-]+ ){0,3}?(?:bid|offer"
+            r"|approach"
+            r"|proposal)|(?:failed|fail|fails) to (?:reach|agree|clinch"
             r"|strike|seal)|no deal was reached|collapse of (?:the )?(?:talks|negotiations)"
             r"|(?:talks|negotiations) (?:ended|end) without"
             r"|(?:ended|ends|end|ending|concluded)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b"
@@ -343,7 +436,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:cancel(?:l)?ed|cancels|terminat(?:ed|es)|scrapped|scraps|tore up|tears up"
-            r"|(?:withdrew|withdraws|withdrawn|pulled out|pulls out) (?:of|from))\b"
+            r"|(?:withdrew|withdraws|withdrawn|pulled out|pulls out|pull out|pulling out|exits"
+            r"|exited)"
+            r" (?:of|from)"
+            r"|(?:deal|agreement|contract|pact|purchases?|orders?)s? (?:was |were |has been "
+            r"|have been )?"
+            r"(?:scrapped|dropped|called off|cancel(?:l)?ed|terminated)"
+            r"|(?:dropped|drops|cancel(?:l)?ed|cancels|scrapped|scraps|terminated"
+            r"|terminates) (?:the |its"
+            r" |their |a )?(?:[\w$.-]+ ){0,4}?(?:deal|agreement|contract|purchases?|orders?))\b"
         ),
         "AM",
         _S(agreement="cancelled", measure="lifted"),
@@ -363,6 +464,13 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "export ban",
     ),
     (
+        _rx(r"\bpropos(?:es|ing)\b|\bproposed (?=an? |the )"),
+        "AM",
+        _S(agreement="talks", measure="threatened"),
+        0.9,
+        "",
+    ),
+    (
         _rx(
             r"\b(?:threat(?:en|ens|ened|ening)?|threats)\b"
             r"|\b(?:proposed|proposes|proposing)\b"
@@ -373,6 +481,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|preparing)\b"
             r"|\b(?:mulls|weighs|floats|floated|vows|vowed|pledged|pledges)\b"
             r"|\b(?:could|would|will|may) (?:soon )?face\b"
+            r"|\b(?:possible|potential|looming|threat of|risk of|bracing for) (?:[\w%-]+ ){0,2}?"
+            r"(?:tariffs?|duties|sanctions|bans?|retaliation|countermeasures|curbs)\b"
         ),
         "M",
         _S(measure="threatened"),
@@ -390,10 +500,12 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying|introduc(?:ed|es)"
             r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
-            r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to)\b"
+            r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to"
+            r"|still fac(?:e|es|ing)|continue to face|continues to face)\b"
             r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
             r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
-            r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles|tripled|triples"
+            r"|\b(?:raised|raises|raising|hiked|hikes|hiking|increased|increases|doubled|doubles"
+            r"|tripled|triples|adds|added|adding"
             r"|quadrupled|quadruples"
             r"|expanded|expands|extended|extends|tightened|tightens)\s+"
             r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
@@ -407,7 +519,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
     (
         _rx(
-            r"\b(?:raise|hike|increase|double|triple|quadruple)\s+(?:[\w%.$-]+\s+){0,3}?"
+            r"\b(?:raise|hike|increase|double|triple|quadruple|add)\s+(?:[\w%.$-]+\s+){0,3}?"
             + _MNOUN
             + r"\b"
         ),
@@ -417,7 +529,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (
-        _rx(r"\bsign(?:s|ed)? (?:an? |the )?(?:executive order|proclamation|decree)\b"),
+        _rx(
+            r"\bsign(?:s|ed)? (?:an? |the )?(?:new )?(?:[\w-]+ )?(?:executive order|order"
+            r"|proclamation|decree)\b"
+        ),
         "M",
         _S(measure="imposed"),
         0.6,
@@ -425,10 +540,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:lift(?:s|ed|ing)?|remov(?:ed|es|ing)|revok(?:ed|es|ing)|rescind(?:ed|s)?"
+            r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
+            r"|\b(?:lift(?:s|ed|ing)?(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)|remov(?:ed|es|ing)"
+            r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
             r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
             r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
             + _MNOUN
+            + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
+            r"|its )?"
+            r"(?:[\w-]+ )?(?:freeze|moratorium|pause)"
             + r"|expired|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls"
             r"|curbs))\b"
         ),
