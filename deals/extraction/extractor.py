@@ -12,7 +12,7 @@ from .figures import find_figures
 from .gate import StemGate
 from .gazetteer import VIA_LEADER, Gazetteer
 from .inputs import check_input
-from .lexicon import TRADE_WORDS
+from .lexicon import MEASURE_NOUN, TRADE_WORDS
 from .mentions import to_mention
 from .organisations import ORGANISATION_STEMS
 from .parties import EXCLUSION_STEMS, find_hits
@@ -29,6 +29,7 @@ from .stages import (
 from .text import (
     SentenceIndex,
     clause_end,
+    clause_start,
     lower_same_length,
     normalise,
     split_sentences,
@@ -75,6 +76,24 @@ _AGREEMENT_CUTS = re.compile(
     r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
 )
 _AGREEMENT_NOUN_LABELS = frozenset({"trade", "deal", "commercial"})
+# "cancels wheat purchases", "scrapped the supply contract": the cue names its agreement itself.
+_NAMES_AN_AGREEMENT = re.compile(r"deal|agreement|contract|pact|purchase|order")
+# "FTA talks", "trade negotiations": a deal being talked about, not one that exists.
+_TALKS_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+(?:talks|negotiations?)\b")
+# "signed terms of reference to launch talks": what was signed is the start of negotiations.
+_SIGNED_TO_TALK = re.compile(
+    r"[^.;]{0,60}?\b(?:terms of reference|to (?:formally |officially )?(?:launch|start|begin|open"
+    r"|kick off)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations))"
+)
+# "In 2019 Italy signed up", "Back in August 2019, the pair had agreed": a year before the story's
+# own dates an event of the deal's history.
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|back in|from|during|of|until)\s+(?:(?:early|late|mid)[- ]?)?(?:[a-z]+\s+)?"
+    r"((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
+)
+_EARLY_AGREEMENT_STAGES = frozenset({"talks", "negotiating"})
+_NAMES_A_MEASURE = re.compile(MEASURE_NOUN)
+_PUT_ON = frozenset({"imposed", "threatened"})
 
 
 def extract(
@@ -186,12 +205,27 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
             ):
                 kind = AGREEMENT
         elif cue.kinds == "M":
-            if cue.sentence in m_sentences or cue.label:
+            if (
+                cue.sentence in m_sentences
+                or cue.label
+                # "to add a 100% tax": a measure put on names itself.
+                or (
+                    cue.stage[MEASURE] in _PUT_ON
+                    and _NAMES_A_MEASURE.search(doc.low, cue.start, cue.end)
+                )
+            ):
                 kind = MEASURE
         else:
             noun = _nearest_noun(cue, nouns_in.get(cue.sentence, []))
-            if noun is not None:
+            if _NAMES_AN_AGREEMENT.search(doc.low, cue.start, cue.end):
+                kind = AGREEMENT
+            elif noun is not None:
                 kind = AGREEMENT if noun.kinds == "A" else MEASURE
+            elif cue.sentence in doc.lead_sentences and nouns:
+                # "Italy pulls out of the Belt and Road": a headline without a deal noun is about
+                # the kind of deal the story names most.
+                agreements = sum(n.kinds == "A" for n in nouns)
+                kind = AGREEMENT if agreements * 2 >= len(nouns) else MEASURE
         if kind is None:
             continue
         cue.kind = kind
@@ -204,6 +238,10 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         deal.support.append(support)
     for noun in agreement.nouns:
         stage = _NOUN_DEFAULT.get(noun.label)
+        if stage and (
+            _TALKS_AFTER.match(doc.low, noun.end) or "talks" in doc.low[noun.start : noun.end]
+        ):
+            stage = "talks"
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
             agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []
@@ -256,9 +294,15 @@ def _support_for(
         and _DENIED_REPORT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
     ):
         return Support("rumoured", 0.6, cue, True)
+    if kind == AGREEMENT and stage == "signed" and _SIGNED_TO_TALK.match(doc.low, cue.end):
+        stage = "negotiating"
     if cue.modality == FUTURE:
         if kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8
+        elif kind == AGREEMENT and stage in _EARLY_AGREEMENT_STAGES:
+            # "Japan and the GCC to resume talks", "to begin negotiations next year": the sides
+            # talk about negotiating; formal rounds are still to come.
+            stage, weight = "talks", weight * 0.6
         else:
             return None
     elif cue.modality == BACKGROUND:
@@ -273,7 +317,26 @@ def _support_for(
             stage = "talks" if cue.weight < 0.8 else stage
     if cue.rumour and cue.label != "rumour":
         weight *= 0.7
+    if _in_the_past(doc, cue):
+        weight *= 0.6
     return Support(stage, weight, cue, cue.rumour)
+
+
+def _in_the_past(doc: Document, cue: Cue) -> bool:
+    """Whether the clause of ``cue`` dates it to a year before the story's."""
+    if doc.published is None or cue.start < doc.title_end:
+        return False
+    s = doc.index.sentences[cue.sentence]
+    start = clause_start(doc.low, s.start, cue.start)
+    spans = [(start, clause_end(doc.low, cue.end, s.end))]
+    if start > s.start:
+        spans.append((s.start, min(s.end, s.start + 30)))
+    for a, b in spans:
+        for match in _PAST_YEAR.finditer(doc.low, a, b):
+            year = match.group(1)
+            if year is None or int(year) < doc.published.year:
+                return True
+    return False
 
 
 def _agreement_is_trade(doc: Document, deal: DraftDeal) -> bool:

@@ -14,7 +14,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _DEAL = r"(?:deals?|agreements?|pacts?|accords?|treaty|treaties|frameworks?|arrangements?)"
-_MNOUN = (
+MEASURE_NOUN = _MNOUN = (
     r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans"
     r"|embargo(?:es)?|controls"
     r"|restrictions|curbs)"
@@ -176,7 +176,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     # "agreed to start talks": what was agreed is to negotiate.
     (
         _rx(
-            r"\bagree[sd]?\s+to\s+(?:formally\s+)?(?:start|launch|begin|open|hold|resume|restart"
+            r"\bagree[sd]?\s+(?:[\w,-]+\s+){0,6}?to\s+(?:formally\s+)?(?:start|launch|begin|open|hold|resume|restart"
             r"|continue|accelerate|intensify|step up)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations"
             r"|discussions)\b"
             r"|\b(?:far along|well advanced|at an advanced stage|in advanced|in the final stages?"
@@ -190,7 +190,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
             r"|started|opened|got under way|are under way|are underway|(?:have )?intensified"
             r"|intensify)\b"
-            r"|\bterms of reference\b"
         ),
         "A",
         _S(agreement="negotiating"),
@@ -244,7 +243,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins|start(?:ed|s)?|open(?:ed|s)?|resum(?:ed|es)"
+            r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins?|start(?:ed|s)?|open(?:ed|s)?|resum(?:e|ed|es)"
             r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
             r"|\brounds? of (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
             r"|\bformal negotiations\b|\bworking group\b"
@@ -435,16 +434,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:cancel(?:l)?ed|cancels|terminat(?:ed|es)|scrapped|scraps|tore up|tears up"
+            # Longer readings first: "cancels wheat purchases" names what was cancelled.
+            r"\b(?:(?:deal|agreement|contract|pact|purchase|order)s? (?:was |were |has been "
+            r"|have been )?(?:scrapped|dropped|called off|cancel(?:l)?ed|terminated)"
+            r"|(?:dropped|drops|cancel(?:l)?ed|cancels|scrapped|scraps|terminated|terminates)"
+            r" (?:the |its |their |a )?(?:[\w$.-]+ ){0,4}?(?:deal|agreement|contract|purchases?"
+            r"|orders?)"
+            r"|cancel(?:l)?ed|cancels|terminat(?:ed|es)|scrapped|scraps|tore up|tears up"
             r"|(?:withdrew|withdraws|withdrawn|pulled out|pulls out|pull out|pulling out|exits"
-            r"|exited)"
-            r" (?:of|from)"
-            r"|(?:deal|agreement|contract|pact|purchases?|orders?)s? (?:was |were |has been "
-            r"|have been )?"
-            r"(?:scrapped|dropped|called off|cancel(?:l)?ed|terminated)"
-            r"|(?:dropped|drops|cancel(?:l)?ed|cancels|scrapped|scraps|terminated"
-            r"|terminates) (?:the |its"
-            r" |their |a )?(?:[\w$.-]+ ){0,4}?(?:deal|agreement|contract|purchases?|orders?))\b"
+            r"|exited) (?:of|from))\b"
         ),
         "AM",
         _S(agreement="cancelled", measure="lifted"),
@@ -566,5 +564,7 @@ RUMOUR = _rx(
     r"|(?:has|have|had) denied|speculation|rumou?r(?:s|ed)?|(?:is|are) said to be"
     r"|on condition of anonymity|unnamed (?:officials|sources)"
     r"|(?:asked|declined) not to be identified|not authori[sz]ed to speak|sources told"
-    r"|(?:people|persons?) (?:briefed|close to))\b"
+    r"|(?:people|persons?) (?:briefed|close to)|people with inside|(?:have |has )?leaked"
+    r"|(?:on|after|amid) (?:a |the )?(?:media |news |press )?reports?"
+    r"|according to (?:recent |media |news |press )?reports)\b"
 )

@@ -72,7 +72,14 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
     headline_rumour = lead_rumour and best.cue.start < doc.title_end
     if (best.rumour or headline_rumour) and not confirmed:
         return Support("rumoured", best.weight, best.cue, True)
+    # "Miner jumps on report government wants a stake": a story told as a report is a rumour,
+    # whatever talks the parties own up to further down.
+    if best.stage in _EARLY and any(s.rumour and s.cue.start < doc.title_end for s in deal.support):
+        return Support("rumoured", best.weight, best.cue, True)
     return best
+
+
+_EARLY = frozenset({"talks", "negotiating"})
 
 
 _FRAMEWORK_TEXT = re.compile(r"memorand|mous?\b|letters? of intent|lois?\b|heads of|framework")

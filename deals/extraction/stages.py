@@ -109,6 +109,15 @@ _MODAL = re.compile(
     f"|(?P<future>{_FUTURE.pattern})"
 )
 _BACKGROUND = re.compile(r"\b(?:after|since|following|despite|before|until|amid)\b")
+# "countries that have signed the pact", "the deal, which was signed in 2019": a relative clause
+# describes what something is, it does not report what happened in the story.
+_RELATIVE = re.compile(
+    r"(?:\b(?:which|who)|\bthat(?=\s+(?:has|have|had)\b))\s+(?:(?:has|have|had|was|were|is|are|been"
+    r"|already|recently|previously|also|earlier|once|first)\s+)*$"
+)
+# "by removing barriers", "for signing": a gerund after a preposition names an act, it does not
+# report one.
+_GERUND_OBJECT = re.compile(r"\b(?:by|for|of|from|about|without|through|on)\s+$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
 _LOOKBACK_WORDS = 7
 
@@ -131,7 +140,9 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         return HYPOTHETICAL
     if "future" in found or before.endswith(" to ") or before == "to ":
         return FUTURE
-    if _BACKGROUND.search(before[-24:]):
+    if _GERUND_OBJECT.search(before) and re.match(r"[a-z]+ing\b", low[cue_start : cue_start + 20]):
+        return HYPOTHETICAL
+    if _BACKGROUND.search(before[-24:]) or _RELATIVE.search(before):
         return BACKGROUND
     return FACTUAL
 
