@@ -502,8 +502,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|still fac(?:e|es|ing)|continue to face|continues to face)\b"
             r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
             r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
-            r"|\b(?:raised|raises|raising|hiked|hikes|hiking|increased|increases|doubled|doubles"
-            r"|tripled|triples|adds|added|adding"
+            r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles"
+            r"|tripled|triples|adds|added"
             r"|quadrupled|quadruples"
             r"|expanded|expands|extended|extends|tightened|tightens)\s+"
             r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
@@ -512,6 +512,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "M",
         _S(measure="imposed"),
         1.0,
+        "",
+    ),
+    # "a bill raising tariffs": what an order or bill does, in force or not yet.
+    (
+        _rx(
+            r"\b(?:raising|hiking|increasing|doubling|adding)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.8,
         "",
     ),
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
