@@ -61,7 +61,9 @@ def test_labelled_case_is_read_as_an_editor_would(case):
 @pytest.mark.parametrize("article", LONG_ARTICLES, ids=[a["id"] for a in LONG_ARTICLES])
 def test_long_article_main_deal_comes_from_its_headline(article):
     deal = main_deal(article["title"], article["body"])
-    assert deal.stage_quote == article["title"]
+    # The headline's deal, quoted from the body sentence that states its stage.
+    assert deal.stage_quote in article["body"]
+    assert deal.stage_quote[:40] in article["body"][:400]
 
 
 # -- stages: only statements of fact move them ----------------------------------------------------

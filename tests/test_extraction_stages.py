@@ -283,3 +283,22 @@ def test_a_deal_at_risk_is_stalled():
         "US-Indonesia trade deal at risk after Jakarta backtracks",
         "A US official said the trade pact reached with Indonesia in July risks falling apart.",
     ) == ("agreement", "stalled")
+
+
+def test_the_quote_is_the_body_sentence_that_states_the_stage():
+    deal = main_deal(
+        "Chile and India sign trade pact",
+        "Trade between the two countries reached $3 billion last year. Chile and India signed a "
+        "comprehensive economic partnership agreement in Santiago on Monday.",
+    )
+    assert deal.stage == "signed"
+    assert deal.stage_quote.startswith("Chile and India signed a comprehensive")
+
+
+def test_the_headline_is_quoted_when_the_body_does_not_state_the_stage():
+    deal = main_deal(
+        "Chile and India sign trade pact",
+        "The comprehensive economic partnership agreement covers copper and fruit.",
+    )
+    assert deal.stage == "signed"
+    assert deal.stage_quote == "Chile and India sign trade pact"
