@@ -302,3 +302,37 @@ def test_the_headline_is_quoted_when_the_body_does_not_state_the_stage():
     )
     assert deal.stage == "signed"
     assert deal.stage_quote == "Chile and India sign trade pact"
+
+
+# -- the main deal and no extra deals from background -------------------------------------------
+
+
+def test_a_deal_that_lifts_trade_adds_no_lifted_measure():
+    result = extract(
+        "UAE and Turkey trade pact enters into force",
+        "The trade agreement between the United Arab Emirates and Turkey entered into force on "
+        "Saturday. It aims to lift non-oil trade between the two countries to $40 billion and "
+        "cuts import duties on most goods.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [("agreement", "in_force")]
+
+
+def test_a_tariff_a_country_usually_charges_is_not_a_measure_of_the_story():
+    result = extract(
+        "Japan and GCC to resume free trade talks",
+        "Japan and the Gulf Cooperation Council will hold talks next year on a free trade "
+        "agreement. GCC countries generally levy a 5% tariff on imports.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [("agreement", "talks")]
+
+
+def test_countries_without_a_trade_agreement_add_no_agreement_to_a_measure_story():
+    result = extract(
+        "Mexico approves 50% tariff hike on Chinese imports",
+        "Mexico's Senate approved on Wednesday tariffs of up to 50% on imports of cars and steel "
+        "from China. The duties hit countries that do not have a trade agreement with Mexico.",
+        DAY,
+    )
+    assert [d.kind for d in result.deals] == ["measure"]

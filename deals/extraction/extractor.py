@@ -49,8 +49,8 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may"
-    r"|for)\s+(?:[\w.-]+\s+){0,3}$"
+    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may|not|n't|lack"
+    r"|lacks|lacking|for)\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {
     "trade": "framework",
@@ -247,10 +247,13 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
     deals = []
     if _agreement_is_trade(doc, agreement):
         deals.append(agreement)
-    if _measure_is_reported(doc, measure, bool(deals)):
+    if _measure_is_reported(doc, measure, bool(deals) and bool(agreement.support)):
         deals.append(measure)
     if len(deals) > 1 and any(d.support for d in deals):
         deals = [d for d in deals if d.support]
+    elif len(deals) > 1 and any(n.start < doc.title_end for n in measure.nouns):
+        # Nothing happens to either in the text: the story is about the one its headline names.
+        deals = [d for d in deals if any(n.start < doc.title_end for n in d.nouns)]
     if measure in deals:
         deals = [part for d in deals for part in (split_measures(doc, d) if d is measure else [d])]
     return deals

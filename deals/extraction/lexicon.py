@@ -551,7 +551,11 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
-            r"|\b(?:lift(?:s|ed|ing)?(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)|remov(?:ed|es|ing)"
+            # "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares" boost.
+            r"|\b(?:(?<!a )(?<!particular )lift(?:s|ed|ing)?(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
+            r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
+            r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
+            r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
             r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
             r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"

@@ -109,6 +109,8 @@ _MODAL = re.compile(
     f"|(?P<future>{_FUTURE.pattern})"
 )
 _BACKGROUND = re.compile(r"\b(?:after|since|following|despite|before|until|amid)\b")
+# "GCC countries generally levy a 5% tariff": a habit, not an event of the story.
+_HABITUAL = re.compile(r"\b(?:generally|usually|typically|normally|traditionally|routinely)\s+$")
 # "countries that have signed the pact", "the deal, which was signed in 2019": a relative clause
 # describes what something is, it does not report what happened in the story.
 _RELATIVE = re.compile(
@@ -137,6 +139,8 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     if "negated" in found:
         return NEGATED
     if "hypothetical" in found:
+        return HYPOTHETICAL
+    if _HABITUAL.search(before):
         return HYPOTHETICAL
     if "future" in found or before.endswith(" to ") or before == "to ":
         return FUTURE
