@@ -336,3 +336,18 @@ def test_countries_without_a_trade_agreement_add_no_agreement_to_a_measure_story
         DAY,
     )
     assert [d.kind for d in result.deals] == ["measure"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trade has grown by a third since the trade agreement was signed in February, the UAE "
+        "envoy said on Monday. The pact entered into force in May.",
+        "Speaking in Scotland on Sunday, after senior-level talks with the European Commission "
+        "president, Trump announced a trade agreement under which US tariffs on EU goods will "
+        "be fixed at 15%.",
+    ],
+)
+def test_a_clause_opened_by_since_or_after_is_background(body):
+    deal = main_deal("US and EU trade deal", body)
+    assert deal.stage not in {"signed", "talks"}

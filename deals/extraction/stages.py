@@ -109,6 +109,12 @@ _MODAL = re.compile(
     f"|(?P<future>{_FUTURE.pattern})"
 )
 _BACKGROUND = re.compile(r"\b(?:after|since|following|despite|before|until|amid)\b")
+# "since the CEPA was signed in February": a passive clause opened by "since" or "after" dates
+# the statement before the story.
+_SINCE_PASSIVE = re.compile(
+    r"\b(?:since|after|following|until)\s+(?:[\w().'-]+\s+){1,8}?(?:was|were|had been|has been"
+    r"|have been)\s+$"
+)
 # "GCC countries generally levy a 5% tariff": a habit, not an event of the story.
 _HABITUAL = re.compile(r"\b(?:generally|usually|typically|normally|traditionally|routinely)\s+$")
 # "countries that have signed the pact", "the deal, which was signed in 2019": a relative clause
@@ -134,7 +140,8 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     """How the statement at ``cue_start`` is put: factual, future, hypothetical, negated..."""
     if _IF_SENTENCE.match(low, sentence.start):
         return HYPOTHETICAL
-    before = _lookback(low, clause_start(low, sentence.start, cue_start), cue_start)
+    clause_from = clause_start(low, sentence.start, cue_start)
+    before = _lookback(low, clause_from, cue_start)
     found = {m.lastgroup for m in _MODAL.finditer(before)}
     if "negated" in found:
         return NEGATED
@@ -142,11 +149,14 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         return HYPOTHETICAL
     if _HABITUAL.search(before):
         return HYPOTHETICAL
-    if "future" in found or before.endswith(" to ") or before == "to ":
+    if "future" in found or before.endswith((" to ", " to be ")) or before in ("to ", "to be "):
         return FUTURE
     if _GERUND_OBJECT.search(before) and re.match(r"[a-z]+ing\b", low[cue_start : cue_start + 20]):
         return HYPOTHETICAL
-    if _BACKGROUND.search(before[-24:]) or _RELATIVE.search(before):
+    # The clause break itself may be the opener (", after", ", which"): read a few characters
+    # before the clause as well.
+    opened = low[max(sentence.start, clause_from - 7, cue_start - 31) : cue_start]
+    if _BACKGROUND.search(opened) or _RELATIVE.search(opened) or _SINCE_PASSIVE.search(before):
         return BACKGROUND
     return FACTUAL
 
