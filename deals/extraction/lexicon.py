@@ -185,7 +185,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\bclose to (?:a |an |the )?(?:deal|agreement|finali[sz]|sign|putting|conclud|clinch"
             r"|wrap)"
             r"|\bnearing (?:a |an |the )?(?:deal|agreement|conclusion)\b"
-            r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+            r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
             r"|next|new|fresh|latest|another|opening|final) round\b"
             r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
             r"|started|opened|got under way|are under way|are underway|(?:have )?intensified"
@@ -435,7 +435,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             # Longer readings first: "cancels wheat purchases" names what was cancelled.
-            r"\b(?:(?:deal|agreement|contract|pact|purchase|order)s? (?:was |were |has been "
+            r"\b(?:(?:deal|agreement|contract|pact|purchase|order)\w? (?:was |were |has been "
             r"|have been )?(?:scrapped|dropped|called off|cancel(?:l)?ed|terminated)"
             r"|(?:dropped|drops|cancel(?:l)?ed|cancels|scrapped|scraps|terminated|terminates)"
             r" (?:the |its |their |a )?(?:[\w$.-]+ ){0,4}?(?:deal|agreement|contract|purchases?"
@@ -552,7 +552,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
             # "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares" boost.
-            r"|\b(?:(?<!a )(?<!particular )lift(?:s|ed|ing)?(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
+            r"|\b(?:lift(?<!a lift)(?<!particular lift)(?:s|ed|ing)?"
+            r"(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
             r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
             r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
             r"|remov(?:ed|es|ing)"
