@@ -351,3 +351,31 @@ def test_countries_without_a_trade_agreement_add_no_agreement_to_a_measure_story
 def test_a_clause_opened_by_since_or_after_is_background(body):
     deal = main_deal("US and EU trade deal", body)
     assert deal.stage not in {"signed", "talks"}
+
+
+def test_a_wto_panel_striking_down_a_ban_does_not_lift_it():
+    assert stage_of(
+        "WTO panel strikes down Indonesia's nickel ore export ban",
+        "A World Trade Organization panel struck down Indonesia's ban on nickel ore exports on "
+        "Wednesday. The ban, in force since 2020, remains in place while Jakarta appeals.",
+    ) == ("measure", "imposed")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "EU lawmakers approve Mercosur trade pact",
+        "Chile's Congress gives the green light to trade agreement with India",
+    ],
+)
+def test_a_deal_approved_in_a_headline_is_in_force(title):
+    body = "The agreement cuts tariffs on copper, fruit and wine."
+    assert stage_of(title, body) == ("agreement", "in_force")
+
+
+def test_a_green_light_withheld_from_talks_is_no_stage_change():
+    assert stage_of(
+        "Four countries to start CPTPP membership talks",
+        "CPTPP members agreed on Friday to open accession talks with Uruguay and the UAE. The "
+        "ministers did not, however, give the green light to talks with China.",
+    ) == ("agreement", "negotiating")

@@ -92,6 +92,10 @@ _PAST_YEAR = re.compile(
     r"((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
 )
 _EARLY_AGREEMENT_STAGES = frozenset({"talks", "negotiating"})
+_TRADE_RULING = re.compile(
+    r"\b(?:wto|world trade organi[sz]ation|dispute panel|appellate body|arbitrat\w+)\b"
+)
+_RULING_CUE = re.compile(r"struck|strike|overturn|invalidat")
 _NAMES_A_MEASURE = re.compile(MEASURE_NOUN)
 _PUT_ON = frozenset({"imposed", "threatened"})
 
@@ -289,14 +293,23 @@ def _support_for(
 ) -> Support | None:
     """What ``cue`` says of its deal; ``agreement_nouns``: the agreement nouns of its sentence."""
     weight = cue.weight
+    s = doc.index.sentences[cue.sentence]
     if kind == MEASURE and stage == "imposed" and _takes_effect_later(doc, cue):
         return Support("threatened", 0.85, cue, cue.rumour, later=True)
     if (
         kind == AGREEMENT
         and cue.modality == NEGATED
-        and _DENIED_REPORT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+        and _DENIED_REPORT.search(doc.low, s.start, cue.start)
     ):
         return Support("rumoured", 0.6, cue, True)
+    if (
+        kind == MEASURE
+        and _RULING_CUE.match(doc.low, cue.start)
+        and _TRADE_RULING.search(doc.low, s.start, s.end)
+    ):
+        # A WTO panel that "strikes down" a ban rules on it; the ban stays until its government
+        # lifts it.
+        return None
     if kind == AGREEMENT and stage == "signed" and _SIGNED_TO_TALK.match(doc.low, cue.end):
         stage = "negotiating"
     if cue.modality == FUTURE:

@@ -331,10 +331,12 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:ratif(?:ied|ies|y)|approved by (?:parliament|lawmakers|congress|regulators|the)"
             r"|(?:won|received|secured|wins|receives|gets|got) (?:\w+ ){0,2}approval"
-            r"|(?:completed|completes|closed|closes) (?:the|its) (?:[\w$.-]+ ){0,3}"
+            r"|(?:completed|completes|closed|closes) (?:the |its |their )?(?:[\w$.'-]+ ){0,3}?"
             r"(?:acquisition|deal|purchase|takeover|merger|transaction)"
-            r"|(?:approved|approves|cleared|clears) (?:the )?(?:\w+ )?(?:deal|agreement|pact"
-            r"|acquisition|merger|takeover))\b"
+            r"|(?:approved|approves|approve|cleared|clears|clear) (?:the |a )?(?:[\w$.'-]+ ){0,3}?"
+            r"(?:deal|agreement|pact|treaty|acquisition|merger|takeover|purchase|investment)"
+            r"|(?:gave|gives|give|given|got|gets|won|wins|received) (?:the |a |its |their )?"
+            r"(?:green light|go-ahead)(?! (?:to|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)))\b"
         ),
         "A",
         _S(agreement="in_force"),

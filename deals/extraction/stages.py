@@ -126,6 +126,8 @@ _RELATIVE = re.compile(
 # "by removing barriers", "for signing": a gerund after a preposition names an act, it does not
 # report one.
 _GERUND_OBJECT = re.compile(r"\b(?:by|for|of|from|about|without|through|on)\s+$")
+# "did not, however, give the green light": the negation sits before an aside.
+_NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
 _LOOKBACK_WORDS = 7
 
@@ -143,7 +145,9 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     clause_from = clause_start(low, sentence.start, cue_start)
     before = _lookback(low, clause_from, cue_start)
     found = {m.lastgroup for m in _MODAL.finditer(before)}
-    if "negated" in found:
+    if "negated" in found or _NOT_THEN_BREAK.search(
+        low, max(sentence.start, clause_from - 24), clause_from
+    ):
         return NEGATED
     if "hypothetical" in found:
         return HYPOTHETICAL
