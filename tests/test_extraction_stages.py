@@ -379,3 +379,19 @@ def test_a_green_light_withheld_from_talks_is_no_stage_change():
         "CPTPP members agreed on Friday to open accession talks with Uruguay and the UAE. The "
         "ministers did not, however, give the green light to talks with China.",
     ) == ("agreement", "negotiating")
+
+
+def test_a_company_announcing_a_supply_deal_has_signed_it():
+    assert stage_of(
+        "Albemarle and Ford supply deal",
+        "Albemarle announced a lithium supply agreement with Ford on Tuesday covering 100,000 "
+        "tonnes of battery-grade lithium hydroxide.",
+    ) == ("agreement", "signed")
+
+
+def test_governments_announcing_a_deal_have_a_framework():
+    assert stage_of(
+        "US and EU trade deal",
+        "The United States and the European Union announced a trade agreement on Sunday that "
+        "sets tariffs on most EU goods at 15%.",
+    ) == ("agreement", "framework")

@@ -92,6 +92,9 @@ _PAST_YEAR = re.compile(
     r"((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
 )
 _EARLY_AGREEMENT_STAGES = frozenset({"talks", "negotiating"})
+_BUSINESS_DEALS = frozenset({"commercial", "deal", "jv"})
+_ANNOUNCED = re.compile(r"announc|unveil")
+_FRAMEWORK_WORDS = re.compile(r"framework|arrangement")
 _TRADE_RULING = re.compile(
     r"\b(?:wto|world trade organi[sz]ation|dispute panel|appellate body|arbitrat\w+)\b"
 )
@@ -331,11 +334,29 @@ def _support_for(
             stage = "framework"
         if stage == "framework" and noun is not None and noun.label == "process":
             stage = "talks" if cue.weight < 0.8 else stage
+        if (
+            stage == "framework"
+            and noun is not None
+            and noun.label in _BUSINESS_DEALS
+            and _ANNOUNCED.match(doc.low, cue.start)
+            and not _FRAMEWORK_WORDS.search(doc.low, noun.start, noun.end)
+            and _names_a_company(doc, cue.sentence)
+        ):
+            # A company announcing a supply deal or partnership announces one it has signed;
+            # governments announce frameworks.
+            stage = "signed"
     if cue.rumour and cue.label != "rumour":
         weight *= 0.7
     if _in_the_past(doc, cue):
         weight *= 0.6
     return Support(stage, weight, cue, cue.rumour)
+
+
+def _names_a_company(doc: Document, sentence: int) -> bool:
+    return any(
+        p.kind not in COUNTRYLIKE and p.kind != "government_body" and not p.excluded
+        for p in doc.parties_by_sentence.get(sentence, ())
+    )
 
 
 def _in_the_past(doc: Document, cue: Cue) -> bool:
