@@ -395,3 +395,70 @@ def test_governments_announcing_a_deal_have_a_framework():
         "The United States and the European Union announced a trade agreement on Sunday that "
         "sets tariffs on most EU goods at 15%.",
     ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "EU and Australia trade talks",
+            "The European Union and Australia reached a provisional agreement on a free trade "
+            "deal on Friday.",
+            ("agreement", "framework"),
+        ),
+        (
+            "Rio Tinto lithium supply deal",
+            "Rio Tinto entered into a long-term lithium supply agreement with Ford on Monday.",
+            ("agreement", "signed"),
+        ),
+        (
+            "India and Oman trade talks",
+            "Negotiations on a trade agreement between India and Oman are ongoing, officials said.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "India-EU trade talks",
+            "Talks on the trade agreement between India and the European Union have hit a "
+            "roadblock over cars and wine.",
+            ("agreement", "stalled"),
+        ),
+        (
+            "UK halts trade talks with Israel",
+            "Britain halted negotiations on a free trade agreement with Israel on Tuesday.",
+            ("agreement", "suspended"),
+        ),
+        (
+            "Santos rejects takeover bid",
+            "Australia's Santos rejected the takeover bid from a consortium led by ADNOC.",
+            ("agreement", "collapsed"),
+        ),
+        (
+            "Japan's Mitsui backs out of Chile copper deal",
+            "Mitsui backed out of the copper supply agreement with Chile's Codelco.",
+            ("agreement", "cancelled"),
+        ),
+    ],
+)
+def test_common_wire_phrasings_of_agreement_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "EU launches anti-dumping probe into Chinese steel",
+            "The European Commission launched an anti-dumping investigation into imports of "
+            "steel from China on Monday.",
+            ("measure", "threatened"),
+        ),
+        (
+            "Chinese EVs now face EU tariffs",
+            "Electric cars built in China now face EU tariffs of up to 45%, which kicked in on "
+            "Wednesday.",
+            ("measure", "imposed"),
+        ),
+    ],
+)
+def test_common_wire_phrasings_of_measure_stages(title, body, expected):
+    assert stage_of(title, body) == expected

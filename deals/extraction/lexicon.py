@@ -160,6 +160,21 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "export ban",
     ),
+    # -- talks stopped: before "talks with" takes the words --
+    (
+        _rx(r"\b(?:halted|halts|halt) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
+        "A",
+        _S(agreement="suspended"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(r"\b(?:terminated|terminates) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
+        "A",
+        _S(agreement="collapsed"),
+        1.0,
+        "",
+    ),
     # -- agreement track --
     # Launching talks is the formal start of negotiations; it goes before "talks with" so that
     # "launches talks with" is read as negotiating, not as early talks.
@@ -176,7 +191,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     # "agreed to start talks": what was agreed is to negotiate.
     (
         _rx(
-            r"\bagree[sd]?\s+(?:[\w,-]+\s+){0,6}?to\s+(?:formally\s+)?(?:start|launch|begin|open|hold|resume|restart"
+            r"\bagree[sd]?\s+(?:[\w,-]+\s+){0,6}?to\s+(?:formally\s+)?(?:start|launch|begin|open"
+            r"|hold|resume|restart"
             r"|continue|accelerate|intensify|step up)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations"
             r"|discussions)\b"
             r"|\b(?:far along|well advanced|at an advanced stage|in advanced|in the final stages?"
@@ -243,7 +259,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins?|start(?:ed|s)?|open(?:ed|s)?|resum(?:e|ed|es)"
+            r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins?|start(?:ed|s)?|open(?:ed|s)?|resum(?:e|ed"
+            r"|es)"
             r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
             r"|\brounds? of (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
             r"|\bformal negotiations\b|\bworking group\b"
@@ -283,6 +300,53 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "A",
         _S(agreement="framework"),
         0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:preliminary|provisional|tentative|outline|political|non-binding)\s+"
+            r"(?:trade\s+)?(?:deal|agreement|accord|pact)\b"
+            r"|\b(?:deal|agreement|accord|pact|understanding)\s+(?:was|has\s+been|had\s+been)\s+"
+            r"(?:reached|struck)\b"
+            r"|\binitial(?:l)?ed\b"
+        ),
+        "A",
+        _S(agreement="framework"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:entered|enters|entering) into (?:a|an|the) (?:[\w$.-]+ ){0,4}?(?:agreement"
+            r"|contract|deal)"
+            r"|\bexecuted (?:a|an|the) (?:[\w$.-]+ ){0,3}?(?:agreement|contract)"
+        ),
+        "A",
+        _S(agreement="signed"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:deal|acquisition|transaction|takeover|merger|purchase)\s+(?:was\s+"
+            r"|has\s+been\s+|is\s+)?(?:completed|closed)\b"
+            r"|\bcompletion of (?:the|its) (?:[\w$.-]+ ){0,3}?(?:acquisition|deal|purchase"
+            r"|takeover|merger|transaction)\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:talks|negotiations)(?: (?:on|over|for|with|between)(?: [\w-]+){1,8}?)? (?:are "
+            r"|were |remain )?(?:ongoing|continuing|continue)\b"
+            r"|\bongoing (?:[\w-]+ )?(?:talks|negotiations)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.8,
         "",
     ),
     (
@@ -376,6 +440,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:took|taken|takes|take) delivery\b"
             r"|\b(?:went|goes|gone|go|has gone) live\b|\b(?:came|comes|come) into operation\b"
             r"|\b(?:is|are|now|fully) operational\b|\bbegan operating\b"
+            r"|\b(?:entered|entering|enters) (?:commercial )?(?:operation|production)\b"
+            r"|\bin commercial (?:operation|production)\b"
             r"|\b(?:came|comes) online\b|\bcommissioned\b|\binaugurated\b"
             r"|\bopened (?:the|a|its) (?:\w+ ){0,2}(?:plant|refinery|facility|factory|mine)\b"
         ),
@@ -391,7 +457,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|dragging) on|no progress|little progress|hit a snag|hits a snag|falter(?:ed|s|ing)"
             r"|(?:talks|negotiations) (?:have |has )?slowed|at risk|in jeopardy|backtrack(?:s|ed"
             r"|ing)?"
-            r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart)\b"
+            r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
+            r"|no breakthrough"
+            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive)\b"
         ),
         "A",
         _S(agreement="stalled"),
@@ -404,7 +472,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|(?:is|are|was|were|remains?)"
             r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
             r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
-            r"(?:pause|suspension|truce|reprieve|moratorium))\b"
+            r"(?:pause|suspension|truce|reprieve|moratorium)"
+            r"|(?:granted|grants|given|gets|got|won|wins) (?:a |an )?(?:[\w-]+ ){0,2}?reprieve)\b"
         ),
         "AM",
         _S(agreement="suspended", measure="suspended"),
@@ -415,9 +484,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:collaps(?:ed|es)|broke down|breaks down|fell apart|falls apart|fell through"
             r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
-            r"|called off|calls off|abandon(?:ed|s)|(?:says|said|say) no to|(?:terminated"
-            r"|ended) (?:the )?"
-            r"(?:talks|negotiations)|(?:talks|negotiations) (?:were |have been )?terminated"
+            r"|called off|calls off|abandon(?:ed|s)"
+            r"|(?:rejected|rejects|turned down|turns down|spurned|rebuffed) (?:the |a |an |its "
+            r"|their )?(?:[\w$.-]+ ){0,3}?(?:offer|bid|proposal|approach)|(?:says|said|say) no to"
+            r"|(?:talks|negotiations) (?:were |have been )?terminated"
             r"|(?:chose|chosen|choose|decided|opted|opts) to stay out|stays? out of"
             r"|(?:ditch(?:es|ed)?|dropp(?:ed)|drops|withdr(?:ew|awn|aws)|pulled|pulls|abandon(?:s"
             r"|ed)?"
@@ -444,7 +514,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|orders?)"
             r"|cancel(?:l)?ed|cancels|terminat(?:ed|es)|scrapped|scraps|tore up|tears up"
             r"|(?:withdrew|withdraws|withdrawn|pulled out|pulls out|pull out|pulling out|exits"
-            r"|exited) (?:of|from))\b"
+            r"|exited) (?:of|from)|(?:backed|backs|back|backing) out of)\b"
         ),
         "AM",
         _S(agreement="cancelled", measure="lifted"),
@@ -463,6 +533,30 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "export ban",
     ),
+    # "is weighing a bid", "mulls tariffs": an agreement considered is talked about; a measure
+    # considered is threatened.
+    (
+        _rx(
+            r"\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying)\b"
+            r"|\b(?:mulls|weighs)\b"
+        ),
+        "AM",
+        _S(agreement="talks", measure="threatened"),
+        0.9,
+        "",
+    ),
+    # "launched an anti-dumping probe", "draft rules": a measure on its way.
+    (
+        _rx(
+            r"\b(?:launched|launches|launch|opened|opens|initiated|initiates|began|begins|started"
+            r"|starts) (?:an? |the |its )?(?:[\w-]+ ){0,3}?(?:probe|investigation|inquiry)\b"
+            r"|\bdraft (?:rules|regulations?|law|bill|measures|decree)\b"
+        ),
+        "M",
+        _S(measure="threatened"),
+        0.8,
+        "",
+    ),
     (
         _rx(r"\bpropos(?:es|ing)\b|\bproposed (?=an? |the )"),
         "AM",
@@ -477,9 +571,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:plans|planned|planning) (?:to )?(?:impose|introduce|levy|ban|restrict|slap"
             r"|raise|new|fresh|tariffs|sanctions)\b"
             r"|\bwarn(?:ed|s|ing)?\b"
-            r"|\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying"
-            r"|preparing)\b"
-            r"|\b(?:mulls|weighs|floats|floated|vows|vowed|pledged|pledges)\b"
+            r"|\b(?:is|are|was|were) (?:\w+ly )?preparing\b"
+            r"|\b(?:floats|floated|vows|vowed|pledged|pledges)\b"
             r"|\b(?:could|would|will|may) (?:soon )?face\b"
             r"|\b(?:possible|potential|looming|threat of|risk of|bracing for) (?:[\w%-]+ ){0,2}?"
             r"(?:tariffs?|duties|sanctions|bans?|retaliation|countermeasures|curbs)\b"
@@ -501,7 +594,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying|introduc(?:ed|es)"
             r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
             r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to"
-            r"|still fac(?:e|es|ing)|continue to face|continues to face)\b"
+            r"|still fac(?:e|es|ing)|continue to face|continues to face|now fac(?:e|es|ing)"
+            r"|(?:kicked|kicks|kick) in|(?:began|begun|begins|started|starts) (?:collecting"
+            r"|charging|levying))\b"
             r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
             r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
             r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles"
