@@ -47,10 +47,10 @@ _SELF_CONTAINED = re.compile(
     r"|investment|opportunit|approval"
 )
 _NOUN_NOT_A_FACT = re.compile(
-    r"\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
+    r"(?:n't|\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may|not|n't|lack"
-    r"|lacks|lacking|for)\s+(?:[\w.-]+\s+){0,3}$"
+    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may|not|lack"
+    r"|lacks|lacking|for))\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {
     "trade": "framework",

@@ -126,6 +126,7 @@ _RELATIVE = re.compile(
 # "by removing barriers", "for signing": a gerund after a preposition names an act, it does not
 # report one.
 _GERUND_OBJECT = re.compile(r"\b(?:by|for|of|from|about|without|through|on)\s+$")
+_GERUND = re.compile(r"[a-z]+ing\b")
 # "did not, however, give the green light": the negation sits before an aside.
 _NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
@@ -155,7 +156,7 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         return HYPOTHETICAL
     if "future" in found or before.endswith((" to ", " to be ")) or before in ("to ", "to be "):
         return FUTURE
-    if _GERUND_OBJECT.search(before) and re.match(r"[a-z]+ing\b", low[cue_start : cue_start + 20]):
+    if _GERUND_OBJECT.search(before) and _GERUND.match(low, cue_start):
         return HYPOTHETICAL
     # The clause break itself may be the opener (", after", ", which"): read a few characters
     # before the clause as well.
