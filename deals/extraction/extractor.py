@@ -101,6 +101,7 @@ _TRADE_RULING = re.compile(
 _RULING_CUE = re.compile(r"struck|strike|overturn|invalidat")
 _NAMES_A_MEASURE = re.compile(MEASURE_NOUN)
 _PUT_ON = frozenset({"imposed", "threatened"})
+_ENDINGS = frozenset({"lifted", "suspended"})
 
 
 def extract(
@@ -318,6 +319,9 @@ def _support_for(
     if cue.modality == FUTURE:
         if kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8
+        elif kind == MEASURE and stage in _ENDINGS and cue.start < doc.title_end:
+            # "Trump to lift tariffs on Canada": until it is lifted, the headline's measure stands.
+            stage, weight = "imposed", 0.6
         elif kind == AGREEMENT and stage in _EARLY_AGREEMENT_STAGES:
             # "Japan and the GCC to resume talks", "to begin negotiations next year": the sides
             # talk about negotiating; formal rounds are still to come.
@@ -415,11 +419,15 @@ def _ordered(doc: Document, deals: list[DraftDeal]) -> list[DraftDeal]:
             s.cue.start for s in deal.support if s.cue.start < doc.title_end and s.weight >= 0.5
         ]
         title_nouns = [n.start for n in deal.nouns if n.start < doc.title_end]
+        lead = doc.first_body_sentence
+        lead_cues = [s for s in deal.support if s.cue.sentence == lead and s.weight >= 0.5]
         best = max((s.weight for s in deal.support), default=0.0)
         return (
             0 if title_cues else 1,
             min(title_cues) if title_cues else 0,
             0 if title_nouns else 1,
+            # Then the deal the lead reports something of, over one told further down.
+            0 if lead_cues else 1,
             -best,
             0 if deal.kind == AGREEMENT else 1,
         )
