@@ -472,3 +472,12 @@ def test_a_headline_measure_to_be_lifted_is_the_main_deal_and_still_stands():
         DAY,
     )
     assert (result.deals[0].kind, result.deals[0].stage) == ("measure", "imposed")
+
+
+def test_a_first_shipment_still_expected_is_not_implemented():
+    deal = main_deal(
+        "Cheniere signs LNG supply deal with GAIL",
+        "Cheniere Energy signed a 20-year LNG supply agreement with GAIL India on Monday. The "
+        "first cargo is expected in 2027.",
+    )
+    assert deal.stage == "signed"

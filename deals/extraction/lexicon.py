@@ -435,6 +435,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\bfirst (?:[\w%.'-]+ ){0,3}?(?:shipments?|cargo(?:es)?|consignments?|deliver(?:y"
             r"|ies)"
             r"|batch|output|production|ship|vessel)\b"
+            # "first output is expected in 2023": still to come.
+            r"(?!\s+(?:is|are|was|were)\s+(?:expected|due|scheduled|planned|slated|set|targeted)"
+            r"|\s+(?:will|would|could|may|should)\b)"
             r"|\bfirst (?:[\w%.'-]+ ){0,5}?(?:arriv(?:es|ed)|lands|landed|sails|sailed|leaves|left"
             r"|reache[sd])\b"
             r"|\b(?:took|taken|takes|take) delivery\b"
