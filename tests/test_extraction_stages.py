@@ -481,3 +481,11 @@ def test_a_first_shipment_still_expected_is_not_implemented():
         "first cargo is expected in 2027.",
     )
     assert deal.stage == "signed"
+
+
+def test_lawmakers_introducing_a_bill_impose_nothing():
+    assert stage_of(
+        "Senators seek end to coffee tariffs",
+        "A bipartisan group of US senators introduced a bill to abolish the tariffs on coffee "
+        "imports from Brazil.",
+    ) != ("measure", "imposed")

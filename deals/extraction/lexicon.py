@@ -594,7 +594,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying|introduc(?:ed|es)"
+            r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying"
+            # "introduced a bill": lawmakers propose, they do not impose.
+            r"|introduc(?:ed|es)(?! (?:a |an |the )?(?:[\w-]+ )?(?:bill|legislation|motion"
+            r"|resolution|amendment))"
             r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
             r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to"
             r"|still fac(?:e|es|ing)|continue to face|continues to face|now fac(?:e|es|ing)"
