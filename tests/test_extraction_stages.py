@@ -489,3 +489,23 @@ def test_lawmakers_introducing_a_bill_impose_nothing():
         "A bipartisan group of US senators introduced a bill to abolish the tariffs on coffee "
         "imports from Brazil.",
     ) != ("measure", "imposed")
+
+
+def test_deals_of_a_kind_named_in_passing_are_not_the_story_s_deal():
+    result = extract(
+        "Russia restricts uranium deliveries to US",
+        "The Russian government has restricted exports of enriched uranium to the United "
+        "States. The measure also applies to deliveries under foreign trade deals.",
+        DAY,
+    )
+    assert [d.kind for d in result.deals] == ["measure"]
+
+
+def test_trade_negotiations_named_in_a_measure_story_are_no_framework():
+    result = extract(
+        "Mexico raises tariffs on Chinese cars",
+        "Mexico raised tariffs on cars from China to 50% on Wednesday, as it holds high-stakes "
+        "trade negotiations with Washington.",
+        DAY,
+    )
+    assert ("agreement", "framework") not in [(d.kind, d.stage) for d in result.deals]

@@ -92,6 +92,8 @@ _PAST_YEAR = re.compile(
     r"((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
 )
 _EARLY_AGREEMENT_STAGES = frozenset({"talks", "negotiating"})
+_TALKS_NOUN = re.compile(r"talks|negotiation")
+_PLURAL_DEALS = ("deals", "agreements", "pacts", "accords", "treaties", "frameworks", "ftas")
 _BUSINESS_DEALS = frozenset({"commercial", "deal", "jv"})
 _ANNOUNCED = re.compile(r"announc|unveil")
 _FRAMEWORK_WORDS = re.compile(r"framework|arrangement")
@@ -246,10 +248,12 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         deal.support.append(support)
     for noun in agreement.nouns:
         stage = _NOUN_DEFAULT.get(noun.label)
-        if stage and (
-            _TALKS_AFTER.match(doc.low, noun.end) or "talks" in doc.low[noun.start : noun.end]
-        ):
+        named = doc.low[noun.start : noun.end]
+        if stage and (_TALKS_AFTER.match(doc.low, noun.end) or _TALKS_NOUN.search(named)):
             stage = "talks"
+        if named.endswith("s") and named.endswith(_PLURAL_DEALS):
+            # "deliveries under foreign trade deals": deals of a kind, not the story's deal.
+            continue
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
             agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []

@@ -132,6 +132,14 @@ TRADE_WORDS = _rx(
     r"|purchases?|buy|sell|market access|commerce|commercial)\b"
 )
 
+# "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares", "a lift to exports"
+# boost something: none of them lifts a measure.
+_NOT_A_RAISE = (
+    r"(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
+    r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
+    r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
+)
+
 # (pattern, kinds, {kind: stage}, weight, label)
 _S = dict
 STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
@@ -654,12 +662,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
-            # "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares" boost.
             r"|\b(?:lift(?<!a lift)(?<!particular lift)(?:s|ed|ing)?"
-            r"(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
-            r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
-            r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
-            r"|remov(?:ed|es|ing)"
+            + _NOT_A_RAISE
+            + r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
             r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
             r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
@@ -675,7 +680,16 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
-    (_rx(r"\b(?:lift|remove|revoke|rescind|repeal)\b"), "M", _S(measure="lifted"), 0.9, ""),
+    (
+        _rx(
+            r"\b(?:lift(?<!a lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
+            r"|repeal)\b"
+        ),
+        "M",
+        _S(measure="lifted"),
+        0.9,
+        "",
+    ),
 ]
 
 RUMOUR = _rx(
