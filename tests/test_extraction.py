@@ -605,8 +605,9 @@ def test_extraction_stays_fast_on_long_articles():
 
 
 def test_prefix_matcher_finds_every_match_a_full_scan_finds():
-    from deals.extraction.lexicon import NOUNS, STAGE_CUES
+    from deals.extraction.lexicon import NOUNS
     from deals.extraction.prefixes import PrefixMatcher
+    from deals.extraction.stage_cues import STAGE_CUES
     from deals.extraction.text import lower_same_length, normalise
 
     patterns = [p for p, *_ in NOUNS] + [p for p, *_ in STAGE_CUES]

@@ -18,9 +18,9 @@ from .lexicon import (
     NOT_TRADE,
     NOUNS,
     RUMOUR,
-    STAGE_CUES,
 )
 from .prefixes import PrefixMatcher
+from .stage_cues import STAGE_CUES
 from .text import Sentence, SentenceIndex, clause_start
 
 AGREEMENT, MEASURE = "agreement", "measure"
