@@ -509,3 +509,11 @@ def test_trade_negotiations_named_in_a_measure_story_are_no_framework():
         DAY,
     )
     assert ("agreement", "framework") not in [(d.kind, d.stage) for d in result.deals]
+
+
+def test_a_measure_that_was_in_force_while_something_happened_is_background():
+    assert stage_of(
+        "Brazilian coffee importers seek refunds",
+        "US importers may claim refunds of duties collected while the tariffs on Brazilian coffee "
+        "were still in force. The United States lifted the tariffs on Friday.",
+    ) == ("measure", "lifted")

@@ -112,8 +112,8 @@ _BACKGROUND = re.compile(r"\b(?:after|since|following|despite|before|until|amid)
 # "since the CEPA was signed in February": a passive clause opened by "since" or "after" dates
 # the statement before the story.
 _SINCE_PASSIVE = re.compile(
-    r"\b(?:since|after|following|until)\s+(?:[\w().'-]+\s+){1,8}?(?:was|were|had been|has been"
-    r"|have been)\s+$"
+    r"\b(?:since|after|following|until|while|when)\s+(?:[\w().'-]+\s+){1,8}?(?:was|were|had been"
+    r"|has been|have been)\s+(?:still\s+)?$"
 )
 # "GCC countries generally levy a 5% tariff": a habit, not an event of the story.
 _HABITUAL = re.compile(r"\b(?:generally|usually|typically|normally|traditionally|routinely)\s+$")
@@ -161,7 +161,11 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     # The clause break itself may be the opener (", after", ", which"): read a few characters
     # before the clause as well.
     opened = low[max(sentence.start, clause_from - 7, cue_start - 31) : cue_start]
-    if _BACKGROUND.search(opened) or _RELATIVE.search(opened) or _SINCE_PASSIVE.search(before):
+    if (
+        _BACKGROUND.search(opened)
+        or _RELATIVE.search(opened)
+        or _SINCE_PASSIVE.search(low, max(sentence.start, clause_from - 7), cue_start)
+    ):
         return BACKGROUND
     return FACTUAL
 
