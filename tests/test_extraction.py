@@ -61,7 +61,9 @@ def test_labelled_case_is_read_as_an_editor_would(case):
 @pytest.mark.parametrize("article", LONG_ARTICLES, ids=[a["id"] for a in LONG_ARTICLES])
 def test_long_article_main_deal_comes_from_its_headline(article):
     deal = main_deal(article["title"], article["body"])
-    assert deal.stage_quote == article["title"]
+    # The headline's deal, quoted from the body sentence that states its stage.
+    assert deal.stage_quote in article["body"]
+    assert deal.stage_quote[:40] in article["body"][:400]
 
 
 # -- stages: only statements of fact move them ----------------------------------------------------
@@ -609,8 +611,9 @@ def test_extraction_stays_fast_on_long_articles():
 
 
 def test_prefix_matcher_finds_every_match_a_full_scan_finds():
-    from deals.extraction.lexicon import NOUNS, STAGE_CUES
+    from deals.extraction.lexicon import NOUNS
     from deals.extraction.prefixes import PrefixMatcher
+    from deals.extraction.stage_cues import STAGE_CUES
     from deals.extraction.text import lower_same_length, normalise
 
     patterns = [p for p, *_ in NOUNS] + [p for p, *_ in STAGE_CUES]

@@ -70,7 +70,7 @@ def test_an_article_about_a_deal_becomes_a_proposal_with_what_the_parser_saw(ref
         "pending",
     )
     assert proposal.deal is None  # a new deal: the tracker follows none yet
-    assert "early talks" in proposal.quote
+    assert "preliminary talks" in proposal.quote  # the body sentence, not the headline
     parties = {mention.name: mention for mention in proposal.parties.all()}
     assert parties["China"].party == Party.objects.get(iso_code="CN")
     assert parties["Malaysia"].party == Party.objects.get(iso_code="MY")

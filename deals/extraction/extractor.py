@@ -12,7 +12,7 @@ from .figures import find_figures
 from .gate import StemGate
 from .gazetteer import VIA_LEADER, Gazetteer
 from .inputs import check_input
-from .lexicon import TRADE_WORDS
+from .lexicon import MEASURE_NOUN, TRADE_WORDS
 from .mentions import to_mention
 from .organisations import ORGANISATION_STEMS
 from .parties import EXCLUSION_STEMS, find_hits
@@ -30,6 +30,7 @@ from .stages import (
 from .text import (
     SentenceIndex,
     clause_end,
+    clause_start,
     lower_same_length,
     normalise,
     split_sentences,
@@ -47,10 +48,10 @@ _SELF_CONTAINED = re.compile(
     r"|investment|opportunit|approval"
 )
 _NOUN_NOT_A_FACT = re.compile(
-    r"\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
+    r"(?:n't|\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may"
-    r"|for)\s+(?:[\w.-]+\s+){0,3}$"
+    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may|not|lack"
+    r"|lacks|lacking|for))\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {
     "trade": "framework",
@@ -76,6 +77,34 @@ _AGREEMENT_CUTS = re.compile(
     r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
 )
 _AGREEMENT_NOUN_LABELS = frozenset({"trade", "deal", "commercial"})
+# "cancels wheat purchases", "scrapped the supply contract": the cue names its agreement itself.
+_NAMES_AN_AGREEMENT = re.compile(r"deal|agreement|contract|pact|purchase|order")
+# "FTA talks", "trade negotiations": a deal being talked about, not one that exists.
+_TALKS_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+(?:talks|negotiations?)\b")
+# "signed terms of reference to launch talks": what was signed is the start of negotiations.
+_SIGNED_TO_TALK = re.compile(
+    r"[^.;]{0,60}?\b(?:terms of reference|to (?:formally |officially )?(?:launch|start|begin|open"
+    r"|kick off)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations))"
+)
+# "In 2019 Italy signed up", "Back in August 2019, the pair had agreed": a year before the story's
+# own dates an event of the deal's history.
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|back in|from|during|of|until)\s+(?:(?:early|late|mid)[- ]?)?(?:[a-z]+\s+)?"
+    r"((?:19|20)\d\d)\b|\b(?:last year|years ago)\b"
+)
+_EARLY_AGREEMENT_STAGES = frozenset({"talks", "negotiating"})
+_TALKS_NOUN = re.compile(r"talks|negotiation")
+_PLURAL_DEALS = ("deals", "agreements", "pacts", "accords", "treaties", "frameworks", "ftas")
+_BUSINESS_DEALS = frozenset({"commercial", "deal", "jv"})
+_ANNOUNCED = re.compile(r"announc|unveil")
+_FRAMEWORK_WORDS = re.compile(r"framework|arrangement")
+_TRADE_RULING = re.compile(
+    r"\b(?:wto|world trade organi[sz]ation|dispute panel|appellate body|arbitrat\w+)\b"
+)
+_RULING_CUE = re.compile(r"struck|strike|overturn|invalidat")
+_NAMES_A_MEASURE = re.compile(MEASURE_NOUN)
+_PUT_ON = frozenset({"imposed", "threatened"})
+_ENDINGS = frozenset({"lifted", "suspended"})
 
 
 def extract(
@@ -192,12 +221,27 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
             ):
                 kind = AGREEMENT
         elif cue.kinds == "M":
-            if cue.sentence in m_sentences or cue.label:
+            if (
+                cue.sentence in m_sentences
+                or cue.label
+                # "to add a 100% tax": a measure put on names itself.
+                or (
+                    cue.stage[MEASURE] in _PUT_ON
+                    and _NAMES_A_MEASURE.search(doc.low, cue.start, cue.end)
+                )
+            ):
                 kind = MEASURE
         else:
             noun = _nearest_noun(cue, nouns_in.get(cue.sentence, []))
-            if noun is not None:
+            if _NAMES_AN_AGREEMENT.search(doc.low, cue.start, cue.end):
+                kind = AGREEMENT
+            elif noun is not None:
                 kind = AGREEMENT if noun.kinds == "A" else MEASURE
+            elif cue.sentence in doc.lead_sentences and nouns:
+                # "Italy pulls out of the Belt and Road": a headline without a deal noun is about
+                # the kind of deal the story names most.
+                agreements = sum(n.kinds == "A" for n in nouns)
+                kind = AGREEMENT if agreements * 2 >= len(nouns) else MEASURE
         if kind is None:
             continue
         cue.kind = kind
@@ -210,15 +254,24 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         deal.support.append(support)
     for noun in agreement.nouns:
         stage = _NOUN_DEFAULT.get(noun.label)
+        named = doc.low[noun.start : noun.end]
+        if stage and (_TALKS_AFTER.match(doc.low, noun.end) or _TALKS_NOUN.search(named)):
+            stage = "talks"
+        if named.endswith("s") and named.endswith(_PLURAL_DEALS):
+            # "deliveries under foreign trade deals": deals of a kind, not the story's deal.
+            continue
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
             agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []
     if _agreement_is_trade(doc, agreement):
         deals.append(agreement)
-    if _measure_is_reported(doc, measure, bool(deals)):
+    if _measure_is_reported(doc, measure, bool(deals) and bool(agreement.support)):
         deals.append(measure)
     if len(deals) > 1 and any(d.support for d in deals):
         deals = [d for d in deals if d.support]
+    elif len(deals) > 1 and any(n.start < doc.title_end for n in measure.nouns):
+        # Nothing happens to either in the text: the story is about the one its headline names.
+        deals = [d for d in deals if any(n.start < doc.title_end for n in d.nouns)]
     if measure in deals:
         deals = [part for d in deals for part in (split_measures(doc, d) if d is measure else [d])]
     return deals
@@ -254,17 +307,35 @@ def _support_for(
 ) -> Support | None:
     """What ``cue`` says of its deal; ``agreement_nouns``: the agreement nouns of its sentence."""
     weight = cue.weight
+    s = doc.index.sentences[cue.sentence]
     if kind == MEASURE and stage == "imposed" and _takes_effect_later(doc, cue):
         return Support("threatened", 0.85, cue, cue.rumour, later=True)
     if (
         kind == AGREEMENT
         and cue.modality == NEGATED
-        and _DENIED_REPORT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+        and _DENIED_REPORT.search(doc.low, s.start, cue.start)
     ):
         return Support("rumoured", 0.6, cue, True)
+    if (
+        kind == MEASURE
+        and _RULING_CUE.match(doc.low, cue.start)
+        and _TRADE_RULING.search(doc.low, s.start, s.end)
+    ):
+        # A WTO panel that "strikes down" a ban rules on it; the ban stays until its government
+        # lifts it.
+        return None
+    if kind == AGREEMENT and stage == "signed" and _SIGNED_TO_TALK.match(doc.low, cue.end):
+        stage = "negotiating"
     if cue.modality == FUTURE:
         if kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8
+        elif kind == MEASURE and stage in _ENDINGS and cue.start < doc.title_end:
+            # "Trump to lift tariffs on Canada": until it is lifted, the headline's measure stands.
+            stage, weight = "imposed", 0.6
+        elif kind == AGREEMENT and stage in _EARLY_AGREEMENT_STAGES:
+            # "Japan and the GCC to resume talks", "to begin negotiations next year": the sides
+            # talk about negotiating; formal rounds are still to come.
+            stage, weight = "talks", weight * 0.6
         else:
             return None
     elif cue.modality == BACKGROUND:
@@ -277,9 +348,46 @@ def _support_for(
             stage = "framework"
         if stage == "framework" and noun is not None and noun.label == "process":
             stage = "talks" if cue.weight < 0.8 else stage
+        if (
+            stage == "framework"
+            and noun is not None
+            and noun.label in _BUSINESS_DEALS
+            and _ANNOUNCED.match(doc.low, cue.start)
+            and not _FRAMEWORK_WORDS.search(doc.low, noun.start, noun.end)
+            and _names_a_company(doc, cue.sentence)
+        ):
+            # A company announcing a supply deal or partnership announces one it has signed;
+            # governments announce frameworks.
+            stage = "signed"
     if cue.rumour and cue.label != "rumour":
         weight *= 0.7
+    if _in_the_past(doc, cue):
+        weight *= 0.6
     return Support(stage, weight, cue, cue.rumour)
+
+
+def _names_a_company(doc: Document, sentence: int) -> bool:
+    return any(
+        p.kind not in COUNTRYLIKE and p.kind != "government_body" and not p.excluded
+        for p in doc.parties_by_sentence.get(sentence, ())
+    )
+
+
+def _in_the_past(doc: Document, cue: Cue) -> bool:
+    """Whether the clause of ``cue`` dates it to a year before the story's."""
+    if doc.published is None or cue.start < doc.title_end:
+        return False
+    s = doc.index.sentences[cue.sentence]
+    start = clause_start(doc.low, s.start, cue.start)
+    spans = [(start, clause_end(doc.low, cue.end, s.end))]
+    if start > s.start:
+        spans.append((s.start, min(s.end, s.start + 30)))
+    for a, b in spans:
+        for match in _PAST_YEAR.finditer(doc.low, a, b):
+            year = match.group(1)
+            if year is None or int(year) < doc.published.year:
+                return True
+    return False
 
 
 def _agreement_is_trade(doc: Document, deal: DraftDeal) -> bool:
@@ -321,11 +429,15 @@ def _ordered(doc: Document, deals: list[DraftDeal]) -> list[DraftDeal]:
             s.cue.start for s in deal.support if s.cue.start < doc.title_end and s.weight >= 0.5
         ]
         title_nouns = [n.start for n in deal.nouns if n.start < doc.title_end]
+        lead = doc.first_body_sentence
+        lead_cues = [s for s in deal.support if s.cue.sentence == lead and s.weight >= 0.5]
         best = max((s.weight for s in deal.support), default=0.0)
         return (
             0 if title_cues else 1,
             min(title_cues) if title_cues else 0,
             0 if title_nouns else 1,
+            # Then the deal the lead reports something of, over one told further down.
+            0 if lead_cues else 1,
             -best,
             0 if deal.kind == AGREEMENT else 1,
         )

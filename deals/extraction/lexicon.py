@@ -1,4 +1,6 @@
-"""The extractor's vocabulary: deal and measure nouns, stage statements, rumour markers.
+"""The extractor's vocabulary: deal and measure nouns, topic and trade words, rumour markers.
+
+Stage statements are in :mod:`~deals.extraction.stage_cues`.
 
 Every pattern runs on lower-cased, normalised text (ASCII quotes and dashes) and should begin with
 literal words, so that :class:`~deals.extraction.prefixes.PrefixMatcher` can anchor it.
@@ -14,8 +16,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _DEAL = r"(?:deals?|agreements?|pacts?|accords?|treaty|treaties|frameworks?|arrangements?)"
-_MNOUN = (
-    r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans|embargo(?:es)?|controls"
+MEASURE_NOUN = (
+    r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans"
+    r"|embargo(?:es)?|controls"
     r"|restrictions|curbs)"
 )
 
@@ -98,6 +101,15 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (_rx(r"\b(?:entity list|blacklist)\b"), "M", "entity listing"),
     (_rx(r"\bprice caps?\b"), "M", "price cap"),
     (_rx(r"\b(?:executive order|proclamation)\b"), "M", "order"),
+    (_rx(r"\b(?:port|docking|entry|export|import) (?:fees|charges)\b"), "M", "tariffs"),
+    (
+        _rx(
+            r"\b(?:freeze|moratorium|pause) on (?:the |new )?(?:[\w-]+ ){0,3}?(?:exports?|imports?"
+            r"|permits?|licen[cs]es|approvals|shipments)\b"
+        ),
+        "M",
+        "ban",
+    ),
 ]
 
 # Words just before a noun that make it not a trade matter.
@@ -122,329 +134,13 @@ TRADE_WORDS = _rx(
     r"|purchases?|buy|sell|market access|commerce|commercial)\b"
 )
 
-# (pattern, kinds, {kind: stage}, weight, label)
-_S = dict
-STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
-    # -- export bans first: "suspended exports" imposes a measure, it does not pause one --
-    (
-        _rx(
-            r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
-            r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound)\b"
-        ),
-        "M",
-        _S(measure="imposed"),
-        1.05,
-        "export ban",
-    ),
-    # -- agreement track --
-    # Launching talks is the formal start of negotiations; it goes before "talks with" so that
-    # "launches talks with" is read as negotiating, not as early talks.
-    (
-        _rx(
-            r"\blaunch(?:ed|es|ing)?\s+(?:formal\s+|official\s+)?(?:trade\s+)?"
-            r"(?:negotiations|talks)\b"
-        ),
-        "A",
-        _S(agreement="negotiating"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
-            r"(?:round of\s+)?(?:talks|discussions)\b"
-        ),
-        "A",
-        _S(agreement="talks"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:in|held|holding|hold|holds|began|begun)\s+(?:\w+\s+)?(?:talks|discussions)\b"
-            r"|\b(?:discussed|discussing)\b|\btalks (?:with|between)\b"
-        ),
-        "A",
-        _S(agreement="talks"),
-        0.8,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:expressed|expresses|signal(?:l)?ed|signals|showed|shown)\s+(?:\w+\s+)?"
-            r"(?:willingness|interest|openness)\b"
-            r"|\b(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:open to|willing to|interested in"
-            r"|keen to|keen on|exploring|eyeing|courting)\b"
-            r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?"
-            r"(?:possibility|partnership|cooperation|collaboration|deal|investment|opportunities)\b"
-        ),
-        "A",
-        _S(agreement="talks"),
-        0.7,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins|start(?:ed|s)?|open(?:ed|s)?|resum(?:ed|es)"
-            r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
-            r"|\brounds? of (?:formal |trade )?(?:talks|negotiations)\b"
-            r"|\bformal negotiations\b|\bworking group\b"
-        ),
-        "A",
-        _S(agreement="negotiating"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(r"\b(?:are|is|were|was|been|still)\s+negotiating\b|\bnegotiators\b"),
-        "A",
-        _S(agreement="negotiating"),
-        0.7,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:reach(?:ed|es)?|struck|strikes?|clinch(?:ed|es)?|seal(?:ed|s)?|hammer(?:ed"
-            r"|s)? out"
-            r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
-            r"|framework|understanding|truce)\b"
-            r"|\b(?:agreed|agrees)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
-            r"|\b(?:agreement|deal) in principle\b"
-            r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
-            r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
-            r"|pact)\b"
-            r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
-        ),
-        "A",
-        _S(agreement="framework"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:memorand(?:um|a) of understanding|mous?|letters? of intent|lois?"
-            r"|heads of agreement)\b"
-        ),
-        "A",
-        _S(agreement="framework"),
-        0.8,
-        "",
-    ),
-    (_rx(r"\bframework\b"), "A", _S(agreement="framework"), 0.7, ""),
-    (
-        _rx(
-            r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
-            r"(?!\s+(?:an?\s+|the\s+)?(?:executive order|proclamation|decree))"
-        ),
-        "A",
-        _S(agreement="signed"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:won|wins|awarded|secured|secures|landed)\s+(?:a|an"
-            r"|the)\s+(?:[\w$.-]+\s+){0,4}contract"
-        ),
-        "A",
-        _S(agreement="signed"),
-        0.8,
-        "",
-    ),
-    (_rx(r"\bdefinitive (?:agreement|documents)\b"), "A", _S(agreement="signed"), 1.0, ""),
-    (
-        _rx(
-            r"\b(?:ratif(?:ied|ies|y)|approved by (?:parliament|lawmakers|congress|regulators|the)"
-            r"|(?:won|received|secured|wins|receives|gets|got) (?:\w+ ){0,2}approval"
-            r"|(?:completed|completes|closed|closes) (?:the|its) (?:[\w$.-]+ ){0,3}"
-            r"(?:acquisition|deal|purchase|takeover|merger|transaction)"
-            r"|(?:approved|approves|cleared|clears) (?:the )?(?:\w+ )?(?:deal|agreement|pact"
-            r"|acquisition|merger|takeover))\b"
-        ),
-        "A",
-        _S(agreement="in_force"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:(?:entered|enters|came|comes|went|goes) into (?:force|effect)|took effect"
-            r"|takes effect|in force|in effect|in place|effective (?:from|on|since))\b"
-        ),
-        "AM",
-        _S(agreement="in_force", measure="imposed"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(r"\b(?:enter|come|go) into (?:force|effect)\b|\btake effect\b"),
-        "AM",
-        _S(agreement="in_force", measure="imposed"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:construction|work) (?:on (?:the )?\w+ )?(?:began|begins|has begun|started|starts"
-            r"|has started|is under way|is underway|got under way)\b"
-            r"|\b(?:began|begins|started|starts|commenced|commences|began commercial)\s+"
-            r"(?:construction|production|operations|operating|shipments|exports|deliveries|mining"
-            r"|processing|shipping)\b"
-            r"|\b(?:broke|breaks) ground\b|\bgroundbreaking\b"
-            r"|\bfirst (?:shipments?|cargo(?:es)?|deliver(?:y|ies)|batch|output|production)\b"
-            r"|\b(?:came|comes) online\b|\bcommissioned\b|\binaugurated\b"
-            r"|\bopened (?:the|a|its) (?:\w+ ){0,2}(?:plant|refinery|facility|factory|mine)\b"
-        ),
-        "A",
-        _S(agreement="implemented"),
-        1.0,
-        "",
-    ),
-    # -- off-track --
-    (
-        _rx(
-            r"\b(?:stall(?:ed|s|ing)?|deadlock(?:ed)?|impasse|bogged down|(?:drag|dragged|drags"
-            r"|dragging) on|no progress|little progress|hit a snag|hits a snag|falter(?:ed|s|ing)"
-            r"|(?:talks|negotiations) (?:have |has )?slowed)\b"
-        ),
-        "A",
-        _S(agreement="stalled"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|(?:is|are|was|were|remains?)"
-            r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
-            r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
-            r"(?:pause|suspension|truce|reprieve|moratorium))\b"
-        ),
-        "AM",
-        _S(agreement="suspended", measure="suspended"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:collaps(?:ed|es)|broke down|breaks down|fell apart|falls apart|fell through"
-            r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
-            r"|called off|calls off|abandon(?:ed|s)|(?:failed|fail|fails) to (?:reach|agree|clinch"
-            r"|strike|seal)|no deal was reached|collapse of (?:the )?(?:talks|negotiations)"
-            r"|(?:talks|negotiations) (?:ended|end) without"
-            r"|(?:ended|ends|end|ending|concluded)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b"
-            r"(?:\s+[\w,-]+){0,8}?\s+without (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|pact))\b"
-        ),
-        "A",
-        _S(agreement="collapsed"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:cancel(?:l)?ed|cancels|terminat(?:ed|es)|scrapped|scraps|tore up|tears up"
-            r"|(?:withdrew|withdraws|withdrawn|pulled out|pulls out) (?:of|from))\b"
-        ),
-        "AM",
-        _S(agreement="cancelled", measure="lifted"),
-        1.0,
-        "",
-    ),
-    # -- measure track --
-    # "to ban nickel ore exports from 2030": a ban announced for later is threatened, not imposed.
-    (
-        _rx(
-            r"\b(?:to|will)\s+(?:ban|prohibit|bar|halt|restrict|curb|stop|suspend)\s+"
-            r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\b"
-        ),
-        "M",
-        _S(measure="threatened"),
-        1.0,
-        "export ban",
-    ),
-    (
-        _rx(
-            r"\b(?:threat(?:en|ens|ened|ening)?|threats)\b"
-            r"|\b(?:proposed|proposes|proposing)\b"
-            r"|\b(?:plans|planned|planning) (?:to )?(?:impose|introduce|levy|ban|restrict|slap"
-            r"|raise|new|fresh|tariffs|sanctions)\b"
-            r"|\bwarn(?:ed|s|ing)?\b"
-            r"|\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying"
-            r"|preparing)\b"
-            r"|\b(?:mulls|weighs|floats|floated|vows|vowed|pledged|pledges)\b"
-            r"|\b(?:could|would|will|may) (?:soon )?face\b"
-        ),
-        "M",
-        _S(measure="threatened"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing))\b"),
-        "AM",
-        _S(agreement="framework", measure="threatened"),
-        0.7,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying|introduc(?:ed|es)"
-            r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
-            r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to)\b"
-            r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
-            r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
-            r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles|tripled|triples"
-            r"|quadrupled|quadruples"
-            r"|expanded|expands|extended|extends|tightened|tightens)\s+"
-            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
-            r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
-        ),
-        "M",
-        _S(measure="imposed"),
-        1.0,
-        "",
-    ),
-    (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
-    (
-        _rx(
-            r"\b(?:raise|hike|increase|double|triple|quadruple)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"\b"
-        ),
-        "M",
-        _S(measure="imposed"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(r"\bsign(?:s|ed)? (?:an? |the )?(?:executive order|proclamation|decree)\b"),
-        "M",
-        _S(measure="imposed"),
-        0.6,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:lift(?:s|ed|ing)?|remov(?:ed|es|ing)|revok(?:ed|es|ing)|rescind(?:ed|s)?"
-            r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
-            r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"|expired|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls"
-            r"|curbs))\b"
-        ),
-        "M",
-        _S(measure="lifted"),
-        1.0,
-        "",
-    ),
-    (_rx(r"\b(?:lift|remove|revoke|rescind|repeal)\b"), "M", _S(measure="lifted"), 0.9, ""),
-]
-
 RUMOUR = _rx(
     r"\b(?:reportedly|people (?:familiar|with knowledge)|sources? (?:said|say|says|close|familiar)"
     r"|according to (?:people|sources|a person|two people|three people)|declined to comment"
     r"|(?:has|have|had) denied|speculation|rumou?r(?:s|ed)?|(?:is|are) said to be"
     r"|on condition of anonymity|unnamed (?:officials|sources)"
     r"|(?:asked|declined) not to be identified|not authori[sz]ed to speak|sources told"
-    r"|(?:people|persons?) (?:briefed|close to))\b"
+    r"|(?:people|persons?) (?:briefed|close to)|people with inside|(?:have |has )?leaked"
+    r"|(?:on|after|amid) (?:a |the )?(?:media |news |press )?reports?"
+    r"|according to (?:recent |media |news |press )?reports)\b"
 )

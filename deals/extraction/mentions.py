@@ -73,7 +73,14 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
     headline_rumour = lead_rumour and best.cue.start < doc.title_end
     if (best.rumour or headline_rumour) and not confirmed:
         return Support("rumoured", best.weight, best.cue, True)
+    # "Miner jumps on report government wants a stake": a story told as a report is a rumour,
+    # whatever talks the parties own up to further down.
+    if best.stage in _EARLY and any(s.rumour and s.cue.start < doc.title_end for s in deal.support):
+        return Support("rumoured", best.weight, best.cue, True)
     return best
+
+
+_EARLY = frozenset({"talks", "negotiating"})
 
 
 _FRAMEWORK_TEXT = re.compile(r"memorand|mous?\b|letters? of intent|lois?\b|heads of|framework")
@@ -111,7 +118,9 @@ def to_mention(
     mention = DealMention(
         kind=deal.kind,
         stage=support.stage if support else None,
-        stage_quote=quote(doc.sentence_text(support.cue.sentence)) if support else "",
+        stage_quote=quote(doc.sentence_text(_quoted(doc, deal, support).cue.sentence))
+        if support
+        else "",
         confidence=_confidence(deal, support, parties),
         parties=parties,
         commodities=commodities,
@@ -121,6 +130,19 @@ def to_mention(
     )
     mention.suggested_title = _suggested_title(doc, deal, mention)
     return mention
+
+
+def _quoted(doc: Document, deal: DraftDeal, support: Support) -> Support:
+    """The statement to quote for the chosen stage: the body sentence that states it (the
+    strongest, then the earliest); the headline only when no body sentence does."""
+    if support.cue.start >= doc.title_end:
+        return support
+    body = [
+        s
+        for s in deal.support
+        if s.stage == support.stage and s.cue.start >= doc.title_end and s.weight >= 0.5
+    ]
+    return max(body, key=lambda s: (s.weight, -s.cue.start), default=support)
 
 
 def _parties(

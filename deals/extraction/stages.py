@@ -18,9 +18,9 @@ from .lexicon import (
     NOT_TRADE,
     NOUNS,
     RUMOUR,
-    STAGE_CUES,
 )
 from .prefixes import PrefixMatcher
+from .stage_cues import STAGE_CUES
 from .text import Sentence, SentenceIndex, clause_start
 
 AGREEMENT, MEASURE = "agreement", "measure"
@@ -109,6 +109,26 @@ _MODAL = re.compile(
     f"|(?P<future>{_FUTURE.pattern})"
 )
 _BACKGROUND = re.compile(r"\b(?:after|since|following|despite|before|until|amid)\b")
+# "since the CEPA was signed in February": a passive clause opened by "since" or "after" dates
+# the statement before the story.
+_SINCE_PASSIVE = re.compile(
+    r"\b(?:since|after|following|until|while|when)\s+(?:[\w().'-]+\s+){1,8}?(?:was|were|had been"
+    r"|has been|have been)\s+(?:still\s+)?$"
+)
+# "GCC countries generally levy a 5% tariff": a habit, not an event of the story.
+_HABITUAL = re.compile(r"\b(?:generally|usually|typically|normally|traditionally|routinely)\s+$")
+# "countries that have signed the pact", "the deal, which was signed in 2019": a relative clause
+# describes what something is, it does not report what happened in the story.
+_RELATIVE = re.compile(
+    r"(?:\b(?:which|who)|\bthat(?=\s+(?:has|have|had)\b))\s+(?:(?:has|have|had|was|were|is|are|been"
+    r"|already|recently|previously|also|earlier|once|first)\s+)*$"
+)
+# "by removing barriers", "for signing": a gerund after a preposition names an act, it does not
+# report one.
+_GERUND_OBJECT = re.compile(r"\b(?:by|for|of|from|about|without|through|on)\s+$")
+_GERUND = re.compile(r"[a-z]+ing\b")
+# "did not, however, give the green light": the negation sits before an aside.
+_NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
 _LOOKBACK_WORDS = 7
 
@@ -123,15 +143,29 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     """How the statement at ``cue_start`` is put: factual, future, hypothetical, negated..."""
     if _IF_SENTENCE.match(low, sentence.start):
         return HYPOTHETICAL
-    before = _lookback(low, clause_start(low, sentence.start, cue_start), cue_start)
+    clause_from = clause_start(low, sentence.start, cue_start)
+    before = _lookback(low, clause_from, cue_start)
     found = {m.lastgroup for m in _MODAL.finditer(before)}
-    if "negated" in found:
+    if "negated" in found or _NOT_THEN_BREAK.search(
+        low, max(sentence.start, clause_from - 24), clause_from
+    ):
         return NEGATED
     if "hypothetical" in found:
         return HYPOTHETICAL
-    if "future" in found or before.endswith(" to ") or before == "to ":
+    if _HABITUAL.search(before):
+        return HYPOTHETICAL
+    if "future" in found or before.endswith((" to ", " to be ")) or before in ("to ", "to be "):
         return FUTURE
-    if _BACKGROUND.search(before[-24:]):
+    if _GERUND_OBJECT.search(before) and _GERUND.match(low, cue_start):
+        return HYPOTHETICAL
+    # The clause break itself may be the opener (", after", ", which"): read a few characters
+    # before the clause as well.
+    opened = low[max(sentence.start, clause_from - 7, cue_start - 31) : cue_start]
+    if (
+        _BACKGROUND.search(opened)
+        or _RELATIVE.search(opened)
+        or _SINCE_PASSIVE.search(low, max(sentence.start, clause_from - 7), cue_start)
+    ):
         return BACKGROUND
     return FACTUAL
 

@@ -1,0 +1,578 @@
+"""Stage statements: what happened to a deal or measure ("signed", "lifted", "in preliminary
+talks"), each with the kinds of deal it can speak of, the stage it says per kind and its weight.
+
+Every pattern runs on lower-cased, normalised text (ASCII quotes and dashes) and begins with
+literal words, so that :class:`~deals.extraction.prefixes.PrefixMatcher` can anchor it. Earlier
+patterns win where two overlap, so the more specific reading of a phrase comes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MEASURE_NOUN as _MNOUN
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares", "a lift to exports"
+# boost something: none of them lifts a measure.
+_NOT_A_RAISE = (
+    r"(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
+    r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
+    r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
+)
+
+# (pattern, kinds, {kind: stage}, weight, label)
+_S = dict
+STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
+    # -- export bans first: "suspended exports" imposes a measure, it does not pause one --
+    (
+        _rx(
+            r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
+            r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
+            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound"
+            r"|deliveries|supplies)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.05,
+        "export ban",
+    ),
+    # "Indonesia's decision to stop exports": a decision already taken, not a plan.
+    (
+        _rx(
+            r"\b(?:decision|move|decree|regulation|policy)\s+to\s+(?:ban|prohibit|bar|halt|restrict"
+            r"|curb|stop|suspend|limit)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?"
+            r"|shipments|sales|deliveries)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "export ban",
+    ),
+    # -- talks stopped: before "talks with" takes the words --
+    (
+        _rx(r"\b(?:halted|halts|halt) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
+        "A",
+        _S(agreement="suspended"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(r"\b(?:terminated|terminates) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
+        "A",
+        _S(agreement="collapsed"),
+        1.0,
+        "",
+    ),
+    # -- agreement track --
+    # Launching talks is the formal start of negotiations; it goes before "talks with" so that
+    # "launches talks with" is read as negotiating, not as early talks.
+    (
+        _rx(
+            r"\blaunch(?:ed|es|ing)?\s+(?:formal\s+|official\s+)?(?:trade\s+)?"
+            r"(?:negotiations|talks)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    # "agreed to start talks": what was agreed is to negotiate.
+    (
+        _rx(
+            r"\bagree[sd]?\s+(?:[\w,-]+\s+){0,6}?to\s+(?:formally\s+)?(?:start|launch|begin|open"
+            r"|hold|resume|restart"
+            r"|continue|accelerate|intensify|step up)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations"
+            r"|discussions)\b"
+            r"|\b(?:far along|well advanced|at an advanced stage|in advanced|in the final stages?"
+            r"|in the final stretch|in the closing stages?|in (?:formal )?negotiations)\b"
+            r"|\b(?:final stretch|final stages? of (?:the )?(?:talks|negotiations))\b"
+            r"|\bclose to (?:a |an |the )?(?:deal|agreement|finali[sz]|sign|putting|conclud|clinch"
+            r"|wrap)"
+            r"|\bnearing (?:a |an |the )?(?:deal|agreement|conclusion)\b"
+            r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+            r"|next|new|fresh|latest|another|opening|final) round\b"
+            r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
+            r"|started|opened|got under way|are under way|are underway|(?:have )?intensified"
+            r"|intensify)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    # "agreed to pull out": an exit, not an agreement.
+    (
+        _rx(
+            r"\bagree[sd]?\s+to\s+(?:formally\s+)?(?:pull out|withdraw|exit|scrap|cancel|terminate"
+            r"|end|abandon|drop|quit)\b"
+        ),
+        "A",
+        _S(agreement="cancelled"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
+            r"(?:round of\s+)?(?:talks|discussions)\b"
+        ),
+        "A",
+        _S(agreement="talks"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:in|held|holding|hold|holds|began|begun)\s+(?:\w+\s+)?(?:talks|discussions)\b"
+            r"|\b(?:discussed|discussing)\b|\btalks (?:with|between)\b"
+        ),
+        "A",
+        _S(agreement="talks"),
+        0.8,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:expressed|expresses|signal(?:l)?ed|signals|showed|shown)\s+(?:\w+\s+)?"
+            r"(?:willingness|interest|openness)\b"
+            r"|\b(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:open to|willing to|interested in"
+            r"|keen to|keen on|exploring|eyeing|courting)\b"
+            r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?"
+            r"(?:possibility|partnership|cooperation|collaboration|deal|investment|opportunities)\b"
+        ),
+        "A",
+        _S(agreement="talks"),
+        0.7,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins?|start(?:ed|s)?|open(?:ed|s)?|resum(?:e|ed"
+            r"|es)"
+            r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
+            r"|\brounds? of (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
+            r"|\bformal negotiations\b|\bworking group\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(r"\b(?:are|is|were|was|been|still)\s+negotiating\b|\bnegotiators\b"),
+        "A",
+        _S(agreement="negotiating"),
+        0.7,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:reach(?:ed|es)?|struck|strikes?|clinch(?:ed|es)?|seal(?:ed|s)?|hammer(?:ed"
+            r"|s)? out"
+            r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
+            r"|framework|understanding|truce)\b"
+            r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
+            r"|\b(?:agreement|deal) in principle\b"
+            r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
+            r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
+            r"|has been )?"
+            r"(?:complete|completed|concluded|wrapped up)\b"
+            r"|\b(?:wrapped|wraps|wrapping) up (?:the |their |its )?(?:[\w\"-]+ ){0,5}?(?:deals?"
+            r"|agreements?|pacts?|fta|cepa|negotiations|talks)\b"
+            r"|\b(?:deals?|agreements?|pacts?|fta|cepa)\W? (?:was |were |has been |have been )?"
+            r"concluded\b|\bsettled every\b"
+            r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
+            r"|pact)\b"
+            r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
+        ),
+        "A",
+        _S(agreement="framework"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:preliminary|provisional|tentative|outline|political|non-binding)\s+"
+            r"(?:trade\s+)?(?:deal|agreement|accord|pact)\b"
+            r"|\b(?:deal|agreement|accord|pact|understanding)\s+(?:was|has\s+been|had\s+been)\s+"
+            r"(?:reached|struck)\b"
+            r"|\binitial(?:l)?ed\b"
+        ),
+        "A",
+        _S(agreement="framework"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:entered|enters|entering) into (?:a|an|the) (?:[\w$.-]+ ){0,4}?(?:agreement"
+            r"|contract|deal)"
+            r"|\bexecuted (?:a|an|the) (?:[\w$.-]+ ){0,3}?(?:agreement|contract)"
+        ),
+        "A",
+        _S(agreement="signed"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:deal|acquisition|transaction|takeover|merger|purchase)\s+(?:was\s+"
+            r"|has\s+been\s+|is\s+)?(?:completed|closed)\b"
+            r"|\bcompletion of (?:the|its) (?:[\w$.-]+ ){0,3}?(?:acquisition|deal|purchase"
+            r"|takeover|merger|transaction)\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:talks|negotiations)(?: (?:on|over|for|with|between)(?: [\w-]+){1,8}?)? (?:are "
+            r"|were |remain )?(?:ongoing|continuing|continue)\b"
+            r"|\bongoing (?:[\w-]+ )?(?:talks|negotiations)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.8,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:memorand(?:um|a) of understanding|mous?|letters? of intent|lois?"
+            r"|heads of agreement)\b"
+        ),
+        "A",
+        _S(agreement="framework"),
+        0.8,
+        "",
+    ),
+    (_rx(r"\bframework\b"), "A", _S(agreement="framework"), 0.7, ""),
+    (
+        _rx(
+            r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
+            r"(?!\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:executive order|order"
+            r"|proclamation|decree))"
+        ),
+        "A",
+        _S(agreement="signed"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:won|wins|awarded|secured|secures|landed|lands)\s+(?:(?:a|an"
+            r"|the)\s+)?(?:[\w$.-]+\s+){0,4}(?:contract|deal|agreement)"
+            r"|\b(?:formed|forms|created|creates|set up|sets up|established|establishes)\s+(?:a|an"
+            r"|the)\s+(?:[\w$.-]+\s+){0,3}(?:partnership|joint venture)"
+            r"|\b(?:locks?|locked) in (?:the )?final (?:[\w-]+ ){0,3}terms\b"
+        ),
+        "A",
+        _S(agreement="signed"),
+        0.8,
+        "",
+    ),
+    (
+        _rx(r"\bdefinitive (?:[\w-]+ ){0,2}?(?:agreements?|documents|contracts?)\b"),
+        "A",
+        _S(agreement="signed"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:ratif(?:ied|ies|y)|approved by (?:parliament|lawmakers|congress|regulators|the)"
+            r"|(?:won|received|secured|wins|receives|gets|got) (?:\w+ ){0,2}approval"
+            r"|(?:completed|completes|closed|closes) (?:the |its |their )?(?:[\w$.'-]+ ){0,3}?"
+            r"(?:acquisition|deal|purchase|takeover|merger|transaction)"
+            r"|(?:approved|approves|approve|cleared|clears|clear) (?:the |a )?(?:[\w$.'-]+ ){0,3}?"
+            r"(?:deal|agreement|pact|treaty|acquisition|merger|takeover|purchase|investment)"
+            r"|(?:gave|gives|give|given|got|gets|won|wins|received) (?:the |a |its |their )?"
+            r"(?:green light|go-ahead)(?! (?:to|for) (?:[\w-]+ ){0,2}?(?:talks|negotiations)))\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:(?:entered|enters|came|comes|went|goes) into (?:force|effect)|took effect"
+            r"|takes effect|in force|in effect|in place|effective (?:from|on|since))\b"
+        ),
+        "AM",
+        _S(agreement="in_force", measure="imposed"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(r"\b(?:enter|come|go) into (?:force|effect)\b|\btake effect\b"),
+        "AM",
+        _S(agreement="in_force", measure="imposed"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:construction|work) (?:on (?:the )?\w+ )?(?:began|begins|has begun|started|starts"
+            r"|has started|is under way|is underway|got under way)\b"
+            r"|\b(?:began|begins|started|starts|commenced|commences|began commercial)\s+"
+            r"(?:construction|production|operations|operating|shipments|exports|deliveries|mining"
+            r"|processing|shipping)\b"
+            r"|\b(?:broke|breaks) ground\b|\bgroundbreaking\b"
+            r"|\bfirst (?:[\w%.'-]+ ){0,3}?(?:shipments?|cargo(?:es)?|consignments?|deliver(?:y"
+            r"|ies)"
+            r"|batch|output|production|ship|vessel)\b"
+            # "first output is expected in 2023": still to come.
+            r"(?!\s+(?:is|are|was|were)\s+(?:expected|due|scheduled|planned|slated|set|targeted)"
+            r"|\s+(?:will|would|could|may|should)\b)"
+            r"|\bfirst (?:[\w%.'-]+ ){0,5}?(?:arriv(?:es|ed)|lands|landed|sails|sailed|leaves|left"
+            r"|reache[sd])\b"
+            r"|\b(?:took|taken|takes|take) delivery\b"
+            r"|\b(?:went|goes|gone|go|has gone) live\b|\b(?:came|comes|come) into operation\b"
+            r"|\b(?:is|are|now|fully) operational\b|\bbegan operating\b"
+            r"|\b(?:entered|entering|enters) (?:commercial )?(?:operation|production)\b"
+            r"|\bin commercial (?:operation|production)\b"
+            r"|\b(?:came|comes) online\b|\bcommissioned\b|\binaugurated\b"
+            r"|\bopened (?:the|a|its) (?:\w+ ){0,2}(?:plant|refinery|facility|factory|mine)\b"
+        ),
+        "A",
+        _S(agreement="implemented"),
+        1.0,
+        "",
+    ),
+    # -- off-track --
+    (
+        _rx(
+            r"\b(?:stall(?:ed|s|ing)?|deadlock(?:ed)?|impasse|bogged down|(?:drag|dragged|drags"
+            r"|dragging) on|no progress|little progress|hit a snag|hits a snag|falter(?:ed|s|ing)"
+            r"|(?:talks|negotiations) (?:have |has )?slowed|at risk|in jeopardy|backtrack(?:s|ed"
+            r"|ing)?"
+            r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
+            r"|no breakthrough"
+            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive)\b"
+        ),
+        "A",
+        _S(agreement="stalled"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)|put on hold"
+            r"|(?:is|are|was|were|remains?)"
+            r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
+            r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
+            r"(?:pause|suspension|truce|reprieve|moratorium)"
+            r"|(?:granted|grants|given|gets|got|won|wins) (?:a |an )?(?:[\w-]+ ){0,2}?reprieve)\b"
+        ),
+        "AM",
+        _S(agreement="suspended", measure="suspended"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:collaps(?:ed|es)|broke down|breaks down|fell apart|falls apart|fell through"
+            r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
+            r"|called off|calls off|abandon(?:ed|s)"
+            r"|(?:rejected|rejects|turned down|turns down|spurned|rebuffed) (?:the |a |an |its "
+            r"|their )?(?:[\w$.-]+ ){0,3}?(?:offer|bid|proposal|approach)|(?:says|said|say) no to"
+            r"|(?:talks|negotiations) (?:were |have been )?terminated"
+            r"|(?:chose|chosen|choose|decided|opted|opts) to stay out|stays? out of"
+            r"|(?:ditch(?:es|ed)?|dropp(?:ed)|drops|withdr(?:ew|awn|aws)|pulled|pulls|abandon(?:s"
+            r"|ed)?"
+            r"|scrapp(?:ed)|scraps) (?:its |their |the |a )?(?:[\w$.-]+ ){0,3}?(?:bid|offer"
+            r"|approach"
+            r"|proposal)|(?:failed|fail|fails) to (?:reach|agree|clinch"
+            r"|strike|seal)|no deal was reached|collapse of (?:the )?(?:talks|negotiations)"
+            r"|(?:talks|negotiations) (?:ended|end) without"
+            r"|(?:ended|ends|end|ending|concluded)\s+(?:[\w-]+\s+){0,3}?(?:talks|negotiations)\b"
+            r"(?:\s+[\w,-]+){0,8}?\s+without (?:a |an |any )?(?:[\w-]+ )?(?:deal|agreement|pact))\b"
+        ),
+        "A",
+        _S(agreement="collapsed"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            # Longer readings first: "cancels wheat purchases" names what was cancelled.
+            r"\b(?:(?:deal|agreement|contract|pact|purchase|order)\w? (?:was |were |has been "
+            r"|have been )?(?:scrapped|dropped|called off|cancel(?:l)?ed|terminated)"
+            r"|(?:dropped|drops|cancel(?:l)?ed|cancels|scrapped|scraps|terminated|terminates)"
+            r" (?:the |its |their |a )?(?:[\w$.-]+ ){0,4}?(?:deal|agreement|contract|purchases?"
+            r"|orders?)"
+            r"|cancel(?:l)?ed|cancels|terminat(?:ed|es)|scrapped|scraps|tore up|tears up"
+            r"|(?:withdrew|withdraws|withdrawn|pulled out|pulls out|pull out|pulling out|exits"
+            r"|exited) (?:of|from)|(?:backed|backs|back|backing) out of)\b"
+        ),
+        "AM",
+        _S(agreement="cancelled", measure="lifted"),
+        1.0,
+        "",
+    ),
+    # -- measure track --
+    # "to ban nickel ore exports from 2030": a ban announced for later is threatened, not imposed.
+    (
+        _rx(
+            r"\b(?:to|will)\s+(?:ban|prohibit|bar|halt|restrict|curb|stop|suspend)\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\b"
+        ),
+        "M",
+        _S(measure="threatened"),
+        1.0,
+        "export ban",
+    ),
+    # "is weighing a bid", "mulls tariffs": an agreement considered is talked about; a measure
+    # considered is threatened.
+    (
+        _rx(
+            r"\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying)\b"
+            r"|\b(?:mulls|weighs)\b"
+        ),
+        "AM",
+        _S(agreement="talks", measure="threatened"),
+        0.9,
+        "",
+    ),
+    # "launched an anti-dumping probe", "draft rules": a measure on its way.
+    (
+        _rx(
+            r"\b(?:launched|launches|launch|opened|opens|initiated|initiates|began|begins|started"
+            r"|starts) (?:an? |the |its )?(?:[\w-]+ ){0,3}?(?:probe|investigation|inquiry)\b"
+            r"|\bdraft (?:rules|regulations?|law|bill|measures|decree)\b"
+        ),
+        "M",
+        _S(measure="threatened"),
+        0.8,
+        "",
+    ),
+    (
+        _rx(r"\bpropos(?:es|ing)\b|\bproposed (?=an? |the )"),
+        "AM",
+        _S(agreement="talks", measure="threatened"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:threat(?:en|ens|ened|ening)?|threats)\b"
+            r"|\b(?:proposed|proposes|proposing)\b"
+            r"|\b(?:plans|planned|planning) (?:to )?(?:impose|introduce|levy|ban|restrict|slap"
+            r"|raise|new|fresh|tariffs|sanctions)\b"
+            r"|\bwarn(?:ed|s|ing)?\b"
+            r"|\b(?:is|are|was|were) (?:\w+ly )?preparing\b"
+            r"|\b(?:floats|floated|vows|vowed|pledged|pledges)\b"
+            r"|\b(?:could|would|will|may) (?:soon )?face\b"
+            r"|\b(?:possible|potential|looming|threat of|risk of|bracing for) (?:[\w%-]+ ){0,2}?"
+            r"(?:tariffs?|duties|sanctions|bans?|retaliation|countermeasures|curbs)\b"
+        ),
+        "M",
+        _S(measure="threatened"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing))\b"),
+        "AM",
+        _S(agreement="framework", measure="threatened"),
+        0.7,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:impos(?:ed|es|ing)|slap(?:ped|s|ping)|levied|levying"
+            # "introduced a bill": lawmakers propose, they do not impose.
+            r"|introduc(?:ed|es)(?! (?:a |an |the )?(?:[\w-]+ )?(?:bill|legislation|motion"
+            r"|resolution|amendment))"
+            r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
+            r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to"
+            r"|still fac(?:e|es|ing)|continue to face|continues to face|now fac(?:e|es|ing)"
+            r"|(?:kicked|kicks|kick) in|(?:began|begun|begins|started|starts) (?:collecting"
+            r"|charging|levying))\b"
+            r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
+            r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
+            r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles"
+            r"|tripled|triples|adds|added"
+            r"|quadrupled|quadruples"
+            r"|expanded|expands|extended|extends|tightened|tightens)\s+"
+            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
+            r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
+    # "a bill raising tariffs": what an order or bill does, in force or not yet.
+    (
+        _rx(
+            r"\b(?:raising|hiking|increasing|doubling|adding)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.8,
+        "",
+    ),
+    (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
+    (
+        _rx(
+            r"\b(?:raise|hike|increase|double|triple|quadruple|add)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\bsign(?:s|ed)? (?:an? |the )?(?:new )?(?:[\w-]+ )?(?:executive order|order"
+            r"|proclamation|decree)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.6,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
+            r"|\b(?:lift(?<!a lift)(?<!particular lift)(?:s|ed|ing)?"
+            + _NOT_A_RAISE
+            + r"|remov(?:ed|es|ing)"
+            r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
+            r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
+            r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
+            r"|its )?"
+            r"(?:[\w-]+ )?(?:freeze|moratorium|pause)"
+            + r"|expired|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls"
+            r"|curbs))\b"
+        ),
+        "M",
+        _S(measure="lifted"),
+        1.0,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:lift(?<!a lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
+            r"|repeal)\b"
+        ),
+        "M",
+        _S(measure="lifted"),
+        0.9,
+        "",
+    ),
+]

@@ -1,0 +1,519 @@
+"""Stages as a reader of the story would file them: the main deal's stage and the quote kept.
+
+Each test is a short story written for it; each pins down one kind of statement that used to be
+read as the wrong stage.
+"""
+
+import datetime
+
+import pytest
+
+from deals.extraction import extract
+
+DAY = datetime.date(2025, 6, 12)
+
+
+def main_deal(title, body="", published=DAY):
+    result = extract(title, body, published)
+    assert result.relevant, result.reason
+    return result.deals[0]
+
+
+def stage_of(title, body="", published=DAY):
+    deal = main_deal(title, body, published)
+    return deal.kind, deal.stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "US and China pause port fees",
+            "Washington agreed with Beijing to put on hold for a year the port fees it charges "
+            "Chinese-built ships, and China will suspend its own port fees on US vessels.",
+        ),
+        (
+            "Exporters get a reprieve",
+            "India has suspended for a year the export duty on onions it imposed in 2023, the "
+            "trade ministry said on Monday.",
+        ),
+    ],
+)
+def test_a_measure_paused_or_suspended_is_suspended_not_imposed(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+def test_a_ban_extended_stays_imposed():
+    kind, stage = stage_of(
+        "Jakarta extends nickel ore export ban",
+        "Indonesia extended its ban on nickel ore exports for another five years, the energy "
+        "ministry said.",
+    )
+    assert (kind, stage) == ("measure", "imposed")
+
+
+def test_a_ruling_against_a_ban_does_not_lift_it():
+    kind, stage = stage_of(
+        "Panel finds Indonesia's nickel ore export ban breaks trade rules",
+        "A WTO panel found on Wednesday that Indonesia's ban on nickel ore exports, in force "
+        "since 2020, breaches global trade rules. The report urged Indonesia to bring its "
+        "measures into line with the GATT, a pact that encourages trade by removing barriers. "
+        "Jakarta said it would appeal.",
+    )
+    assert (kind, stage) == ("measure", "imposed")
+
+
+def test_a_court_striking_down_tariffs_lifts_them():
+    assert stage_of(
+        "Global tariffs struck down by Supreme Court",
+        "The Supreme Court on Friday struck down the sweeping tariffs the US president imposed "
+        "on imports from most countries last year.",
+    ) == ("measure", "lifted")
+
+
+def test_a_decision_to_stop_exports_already_taken_is_imposed():
+    assert stage_of(
+        "Indonesia stands by its nickel appeal",
+        "Indonesia's decision to stop exports of unprocessed nickel ore has irritated the "
+        "European Union, officials said.",
+    ) == ("measure", "imposed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Copper fund launched by Chile and Qatar",
+            "The $2 billion copper fund agreed between Chile and Qatar is now fully operational, "
+            "the two governments said.",
+        ),
+        (
+            "First LNG shipment under US-India supply deal arrives",
+            "The first cargo of liquefied natural gas under the long-term supply deal signed "
+            "last year between GAIL India and Cheniere Energy arrived at Dabhol on Friday.",
+        ),
+        (
+            "UAE-India CEPA: first duty-free gold arrives",
+            "Jewellers in Dubai took delivery of the first gold consignments shipped from India "
+            "under the trade agreement, which went live on May 1.",
+        ),
+    ],
+)
+def test_a_deal_operating_or_delivering_is_implemented(title, body):
+    assert stage_of(title, body) == ("agreement", "implemented")
+
+
+def test_a_company_that_declined_to_comment_on_rumours_is_rumoured():
+    assert stage_of(
+        "Glencore eyes stake in Chilean lithium miner",
+        "Glencore is weighing a stake in SQM, according to people familiar with the matter. "
+        "Glencore declined to comment on the rumours.",
+    ) == ("agreement", "rumoured")
+
+
+def test_a_story_about_a_report_of_talks_is_rumoured():
+    assert stage_of(
+        "Lithium miner jumps on report government wants a stake",
+        "Shares of Lithium Americas jumped on Wednesday after a report that the US government "
+        "wants an equity stake, citing two people with knowledge of the matter. The company "
+        "said it was holding talks with the Department of Energy about its loan.",
+    ) == ("agreement", "rumoured")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US team to visit New Delhi for sixth round of trade talks",
+        "India and the UK open second round of free trade negotiations",
+        "EU and Indonesia trade talks enter final stretch",
+    ],
+)
+def test_rounds_and_late_talks_are_negotiating(title):
+    assert stage_of(title, "Officials from both sides will meet in the capital.") == (
+        "agreement",
+        "negotiating",
+    )
+
+
+def test_agreeing_to_start_talks_is_negotiating_not_a_framework():
+    assert stage_of(
+        "Four countries to start CPTPP membership talks",
+        "Countries that have signed the CPTPP trade pact agreed on Friday to start membership "
+        "talks with Indonesia, the Philippines, the UAE and Uruguay.",
+    ) == ("agreement", "negotiating")
+
+
+def test_signing_terms_of_reference_to_launch_talks_is_negotiating():
+    assert stage_of(
+        "India, GCC sign terms of reference to formally launch trade talks",
+        "India and the Gulf Cooperation Council signed terms of reference on Thursday to "
+        "formally launch negotiations on a free trade agreement.",
+    ) == ("agreement", "negotiating")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "India says no to RCEP trade pact",
+            "India will stay out of the Regional Comprehensive Economic Partnership, Prime "
+            "Minister Modi told leaders in Bangkok.",
+        ),
+        (
+            "Canada and India trade talks terminated",
+            "Canada said on Monday that its free trade talks with India were terminated after a "
+            "diplomatic row.",
+        ),
+        (
+            "Australia walks away from EU trade deal",
+            "Australia walked away from free trade negotiations with the European Union on "
+            "Sunday after a dispute over beef and sugar quotas.",
+        ),
+        (
+            "ADNOC ditches $19bn takeover bid for Santos",
+            "A consortium led by ADNOC has withdrawn its takeover offer for Australian gas "
+            "producer Santos.",
+        ),
+    ],
+)
+def test_talks_ended_or_refused_are_collapsed(title, body):
+    assert stage_of(title, body) == ("agreement", "collapsed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Italy pulls out of China's Belt and Road Initiative",
+            "Italy has formally told Beijing it is leaving the Belt and Road Initiative. In 2019 "
+            "Italy signed a memorandum of understanding to join the project.",
+        ),
+        (
+            "China cancels US wheat purchases",
+            "Chinese buyers cancelled purchases of 500,000 tonnes of US wheat signed last year, "
+            "traders said.",
+        ),
+        (
+            "Aramco supply deal scrapped",
+            "A 20-year LNG supply agreement signed by Aramco and Sempra in 2023 has been "
+            "scrapped, the companies said on Tuesday.",
+        ),
+    ],
+)
+def test_a_deal_dropped_after_signing_is_cancelled(title, body):
+    assert stage_of(title, body) == ("agreement", "cancelled")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "'Mother of all' trade deals concluded, says EU",
+            "Europe and India have wrapped up negotiations on a free trade agreement. The signing "
+            "of the deal may be six months away. Talks started in 2007 and were suspended in 2013.",
+        ),
+        (
+            "India-UAE trade negotiations complete, pact could be signed soon",
+            "The UAE ambassador said the two countries have settled every element of the trade "
+            "agreement, which is to be signed very soon.",
+        ),
+    ],
+)
+def test_concluded_negotiations_are_a_framework_not_a_signature(title, body):
+    assert stage_of(title, body) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "European Parliament approves Mercosur trade deal",
+            "The trade agreement between the European Union and Mercosur was approved by "
+            "parliament on Wednesday.",
+        ),
+        (
+            "EU parliament ratifies New Zealand trade deal",
+            "The European Parliament ratified the free trade agreement with New Zealand.",
+        ),
+        (
+            "Glencore closes its purchase of Teck's coal unit",
+            "Glencore completed the acquisition of Teck Resources' steelmaking coal business, "
+            "the companies said.",
+        ),
+    ],
+)
+def test_approvals_ratifications_and_closings_are_in_force(title, body):
+    assert stage_of(title, body) == ("agreement", "in_force")
+
+
+def test_a_truce_extended_stays_suspended():
+    assert stage_of(
+        "US and China extend tariff truce by 90 days",
+        "The United States and China extended their pause on higher tariffs for another 90 "
+        "days on Monday.",
+    ) == ("measure", "suspended")
+
+
+def test_a_deal_won_is_signed():
+    assert stage_of(
+        "MP Materials wins multibillion Pentagon deal",
+        "MP Materials and the US Department of Defense have formed a public-private partnership "
+        "to build a domestic rare earth magnet supply chain.",
+    ) == ("agreement", "signed")
+
+
+def test_an_order_raising_tariffs_is_a_measure_not_a_signed_deal():
+    assert stage_of(
+        "Trump signs order raising tariffs on Brazil to 50%",
+        "US President Donald Trump on Wednesday signed a new executive order raising tariffs "
+        "on Brazilian goods to 50%.",
+    ) == ("measure", "imposed")
+
+
+def test_tariffs_a_country_still_faces_are_imposed():
+    assert stage_of(
+        "Brazil's coffee still faces 40% US tariffs despite cuts",
+        "Last week the US president scrapped tariffs on coffee from many countries. In July he "
+        "imposed an additional 40% tariff on Brazilian goods.",
+    ) == ("measure", "imposed")
+
+
+def test_a_deal_at_risk_is_stalled():
+    assert stage_of(
+        "US-Indonesia trade deal at risk after Jakarta backtracks",
+        "A US official said the trade pact reached with Indonesia in July risks falling apart.",
+    ) == ("agreement", "stalled")
+
+
+def test_the_quote_is_the_body_sentence_that_states_the_stage():
+    deal = main_deal(
+        "Chile and India sign trade pact",
+        "Trade between the two countries reached $3 billion last year. Chile and India signed a "
+        "comprehensive economic partnership agreement in Santiago on Monday.",
+    )
+    assert deal.stage == "signed"
+    assert deal.stage_quote.startswith("Chile and India signed a comprehensive")
+
+
+def test_the_headline_is_quoted_when_the_body_does_not_state_the_stage():
+    deal = main_deal(
+        "Chile and India sign trade pact",
+        "The comprehensive economic partnership agreement covers copper and fruit.",
+    )
+    assert deal.stage == "signed"
+    assert deal.stage_quote == "Chile and India sign trade pact"
+
+
+# -- the main deal and no extra deals from background -------------------------------------------
+
+
+def test_a_deal_that_lifts_trade_adds_no_lifted_measure():
+    result = extract(
+        "UAE and Turkey trade pact enters into force",
+        "The trade agreement between the United Arab Emirates and Turkey entered into force on "
+        "Saturday. It aims to lift non-oil trade between the two countries to $40 billion and "
+        "cuts import duties on most goods.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [("agreement", "in_force")]
+
+
+def test_a_tariff_a_country_usually_charges_is_not_a_measure_of_the_story():
+    result = extract(
+        "Japan and GCC to resume free trade talks",
+        "Japan and the Gulf Cooperation Council will hold talks next year on a free trade "
+        "agreement. GCC countries generally levy a 5% tariff on imports.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [("agreement", "talks")]
+
+
+def test_countries_without_a_trade_agreement_add_no_agreement_to_a_measure_story():
+    result = extract(
+        "Mexico approves 50% tariff hike on Chinese imports",
+        "Mexico's Senate approved on Wednesday tariffs of up to 50% on imports of cars and steel "
+        "from China. The duties hit countries that do not have a trade agreement with Mexico.",
+        DAY,
+    )
+    assert [d.kind for d in result.deals] == ["measure"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Trade has grown by a third since the trade agreement was signed in February, the UAE "
+        "envoy said on Monday. The pact entered into force in May.",
+        "Speaking in Scotland on Sunday, after senior-level talks with the European Commission "
+        "president, Trump announced a trade agreement under which US tariffs on EU goods will "
+        "be fixed at 15%.",
+    ],
+)
+def test_a_clause_opened_by_since_or_after_is_background(body):
+    deal = main_deal("US and EU trade deal", body)
+    assert deal.stage not in {"signed", "talks"}
+
+
+def test_a_wto_panel_striking_down_a_ban_does_not_lift_it():
+    assert stage_of(
+        "WTO panel strikes down Indonesia's nickel ore export ban",
+        "A World Trade Organization panel struck down Indonesia's ban on nickel ore exports on "
+        "Wednesday. The ban, in force since 2020, remains in place while Jakarta appeals.",
+    ) == ("measure", "imposed")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "EU lawmakers approve Mercosur trade pact",
+        "Chile's Congress gives the green light to trade agreement with India",
+    ],
+)
+def test_a_deal_approved_in_a_headline_is_in_force(title):
+    body = "The agreement cuts tariffs on copper, fruit and wine."
+    assert stage_of(title, body) == ("agreement", "in_force")
+
+
+def test_a_green_light_withheld_from_talks_is_no_stage_change():
+    assert stage_of(
+        "Four countries to start CPTPP membership talks",
+        "CPTPP members agreed on Friday to open accession talks with Uruguay and the UAE. The "
+        "ministers did not, however, give the green light to talks with China.",
+    ) == ("agreement", "negotiating")
+
+
+def test_a_company_announcing_a_supply_deal_has_signed_it():
+    assert stage_of(
+        "Albemarle and Ford supply deal",
+        "Albemarle announced a lithium supply agreement with Ford on Tuesday covering 100,000 "
+        "tonnes of battery-grade lithium hydroxide.",
+    ) == ("agreement", "signed")
+
+
+def test_governments_announcing_a_deal_have_a_framework():
+    assert stage_of(
+        "US and EU trade deal",
+        "The United States and the European Union announced a trade agreement on Sunday that "
+        "sets tariffs on most EU goods at 15%.",
+    ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "EU and Australia trade talks",
+            "The European Union and Australia reached a provisional agreement on a free trade "
+            "deal on Friday.",
+            ("agreement", "framework"),
+        ),
+        (
+            "Rio Tinto lithium supply deal",
+            "Rio Tinto entered into a long-term lithium supply agreement with Ford on Monday.",
+            ("agreement", "signed"),
+        ),
+        (
+            "India and Oman trade talks",
+            "Negotiations on a trade agreement between India and Oman are ongoing, officials said.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "India-EU trade talks",
+            "Talks on the trade agreement between India and the European Union have hit a "
+            "roadblock over cars and wine.",
+            ("agreement", "stalled"),
+        ),
+        (
+            "UK halts trade talks with Israel",
+            "Britain halted negotiations on a free trade agreement with Israel on Tuesday.",
+            ("agreement", "suspended"),
+        ),
+        (
+            "Santos rejects takeover bid",
+            "Australia's Santos rejected the takeover bid from a consortium led by ADNOC.",
+            ("agreement", "collapsed"),
+        ),
+        (
+            "Japan's Mitsui backs out of Chile copper deal",
+            "Mitsui backed out of the copper supply agreement with Chile's Codelco.",
+            ("agreement", "cancelled"),
+        ),
+    ],
+)
+def test_common_wire_phrasings_of_agreement_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "EU launches anti-dumping probe into Chinese steel",
+            "The European Commission launched an anti-dumping investigation into imports of "
+            "steel from China on Monday.",
+            ("measure", "threatened"),
+        ),
+        (
+            "Chinese EVs now face EU tariffs",
+            "Electric cars built in China now face EU tariffs of up to 45%, which kicked in on "
+            "Wednesday.",
+            ("measure", "imposed"),
+        ),
+    ],
+)
+def test_common_wire_phrasings_of_measure_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_a_headline_measure_to_be_lifted_is_the_main_deal_and_still_stands():
+    result = extract(
+        "Trump to lift steel and aluminum tariffs on Canada, Mexico",
+        "A deal has been struck under which the US will drop the tariffs it placed on Canadian "
+        "and Mexican steel. Canada will scrap the retaliatory duties it imposed on US goods.",
+        DAY,
+    )
+    assert (result.deals[0].kind, result.deals[0].stage) == ("measure", "imposed")
+
+
+def test_a_first_shipment_still_expected_is_not_implemented():
+    deal = main_deal(
+        "Cheniere signs LNG supply deal with GAIL",
+        "Cheniere Energy signed a 20-year LNG supply agreement with GAIL India on Monday. The "
+        "first cargo is expected in 2027.",
+    )
+    assert deal.stage == "signed"
+
+
+def test_lawmakers_introducing_a_bill_impose_nothing():
+    assert stage_of(
+        "Senators seek end to coffee tariffs",
+        "A bipartisan group of US senators introduced a bill to abolish the tariffs on coffee "
+        "imports from Brazil.",
+    ) != ("measure", "imposed")
+
+
+def test_deals_of_a_kind_named_in_passing_are_not_the_story_s_deal():
+    result = extract(
+        "Russia restricts uranium deliveries to US",
+        "The Russian government has restricted exports of enriched uranium to the United "
+        "States. The measure also applies to deliveries under foreign trade deals.",
+        DAY,
+    )
+    assert [d.kind for d in result.deals] == ["measure"]
+
+
+def test_trade_negotiations_named_in_a_measure_story_are_no_framework():
+    result = extract(
+        "Mexico raises tariffs on Chinese cars",
+        "Mexico raised tariffs on cars from China to 50% on Wednesday, as it holds high-stakes "
+        "trade negotiations with Washington.",
+        DAY,
+    )
+    assert ("agreement", "framework") not in [(d.kind, d.stage) for d in result.deals]
+
+
+def test_a_measure_that_was_in_force_while_something_happened_is_background():
+    assert stage_of(
+        "Brazilian coffee importers seek refunds",
+        "US importers may claim refunds of duties collected while the tariffs on Brazilian coffee "
+        "were still in force. The United States lifted the tariffs on Friday.",
+    ) == ("measure", "lifted")
