@@ -35,6 +35,7 @@ from .reference import (
     Status,
     Track,
 )
+from .sources import FAILING_STATES, Source, SourceEntry, SourceState
 from .trust import Contributor, Trust
 from .webhooks import (
     DeliveryState,
@@ -45,6 +46,7 @@ from .webhooks import (
 )
 
 __all__ = [
+    "FAILING_STATES",
     "PENDING_STATES",
     "Article",
     "ArticleState",
@@ -73,6 +75,9 @@ __all__ = [
     "ReaderPreference",
     "ReviewState",
     "Role",
+    "Source",
+    "SourceEntry",
+    "SourceState",
     "Status",
     "TimelineEntry",
     "Track",
