@@ -475,6 +475,23 @@ def claim_source(*, source_pk: int, lease: datetime.datetime | None = None) -> S
     return source
 
 
+def claim_due_sources(*, limit: int | None = None) -> list[Source]:
+    """Take every due source (at most `limit`) for one poll each, in one transaction.
+
+    Sources another round has locked are skipped (PostgreSQL); SQLite runs one writing
+    transaction at a time anyway.
+    """
+    now = timezone.now()
+    until = now + datetime.timedelta(seconds=_lease_seconds())
+    with transaction.atomic():
+        due = Source.objects.due(now).select_for_update(skip_locked=True).order_by("next_poll_at")
+        sources = list(due[:limit] if limit else due)
+        Source.objects.filter(pk__in=[source.pk for source in sources]).update(next_poll_at=until)
+    for source in sources:
+        source.next_poll_at = until
+    return sources
+
+
 def poll_source(*, source: Source) -> Stored | None:
     """Poll one claimed source now and store what it brought."""
     outcome = fetch_source(
@@ -522,12 +539,7 @@ def poll_due_now(*, concurrency: int | None = None, limit: int | None = None) ->
     """Poll every due source once, here and now: `concurrency` downloads at a time, each stored
     as soon as it is read. For cron, a laptop without beat, and the benchmark."""
     concurrency = concurrency or settings.TRACKER_SOURCES_CONCURRENCY
-    due = Source.objects.due(timezone.now()).order_by("next_poll_at").values_list("pk", flat=True)
-    claimed = [
-        source
-        for pk in (due[:limit] if limit else due)
-        if (source := claim_source(source_pk=pk)) is not None
-    ]
+    claimed = claim_due_sources(limit=limit)
     requests = entries = articles = failed = 0
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         outcomes = pool.map(
