@@ -580,3 +580,18 @@ def test_a_compressed_feed_is_read(reference_data, loopback_allowed, feed_server
 
     assert set(Source.objects.values_list("state", flat=True)) == {SourceState.OK}
     assert SourceEntry.objects.count() == 2 and Article.objects.count() == 1
+
+
+def test_the_sample_feed_shipped_for_trying_sources_offline_reaches_the_review_queue(
+    reference_data, loopback_allowed, feed_server, settings, django_capture_on_commit_callbacks
+):
+    sample = (settings.BASE_DIR / "samples" / "trade-news.xml").read_bytes()
+    feed_server.feed("/trade-news.xml", sample)
+    add_source(f"{feed_server.url}/trade-news.xml", name="Sample Trade Wire")
+
+    done = poll(django_capture_on_commit_callbacks)
+
+    assert (done.entries, done.articles, done.failed) == (3, 3, 0)
+    pending = Proposal.objects.pending()
+    assert pending.values("article").distinct().count() == 3
+    assert set(pending.values_list("status__slug", flat=True)) == {"imposed", "negotiating"}
