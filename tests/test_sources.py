@@ -595,3 +595,49 @@ def test_the_sample_feed_shipped_for_trying_sources_offline_reaches_the_review_q
     pending = Proposal.objects.pending()
     assert pending.values("article").distinct().count() == 3
     assert set(pending.values_list("status__slug", flat=True)) == {"imposed", "negotiating"}
+
+
+@pytest.mark.pipeline
+@pytest.mark.django_db(transaction=True)
+def test_beat_and_real_workers_poll_due_sources_and_parse_their_stories(
+    reference_data, feed_server, monkeypatch, request
+):
+    from .processes import wait_for
+
+    # The workers read their settings from the environment, loopback feeds allowed.
+    monkeypatch.setenv("TRACKER_FETCH_ALLOW_LOOPBACK", "true")
+    request.getfixturevalue("start_worker")()
+    feed_server.feed("/trusted", rss_feed({"guid": "1", "title": BAN[0], "content": BAN[1]}))
+    feed_server.feed("/other", rss_feed({"guid": "2", "title": PAGE[0], "content": PAGE[1]}))
+    trusted = add_source(f"{feed_server.url}/trusted", name="Trusted", trusted=True)
+    other = add_source(f"{feed_server.url}/other", name="Other")
+
+    assert poll_due_sources() == 2
+
+    def polled_and_parsed():
+        return (
+            Source.objects.filter(state=SourceState.OK).count() == 2
+            and Article.objects.filter(state=ArticleState.PARSED).count() == 2
+        )
+
+    wait_for(polled_and_parsed, timeout=60, what="both sources polled and their stories parsed")
+    assert Proposal.objects.get(article__source_entries__source=trusted).auto_accepted
+    assert Proposal.objects.get(article__source_entries__source=other).state == (
+        ReviewState.PENDING
+    )
+
+    first_polls = dict(Source.objects.values_list("pk", "last_polled_at"))
+    Source.objects.update(next_poll_at=timezone.now())
+    assert poll_due_sources() == 2
+
+    def polled_again():
+        return all(
+            last_polled_at > first_polls[pk]
+            for pk, last_polled_at in Source.objects.values_list("pk", "last_polled_at")
+        )
+
+    wait_for(polled_again, timeout=30, what="the second round")
+    assert feed_server.hits["/trusted"] == feed_server.hits["/other"] == 2
+    assert feed_server.headers["/trusted"]["If-None-Match"]
+    assert Article.objects.count() == 2
+    assert set(Source.objects.values_list("state", flat=True)) == {SourceState.OK}
