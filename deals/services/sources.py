@@ -96,7 +96,9 @@ def _read_body(response, url: str, deadline: float) -> bytes:
         SourceState.TOO_LARGE, f"The feed at {url} is larger than the {limit:,} bytes read at most."
     )
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit * 10:
+    # A compressed body is smaller than what it expands to: a length over the limit is too large
+    # either way.
+    if declared.isdigit() and int(declared) > limit:
         raise too_large
     try:
         decompressor = _decompressor(response.headers.get("Content-Encoding", ""))
@@ -543,11 +545,11 @@ def queue_polls(*, source_pks: Iterable[int] | None = None, limit: int = 1000) -
     chosen = Source.objects.filter(paused=False)
     chosen = chosen.filter(pk__in=source_pks) if source_pks is not None else chosen.due(now)
     lease = now + datetime.timedelta(seconds=_lease_seconds())
+    due = chosen.order_by("next_poll_at").values_list("pk", "next_poll_at")[:limit]
     queued = 0
-    for pk, next_poll_at in chosen.order_by("next_poll_at").values_list("pk", "next_poll_at")[
-        :limit
-    ]:
-        with transaction.atomic():
+    with transaction.atomic():
+        for pk, next_poll_at in due:
+            # Conditional: a round running at the same moment may have leased it already.
             if Source.objects.filter(pk=pk, next_poll_at=next_poll_at).update(next_poll_at=lease):
                 queue_after_commit(poll_source_task, pk, lease.isoformat())
                 queued += 1
