@@ -148,9 +148,9 @@ def setup_tracker(database: Path) -> None:
     django.setup()
     from django.core.management import call_command
 
+    call_command("migrate", "--noinput", verbosity=0)
     if "BENCH_DATABASE_URL" in os.environ:
         call_command("flush", "--noinput", verbosity=0)
-    call_command("migrate", "--noinput", verbosity=0)
 
     from tracker.celery import app
 
