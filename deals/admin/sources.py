@@ -39,7 +39,8 @@ class FlaggedFilter(admin.SimpleListFilter):
     parameter_name = "health"
 
     def lookups(self, request, model_admin):
-        return [("flagged", "Failing for a day or more"), ("failing", "Failing")]
+        hours = settings.TRACKER_SOURCES_FLAG_AFTER_HOURS
+        return [("flagged", f"Failing for {hours} hours or more"), ("failing", "Failing")]
 
     def queryset(self, request, queryset):
         if self.value() == "flagged":
@@ -114,7 +115,7 @@ class SourceAdmin(admin.ModelAdmin):
     def accepted_count(self, source):
         return source.accepted
 
-    @admin.display(description="failing a day", boolean=True)
+    @admin.display(description="flagged", boolean=True)
     def needs_attention(self, source):
         return source.is_flagged(timezone.now())
 
