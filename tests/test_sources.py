@@ -641,3 +641,40 @@ def test_beat_and_real_workers_poll_due_sources_and_parse_their_stories(
     assert feed_server.headers["/trusted"]["If-None-Match"]
     assert Article.objects.count() == 2
     assert set(Source.objects.values_list("state", flat=True)) == {SourceState.OK}
+
+
+def test_a_round_of_many_sources_downloads_them_at_the_same_time(
+    loopback_allowed, feed_server, django_capture_on_commit_callbacks
+):
+    def slow(request):
+        time.sleep(0.5)
+        page(request, rss_feed({"guid": request.path, "title": "A story"}), "application/rss+xml")
+
+    for number in range(8):
+        feed_server.route(f"/slow{number}", slow)
+        add_source(f"{feed_server.url}/slow{number}", name=f"Slow {number}")
+
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=False):
+        done = services.poll_due_now(concurrency=8)
+
+    assert (done.sources, done.failed) == (8, 0)
+    assert time.monotonic() - started < 2.5  # one at a time would take 4 s
+
+
+def test_a_poll_whose_message_was_lost_is_queued_again_once_its_lease_runs_out(
+    loopback_allowed, feed_server, django_capture_on_commit_callbacks
+):
+    feed_server.feed("/feed", rss_feed({"guid": "x", "title": "A story", "content": "Text."}))
+    source = add_source(f"{feed_server.url}/feed")
+    with django_capture_on_commit_callbacks(execute=False):
+        assert poll_due_sources() == 1  # the message is lost: its callback never runs
+    assert poll_due_sources() == 0  # leased: not queued twice
+
+    Source.objects.filter(pk=source.pk).update(next_poll_at=timezone.now())  # the lease ran out
+    with django_capture_on_commit_callbacks(execute=True):
+        assert poll_due_sources() == 1
+
+    assert feed_server.hits["/feed"] == 1
+    source.refresh_from_db()
+    assert source.state == SourceState.OK
