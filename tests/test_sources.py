@@ -678,3 +678,15 @@ def test_a_poll_whose_message_was_lost_is_queued_again_once_its_lease_runs_out(
     assert feed_server.hits["/feed"] == 1
     source.refresh_from_db()
     assert source.state == SourceState.OK
+
+
+def test_import_opml_refuses_a_file_that_is_not_opml_and_adds_nothing(tmp_path):
+    from django.core.management import CommandError
+
+    page_file = tmp_path / "page.html"
+    page_file.write_bytes(article_page(*PAGE))
+
+    with pytest.raises(CommandError, match="not OPML"):
+        call_command("import_opml", str(page_file), stdout=io.StringIO())
+
+    assert not Source.objects.exists()
