@@ -41,8 +41,6 @@ from .matching import match_deal
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
 from .seeding import Seeded, seed_reference_data
 from .sources import (
-    OpmlImport,
-    Round,
     claim_source,
     import_opml,
     pause_sources,
@@ -66,11 +64,9 @@ from .webhooks import (
 )
 
 __all__ = [
-    "OpmlImport",
     "ParseOutcome",
     "PartyLink",
     "Provenance",
-    "Round",
     "Seeded",
     "Submission",
     "TransientEmailError",

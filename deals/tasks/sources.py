@@ -14,7 +14,7 @@ def poll_due_sources() -> int:
     A source whose poll was lost (a broker restart, a dead worker) is due again once its lease
     runs out, so this is also the sweeper.
     """
-    from deals.services.sources import queue_polls
+    from deals.services import queue_polls
 
     return queue_polls()
 
@@ -32,7 +32,7 @@ def poll_source_task(self, source_pk: int, lease: str) -> None:
     twice, for a paused source or a deleted one, does nothing. Feed problems are the source's
     state, never an error of the task."""
     # The services queue this task, so they are imported when it runs, not with it.
-    from deals.services.sources import claim_source, poll_source
+    from deals.services import claim_source, poll_source
 
     source = claim_source(source_pk=source_pk, lease=datetime.datetime.fromisoformat(lease))
     if source is not None:
