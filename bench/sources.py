@@ -137,7 +137,6 @@ def baseline(
 def setup_tracker(database: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{database}")
-    os.environ["TRACKER_FETCH_ALLOW_LOOPBACK"] = "true"
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
@@ -146,6 +145,10 @@ def setup_tracker(database: Path) -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+
+    # As in the tests: production settings refuse loopback addresses from the environment.
+    settings.TRACKER_FETCH_ALLOW_LOOPBACK = True
     from django.core.management import call_command
 
     call_command("migrate", "--noinput", verbosity=0)

@@ -443,6 +443,12 @@ TRACKER_MAX_PARSE_ATTEMPTS = env_int("TRACKER_MAX_PARSE_ATTEMPTS", 5, minimum=1)
 # (tests and local development only; private and link-local addresses never are).
 TRACKER_FETCH_TIMEOUT_SECONDS = env_int("TRACKER_FETCH_TIMEOUT_SECONDS", 15, minimum=1)
 TRACKER_FETCH_ALLOW_LOOPBACK = env_bool("TRACKER_FETCH_ALLOW_LOOPBACK", False)
+if TRACKER_FETCH_ALLOW_LOOPBACK and not DEBUG:
+    # It would let anyone who can submit a URL or a feed reach the tracker's own machine.
+    raise ImproperlyConfigured(
+        "TRACKER_FETCH_ALLOW_LOOPBACK is for tests and development only: leave it unset with "
+        "DEBUG=false."
+    )
 CELERY_BEAT_SCHEDULE["requeue-stuck-articles"] = {
     "task": "deals.tasks.articles.requeue_stuck_articles",
     "schedule": 60.0,
