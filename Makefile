@@ -14,9 +14,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
+# Without beat, a background loop polls the news sources that are due; it stops with the server.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loaddemo
+	$(BIN)/python manage.py poll_sources --every 30 & poller=$$!; \
+	trap 'kill $$poller' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The page tests drive Debian's Chromium; install it where it is missing.

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["extraction", "streams", "pipeline", "pages", "api"]
+BENCHMARKS = ["extraction", "streams", "pipeline", "pages", "api", "sources"]
 
 
 def main() -> int:

@@ -26,6 +26,9 @@ CURATION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "proposedfigure": ("view", "add", "change", "delete"),
     # Editors decide which submitting accounts to trust; accounts are listed as they submit.
     "contributor": ("view", "change"),
+    # Editors add, change, pause and remove the news sources the tracker follows.
+    "source": ("view", "add", "change", "delete"),
+    "sourceentry": ("view",),
 }
 
 #: app label -> model name -> actions: everything the Editors group may do.

@@ -236,3 +236,80 @@ def closed_port():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+# --- News sources ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def feed_server():
+    """A real HTTP server on 127.0.0.1 serving feeds as publishers do, and whatever else a test
+    routes to it.
+
+    `site.feed(path, body)` serves a feed with an ETag and Last-Modified, answering `304` to a
+    request that sends either back; `site.route(path, handler)` calls `handler(request)` (the
+    BaseHTTPRequestHandler) to answer. `site.hits` counts requests per path and
+    `site.headers[path]` keeps the headers of the last one.
+    """
+    import contextlib
+    import hashlib
+    import threading
+    from collections import Counter
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from types import SimpleNamespace
+
+    site = SimpleNamespace(routes={}, hits=Counter(), headers={})
+    last_modified = "Mon, 05 Jan 2026 08:00:00 GMT"
+
+    def feed(path: str, body: bytes, content_type: str = "application/rss+xml") -> None:
+        etag = f'"{hashlib.sha256(body).hexdigest()[:16]}"'
+
+        def answer(request):
+            sent_etag = request.headers.get("If-None-Match")
+            if sent_etag == etag or (
+                sent_etag is None and request.headers.get("If-Modified-Since") == last_modified
+            ):
+                request.send_response(304)
+                request.send_header("ETag", etag)
+                request.end_headers()
+                return
+            request.send_response(200)
+            request.send_header("Content-Type", content_type)
+            request.send_header("Content-Length", str(len(body)))
+            request.send_header("ETag", etag)
+            request.send_header("Last-Modified", last_modified)
+            request.end_headers()
+            request.wfile.write(body)
+
+        site.routes[path] = answer
+
+    def route(path: str, handler) -> None:
+        site.routes[path] = handler
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            site.hits[self.path] += 1
+            site.headers[self.path] = dict(self.headers)
+            handler = site.routes.get(self.path)
+            if handler is None:
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            # The tracker hangs up on a body without end.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                handler(self)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    site.url = f"http://127.0.0.1:{server.server_address[1]}"
+    site.feed, site.route = feed, route
+    yield site
+    server.shutdown()
+    server.server_close()
+    thread.join()

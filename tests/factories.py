@@ -1,6 +1,7 @@
 """factory_boy factories for the tracker's models."""
 
 import datetime
+from xml.sax.saxutils import escape
 
 import factory
 from django.contrib.auth import get_user_model
@@ -255,4 +256,29 @@ def article_page(
         "</head><body><nav><a href='/'>Home</a> <a href='/markets'>Markets</a></nav>"
         f"<article><h1>{title}</h1>{text}</article>"
         "<footer>Copyright Pipeline Wire. All rights reserved.</footer></body></html>"
+    ).encode()
+
+
+def rss_feed(*items: dict, title: str = "Trade Wire") -> bytes:
+    """An RSS 2.0 feed whose entries are `items`: dicts of guid, link, title, content (the
+    full text, as content:encoded), summary and published (an RFC 822 date), each optional."""
+    parts = []
+    for item in items:
+        fields = [f"<title>{escape(item.get('title', 'A story'))}</title>"]
+        if "link" in item:
+            fields.append(f"<link>{escape(item['link'])}</link>")
+        if "guid" in item:
+            fields.append(f'<guid isPermaLink="false">{escape(item["guid"])}</guid>')
+        if "summary" in item:
+            fields.append(f"<description>{escape(item['summary'])}</description>")
+        if "content" in item:
+            fields.append(f"<content:encoded>{escape(item['content'])}</content:encoded>")
+        if "published" in item:
+            fields.append(f"<pubDate>{item['published']}</pubDate>")
+        parts.append(f"<item>{''.join(fields)}</item>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>{escape(title)}</title><link>https://wire.example/</link>"
+        f"<description>News</description>{''.join(parts)}</channel></rss>"
     ).encode()

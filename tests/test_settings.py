@@ -52,6 +52,12 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS" in result.stderr
 
 
+def test_production_refuses_to_fetch_pages_and_feeds_from_its_own_machine():
+    result = load_settings(**{**PRODUCTION, "TRACKER_FETCH_ALLOW_LOOPBACK": "true"})
+    assert result.returncode != 0
+    assert "TRACKER_FETCH_ALLOW_LOOPBACK is for tests and development only" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [

@@ -450,7 +450,33 @@ TRACKER_MAX_PARSE_ATTEMPTS = env_int("TRACKER_MAX_PARSE_ATTEMPTS", 5, minimum=1)
 # (tests and local development only; private and link-local addresses never are).
 TRACKER_FETCH_TIMEOUT_SECONDS = env_int("TRACKER_FETCH_TIMEOUT_SECONDS", 15, minimum=1)
 TRACKER_FETCH_ALLOW_LOOPBACK = env_bool("TRACKER_FETCH_ALLOW_LOOPBACK", False)
+if TRACKER_FETCH_ALLOW_LOOPBACK and not DEBUG:
+    # It would let anyone who can submit a URL or a feed reach the tracker's own machine.
+    raise ImproperlyConfigured(
+        "TRACKER_FETCH_ALLOW_LOOPBACK is for tests and development only: leave it unset with "
+        "DEBUG=false."
+    )
 CELERY_BEAT_SCHEDULE["requeue-stuck-articles"] = {
     "task": "deals.tasks.articles.requeue_stuck_articles",
     "schedule": 60.0,
+}
+
+# --- News sources --------------------------------------------------------------------------------
+
+# Editors add feeds in the admin; beat queues a poll of each one that is due. A poll has this many
+# seconds and bytes (after decompression) for the whole feed, redirects included; loopback feeds
+# follow TRACKER_FETCH_ALLOW_LOOPBACK like article pages.
+TRACKER_SOURCES_TIMEOUT_SECONDS = env_int("TRACKER_SOURCES_TIMEOUT_SECONDS", 20, minimum=1)
+TRACKER_SOURCES_MAX_FEED_BYTES = env_int("TRACKER_SOURCES_MAX_FEED_BYTES", 5_000_000, minimum=1)
+# A failing source waits its poll interval doubled after each failure, at most this long.
+TRACKER_SOURCES_MAX_BACKOFF_SECONDS = env_int(
+    "TRACKER_SOURCES_MAX_BACKOFF_SECONDS", 6 * 3600, minimum=60
+)
+# A source failing for this long is flagged to editors in the admin.
+TRACKER_SOURCES_FLAG_AFTER_HOURS = env_int("TRACKER_SOURCES_FLAG_AFTER_HOURS", 24, minimum=1)
+# Feeds `poll_sources` downloads at once; in the workers each poll is one task.
+TRACKER_SOURCES_CONCURRENCY = env_int("TRACKER_SOURCES_CONCURRENCY", 16, minimum=1)
+CELERY_BEAT_SCHEDULE["poll-due-sources"] = {
+    "task": "deals.tasks.sources.poll_due_sources",
+    "schedule": 30.0,
 }

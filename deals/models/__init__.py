@@ -42,6 +42,7 @@ from .reference import (
     Status,
     Track,
 )
+from .sources import FAILING_STATES, Source, SourceEntry, SourceState
 from .trust import Contributor, Trust
 from .webhooks import (
     DeliveryState,
@@ -52,6 +53,7 @@ from .webhooks import (
 )
 
 __all__ = [
+    "FAILING_STATES",
     "PENDING_STATES",
     "Article",
     "ArticleState",
@@ -80,6 +82,9 @@ __all__ = [
     "ReaderPreference",
     "ReviewState",
     "Role",
+    "Source",
+    "SourceEntry",
+    "SourceState",
     "Status",
     "TimelineEntry",
     "Track",

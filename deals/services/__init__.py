@@ -41,6 +41,16 @@ from .ingestion import (
 from .matching import match_deal
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
 from .seeding import Seeded, seed_reference_data
+from .sources import (
+    claim_source,
+    import_opml,
+    pause_sources,
+    poll_due_now,
+    poll_source,
+    queue_polls,
+    save_source,
+    set_source_trust,
+)
 from .trust import Provenance, provenance_of, set_trust
 from .webhooks import (
     UnsafeTarget,
@@ -66,6 +76,7 @@ __all__ = [
     "add_parties",
     "attempt_delivery",
     "check_target_url",
+    "claim_source",
     "correct_stage",
     "create_deal",
     "create_subscription",
@@ -76,12 +87,17 @@ __all__ = [
     "extract_article",
     "fetch_article",
     "follow",
+    "import_opml",
     "match_deal",
     "parse_again",
     "parse_article",
+    "pause_sources",
     "plan_deliveries",
     "plan_notifications",
+    "poll_due_now",
+    "poll_source",
     "provenance_of",
+    "queue_polls",
     "read_unsubscribe_token",
     "readable_text",
     "readers_with_digest_due",
@@ -89,10 +105,12 @@ __all__ = [
     "reject_proposal",
     "release_stuck_notifications",
     "retarget_pending",
+    "save_source",
     "seed_reference_data",
     "send_digest",
     "send_notification",
     "set_delivery",
+    "set_source_trust",
     "set_trust",
     "sign",
     "submit_article",

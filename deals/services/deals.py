@@ -178,6 +178,12 @@ class Submission:
     created: bool
 
 
+def _same_url(url: str) -> models.Q:
+    # The unique index on URLs leaves out empty ones; a query must repeat that condition for
+    # the database to use it, instead of reading every article.
+    return models.Q(url=url) & ~models.Q(url="")
+
+
 def _keep_once(same: models.Q, **fields) -> Submission:
     """Keep an article unless one matching `same` is kept already, then queue its processing.
 
@@ -215,7 +221,7 @@ def submit_article(
     digest = content_hash(title, body)
     same = models.Q(content_hash=digest)
     if url:
-        same |= models.Q(url=url)
+        same |= _same_url(url)
     return _keep_once(
         same,
         title=title[:500],
@@ -235,7 +241,7 @@ def submit_url(*, url: str, outlet: str = "", submitted_by=None) -> Submission:
     the request never waits for the site. The same URL again returns the article already kept.
     """
     return _keep_once(
-        models.Q(url=url),
+        _same_url(url),
         title=ingested_text(url)[:500],
         url=url,
         outlet=ingested_text(outlet),

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from deals.models import Article, Contributor
+from deals.models import Article, Contributor, Source
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,18 @@ def provenance_of(article: Article) -> Provenance:
         ).first()
         if contributor is not None:
             return Provenance(True, f"Submitted by {contributor}, an account editors trust.")
-    return Provenance(False, "Neither fetched from a trusted domain nor sent by a trusted account.")
+    # Only the source whose entry brought the article vouches for it: a story already kept
+    # under the same URL may carry text someone else sent.
+    source = Source.objects.filter(
+        entries__article=article, entries__brought_article=True, trusted=True
+    ).first()
+    if source is not None:
+        return Provenance(True, f"Found in the feed of {source}, a source editors trust.")
+    return Provenance(
+        False,
+        "Neither fetched from a trusted domain, nor sent by a trusted account, nor found in the "
+        "feed of a trusted source.",
+    )
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from .following import (
     send_notification_email,
 )
 from .queueing import queue_after_commit
+from .sources import poll_due_sources, poll_source_task
 from .webhooks import deliver_due_webhooks, deliver_webhook
 
 __all__ = [
@@ -19,6 +20,8 @@ __all__ = [
     "deliver_webhook",
     "notify_followers",
     "parse_article_task",
+    "poll_due_sources",
+    "poll_source_task",
     "queue_after_commit",
     "requeue_stuck_articles",
     "retry_stuck_notifications",
