@@ -1,5 +1,5 @@
 """A look-alike never creates or moves a deal, and a deal named only as background is left to an
-editor, even from a trusted outlet."""
+editor, even from a trusted source."""
 
 import datetime
 
@@ -15,8 +15,15 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 2, 3)
 
 
-def wire(slug: str) -> dict:
-    return {"url": f"https://www.wire.example/{slug}", "outlet": "Wire"}
+@pytest.fixture
+def trusted(reader):
+    """An account editors trust: its articles may be accepted without review."""
+    services.set_trust(user=reader, trusted=True)
+    return reader
+
+
+def wire(slug: str, account) -> dict:
+    return {"url": f"https://www.wire.example/{slug}", "outlet": "Wire", "submitted_by": account}
 
 
 MALAYSIA_BAN = (
@@ -40,16 +47,15 @@ PORT_STORY = (
 )
 
 
-def test_a_look_alike_from_a_trusted_outlet_makes_no_proposal_and_leaves_the_deal_alone(
-    reference_data, settings
+def test_a_look_alike_from_a_trusted_source_makes_no_proposal_and_leaves_the_deal_alone(
+    reference_data, trusted
 ):
-    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
-    services.parse_article(submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban")))
+    services.parse_article(submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban", trusted)))
     deal = Deal.objects.get()
     entries = TimelineEntry.objects.count()
 
     later = DAY + datetime.timedelta(days=30)
-    article = submitted(*CENTRAL_BANK, published_on=later, **wire("rates"))
+    article = submitted(*CENTRAL_BANK, published_on=later, **wire("rates", trusted))
     outcome = services.parse_article(article)
 
     article.refresh_from_db()
@@ -60,11 +66,10 @@ def test_a_look_alike_from_a_trusted_outlet_makes_no_proposal_and_leaves_the_dea
     assert TimelineEntry.objects.count() == entries
 
 
-def test_a_deal_named_only_as_background_waits_for_an_editor_even_from_a_trusted_outlet(
-    reference_data, settings
+def test_a_deal_named_only_as_background_waits_for_an_editor_even_from_a_trusted_source(
+    reference_data, trusted
 ):
-    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
-    article = submitted(*PORT_STORY, published_on=DAY, **wire("port"))
+    article = submitted(*PORT_STORY, published_on=DAY, **wire("port", trusted))
 
     services.parse_article(article)
 
@@ -76,9 +81,8 @@ def test_a_deal_named_only_as_background_waits_for_an_editor_even_from_a_trusted
     assert not Deal.objects.exists()
 
 
-def test_a_deal_in_the_headline_from_a_trusted_outlet_is_still_accepted(reference_data, settings):
-    settings.TRACKER_TRUSTED_OUTLETS = ["wire.example"]
-    article = submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban"))
+def test_a_deal_in_the_headline_from_a_trusted_source_is_still_accepted(reference_data, trusted):
+    article = submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban", trusted))
 
     services.parse_article(article)
 
