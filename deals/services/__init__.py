@@ -14,7 +14,8 @@ from .deals import (
     submit_url,
     unique_slug,
 )
-from .fetching import fetch_article
+from .directory import directory
+from .fetching import TransientFetchError, fetch_article
 from .following import (
     TransientEmailError,
     delivery_of,
@@ -33,7 +34,6 @@ from .following import (
 )
 from .ingestion import (
     ParseOutcome,
-    directory,
     extract_article,
     parse_article,
     readable_text,
@@ -61,6 +61,7 @@ __all__ = [
     "Seeded",
     "Submission",
     "TransientEmailError",
+    "TransientFetchError",
     "UnsafeTarget",
     "accept_proposal",
     "add_parties",

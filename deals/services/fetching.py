@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from deals.extraction import ingested_text
 from deals.models import Article, ArticleState, content_hash
-from deals.tasks.articles import TransientFetchError
 
 from .safety import UnsafeTarget, check_public_url, connection_pool
 
@@ -22,6 +21,10 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _TRANSIENT_STATUSES = {408, 425, 429}
 _CHUNK = 64 * 1024
 _WEB_PAGES = {"text/html", "application/xhtml+xml", "text/plain", ""}
+
+
+class TransientFetchError(Exception):
+    """An article's page could not be downloaded now (network, a busy site); later may work."""
 
 
 class PageProblem(Exception):

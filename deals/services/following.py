@@ -26,9 +26,13 @@ from deals.models import (
     ReaderPreference,
     TimelineEntry,
 )
-from deals.tasks.following import TransientEmailError
 
 logger = logging.getLogger(__name__)
+
+
+class TransientEmailError(Exception):
+    """The mail server could not take the message now; sending again later may work."""
+
 
 _UNSUBSCRIBE_SALT = "deals.following.unsubscribe"
 

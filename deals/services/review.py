@@ -25,11 +25,11 @@ from deals.models import (
     Role,
     provisional_hash,
 )
-from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
-from .ingestion import directory
+from .directory import directory
 from .matching import MATCH_THRESHOLD, DealSketch, Match, match_deal, score_match, sketch_of
+from .queueing import PARSE_ARTICLE, queue_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -331,9 +331,6 @@ def parse_again(*, article: Article) -> bool:
 
     An article with accepted proposals is already part of the record and is not parsed again.
     """
-    # The task module imports the services: import it when the task is queued.
-    from deals.tasks.articles import parse_article_task
-
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.proposals.filter(state=ReviewState.ACCEPTED).exists():
         return False
@@ -346,5 +343,5 @@ def parse_again(*, article: Article) -> bool:
         attempts=0,
         state_changed_at=timezone.now(),
     )
-    queue_after_commit(parse_article_task, article.pk)
+    queue_after_commit(PARSE_ARTICLE, article.pk)
     return True

@@ -20,6 +20,7 @@ from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
 
 from deals.models import (
     Commodity,
@@ -34,11 +35,11 @@ from deals.models import (
 )
 from deals.models.webhooks import SECRET_PREFIX
 
+from .changes import webhook_event
 from .safety import Target, UnsafeTarget, check_public_url, connection_pool
 
 logger = logging.getLogger(__name__)
 
-EVENT_TYPE = "change.recorded"
 _PAUSED = "Paused by its owner."
 #: Most bytes of a receiver's answer kept in the delivery log.
 _ERROR_EXCERPT = 300
@@ -133,15 +134,8 @@ def _filter_allows(relation: str, values) -> models.Q:
 
 
 def webhook_payload(entry: TimelineEntry) -> str:
-    """The JSON body delivered for an entry: an item of the changes feed, wrapped as an event."""
-    # Imported here: the API's serializers use this module to vet webhook URLs.
-    from rest_framework.renderers import JSONRenderer
-
-    from deals.api.serializers import ChangeSerializer, SiteRequest
-
-    data = ChangeSerializer(entry, context={"request": SiteRequest()}).data
-    event = {"type": EVENT_TYPE, "timestamp": entry.recorded_at, "data": data}
-    return JSONRenderer().render(event).decode("utf-8")
+    """The JSON body delivered for an entry: a change, as the changes feed lists it, as an event."""
+    return JSONRenderer().render(webhook_event(entry)).decode("utf-8")
 
 
 def plan_deliveries(*, entry: TimelineEntry) -> list[int]:

@@ -9,7 +9,6 @@ from .following import (
     send_digest_email,
     send_notification_email,
 )
-from .queueing import queue_after_commit
 from .webhooks import deliver_due_webhooks, deliver_webhook
 
 __all__ = [
@@ -19,7 +18,6 @@ __all__ = [
     "deliver_webhook",
     "notify_followers",
     "parse_article_task",
-    "queue_after_commit",
     "requeue_stuck_articles",
     "retry_stuck_notifications",
     "send_daily_digests",

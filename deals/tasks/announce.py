@@ -6,10 +6,11 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
+from deals import services
 from deals.models import TimelineEntry
+from deals.services.queueing import queue_after_commit
 
 from .following import notify_followers
-from .queueing import queue_after_commit
 from .webhooks import deliver_webhook
 
 #: An entry still unannounced this long after it was recorded lost its task; queue it again.
@@ -23,17 +24,14 @@ def announce_change(entry_pk: int) -> None:
     Idempotent: each fan-out records what it sends under a unique key, and the entry is
     marked announced only once all of them have been planned.
     """
-    # Imported here: the services queue this task, so they import this module first.
-    from deals.services.webhooks import plan_deliveries
-
     entry = TimelineEntry.objects.filter(pk=entry_pk, announced_at__isnull=True).first()
     if entry is None:
         return
     # Planned rows and the announced mark commit together; the sends are queued after it.
     with transaction.atomic():
         notify_followers(entry)
-        for delivery_pk in plan_deliveries(entry=entry):
-            queue_after_commit(deliver_webhook, delivery_pk)
+        for delivery_pk in services.plan_deliveries(entry=entry):
+            queue_after_commit(deliver_webhook.name, delivery_pk)
         TimelineEntry.objects.filter(pk=entry.pk).update(announced_at=timezone.now())
 
 

@@ -1,25 +1,18 @@
-"""Email the readers who follow a deal when it moves: at once, or in a daily digest.
-
-The services import this package to queue tasks, so these tasks import the services when they
-run rather than at import time.
-"""
+"""Email the readers who follow a deal when it moves: at once, or in a daily digest."""
 
 import datetime
 
 from celery import shared_task
 
+from deals import services
 from deals.models import TimelineEntry
-
-from .queueing import queue_after_commit
+from deals.services import TransientEmailError
+from deals.services.queueing import queue_after_commit
 
 #: An email "being sent" this long belongs to a lost worker; one waiting this long lost its task.
 STUCK_AFTER = datetime.timedelta(minutes=15)
 #: Attempts at one immediate email before it is marked failed.
 MAX_ATTEMPTS = 6
-
-
-class TransientEmailError(Exception):
-    """The mail server could not take the message now; sending again later may work."""
 
 
 # Only transient errors are retried, with backoff: the service marks a refused address failed
@@ -40,26 +33,20 @@ def notify_followers(entry: TimelineEntry) -> None:
     Called by `announce_change`, which may run more than once for an entry: planning is
     idempotent and each email is claimed before it is sent.
     """
-    from deals.services import plan_notifications
-
-    for notification_pk in plan_notifications(entry=entry):
-        queue_after_commit(send_notification_email, notification_pk)
+    for notification_pk in services.plan_notifications(entry=entry):
+        queue_after_commit(send_notification_email.name, notification_pk)
 
 
 @email_task
 def send_notification_email(notification_pk: int) -> None:
     """Send one follower one email about one stage change, at most once."""
-    from deals.services import send_notification
-
-    send_notification(notification_pk=notification_pk)
+    services.send_notification(notification_pk=notification_pk)
 
 
 @shared_task(ignore_result=True)
 def send_daily_digests() -> int:
     """Queue one digest email for each reader with daily changes waiting."""
-    from deals.services import readers_with_digest_due
-
-    readers = readers_with_digest_due()
+    readers = services.readers_with_digest_due()
     for user_pk in readers:
         send_digest_email.delay(user_pk)
     return len(readers)
@@ -68,17 +55,13 @@ def send_daily_digests() -> int:
 @email_task
 def send_digest_email(user_pk: int) -> None:
     """Send a reader their daily digest of the changes to what they follow."""
-    from deals.services import send_digest
-
-    send_digest(user_pk=user_pk)
+    services.send_digest(user_pk=user_pk)
 
 
 @shared_task(ignore_result=True)
 def retry_stuck_notifications() -> int:
     """Queue again the immediate emails a lost worker or message left behind."""
-    from deals.services import release_stuck_notifications
-
-    stuck = release_stuck_notifications(stuck_after=STUCK_AFTER, max_attempts=MAX_ATTEMPTS)
+    stuck = services.release_stuck_notifications(stuck_after=STUCK_AFTER, max_attempts=MAX_ATTEMPTS)
     for notification_pk in stuck:
         send_notification_email.delay(notification_pk)
     return len(stuck)
