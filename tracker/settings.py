@@ -258,7 +258,6 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 

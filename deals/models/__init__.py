@@ -41,6 +41,7 @@ from .reference import (
     PartyKind,
     Status,
     Track,
+    lineage,
 )
 from .trust import Contributor, Trust
 from .webhooks import (
@@ -88,6 +89,7 @@ __all__ = [
     "WebhookDelivery",
     "WebhookSubscription",
     "content_hash",
+    "lineage",
     "new_webhook_secret",
     "provisional_hash",
     "validate_publication_date",

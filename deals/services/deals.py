@@ -201,6 +201,14 @@ def _keep_once(same: models.Q, **fields) -> Submission:
     return Submission(article=article, created=True)
 
 
+def article_identity(title: str, body: str) -> str:
+    """What makes two submissions the same article: their text as the tracker keeps it, hashed.
+
+    Every check for "already kept" (the service, the admin's form, fetched pages) uses this.
+    """
+    return content_hash(ingested_text(title), ingested_text(body))
+
+
 def submit_article(
     *,
     title: str,
@@ -213,7 +221,7 @@ def submit_article(
     """Keep an article, once: the same text (or URL) again returns the article already kept."""
     # No bidirectional controls reach readers; a binary upload (NUL) is kept and failed as such.
     title, body, outlet = ingested_text(title), ingested_text(body), ingested_text(outlet)
-    digest = content_hash(title, body)
+    digest = article_identity(title, body)
     same = models.Q(content_hash=digest)
     if url:
         same |= models.Q(url=url)

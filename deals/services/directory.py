@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 
 from deals.extraction import CommodityEntry, Gazetteer, PartyEntry
-from deals.models import Commodity, CommodityAlias, Party, PartyAlias, PartyKind
+from deals.models import Commodity, CommodityAlias, Party, PartyAlias, PartyKind, lineage
 
 # --- The gazetteer, extended by the database -------------------------------------------------
 
@@ -49,15 +49,7 @@ class Directory:
 
     def lineage(self, commodity_id: int) -> set[int]:
         """The commodity and every commodity above it in the tree."""
-        return _lineage(self.commodity_parents, commodity_id)
-
-
-def _lineage(parents: dict[int, int | None], pk: int) -> set[int]:
-    found, current = set(), pk
-    while current is not None and current not in found:
-        found.add(current)
-        current = parents.get(current)
-    return found
+        return lineage(self.commodity_parents, [commodity_id])
 
 
 _directory: Directory | None = None
@@ -100,7 +92,7 @@ def _build_directory(fingerprint: tuple) -> Directory:
             commodity_ids.setdefault(known.casefold(), pk)
 
     def depth(pk: int) -> int:
-        return len(_lineage(parents, pk))
+        return len(lineage(parents, [pk]))
 
     commodities = [
         CommodityEntry(

@@ -10,8 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from deals.extraction import ingested_text
-from deals.models import Article, ArticleState, content_hash
+from deals.models import Article, ArticleState
 
+from .deals import article_identity
 from .safety import UnsafeTarget, check_public_url, connection_pool
 
 #: Redirects followed from the submitted URL; each new address is vetted like the first.
@@ -147,7 +148,7 @@ def fetch_article(article: Article) -> str:
     title = ingested_text(document.title or article.url)[:500]
     body = ingested_text(document.text)
     sitename = ingested_text(document.sitename or "")
-    digest = content_hash(title, body)
+    digest = article_identity(title, body)
     twin = _same_text(article, digest)
     if twin is not None:
         return _fail(article, f"Same text as article #{twin}.")

@@ -115,16 +115,6 @@ def update_subscription(*, subscription: WebhookSubscription, **changes) -> Webh
     return subscription
 
 
-def _commodities_with_ancestors(commodity_ids: list[int]) -> set[int]:
-    parents = dict(Commodity.objects.values_list("pk", "parent_id"))
-    found = set()
-    for pk in commodity_ids:
-        while pk is not None and pk not in found:
-            found.add(pk)
-            pk = parents.get(pk)
-    return found
-
-
 def _filter_allows(relation: str, values) -> models.Q:
     """A subscription with no filter of this kind matches; one with a filter must name a value."""
     through = WebhookSubscription._meta.get_field(relation).remote_field.through
@@ -152,7 +142,7 @@ def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
     matching = WebhookSubscription.objects.active().filter(
         _filter_allows("deals", [deal.pk]),
         _filter_allows("parties", party_ids),
-        _filter_allows("commodities", _commodities_with_ancestors(commodity_ids)),
+        _filter_allows("commodities", Commodity.objects.with_ancestors(commodity_ids)),
         _filter_allows("stages", [entry.status_id]),
     )
     subscriptions = list(matching)
