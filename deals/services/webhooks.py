@@ -35,6 +35,7 @@ from deals.models import (
 )
 from deals.models.webhooks import SECRET_PREFIX
 
+from .audience import commodities_concerned, parties_concerned
 from .changes import webhook_event
 from .safety import Target, UnsafeTarget, check_public_url, connection_pool
 
@@ -137,12 +138,10 @@ def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
         "deal", "status", "previous_status", "article"
     ).get(pk=entry.pk)
     deal = entry.deal
-    party_ids = list(deal.deal_parties.values_list("party_id", flat=True))
-    commodity_ids = list(deal.commodities.values_list("pk", flat=True))
     matching = WebhookSubscription.objects.active().filter(
         _filter_allows("deals", [deal.pk]),
-        _filter_allows("parties", party_ids),
-        _filter_allows("commodities", Commodity.objects.with_ancestors(commodity_ids)),
+        _filter_allows("parties", parties_concerned(deal)),
+        _filter_allows("commodities", commodities_concerned(deal)),
         _filter_allows("stages", [entry.status_id]),
     )
     subscriptions = list(matching)
