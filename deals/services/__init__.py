@@ -3,6 +3,14 @@
 Views, the admin, tasks and commands write through these functions and nothing else.
 """
 
+from .announcements import (
+    EMAIL_MAX_ATTEMPTS,
+    announce,
+    queue_digests,
+    queue_due_deliveries,
+    requeue_stragglers,
+    requeue_stuck_emails,
+)
 from .deals import (
     PartyLink,
     Submission,
@@ -56,6 +64,7 @@ from .webhooks import (
 )
 
 __all__ = [
+    "EMAIL_MAX_ATTEMPTS",
     "ParseOutcome",
     "PartyLink",
     "Provenance",
@@ -66,6 +75,7 @@ __all__ = [
     "UnsafeTarget",
     "accept_proposal",
     "add_parties",
+    "announce",
     "article_identity",
     "attempt_delivery",
     "check_target_url",
@@ -85,12 +95,16 @@ __all__ = [
     "plan_deliveries",
     "plan_notifications",
     "provenance_of",
+    "queue_digests",
+    "queue_due_deliveries",
     "read_unsubscribe_token",
     "readable_text",
     "readers_with_digest_due",
     "record_timeline_entry",
     "reject_proposal",
     "release_stuck_notifications",
+    "requeue_stragglers",
+    "requeue_stuck_emails",
     "retarget_pending",
     "seed_reference_data",
     "send_digest",

@@ -20,6 +20,9 @@ _broker_away = False
 #: The tasks the services queue, by their registered names.
 PARSE_ARTICLE = "deals.tasks.articles.parse_article_task"
 ANNOUNCE_CHANGE = "deals.tasks.announce.announce_change"
+SEND_NOTIFICATION = "deals.tasks.following.send_notification_email"
+SEND_DIGEST = "deals.tasks.following.send_digest_email"
+DELIVER_WEBHOOK = "deals.tasks.webhooks.deliver_webhook"
 
 
 def _send(name: str, *args) -> None:
@@ -42,6 +45,11 @@ def _send(name: str, *args) -> None:
     if _broker_away:
         logger.info("The broker takes messages again.")
         _broker_away = False
+
+
+def queue_now(name: str, *args) -> None:
+    """Queue the task registered as `name` at once: for sweepers, whose rows are committed."""
+    current_app.tasks[name].delay(*args)
 
 
 def queue_after_commit(name: str, *args) -> None:

@@ -3,7 +3,6 @@
 from .announce import announce_change, announce_stragglers
 from .articles import parse_article_task, requeue_stuck_articles
 from .following import (
-    notify_followers,
     retry_stuck_notifications,
     send_daily_digests,
     send_digest_email,
@@ -16,7 +15,6 @@ __all__ = [
     "announce_stragglers",
     "deliver_due_webhooks",
     "deliver_webhook",
-    "notify_followers",
     "parse_article_task",
     "requeue_stuck_articles",
     "retry_stuck_notifications",

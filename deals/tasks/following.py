@@ -1,19 +1,9 @@
 """Email the readers who follow a deal when it moves: at once, or in a daily digest."""
 
-import datetime
-
 from celery import shared_task
 
 from deals import services
-from deals.models import TimelineEntry
-from deals.services import TransientEmailError
-from deals.services.queueing import queue_after_commit
-
-#: An email "being sent" this long belongs to a lost worker; one waiting this long lost its task.
-STUCK_AFTER = datetime.timedelta(minutes=15)
-#: Attempts at one immediate email before it is marked failed.
-MAX_ATTEMPTS = 6
-
+from deals.services import EMAIL_MAX_ATTEMPTS, TransientEmailError
 
 # Only transient errors are retried, with backoff: the service marks a refused address failed
 # at once.
@@ -23,18 +13,8 @@ email_task = shared_task(
     retry_backoff=60,
     retry_backoff_max=3600,
     retry_jitter=True,
-    max_retries=MAX_ATTEMPTS - 1,
+    max_retries=EMAIL_MAX_ATTEMPTS - 1,
 )
-
-
-def notify_followers(entry: TimelineEntry) -> None:
-    """Plan the emails for an accepted entry and queue the immediate ones.
-
-    Called by `announce_change`, which may run more than once for an entry: planning is
-    idempotent and each email is claimed before it is sent.
-    """
-    for notification_pk in services.plan_notifications(entry=entry):
-        queue_after_commit(send_notification_email.name, notification_pk)
 
 
 @email_task
@@ -46,10 +26,7 @@ def send_notification_email(notification_pk: int) -> None:
 @shared_task(ignore_result=True)
 def send_daily_digests() -> int:
     """Queue one digest email for each reader with daily changes waiting."""
-    readers = services.readers_with_digest_due()
-    for user_pk in readers:
-        send_digest_email.delay(user_pk)
-    return len(readers)
+    return services.queue_digests()
 
 
 @email_task
@@ -61,7 +38,4 @@ def send_digest_email(user_pk: int) -> None:
 @shared_task(ignore_result=True)
 def retry_stuck_notifications() -> int:
     """Queue again the immediate emails a lost worker or message left behind."""
-    stuck = services.release_stuck_notifications(stuck_after=STUCK_AFTER, max_attempts=MAX_ATTEMPTS)
-    for notification_pk in stuck:
-        send_notification_email.delay(notification_pk)
-    return len(stuck)
+    return services.requeue_stuck_emails()

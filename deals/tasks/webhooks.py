@@ -18,7 +18,4 @@ def deliver_webhook(delivery_pk: int) -> None:
 @shared_task(ignore_result=True)
 def deliver_due_webhooks() -> int:
     """Queue every delivery whose first try or retry is due (run by beat every 15 seconds)."""
-    due = services.due_deliveries()
-    for pk in due:
-        deliver_webhook.delay(pk)
-    return len(due)
+    return services.queue_due_deliveries()
