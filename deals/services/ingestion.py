@@ -5,8 +5,10 @@ Matching itself lives in `deals.services.matching`.
 
 import datetime
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -43,6 +45,8 @@ from .trust import provenance_of
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
 
 def readable_text(body: str) -> str:
     """The text of an article body: HTML is read as the text it shows."""
@@ -64,6 +68,15 @@ class ParseOutcome:
     state: str
     reason: str = ""
     proposals: list[Proposal] = field(default_factory=list)
+
+
+def _once_per_name(mentions: Iterable[T]) -> Iterator[T]:
+    """Each named mention once: the first of those with the same name, letter case aside."""
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.name.casefold() not in seen:
+            seen.add(mention.name.casefold())
+            yield mention
 
 
 def _too_large(body: str) -> str | None:
@@ -121,11 +134,8 @@ def _propose(
         quote=mention.stage_quote or "",
         confidence=min(max(float(mention.confidence or 0.0), 0.0), 1.0),
     )
-    parties, seen = [], set()
-    for party in mention.parties:
-        if party.name.casefold() in seen:
-            continue
-        seen.add(party.name.casefold())
+    parties = []
+    for party in _once_per_name(mention.parties):
         parties.append(
             ProposedParty(
                 proposal=proposal,
@@ -140,11 +150,8 @@ def _propose(
             )
         )
     ProposedParty.objects.bulk_create(parties)
-    commodities, seen = [], set()
-    for commodity in mention.commodities:
-        if commodity.name.casefold() in seen:
-            continue
-        seen.add(commodity.name.casefold())
+    commodities = []
+    for commodity in _once_per_name(mention.commodities):
         commodities.append(
             ProposedCommodity(
                 proposal=proposal,

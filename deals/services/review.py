@@ -53,14 +53,19 @@ def _add_aliases(party: Party, written: list[str], known: set[str]) -> None:
             known.add(key)
 
 
+def _known_as(model: type[Party] | type[Commodity], name: str) -> Party | Commodity | None:
+    """The party or commodity with this name, else the one with this alias, letter case aside."""
+    return (
+        model.objects.filter(name__iexact=name).first()
+        or model.objects.filter(aliases__name__iexact=name).first()
+    )
+
+
 def _resolve_party(mention: ProposedParty, known: set[str]) -> Party:
     """The mention's party: the one an editor or the parser chose, else found or created."""
     party = mention.party
     if party is None:
-        party = (
-            Party.objects.filter(name__iexact=mention.name).first()
-            or Party.objects.filter(aliases__name__iexact=mention.name).first()
-        )
+        party = _known_as(Party, mention.name)
     if party is None:
         country = None
         if mention.kind != PartyKind.COUNTRY and mention.country_code:
@@ -87,10 +92,7 @@ def _resolve_party(mention: ProposedParty, known: set[str]) -> Party:
 def _resolve_commodity(mention: ProposedCommodity) -> Commodity:
     commodity = mention.commodity
     if commodity is None:
-        commodity = (
-            Commodity.objects.filter(name__iexact=mention.name).first()
-            or Commodity.objects.filter(aliases__name__iexact=mention.name).first()
-        )
+        commodity = _known_as(Commodity, mention.name)
     if commodity is None:
         commodity = Commodity.objects.create(
             name=mention.name,
