@@ -7,3 +7,7 @@ class DealsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "deals"
     verbose_name = "Trade deals"
+
+    def ready(self) -> None:
+        # The services queue tasks by name; importing them registers them in every process.
+        from deals import tasks  # noqa: F401

@@ -4,7 +4,7 @@ import lxml.html
 import pytest
 
 from deals.models import Article, Deal, Party, TimelineEntry
-from deals.services import record_timeline_entry
+from deals.services import record_timeline_entry, submit_article
 
 from .factories import ArticleFactory, CommodityFactory, CountryFactory, DealFactory, stage
 
@@ -203,6 +203,20 @@ def test_pasting_the_same_article_text_again_says_where_it_is(editor_client):
         "/admin/deals/article/add/",
         "article_form",
         {"title": "Another title", "body": "The  same words, once."},
+    )
+    assert response.status_code == 200
+    assert f"already in the tracker as article #{kept.pk}" in response.content.decode()
+
+
+def test_pasting_a_kept_text_with_a_bidi_control_again_says_where_it_is(editor_client):
+    # The tracker keeps text without bidirectional controls: the same text with one is the same.
+    body = "Jakarta bans \u202enickel ore\u202c exports."
+    kept = submit_article(title="A ban", body=body).article
+    response = submit(
+        editor_client,
+        "/admin/deals/article/add/",
+        "article_form",
+        {"title": "The same ban", "body": body},
     )
     assert response.status_code == 200
     assert f"already in the tracker as article #{kept.pk}" in response.content.decode()

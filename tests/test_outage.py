@@ -115,7 +115,7 @@ def test_with_redis_stopped_articles_are_kept_pages_served_and_throttles_count_p
     assert len(cache_warnings) == 3
     for part in ("reader pages", "API responses", "API throttles count requests in each process"):
         assert sum(part in message for message in cache_warnings) == 1
-    assert len(warnings_from(caplog, "deals.tasks.queueing")) == 1
+    assert len(warnings_from(caplog, "deals.services.queueing")) == 1
 
     redis_everywhere.start()
     if not worker.survived_outage():

@@ -28,7 +28,7 @@ def parses_queued(callbacks) -> list:
     return [
         callback
         for callback in callbacks
-        if isinstance(callback, functools.partial) and parse_article_task in callback.args
+        if isinstance(callback, functools.partial) and parse_article_task.name in callback.args
     ]
 
 

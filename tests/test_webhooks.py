@@ -14,7 +14,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from deals.models import DeliveryState, WebhookDelivery, WebhookSubscription
+from deals.models import Deal, DeliveryState, WebhookDelivery, WebhookSubscription
 from deals.services import (
     UnsafeTarget,
     attempt_delivery,
@@ -26,7 +26,13 @@ from deals.services import (
 from deals.services.webhooks import retry_delay
 from deals.tasks import deliver_due_webhooks
 
-from .factories import ArticleFactory, CommodityFactory, PartyFactory, deal_with_story
+from .factories import (
+    ArticleFactory,
+    CommodityFactory,
+    CountryFactory,
+    PartyFactory,
+    deal_with_story,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -234,6 +240,34 @@ def test_subscriptions_receive_only_the_changes_their_filters_match(
     assert received(by_party) == [("copper-mine", "framework")]
     assert received(by_stage) == [("nickel-smelter", "signed")]
     assert received(by_deal) == [("nickel-smelter", "signed")]
+
+
+def test_a_country_filter_delivers_the_deals_of_parties_based_there(
+    reader, stages, webhook_settings
+):
+    chile = CountryFactory(name="Chile", slug="chile", iso_code="CL")
+    mine = deal_with_story(
+        stages,
+        title="Copper mine",
+        party=PartyFactory(name="Codelco", slug="codelco", country=chile),
+        commodity=CommodityFactory(name="Copper", slug="copper"),
+    )
+    by_country = create_subscription(
+        owner=reader, target_url="http://127.0.0.1:9/hooks", parties=[chile]
+    )
+
+    entry = record_timeline_entry(
+        deal=mine,
+        status=stages["signed"],
+        happened_on=datetime.date(2026, 5, 3),
+        article=ArticleFactory(),
+        quote="Codelco signed.",
+    )
+    plan_deliveries(entry=entry)
+
+    # The same meaning as the country's page and its followers' emails.
+    assert Deal.objects.involving(chile).filter(pk=mine.pk).exists()
+    assert list(by_country.deliveries.values_list("entry", flat=True)) == [entry.pk]
 
 
 @pytest.mark.parametrize(

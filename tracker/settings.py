@@ -197,9 +197,6 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE = {
-    "announce-stragglers": {"task": "deals.tasks.announce.announce_stragglers", "schedule": 60.0},
-}
 
 # --- Auth, sessions and security ---------------------------------------------------------------
 
@@ -258,7 +255,6 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -303,15 +299,6 @@ TRACKER_DEALS_PER_PAGE = env_int("TRACKER_DEALS_PER_PAGE", 25, minimum=1)
 TRACKER_DIGEST_HOUR = env_int("TRACKER_DIGEST_HOUR", 7)
 if TRACKER_DIGEST_HOUR > 23:
     raise ImproperlyConfigured(f"TRACKER_DIGEST_HOUR must be 0-23, not {TRACKER_DIGEST_HOUR}")
-
-CELERY_BEAT_SCHEDULE["send-daily-digests"] = {
-    "task": "deals.tasks.following.send_daily_digests",
-    "schedule": crontab(hour=TRACKER_DIGEST_HOUR, minute=0),
-}
-CELERY_BEAT_SCHEDULE["retry-stuck-notifications"] = {
-    "task": "deals.tasks.following.retry_stuck_notifications",
-    "schedule": 300.0,
-}
 
 # Seconds a reader page rendered for visitors (not signed in) is kept in the cache, keyed by the
 # version of the data it shows (deals.versions), so a change shows at once. 0 turns it off.
@@ -406,11 +393,6 @@ TRACKER_WEBHOOKS_RETRY_MAX_SECONDS = env_int("TRACKER_WEBHOOKS_RETRY_MAX_SECONDS
 # A subscription whose deliveries have failed for this many days is disabled and its owner told.
 TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS = env_int("TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS", 3, minimum=1)
 
-CELERY_BEAT_SCHEDULE["deliver-due-webhooks"] = {
-    "task": "deals.tasks.webhooks.deliver_due_webhooks",
-    "schedule": 15.0,
-}
-
 # --- The ingestion pipeline --------------------------------------------------------------------
 
 _DOMAIN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*")
@@ -456,10 +438,6 @@ if TRACKER_FETCH_ALLOW_LOOPBACK and not DEBUG:
         "TRACKER_FETCH_ALLOW_LOOPBACK is for tests and development only: leave it unset with "
         "DEBUG=false."
     )
-CELERY_BEAT_SCHEDULE["requeue-stuck-articles"] = {
-    "task": "deals.tasks.articles.requeue_stuck_articles",
-    "schedule": 60.0,
-}
 
 # --- News sources --------------------------------------------------------------------------------
 
@@ -476,7 +454,26 @@ TRACKER_SOURCES_MAX_BACKOFF_SECONDS = env_int(
 TRACKER_SOURCES_FLAG_AFTER_HOURS = env_int("TRACKER_SOURCES_FLAG_AFTER_HOURS", 24, minimum=1)
 # Feeds `poll_sources` downloads at once; in the workers each poll is one task.
 TRACKER_SOURCES_CONCURRENCY = env_int("TRACKER_SOURCES_CONCURRENCY", 16, minimum=1)
-CELERY_BEAT_SCHEDULE["poll-due-sources"] = {
-    "task": "deals.tasks.sources.poll_due_sources",
-    "schedule": 30.0,
+
+# --- Periodic tasks ------------------------------------------------------------------------------
+
+# Every sweeper and scheduled send, in one place: each queues again what a lost message or a dead
+# worker left behind (deals/services/announcements.py, deals/tasks/articles.py), and beat queues a
+# poll of each news source that is due (deals/services/sources.py).
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stuck-articles": {
+        "task": "deals.tasks.articles.requeue_stuck_articles",
+        "schedule": 60.0,
+    },
+    "announce-stragglers": {"task": "deals.tasks.announce.announce_stragglers", "schedule": 60.0},
+    "retry-stuck-notifications": {
+        "task": "deals.tasks.following.retry_stuck_notifications",
+        "schedule": 300.0,
+    },
+    "deliver-due-webhooks": {"task": "deals.tasks.webhooks.deliver_due_webhooks", "schedule": 15.0},
+    "send-daily-digests": {
+        "task": "deals.tasks.following.send_daily_digests",
+        "schedule": crontab(hour=TRACKER_DIGEST_HOUR, minute=0),
+    },
+    "poll-due-sources": {"task": "deals.tasks.sources.poll_due_sources", "schedule": 30.0},
 }

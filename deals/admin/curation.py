@@ -20,7 +20,6 @@ from deals.models import (
     PartyAlias,
     Status,
     TimelineEntry,
-    content_hash,
     validate_publication_date,
 )
 
@@ -277,7 +276,9 @@ class ArticleSubmitForm(ArticleForm):
         title, body, url = cleaned.get("title", ""), cleaned.get("body", ""), cleaned.get("url")
         if not title and not body:
             return cleaned
-        duplicate = Article.objects.filter(content_hash=content_hash(title or "", body or ""))
+        duplicate = Article.objects.filter(
+            content_hash=services.article_identity(title or "", body or "")
+        )
         if url:
             duplicate = Article.objects.filter(Q(pk__in=duplicate) | Q(url=url))
         found = duplicate.first()
@@ -289,8 +290,9 @@ class ArticleSubmitForm(ArticleForm):
         return cleaned
 
 
-@admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    """Submitting and curating articles; review.py adds proposals to it and registers it."""
+
     form = ArticleForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "outlet", "published_on", "state", "created_at"]

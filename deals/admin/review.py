@@ -329,9 +329,6 @@ class ProposalInline(admin.TabularInline):
         return super().get_queryset(request).select_related("deal", "status")
 
 
-admin.site.unregister(Article)
-
-
 @admin.register(Article)
 class ArticleReviewAdmin(ArticleAdmin):
     """Articles with what the parser made of them, and a way to parse one again."""

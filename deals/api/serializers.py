@@ -3,7 +3,6 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest
 from rest_framework import serializers
 
 from deals.models import (
@@ -22,17 +21,8 @@ from deals.models import (
     WebhookSubscription,
     validate_publication_date,
 )
+from deals.services.changes import change_payload
 from deals.services.webhooks import UnsafeTarget, check_target_url
-
-
-class SiteRequest(HttpRequest):
-    """Stands in for a request where links are built outside one (webhook bodies): on SITE_URL."""
-
-    def get_host(self) -> str:
-        return urlsplit(settings.SITE_URL).netloc
-
-    def _get_scheme(self) -> str:
-        return urlsplit(settings.SITE_URL).scheme
 
 
 class StageSerializer(serializers.ModelSerializer):
@@ -200,12 +190,19 @@ class DealBriefSerializer(serializers.ModelSerializer):
 
 
 class ChangeSerializer(TimelineEntrySerializer):
-    """A timeline entry in the changes feed (and in webhook deliveries): with its deal."""
+    """A timeline entry in the changes feed, with its deal: the shape webhooks deliver too.
+
+    The fields describe the feed in the schema; the item itself comes from `change_payload`,
+    the one definition of a change, which webhook bodies also render.
+    """
 
     deal = DealBriefSerializer(read_only=True)
 
     class Meta(TimelineEntrySerializer.Meta):
         fields = ["id", "deal", *TimelineEntrySerializer.Meta.fields[1:]]
+
+    def to_representation(self, instance: TimelineEntry) -> dict:
+        return change_payload(instance, absolute=self.context["request"].build_absolute_uri)
 
 
 class ArticleProposalSerializer(serializers.ModelSerializer):

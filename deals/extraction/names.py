@@ -4,6 +4,7 @@ front, and their short forms further down a story ("MP Materials ... MP")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .text import SentenceIndex, words
@@ -63,8 +64,6 @@ def short_names(
 ) -> list[PartyHit]:
     """Hits for the short form of each organisation named in full ("MP Materials" then "MP",
     "Harbour Lithium" then "Harbour's plant"), where no other party is named."""
-    from .parties import PartyHit  # parties.py imports this module
-
     spans = sorted((p.start, p.end) for p in parties)
     found = []
     seen: set[str] = set()
@@ -88,6 +87,8 @@ def short_names(
             if any(s <= at < e for s, e in spans):
                 continue
             found.append(
-                PartyHit(hit.name, hit.kind, hit.country, at, end, index.index_of(at), "short")
+                replace(
+                    hit, start=at, end=end, sentence=index.index_of(at), via="short", excluded=""
+                )
             )
     return found

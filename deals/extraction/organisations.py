@@ -29,7 +29,6 @@ _COMPANY_NOUNS = (
     r"|lender|bank|oil company|oil major|energy company|shipping company|exporter|importer"
     r"|distributor|processor|smelter|shipper|grinder|marketer)"
 )
-_DEMONYM = r"(?P<dem>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 
 _DESCRIBED_BY = re.compile(
     r"(?:^|\W)(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Uu]nnamed|[Uu]nidentified)\s+(?:(?:major|large"

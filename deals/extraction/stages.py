@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deals.stages import SHIPPED_STAGES
+
 from .lexicon import (
     DEAL_VERB_USE,
     DUTY_IDIOM,
@@ -25,42 +27,18 @@ from .text import Sentence, SentenceIndex, clause_start
 
 AGREEMENT, MEASURE = "agreement", "measure"
 
-STAGE_SLUGS = (
-    "rumoured",
-    "talks",
-    "negotiating",
-    "framework",
-    "signed",
-    "in_force",
-    "implemented",
-    "threatened",
-    "imposed",
-    "stalled",
-    "suspended",
-    "collapsed",
-    "cancelled",
-    "lifted",
+# The vocabulary is the tracker's (deals/stages.py, plain data): the parser only reads it.
+STAGE_SLUGS = tuple(stage.slug for stage in SHIPPED_STAGES)
+AGREEMENT_TRACK = tuple(stage.slug for stage in SHIPPED_STAGES if stage.track == AGREEMENT)
+MEASURE_TRACK = tuple(stage.slug for stage in SHIPPED_STAGES if stage.track == MEASURE)
+OFF_TRACK = tuple(stage.slug for stage in SHIPPED_STAGES if stage.track == "both")
+#: How far along its track a stage is, to prefer the later of two equally sure readings; the
+#: final off-track stages rank alike.
+STAGE_ORDER = (
+    {slug: i for i, slug in enumerate(AGREEMENT_TRACK)}
+    | {slug: i for i, slug in enumerate(MEASURE_TRACK)}
+    | {slug: min(10 + i, 12) for i, slug in enumerate(OFF_TRACK)}
 )
-AGREEMENT_TRACK = (
-    "rumoured",
-    "talks",
-    "negotiating",
-    "framework",
-    "signed",
-    "in_force",
-    "implemented",
-)
-MEASURE_TRACK = ("threatened", "imposed")
-OFF_TRACK = ("stalled", "suspended", "collapsed", "cancelled", "lifted")
-STAGE_ORDER = {slug: i for i, slug in enumerate(AGREEMENT_TRACK)} | {
-    "threatened": 0,
-    "imposed": 1,
-    "stalled": 10,
-    "suspended": 11,
-    "collapsed": 12,
-    "cancelled": 12,
-    "lifted": 12,
-}
 
 FACTUAL, FUTURE, HYPOTHETICAL, NEGATED, BACKGROUND = (
     "factual",

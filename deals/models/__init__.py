@@ -41,6 +41,7 @@ from .reference import (
     PartyKind,
     Status,
     Track,
+    lineage,
 )
 from .sources import FAILING_STATES, Source, SourceEntry, SourceState
 from .trust import Contributor, Trust
@@ -93,6 +94,7 @@ __all__ = [
     "WebhookDelivery",
     "WebhookSubscription",
     "content_hash",
+    "lineage",
     "new_webhook_secret",
     "provisional_hash",
     "validate_publication_date",

@@ -1,6 +1,7 @@
 """Reference data: the stage vocabulary, the parties to deals and the commodities they trade."""
 
 import re
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -181,6 +182,19 @@ def validate_hs_codes(value) -> None:
         raise ValidationError('Enter a list of HS codes such as ["2805.30", "2846"].')
 
 
+def lineage(parents: Mapping[int, int | None], pks: Iterable[int]) -> set[int]:
+    """The commodities `pks` and every commodity above them, given each one's parent.
+
+    The one walk up the commodity tree; a loop in `parents` ends the walk instead of hanging it.
+    """
+    found: set[int] = set()
+    for pk in pks:
+        while pk is not None and pk not in found:
+            found.add(pk)
+            pk = parents.get(pk)
+    return found
+
+
 class CommodityQuerySet(models.QuerySet):
     def with_descendants(self, root: "Commodity") -> "CommodityQuerySet":
         """`root` and every commodity below it in the tree (rare earths and dysprosium)."""
@@ -198,12 +212,7 @@ class CommodityQuerySet(models.QuerySet):
     def with_ancestors(self, pks) -> "CommodityQuerySet":
         """The commodities `pks` and every commodity above them (dysprosium and rare earths)."""
         parents = dict(Commodity.objects.values_list("pk", "parent_id"))
-        found = set()
-        for pk in pks:
-            while pk is not None and pk not in found:
-                found.add(pk)
-                pk = parents.get(pk)
-        return self.filter(pk__in=found)
+        return self.filter(pk__in=lineage(parents, pks))
 
 
 class Commodity(models.Model):
@@ -240,12 +249,12 @@ class Commodity(models.Model):
         return reverse("deals:commodity-detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
-        ancestor, seen = self.parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
-            if ancestor.pk == self.pk:
-                raise ValidationError({"parent": "A commodity cannot sit below itself."})
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        if self.pk is None or self.parent_id is None:
+            return
+        parents = dict(Commodity.objects.values_list("pk", "parent_id"))
+        parents[self.pk] = self.parent_id
+        if self.pk in lineage(parents, [self.parent_id]):
+            raise ValidationError({"parent": "A commodity cannot sit below itself."})
 
 
 class CommodityAlias(models.Model):

@@ -3,10 +3,19 @@
 Views, the admin, tasks and commands write through these functions and nothing else.
 """
 
+from .announcements import (
+    EMAIL_MAX_ATTEMPTS,
+    announce,
+    queue_digests,
+    queue_due_deliveries,
+    requeue_stragglers,
+    requeue_stuck_emails,
+)
 from .deals import (
     PartyLink,
     Submission,
     add_parties,
+    article_identity,
     correct_stage,
     create_deal,
     record_timeline_entry,
@@ -14,7 +23,8 @@ from .deals import (
     submit_url,
     unique_slug,
 )
-from .fetching import fetch_article
+from .directory import directory
+from .fetching import TransientFetchError, fetch_article
 from .following import (
     TransientEmailError,
     delivery_of,
@@ -33,7 +43,6 @@ from .following import (
 )
 from .ingestion import (
     ParseOutcome,
-    directory,
     extract_article,
     parse_article,
     readable_text,
@@ -65,15 +74,19 @@ from .webhooks import (
 )
 
 __all__ = [
+    "EMAIL_MAX_ATTEMPTS",
     "ParseOutcome",
     "PartyLink",
     "Provenance",
     "Seeded",
     "Submission",
     "TransientEmailError",
+    "TransientFetchError",
     "UnsafeTarget",
     "accept_proposal",
     "add_parties",
+    "announce",
+    "article_identity",
     "attempt_delivery",
     "check_target_url",
     "claim_source",
@@ -97,6 +110,8 @@ __all__ = [
     "poll_due_now",
     "poll_source",
     "provenance_of",
+    "queue_digests",
+    "queue_due_deliveries",
     "queue_polls",
     "read_unsubscribe_token",
     "readable_text",
@@ -104,6 +119,8 @@ __all__ = [
     "record_timeline_entry",
     "reject_proposal",
     "release_stuck_notifications",
+    "requeue_stragglers",
+    "requeue_stuck_emails",
     "retarget_pending",
     "save_source",
     "seed_reference_data",

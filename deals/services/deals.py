@@ -26,7 +26,8 @@ from deals.models import (
     content_hash,
     provisional_hash,
 )
-from deals.tasks import announce_change, parse_article_task, queue_after_commit
+
+from .queueing import ANNOUNCE_CHANGE, PARSE_ARTICLE, queue_after_commit
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
@@ -143,7 +144,7 @@ def record_timeline_entry(
     entry.changed_stage = latest.pk == entry.pk and previous_status_id != status.pk
     if entry.changed_stage:
         entry.save(update_fields=["changed_stage"])
-    queue_after_commit(announce_change, entry.pk)
+    queue_after_commit(ANNOUNCE_CHANGE, entry.pk)
     return entry
 
 
@@ -202,8 +203,16 @@ def _keep_once(same: models.Q, **fields) -> Submission:
     except IntegrityError:
         return Submission(article=Article.objects.get(same), created=False)
     # The article is saved whatever happens to the broker; the sweeper queues it if this fails.
-    queue_after_commit(parse_article_task, article.pk)
+    queue_after_commit(PARSE_ARTICLE, article.pk)
     return Submission(article=article, created=True)
+
+
+def article_identity(title: str, body: str) -> str:
+    """What makes two submissions the same article: their text as the tracker keeps it, hashed.
+
+    Every check for "already kept" (the service, the admin's form, fetched pages) uses this.
+    """
+    return content_hash(ingested_text(title), ingested_text(body))
 
 
 def submit_article(
@@ -218,7 +227,7 @@ def submit_article(
     """Keep an article, once: the same text (or URL) again returns the article already kept."""
     # No bidirectional controls reach readers; a binary upload (NUL) is kept and failed as such.
     title, body, outlet = ingested_text(title), ingested_text(body), ingested_text(outlet)
-    digest = content_hash(title, body)
+    digest = article_identity(title, body)
     same = models.Q(content_hash=digest)
     if url:
         same |= _same_url(url)

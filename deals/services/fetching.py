@@ -10,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from deals.extraction import ingested_text
-from deals.models import Article, ArticleState, content_hash
-from deals.tasks.articles import TransientFetchError
+from deals.models import Article, ArticleState
 
+from .deals import article_identity
 from .safety import UnsafeTarget, check_public_url, connection_pool
 
 #: Redirects followed from the submitted URL; each new address is vetted like the first.
@@ -22,6 +22,10 @@ _REDIRECTS = {301, 302, 303, 307, 308}
 _TRANSIENT_STATUSES = {408, 425, 429}
 _CHUNK = 64 * 1024
 _WEB_PAGES = {"text/html", "application/xhtml+xml", "text/plain", ""}
+
+
+class TransientFetchError(Exception):
+    """An article's page could not be downloaded now (network, a busy site); later may work."""
 
 
 class PageProblem(Exception):
@@ -144,7 +148,7 @@ def fetch_article(article: Article) -> str:
     title = ingested_text(document.title or article.url)[:500]
     body = ingested_text(document.text)
     sitename = ingested_text(document.sitename or "")
-    digest = content_hash(title, body)
+    digest = article_identity(title, body)
     twin = _same_text(article, digest)
     if twin is not None:
         return _fail(article, f"Same text as article #{twin}.")

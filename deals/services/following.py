@@ -26,9 +26,15 @@ from deals.models import (
     ReaderPreference,
     TimelineEntry,
 )
-from deals.tasks.following import TransientEmailError
+
+from .audience import commodities_concerned, parties_concerned
 
 logger = logging.getLogger(__name__)
+
+
+class TransientEmailError(Exception):
+    """The mail server could not take the message now; sending again later may work."""
+
 
 _UNSUBSCRIBE_SALT = "deals.following.unsubscribe"
 
@@ -145,14 +151,12 @@ def _reason(follow: Follow) -> str:
 
 
 def _follows_of(deal: Deal) -> list[Follow]:
-    """Every follow that covers `deal`: the deal, its parties (and their home countries) and
-    its commodities (and the commodities above them)."""
-    links = list(deal.deal_parties.values_list("party_id", "party__country_id"))
-    party_ids = {pk for pair in links for pk in pair if pk is not None}
-    commodities = Commodity.objects.with_ancestors(deal.commodities.values_list("pk", flat=True))
+    """Every follow that covers `deal`: the deal, or a party or commodity it concerns."""
     return list(
         Follow.objects.filter(
-            Q(deal=deal) | Q(party_id__in=party_ids) | Q(commodity__in=commodities),
+            Q(deal=deal)
+            | Q(party_id__in=parties_concerned(deal))
+            | Q(commodity__in=commodities_concerned(deal)),
             user__is_active=True,
         )
         .exclude(user__email="")

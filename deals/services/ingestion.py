@@ -5,22 +5,18 @@ Matching itself lives in `deals.services.matching`.
 
 import datetime
 import logging
-import threading
-import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max
 from django.utils import timezone
 
 from deals.extraction import (
-    CommodityEntry,
     Extraction,
-    Gazetteer,
-    PartyEntry,
     check_input,
     document_text,
     extract,
@@ -30,12 +26,8 @@ from deals.extraction import (
 from deals.models import (
     Article,
     ArticleState,
-    Commodity,
-    CommodityAlias,
     DatePrecision,
     DealKind,
-    Party,
-    PartyAlias,
     PartyKind,
     Proposal,
     ProposedCommodity,
@@ -45,142 +37,15 @@ from deals.models import (
     Status,
 )
 
+from .directory import Directory, directory
 from .drafts import draft_summary, marks_of
 from .matching import match_deal, sketch_of
+from .review import accept_proposal
 from .trust import provenance_of
 
 logger = logging.getLogger(__name__)
 
-# --- The gazetteer, extended by the database -------------------------------------------------
-
-#: Rebuild the gazetteer at least this often, so a renamed party or alias takes effect even
-#: when no row was added or removed (which the fingerprint notices at once).
-DIRECTORY_MAX_AGE = 60.0
-
-
-@dataclass(frozen=True)
-class Directory:
-    """The gazetteer extended by the database's rows, and the rows its names resolve to."""
-
-    gazetteer: Gazetteer
-    party_ids: dict[str, int]
-    country_ids: dict[str, int]
-    commodity_ids: dict[str, int]
-    commodity_parents: dict[int, int | None]
-    fingerprint: tuple
-    built_at: float
-
-    def party_id(self, *names: str, country: str | None = None, kind: str = "") -> int | None:
-        """The party a mention names: a country by its ISO code, else by name or alias."""
-        if kind == PartyKind.COUNTRY and country and country.upper() in self.country_ids:
-            return self.country_ids[country.upper()]
-        for name in names:
-            if name and name.casefold() in self.party_ids:
-                return self.party_ids[name.casefold()]
-        return None
-
-    def commodity_id(self, *names: str) -> int | None:
-        """The commodity a mention names, by name or alias."""
-        for name in names:
-            if name and name.casefold() in self.commodity_ids:
-                return self.commodity_ids[name.casefold()]
-        return None
-
-    def lineage(self, commodity_id: int) -> set[int]:
-        """The commodity and every commodity above it in the tree."""
-        return _lineage(self.commodity_parents, commodity_id)
-
-
-def _lineage(parents: dict[int, int | None], pk: int) -> set[int]:
-    found, current = set(), pk
-    while current is not None and current not in found:
-        found.add(current)
-        current = parents.get(current)
-    return found
-
-
-_directory: Directory | None = None
-_directory_lock = threading.Lock()
-
-
-def _fingerprint() -> tuple:
-    # Rows are added (editors resolving names) far more often than renamed: counting them and
-    # their highest key costs four index scans, against rebuilding the whole gazetteer.
-    return tuple(
-        tuple(model.objects.order_by().aggregate(rows=Count("pk"), top=Max("pk")).values())
-        for model in (Party, PartyAlias, Commodity, CommodityAlias)
-    )
-
-
-def _build_directory(fingerprint: tuple) -> Directory:
-    party_aliases: dict[int, list[str]] = {}
-    for party_id, name in PartyAlias.objects.values_list("party_id", "name"):
-        party_aliases.setdefault(party_id, []).append(name)
-    commodity_aliases: dict[int, list[str]] = {}
-    for commodity_id, name in CommodityAlias.objects.values_list("commodity_id", "name"):
-        commodity_aliases.setdefault(commodity_id, []).append(name)
-
-    parties, party_ids, country_ids = [], {}, {}
-    rows = Party.objects.values_list("pk", "name", "kind", "iso_code", "country__iso_code")
-    for pk, name, kind, iso_code, home in rows:
-        aliases = party_aliases.get(pk, [])
-        parties.append(PartyEntry(name, kind, tuple(aliases), (iso_code or home) or None))
-        for known in (name, *aliases):
-            party_ids.setdefault(known.casefold(), pk)
-        if iso_code:
-            country_ids[iso_code.upper()] = pk
-
-    rows = list(Commodity.objects.values_list("pk", "name", "hs_codes", "parent_id"))
-    names = {pk: name for pk, name, _, _ in rows}
-    parents = {pk: parent_id for pk, _, _, parent_id in rows}
-    commodity_ids = {}
-    for pk, name in names.items():
-        for known in (name, *commodity_aliases.get(pk, [])):
-            commodity_ids.setdefault(known.casefold(), pk)
-
-    def depth(pk: int) -> int:
-        return len(_lineage(parents, pk))
-
-    commodities = [
-        CommodityEntry(
-            name,
-            tuple(hs_codes or ()),
-            tuple(commodity_aliases.get(pk, [])),
-            names.get(parent_id),
-        )
-        # The gazetteer wants a parent before its children.
-        for pk, name, hs_codes, parent_id in sorted(rows, key=lambda row: depth(row[0]))
-    ]
-    gazetteer = Gazetteer.default().extended(parties=parties, commodities=commodities)
-    return Directory(
-        gazetteer=gazetteer,
-        party_ids=party_ids,
-        country_ids=country_ids,
-        commodity_ids=commodity_ids,
-        commodity_parents=parents,
-        fingerprint=fingerprint,
-        built_at=time.monotonic(),
-    )
-
-
-def directory() -> Directory:
-    """The gazetteer extended by every Party, Commodity and alias row, rebuilt when they change.
-
-    Each process keeps one; a cheap fingerprint of the four tables tells when editors added or
-    removed rows, and an age limit catches renames.
-    """
-    global _directory
-    fingerprint = _fingerprint()
-    with _directory_lock:
-        current = _directory
-        fresh = (
-            current is not None
-            and current.fingerprint == fingerprint
-            and time.monotonic() - current.built_at < DIRECTORY_MAX_AGE
-        )
-        if not fresh:
-            current = _directory = _build_directory(fingerprint)
-    return current
+T = TypeVar("T")
 
 
 def readable_text(body: str) -> str:
@@ -203,6 +68,15 @@ class ParseOutcome:
     state: str
     reason: str = ""
     proposals: list[Proposal] = field(default_factory=list)
+
+
+def _once_per_name(mentions: Iterable[T]) -> Iterator[T]:
+    """Each named mention once: the first of those with the same name, letter case aside."""
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.name.casefold() not in seen:
+            seen.add(mention.name.casefold())
+            yield mention
 
 
 def _too_large(body: str) -> str | None:
@@ -260,11 +134,8 @@ def _propose(
         quote=mention.stage_quote or "",
         confidence=min(max(float(mention.confidence or 0.0), 0.0), 1.0),
     )
-    parties, seen = [], set()
-    for party in mention.parties:
-        if party.name.casefold() in seen:
-            continue
-        seen.add(party.name.casefold())
+    parties = []
+    for party in _once_per_name(mention.parties):
         parties.append(
             ProposedParty(
                 proposal=proposal,
@@ -279,11 +150,8 @@ def _propose(
             )
         )
     ProposedParty.objects.bulk_create(parties)
-    commodities, seen = [], set()
-    for commodity in mention.commodities:
-        if commodity.name.casefold() in seen:
-            continue
-        seen.add(commodity.name.casefold())
+    commodities = []
+    for commodity in _once_per_name(mention.commodities):
         commodities.append(
             ProposedCommodity(
                 proposal=proposal,
@@ -350,9 +218,6 @@ def parse_article(article: Article) -> ParseOutcome:
     trusted sources the parser is sure of are accepted at once: pages the tracker fetched from a
     trusted domain, and articles from accounts editors trust. The article is always kept.
     """
-    # Accepting is review's business, and review matches with this module's functions.
-    from .review import accept_proposal
-
     body = readable_text(article.body)
     problem = _too_large(article.body) or check_input(article.title, body)
     if problem:

@@ -24,10 +24,9 @@ from deals.models import (
     ReviewState,
     provisional_hash,
 )
-from deals.tasks import queue_after_commit
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
-from .ingestion import directory
+from .directory import directory
 from .matching import (
     MATCH_THRESHOLD,
     Match,
@@ -37,6 +36,7 @@ from .matching import (
     sketch_of,
     sketches_of,
 )
+from .queueing import PARSE_ARTICLE, queue_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +60,19 @@ def _add_aliases(party: Party, written: list[str], known: set[str]) -> None:
             known.add(key)
 
 
+def _known_as(model: type[Party] | type[Commodity], name: str) -> Party | Commodity | None:
+    """The party or commodity with this name, else the one with this alias, letter case aside."""
+    return (
+        model.objects.filter(name__iexact=name).first()
+        or model.objects.filter(aliases__name__iexact=name).first()
+    )
+
+
 def _resolve_party(mention: ProposedParty, known: set[str]) -> Party:
     """The mention's party: the one an editor or the parser chose, else found or created."""
     party = mention.party
     if party is None:
-        party = (
-            Party.objects.filter(name__iexact=mention.name).first()
-            or Party.objects.filter(aliases__name__iexact=mention.name).first()
-        )
+        party = _known_as(Party, mention.name)
     if party is None:
         country = None
         if mention.kind != PartyKind.COUNTRY and mention.country_code:
@@ -94,10 +99,7 @@ def _resolve_party(mention: ProposedParty, known: set[str]) -> Party:
 def _resolve_commodity(mention: ProposedCommodity) -> Commodity:
     commodity = mention.commodity
     if commodity is None:
-        commodity = (
-            Commodity.objects.filter(name__iexact=mention.name).first()
-            or Commodity.objects.filter(aliases__name__iexact=mention.name).first()
-        )
+        commodity = _known_as(Commodity, mention.name)
     if commodity is None:
         commodity = Commodity.objects.create(
             name=mention.name,
@@ -330,9 +332,6 @@ def parse_again(*, article: Article) -> bool:
 
     An article with accepted proposals is already part of the record and is not parsed again.
     """
-    # The task module imports the services: import it when the task is queued.
-    from deals.tasks.articles import parse_article_task
-
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.proposals.filter(state=ReviewState.ACCEPTED).exists():
         return False
@@ -345,5 +344,5 @@ def parse_again(*, article: Article) -> bool:
         attempts=0,
         state_changed_at=timezone.now(),
     )
-    queue_after_commit(parse_article_task, article.pk)
+    queue_after_commit(PARSE_ARTICLE, article.pk)
     return True

@@ -36,10 +36,9 @@ from django.db.models import (
 from django.utils import timezone
 
 from deals.models import FAILING_STATES, Source, SourceEntry, SourceState
-from deals.tasks.queueing import queue_after_commit
-from deals.tasks.sources import poll_source_task
 
 from .deals import submit_article, submit_url
+from .queueing import POLL_SOURCE, queue_after_commit
 from .safety import UnsafeTarget, check_public_url, connection_pool
 
 logger = logging.getLogger(__name__)
@@ -551,7 +550,7 @@ def queue_polls(*, source_pks: Iterable[int] | None = None, limit: int = 1000) -
         for pk, next_poll_at in due:
             # Conditional: a round running at the same moment may have leased it already.
             if Source.objects.filter(pk=pk, next_poll_at=next_poll_at).update(next_poll_at=lease):
-                queue_after_commit(poll_source_task, pk, lease.isoformat())
+                queue_after_commit(POLL_SOURCE, pk, lease.isoformat())
                 queued += 1
     return queued
 

@@ -20,6 +20,7 @@ from django.core.mail import send_mail
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
 
 from deals.models import (
     Commodity,
@@ -34,11 +35,12 @@ from deals.models import (
 )
 from deals.models.webhooks import SECRET_PREFIX
 
+from .audience import commodities_concerned, parties_concerned
+from .changes import webhook_event
 from .safety import Target, UnsafeTarget, check_public_url, connection_pool
 
 logger = logging.getLogger(__name__)
 
-EVENT_TYPE = "change.recorded"
 _PAUSED = "Paused by its owner."
 #: Most bytes of a receiver's answer kept in the delivery log.
 _ERROR_EXCERPT = 300
@@ -114,16 +116,6 @@ def update_subscription(*, subscription: WebhookSubscription, **changes) -> Webh
     return subscription
 
 
-def _commodities_with_ancestors(commodity_ids: list[int]) -> set[int]:
-    parents = dict(Commodity.objects.values_list("pk", "parent_id"))
-    found = set()
-    for pk in commodity_ids:
-        while pk is not None and pk not in found:
-            found.add(pk)
-            pk = parents.get(pk)
-    return found
-
-
 def _filter_allows(relation: str, values) -> models.Q:
     """A subscription with no filter of this kind matches; one with a filter must name a value."""
     through = WebhookSubscription._meta.get_field(relation).remote_field.through
@@ -133,15 +125,8 @@ def _filter_allows(relation: str, values) -> models.Q:
 
 
 def webhook_payload(entry: TimelineEntry) -> str:
-    """The JSON body delivered for an entry: an item of the changes feed, wrapped as an event."""
-    # Imported here: the API's serializers use this module to vet webhook URLs.
-    from rest_framework.renderers import JSONRenderer
-
-    from deals.api.serializers import ChangeSerializer, SiteRequest
-
-    data = ChangeSerializer(entry, context={"request": SiteRequest()}).data
-    event = {"type": EVENT_TYPE, "timestamp": entry.recorded_at, "data": data}
-    return JSONRenderer().render(event).decode("utf-8")
+    """The JSON body delivered for an entry: a change, as the changes feed lists it, as an event."""
+    return JSONRenderer().render(webhook_event(entry)).decode("utf-8")
 
 
 def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
@@ -153,12 +138,10 @@ def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
         "deal", "status", "previous_status", "article"
     ).get(pk=entry.pk)
     deal = entry.deal
-    party_ids = list(deal.deal_parties.values_list("party_id", flat=True))
-    commodity_ids = list(deal.commodities.values_list("pk", flat=True))
     matching = WebhookSubscription.objects.active().filter(
         _filter_allows("deals", [deal.pk]),
-        _filter_allows("parties", party_ids),
-        _filter_allows("commodities", _commodities_with_ancestors(commodity_ids)),
+        _filter_allows("parties", parties_concerned(deal)),
+        _filter_allows("commodities", commodities_concerned(deal)),
         _filter_allows("stages", [entry.status_id]),
     )
     subscriptions = list(matching)

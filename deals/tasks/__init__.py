@@ -3,13 +3,11 @@
 from .announce import announce_change, announce_stragglers
 from .articles import parse_article_task, requeue_stuck_articles
 from .following import (
-    notify_followers,
     retry_stuck_notifications,
     send_daily_digests,
     send_digest_email,
     send_notification_email,
 )
-from .queueing import queue_after_commit
 from .sources import poll_due_sources, poll_source_task
 from .webhooks import deliver_due_webhooks, deliver_webhook
 
@@ -18,11 +16,9 @@ __all__ = [
     "announce_stragglers",
     "deliver_due_webhooks",
     "deliver_webhook",
-    "notify_followers",
     "parse_article_task",
     "poll_due_sources",
     "poll_source_task",
-    "queue_after_commit",
     "requeue_stuck_articles",
     "retry_stuck_notifications",
     "send_daily_digests",

@@ -1,51 +1,17 @@
 """Tell followers and webhook subscribers about accepted timeline entries."""
 
-import datetime
-
 from celery import shared_task
-from django.db import transaction
-from django.utils import timezone
 
-from deals.models import TimelineEntry
-
-from .following import notify_followers
-from .queueing import queue_after_commit
-from .webhooks import deliver_webhook
-
-#: An entry still unannounced this long after it was recorded lost its task; queue it again.
-STRAGGLER_AGE = datetime.timedelta(minutes=2)
+from deals import services
 
 
 @shared_task(ignore_result=True)
 def announce_change(entry_pk: int) -> None:
-    """Fan an accepted timeline entry out to followers' emails and webhook subscriptions.
-
-    Idempotent: each fan-out records what it sends under a unique key, and the entry is
-    marked announced only once all of them have been planned.
-    """
-    # Imported here: the services queue this task, so they import this module first.
-    from deals.services.webhooks import plan_deliveries
-
-    entry = TimelineEntry.objects.filter(pk=entry_pk, announced_at__isnull=True).first()
-    if entry is None:
-        return
-    # Planned rows and the announced mark commit together; the sends are queued after it.
-    with transaction.atomic():
-        notify_followers(entry)
-        for delivery_pk in plan_deliveries(entry=entry):
-            queue_after_commit(deliver_webhook, delivery_pk)
-        TimelineEntry.objects.filter(pk=entry.pk).update(announced_at=timezone.now())
+    """Fan an accepted timeline entry out to followers' emails and webhook subscriptions, once."""
+    services.announce(entry_pk=entry_pk)
 
 
 @shared_task(ignore_result=True)
 def announce_stragglers() -> int:
     """Queue again the announcements a lost message or a broker outage left behind."""
-    cutoff = timezone.now() - STRAGGLER_AGE
-    stragglers = list(
-        TimelineEntry.objects.unannounced()
-        .filter(recorded_at__lt=cutoff)
-        .values_list("pk", flat=True)[:500]
-    )
-    for pk in stragglers:
-        announce_change.delay(pk)
-    return len(stragglers)
+    return services.requeue_stragglers()

@@ -10,16 +10,14 @@ from django.db import InterfaceError, OperationalError
 from django.db.models import F, Q
 from django.utils import timezone
 
+from deals import services
 from deals.models import Article, ArticleState
+from deals.services import TransientFetchError
 
 logger = logging.getLogger(__name__)
 
 #: Errors that say nothing about the article: the database is away for a moment.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
-
-
-class TransientFetchError(Exception):
-    """An article's page could not be downloaded now (network, a busy site); later may work."""
 
 
 @shared_task(
@@ -46,12 +44,9 @@ def parse_article_task(self, article_pk: int) -> None:
     )
     if not claimed:
         return
-    # The services queue this task, so they are imported when it runs, not with it.
-    from deals.services import parse_article
-
     article = Article.objects.get(pk=article_pk)
     try:
-        parse_article(article)
+        services.parse_article(article)
     except TRANSIENT_ERRORS:
         # Release the claim so the retry can take it; if the database is still away the
         # sweeper finds the article parsing past the time limit and queues it again.
@@ -90,11 +85,9 @@ def _fetch(task, article_pk: int) -> bool:
     )
     if not claimed:
         return False
-    from deals.services import fetch_article
-
     article = Article.objects.get(pk=article_pk)
     try:
-        return fetch_article(article) == ArticleState.QUEUED
+        return services.fetch_article(article) == ArticleState.QUEUED
     except TransientFetchError as error:
         if task.request.retries < task.max_retries:
             raise

@@ -4,6 +4,8 @@ import datetime
 
 from celery import shared_task
 
+from deals.services import claim_source, poll_source, queue_polls
+
 from .articles import TRANSIENT_ERRORS
 
 
@@ -14,8 +16,6 @@ def poll_due_sources() -> int:
     A source whose poll was lost (a broker restart, a dead worker) is due again once its lease
     runs out, so this is also the sweeper.
     """
-    from deals.services import queue_polls
-
     return queue_polls()
 
 
@@ -31,9 +31,6 @@ def poll_source_task(self, source_pk: int, lease: str) -> None:
     """Poll one source, once: the task claims the lease its round set, so a message delivered
     twice, for a paused source or a deleted one, does nothing. Feed problems are the source's
     state, never an error of the task."""
-    # The services queue this task, so they are imported when it runs, not with it.
-    from deals.services import claim_source, poll_source
-
     source = claim_source(source_pk=source_pk, lease=datetime.datetime.fromisoformat(lease))
     if source is not None:
         poll_source(source=source)

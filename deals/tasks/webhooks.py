@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from deals import services
+
 
 @shared_task(ignore_result=True)
 def deliver_webhook(delivery_pk: int) -> None:
@@ -10,17 +12,10 @@ def deliver_webhook(delivery_pk: int) -> None:
     Retries are not Celery retries: the next attempt's time is kept in the database and the
     sweeper below queues it, so a worker restart or a lost message loses no delivery.
     """
-    from deals.services.webhooks import attempt_delivery  # the services import the tasks
-
-    attempt_delivery(delivery_pk=delivery_pk)
+    services.attempt_delivery(delivery_pk=delivery_pk)
 
 
 @shared_task(ignore_result=True)
 def deliver_due_webhooks() -> int:
     """Queue every delivery whose first try or retry is due (run by beat every 15 seconds)."""
-    from deals.services.webhooks import due_deliveries  # the services import the tasks
-
-    due = due_deliveries()
-    for pk in due:
-        deliver_webhook.delay(pk)
-    return len(due)
+    return services.queue_due_deliveries()
