@@ -157,7 +157,7 @@ def test_one_article_cannot_put_a_deal_at_the_same_stage_twice():
 
 
 def test_figures_saved_with_the_old_free_words_are_moved_to_the_vocabulary_and_back():
-    migration = importlib.import_module("deals.migrations.0008_figure_what_vocabulary")
+    migration = importlib.import_module("deals.migrations.0011_figure_what_vocabulary")
     deal = DealFactory()
     old = {
         "25%": ("deal value", "%"),

@@ -331,7 +331,8 @@ def test_the_review_screen_shows_the_article_with_what_the_parser_read_marked(
         ("figure", "16 million tonnes"),
     } <= marked
     [stage_sentence] = text.find_class("mark--stage")
-    assert "hold early talks" in stage_sentence.text_content()
+    # The body sentence that states the stage, not the headline.
+    assert "in preliminary talks to build" in stage_sentence.text_content()
     assert "stage: Preliminary talks" in stage_sentence.text_content()
     # Every word of the article is on the page, in order, marks and all.
     assert " ".join(text.text_content().split()).startswith("China party and Malaysia party")
