@@ -9,6 +9,7 @@ from .articles import (
     validate_publication_date,
 )
 from .deals import (
+    SEARCH_CONFIG,
     DatePrecision,
     Deal,
     DealKind,
@@ -53,6 +54,7 @@ from .webhooks import (
 
 __all__ = [
     "PENDING_STATES",
+    "SEARCH_CONFIG",
     "Article",
     "ArticleState",
     "Commodity",

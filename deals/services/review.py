@@ -24,11 +24,12 @@ from deals.models import (
     Role,
     provisional_hash,
 )
-from deals.tasks import queue_after_commit
+from deals.tasks import queue_after_commit, refresh_party_search
 
 from .deals import PartyLink, add_parties, create_deal, record_timeline_entry, unique_slug
 from .ingestion import directory
 from .matching import MATCH_THRESHOLD, DealSketch, Match, match_deal, score_match, sketch_of
+from .search import refresh_search_documents
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,8 @@ def _add_aliases(party: Party, written: list[str], known: set[str]) -> None:
         if key and key not in known and _looks_like_a_name(name.strip()):
             PartyAlias.objects.create(party=party, name=name.strip()[:200])
             known.add(key)
+            # The party's other deals are found by the new name too.
+            queue_after_commit(refresh_party_search, party.pk)
 
 
 def _resolve_party(mention: ProposedParty, known: set[str]) -> Party:
@@ -226,6 +229,8 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
             "reviewed_at",
         ]
     )
+    # The commodities just added, and any summary, join the search document.
+    refresh_search_documents(deal_ids=[deal.pk])
     if created:
         retarget_pending(deal=deal)
     return proposal

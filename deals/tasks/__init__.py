@@ -10,6 +10,7 @@ from .following import (
     send_notification_email,
 )
 from .queueing import queue_after_commit
+from .search import refresh_party_search
 from .webhooks import deliver_due_webhooks, deliver_webhook
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "notify_followers",
     "parse_article_task",
     "queue_after_commit",
+    "refresh_party_search",
     "requeue_stuck_articles",
     "retry_stuck_notifications",
     "send_daily_digests",
