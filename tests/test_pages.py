@@ -281,16 +281,17 @@ def page_urls(world) -> list[tuple[str, int]]:
     """Each page with the most queries it may run for a signed-in reader.
 
     Two of them load the session and the reader; the rest are the page's own, whatever the
-    number of deals.
+    number of deals. The home page and the deal list also read the data version, the key of
+    their cached fragments.
     """
     return [
-        (reverse("deals:home"), 8),
-        (reverse("deals:home") + "?chart=country", 8),
-        (reverse("deals:deal-list"), 11),
+        (reverse("deals:home"), 9),
+        (reverse("deals:home") + "?chart=country", 9),
+        (reverse("deals:deal-list"), 12),
         (
             reverse("deals:deal-list")
             + "?q=deal&stage=framework&stage=talks&country=MY&commodity=rare-earths&sort=title",
-            14,
+            15,
         ),
         (world["refinery"].get_absolute_url(), 12),
         (world["malaysia"].get_absolute_url(), 9),
@@ -316,6 +317,23 @@ def test_every_page_runs_a_bounded_number_of_queries(
         with django_assert_max_num_queries(most):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("name", ["home", "deal-list"])
+def test_a_signed_in_reader_gets_the_lists_again_from_the_cache_until_the_data_changes(
+    client, reader, world, stages, name, django_assert_max_num_queries
+):
+    client.force_login(reader)
+    client.get(reverse(f"deals:{name}"))
+
+    # The session, the reader, the stages, the data version and the list's count, if a list.
+    with django_assert_max_num_queries(5):
+        again = text_of(client.get(reverse(f"deals:{name}")))
+    published_deal(title="A brand new lithium pact", stages=[("talks", datetime.date.today())])
+    after = text_of(client.get(reverse(f"deals:{name}")))
+
+    assert "A brand new lithium pact" not in again
+    assert "A brand new lithium pact" in after
 
 
 @pytest.mark.parametrize("name", ["home", "deal-list", "stage-list"])

@@ -1,10 +1,12 @@
 """Reader pages: the home page, the deal list, a deal, a party, a commodity and the stages.
 
-Each view hands its template ready data: every query runs here, a bounded number per page
-whatever the number of deals, and templates only loop over what they are given.
+Each view hands its template ready data: every query is made here, a bounded number per page
+whatever the number of deals, and templates only loop over what they are given. What only a
+cached `{% fragment %}` of the page shows is handed as `later(...)`, run on a cache miss only.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deals.charts import deals_by_stage, stage_breakdown, stages_in_reading_order
@@ -65,6 +68,12 @@ def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[Sta
     ]
 
 
+def later(function, *args, **kwargs) -> SimpleLazyObject:
+    """`function(*args, **kwargs)`, computed when a template first reads it: inside a cached
+    `{% fragment %}` it is never computed at all."""
+    return SimpleLazyObject(functools.partial(function, *args, **kwargs))
+
+
 def _following(request, **target) -> bool:
     if not request.user.is_authenticated:
         return False
@@ -90,10 +99,10 @@ class HomeView(TemplateView):
             "latest_changes": TimelineEntry.objects.stage_changes()
             .with_related()
             .defer("article__body")[:LATEST_CHANGES],
-            "stage_groups": group_by_stage(
-                Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
+            "stage_groups": later(
+                group_by_stage, Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
             ),
-            "chart": stage_breakdown(active, statuses, by=chart_by),
+            "chart": later(stage_breakdown, active, statuses, by=chart_by),
             "chart_by": chart_by,
         }
 
@@ -126,10 +135,11 @@ class DealListView(ListView):
                 [(s.slug, s.name) for s in stages_in_reading_order(statuses)],
                 query.getlist("stage"),
             ),
-            "countries": options(
-                Party.objects.countries().values_list("slug", "name"), chosen["country"]
+            "countries": later(
+                options, Party.objects.countries().values_list("slug", "name"), chosen["country"]
             ),
-            "parties": options(
+            "parties": later(
+                options,
                 # Each party looks for one link in the link table's index, rather than joining
                 # every link and removing the duplicates.
                 Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
@@ -137,12 +147,12 @@ class DealListView(ListView):
                 .values_list("slug", "name"),
                 chosen["party"],
             ),
-            "commodities": options(
-                Commodity.objects.values_list("slug", "name"), chosen["commodity"]
+            "commodities": later(
+                options, Commodity.objects.values_list("slug", "name"), chosen["commodity"]
             ),
             "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
-            "chart": deals_by_stage(
-                self.filterset.qs, statuses, title="Matching deals at each stage"
+            "chart": later(
+                deals_by_stage, self.filterset.qs, statuses, title="Matching deals at each stage"
             ),
             "query_string": query.urlencode(),
             "is_filtered": any(value for key, value in query.items() if key != "sort"),
