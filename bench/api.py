@@ -155,19 +155,24 @@ def main() -> int:
     options = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="tracker-bench-api-"))
-    database_url = archive.database_url(options.database, sqlite_path=workdir / "bench.sqlite3")
+    if options.reuse:
+        database_url = os.environ["BENCH_DATABASE_URL"]
+    else:
+        database_url = archive.database_url(options.database, sqlite_path=workdir / "bench.sqlite3")
     environment = _server_environment(database_url)
     started = time.perf_counter()
-    archive.prepare_database(environment)
-    loader = multiprocessing.Process(
-        target=load_deals, args=(environment, options.deals, options.entries)
-    )
-    loader.start()
-    loader.join()
-    if loader.exitcode:
-        raise SystemExit("Loading the deals failed.")
+    if not options.reuse:
+        archive.prepare_database(environment)
+        loader = multiprocessing.Process(
+            target=load_deals, args=(environment, options.deals, options.entries)
+        )
+        loader.start()
+        loader.join()
+        if loader.exitcode:
+            raise SystemExit("Loading the deals failed.")
     print(
-        f"Loaded {options.deals:,} deals and {options.entries:,} timeline entries "
+        f"{'Reused' if options.reuse else 'Loaded'} {options.deals:,} deals and "
+        f"{options.entries:,} timeline entries "
         f"in {time.perf_counter() - started:.1f}s ({options.database})"
     )
 

@@ -38,6 +38,11 @@ def add_arguments(parser, *, deals: int, entries: int) -> None:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--deals", type=int, default=deals)
     parser.add_argument("--entries", type=int, default=entries, help="timeline entries in all")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="serve the archive a previous run left in BENCH_DATABASE_URL, without loading",
+    )
 
 
 def database_url(database: str, *, sqlite_path: Path) -> str:
@@ -286,5 +291,9 @@ def load(*, deals: int, entries: int) -> dict[str, str]:
         # them the planner guesses row counts and picks plans no running site would get.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    # A deal in the middle of the table, with a full timeline.
+    return samples(deals)
+
+
+def samples(deals: int) -> dict[str, str]:
+    """A deal in the middle of the table, with a full timeline, and the terms searched."""
     return {"deal": f"deal-{deals // 2}", "word": "refinery", "phrase": '"export ban"'}

@@ -106,6 +106,9 @@ def serve_and_time(pages: dict[str, str], *, page_cache: bool) -> dict[str, list
 
 def load_archive(options) -> dict[str, str]:
     """A fresh database holding the archive; returns the sample deal and search terms."""
+    if options.reuse:
+        SERVER_ENV["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+        return archive.samples(options.deals)
     SERVER_ENV["DATABASE_URL"] = archive.database_url(
         options.database, sqlite_path=ROOT / "var/bench-pages.sqlite3"
     )
@@ -124,7 +127,8 @@ def main() -> int:
     began = time.perf_counter()
     samples = load_archive(options)
     print(
-        f"Loaded {options.deals:,} deals and {options.entries:,} timeline entries "
+        f"{'Reused' if options.reuse else 'Loaded'} {options.deals:,} deals and "
+        f"{options.entries:,} timeline entries "
         f"in {time.perf_counter() - began:.1f}s ({options.database})"
     )
     pages = {
