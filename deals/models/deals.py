@@ -136,22 +136,32 @@ class DealQuerySet(models.QuerySet):
         shared: Counter[int] = Counter()
         party_ids = [link.party_id for link in deal.deal_parties.all()]
         commodity_ids = [commodity.pk for commodity in deal.commodities.all()]
-        # Grouped in the database: a country such as China is in thousands of deals.
+        # Grouped in the database: a country such as China is in thousands of deals. The links
+        # alone, read through their party or commodity index: joining each to its deal to keep
+        # the published ones would walk every deal; the few candidates are checked below.
         for through, field, ids in (
             (DealParty, "party_id", party_ids),
             (Deal.commodities.through, "commodity_id", commodity_ids),
         ):
             rows = (
-                through.objects.filter(**{f"{field}__in": ids}, deal__status__isnull=False)
+                through.objects.filter(**{f"{field}__in": ids})
                 .exclude(deal_id=deal.pk)
                 .values("deal_id")
                 .annotate(shared=models.Count("pk"))
                 .order_by("-shared", "-deal_id")[: limit * 4]
             )
             shared.update({row["deal_id"]: row["shared"] for row in rows})
-        closest = [pk for pk, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]]
-        found = {related.pk: related for related in self.filter(pk__in=closest)}
-        return [found[pk] for pk in closest if pk in found]
+        ranked = [pk for pk, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))]
+        found = {related.pk: related for related in self.published().filter(pk__in=ranked)}
+        closest = [pk for pk in ranked if pk in found][:limit]
+        return [found[pk] for pk in closest]
+
+
+class DealManager(models.Manager.from_queryset(DealQuerySet)):
+    def get_queryset(self) -> DealQuerySet:
+        # The search documents are read by the database only; loading one with every deal
+        # would carry all of its quotes into each list.
+        return super().get_queryset().defer("search_document", "search_text")
 
 
 #: The text search configuration of PostgreSQL's search documents and queries.
@@ -189,7 +199,7 @@ class Deal(models.Model):
     search_document = SearchVectorField(null=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
 
-    objects = DealQuerySet.as_manager()
+    objects = DealManager()
 
     class Meta:
         ordering = ["-last_changed_on", "-id"]
