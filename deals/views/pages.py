@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -107,12 +108,30 @@ class HomeView(TemplateView):
         }
 
 
+class UncountedPage(Page):
+    """A page that counts the results only when the template asks whether there are others."""
+
+    def has_other_pages(self) -> SimpleLazyObject:
+        return SimpleLazyObject(super().has_other_pages)
+
+
+class FirstPageUncounted(Paginator):
+    """Reads the first page without counting the results first: the count is shown inside the
+    deal list's cached fragment, so a reader served from it never pays for counting."""
+
+    def page(self, number):
+        if number == 1 and not self.orphans:
+            return UncountedPage(self.object_list[: self.per_page], 1, self)
+        return super().page(number)
+
+
 @method_decorator(cached_for_visitors, name="dispatch")
 class DealListView(ListView):
     """Every published deal, filtered with the API's FilterSet, latest change first."""
 
     model = Deal
     paginate_by = settings.TRACKER_DEALS_PER_PAGE
+    paginator_class = FirstPageUncounted
 
     def get_queryset(self):
         self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
