@@ -7,6 +7,7 @@ cached `{% fragment %}` of the page shows is handed as `later(...)`, run on a ca
 
 import datetime
 import functools
+import operator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -255,23 +256,23 @@ class DealDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         deal = self.object
-        timeline = list(
-            deal.timeline.latest_first().select_related("status", "previous_status", "article")
-        )
-        statuses = list(Status.objects.for_kind(deal.kind).order_by("order"))
-        stops, off_track = stage_track(deal, timeline, statuses)
-        last_news = timeline[0].happened_on if timeline else None
+        entries = deal.timeline.latest_first()
+        timeline = later(list, entries.select_related("status", "previous_status", "article"))
+        statuses = later(list, Status.objects.for_kind(deal.kind).order_by("order"))
+        track = later(stage_track, deal, timeline, statuses)
+        # The date of the latest entry, which recording it made the deal's last change.
+        last_news = deal.last_changed_on
         return {
             **super().get_context_data(**kwargs),
             "timeline": timeline,
-            "stops": stops,
-            "off_track": off_track,
+            "stops": later(operator.itemgetter(0), track),
+            "off_track": later(operator.itemgetter(1), track),
             "last_news": last_news,
             "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
             # Within one deal: the model's ordering would join the deal to sort by it.
             "figures": deal.figures.select_related("article").order_by("created_at", "id"),
-            "related_deals": Deal.objects.select_related("status").related_to(
-                deal, limit=RELATED_DEALS
+            "related_deals": later(
+                Deal.objects.select_related("status").related_to, deal, limit=RELATED_DEALS
             ),
             "is_following": _following(self.request, deal=deal),
             "follow_kind": "deal",
