@@ -1,8 +1,11 @@
 """API benchmark: the deal list and a conditional changes poll against a constant-JSON view.
 
-    /work/main/.venv/bin/python bench/api.py [--seconds 2] [--rounds 6] [--connections 2]
+    .venv/bin/python bench/api.py [--database postgres|sqlite] [--deals N] [--entries N]
+        [--seconds 2] [--rounds 6] [--connections 2]
 
-Loads 10,000 deals into a fresh SQLite file (or BENCH_DATABASE_URL), serves the tracker with
+Loads the archive of `bench/archive.py` (10,000 deals and 100,000 timeline entries unless told;
+COPY on PostgreSQL) into a fresh SQLite file, the local `tracker_bench` PostgreSQL database or
+BENCH_DATABASE_URL (its tables are emptied), serves the tracker with
 gunicorn (DEBUG off) and drives it from separate client processes over keep-alive connections.
 The three targets are measured in interleaved rounds of the same run, and each target's share of
 the baseline is the median of its rounds' shares, so load from elsewhere on the machine weighs
@@ -14,7 +17,6 @@ on both sides of every comparison alike:
 """
 
 import argparse
-import datetime
 import http.client
 import multiprocessing
 import os
@@ -29,7 +31,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEALS = 10_000
+sys.path.insert(0, str(ROOT))
+from bench import archive  # noqa: E402
+
 HOST = "127.0.0.1"
 
 
@@ -52,87 +56,16 @@ def _server_environment(database_url: str) -> dict[str, str]:
     }
 
 
-def load_deals(environment: dict[str, str]) -> None:
-    """Migrate and bulk-load 10,000 deals with parties, commodities, figures and timelines."""
+def load_deals(environment: dict[str, str], deals: int, entries: int) -> None:
+    """Migrate and bulk-load the archive of `bench/archive.py`."""
     os.environ.update(environment)
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    from django.core.management import call_command
-    from django.utils import timezone
+    from bench import archive
 
-    from deals.models import (
-        Article,
-        Commodity,
-        Deal,
-        DealParty,
-        Figure,
-        Party,
-        Status,
-        TimelineEntry,
-        content_hash,
-    )
-
-    call_command("migrate", verbosity=0)
-    if Deal.objects.count() >= DEALS:
-        return
-    stages = {status.slug: status for status in Status.objects.all()}
-    path = ["talks", "negotiating", "framework", "signed"]
-    parties = Party.objects.bulk_create(
-        Party(name=f"Party {n}", slug=f"party-{n}", kind="company") for n in range(500)
-    )
-    commodities = Commodity.objects.bulk_create(
-        Commodity(name=f"Commodity {n}", slug=f"commodity-{n}") for n in range(100)
-    )
-    start = datetime.date(2024, 1, 1)
-    deals = Deal.objects.bulk_create(
-        Deal(
-            title=f"Deal {n}",
-            slug=f"deal-{n}",
-            kind="agreement",
-            summary=f"A bench deal, number {n}.",
-            status=stages[path[n % 4]],
-            first_reported_on=start,
-            last_changed_on=start + datetime.timedelta(days=n % 700),
-        )
-        for n in range(DEALS)
-    )
-    DealParty.objects.bulk_create(
-        DealParty(deal=deal, party=parties[(n + k * 7) % 500], role="partner")
-        for n, deal in enumerate(deals)
-        for k in range(2)
-    )
-    Deal.commodities.through.objects.bulk_create(
-        Deal.commodities.through(deal=deal, commodity=commodities[n % 100])
-        for n, deal in enumerate(deals)
-    )
-    articles = Article.objects.bulk_create(
-        Article(
-            title=f"Report {n}",
-            body=f"Report {n}.",
-            content_hash=content_hash(f"Report {n}", f"Report {n}."),
-            state="parsed",
-        )
-        for n in range(DEALS)
-    )
-    Figure.objects.bulk_create(
-        Figure(deal=deal, text="25%", what="stake", article=articles[n])
-        for n, deal in enumerate(deals)
-    )
-    now = timezone.now()
-    TimelineEntry.objects.bulk_create(
-        TimelineEntry(
-            deal=deal,
-            status=deal.status,
-            happened_on=deal.last_changed_on,
-            article=articles[n],
-            quote=f"Deal {n} moved.",
-            changed_stage=True,
-            announced_at=now,
-        )
-        for n, deal in enumerate(deals)
-    )
+    archive.load(deals=deals, entries=entries)
 
 
 def _free_port() -> int:
@@ -218,18 +151,30 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=2, help="split over 2 processes")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1, help="per gunicorn worker")
+    archive.add_arguments(parser, deals=10_000, entries=100_000)
     options = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="tracker-bench-api-"))
-    database_url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{workdir / 'bench.sqlite3'}"
+    if options.reuse:
+        database_url = os.environ["BENCH_DATABASE_URL"]
+    else:
+        database_url = archive.database_url(options.database, sqlite_path=workdir / "bench.sqlite3")
     environment = _server_environment(database_url)
     started = time.perf_counter()
-    loader = multiprocessing.Process(target=load_deals, args=(environment,))
-    loader.start()
-    loader.join()
-    if loader.exitcode:
-        raise SystemExit("Loading the deals failed.")
-    print(f"Loaded {DEALS:,} deals in {time.perf_counter() - started:.1f}s ({database_url})")
+    if not options.reuse:
+        archive.prepare_database(environment)
+        loader = multiprocessing.Process(
+            target=load_deals, args=(environment, options.deals, options.entries)
+        )
+        loader.start()
+        loader.join()
+        if loader.exitcode:
+            raise SystemExit("Loading the deals failed.")
+    print(
+        f"{'Reused' if options.reuse else 'Loaded'} {options.deals:,} deals and "
+        f"{options.entries:,} timeline entries "
+        f"in {time.perf_counter() - started:.1f}s ({options.database})"
+    )
 
     port = _free_port()
     server = subprocess.Popen(

@@ -1,39 +1,38 @@
-"""Page benchmark: the home page, the deal list and a deal page against a trivial Django page.
+"""Page benchmark: the home page, the deal list, a deal page and searches against a trivial page.
 
-    /work/main/.venv/bin/python bench/pages.py
+    .venv/bin/python bench/pages.py [--database postgres|sqlite] [--deals N] [--entries N]
 
-Loads 10,000 deals and 100,000 timeline entries into a fresh SQLite file (var/bench-pages.sqlite3,
-or the empty database named by BENCH_DATABASE_URL: its tables are flushed), serves the app with
-gunicorn (DEBUG off), and times each page from a client on the same machine. Each page's median
-is reported as a ratio to the median of a trivial page served by the same server in the same
-run; the target is at most 3x, both for visitors' pages served from the page cache and for
-pages rendered afresh (the cache off, as signed-in readers and visitors on a cache miss get them).
-Exits non-zero when a page misses it in either.
+Loads the archive of `bench/archive.py` (10,000 deals and 100,000 timeline entries unless told;
+COPY on PostgreSQL) into a fresh database (var/bench-pages.sqlite3, the local `tracker_bench`
+PostgreSQL database, or the empty database named by BENCH_DATABASE_URL: its tables are flushed),
+serves the app with gunicorn (DEBUG off), and times each page from a client on the same machine.
+Each page's median is reported as a ratio to the median of a trivial page served by the same
+server in the same run. Targets: at most 2x for visitors' pages served from the page cache, at
+most 8x for pages rendered afresh (the cache off, as signed-in readers and visitors on a cache
+miss get them). Exits non-zero when a page misses its target.
 """
 
-import datetime
+import argparse
 import http.client
 import os
-import random
 import socket
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEALS = int(os.environ.get("BENCH_DEALS", 10_000))
-ENTRIES_PER_DEAL = 10
+from bench import archive  # noqa: E402
+
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 200))
-TARGET_RATIO = 3.0
+CACHED_TARGET, FRESH_TARGET = 2.0, 8.0
 PORT = int(os.environ.get("BENCH_PORT", 8791))
 
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{ROOT / 'var/bench-pages.sqlite3'}")
 SERVER_ENV = {
     **os.environ,
-    "DATABASE_URL": DATABASE_URL,
     "DJANGO_SETTINGS_MODULE": "bench.pages_settings",
     "DEBUG": "false",
     "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
@@ -44,157 +43,6 @@ SERVER_ENV = {
     "PYTHONPATH": str(ROOT),
 }
 SERVER_ENV.pop("REDIS_URL", None)
-
-
-def prepare_database() -> None:
-    """Create the schema (or empty the given database) with the product's migrations."""
-    if DATABASE_URL.startswith("sqlite:///"):
-        Path(DATABASE_URL.removeprefix("sqlite:///")).unlink(missing_ok=True)
-        Path(DATABASE_URL.removeprefix("sqlite:///")).parent.mkdir(exist_ok=True)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=SERVER_ENV, check=True)
-    if not DATABASE_URL.startswith("sqlite:///"):
-        subprocess.run([*manage, "flush", "--noinput", "-v0"], env=SERVER_ENV, check=True)
-        subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=SERVER_ENV, check=True)
-
-
-def load_data() -> dict:
-    """Bulk-load parties, commodities, deals and their timelines; return sample slugs."""
-    os.environ.update({k: v for k, v in SERVER_ENV.items() if k != "DEBUG"})
-    import django
-
-    django.setup()
-    from django.db import connection, transaction
-
-    from deals.models import (
-        Article,
-        Commodity,
-        Deal,
-        DealParty,
-        EntryKind,
-        Party,
-        PartyKind,
-        Status,
-        TimelineEntry,
-        content_hash,
-    )
-    from deals.stages import SHIPPED_STAGES
-
-    for shipped in SHIPPED_STAGES:
-        Status.objects.get_or_create(slug=shipped.slug, defaults=shipped._asdict())
-    statuses = {status.slug: status for status in Status.objects.all()}
-    tracks = {
-        "agreement": [s.slug for s in SHIPPED_STAGES if s.track == "agreement"],
-        "measure": [s.slug for s in SHIPPED_STAGES if s.track == "measure"],
-    }
-    off_track = ["stalled", "suspended", "collapsed", "cancelled", "lifted"]
-    rng = random.Random(4)
-    start = datetime.date(2020, 1, 1)
-    batch = 2000
-
-    with transaction.atomic():
-        countries = Party.objects.bulk_create(
-            Party(name=f"Country {n}", slug=f"country-{n}", kind=PartyKind.COUNTRY)
-            for n in range(60)
-        )
-        companies = Party.objects.bulk_create(
-            Party(
-                name=f"Company {n}",
-                slug=f"company-{n}",
-                kind=PartyKind.COMPANY,
-                country=countries[n % 60],
-            )
-            for n in range(240)
-        )
-        roots = Commodity.objects.bulk_create(
-            Commodity(name=f"Commodity {n}", slug=f"commodity-{n}") for n in range(10)
-        )
-        commodities = roots + Commodity.objects.bulk_create(
-            Commodity(name=f"Commodity {r}.{n}", slug=f"commodity-{r}-{n}", parent=roots[r])
-            for r in range(10)
-            for n in range(5)
-        )
-        articles = Article.objects.bulk_create(
-            (
-                Article(
-                    title=f"Report {n} on trade talks",
-                    url=f"https://news.example.org/{n}",
-                    outlet="Bench Wire",
-                    body=f"Report {n}.",
-                    content_hash=content_hash("", f"Report {n}."),
-                    state="parsed",
-                )
-                for n in range(DEALS * 2)
-            ),
-            batch_size=batch,
-        )
-
-        deals, timelines = [], []
-        for n in range(DEALS):
-            kind = "measure" if n % 5 == 0 else "agreement"
-            track = tracks[kind]
-            position, day, sequence = 0, rng.randrange(0, 1500), []
-            for _ in range(ENTRIES_PER_DEAL):
-                if rng.random() < 0.3 and position < len(track) - 1:
-                    position += 1
-                slug = track[position]
-                if rng.random() < 0.03:
-                    slug = rng.choice(off_track)
-                day += rng.randrange(1, 30)
-                sequence.append((slug, start + datetime.timedelta(days=day)))
-            deals.append(
-                Deal(
-                    title=f"Deal {n} on trade in commodity {n % 60}",
-                    slug=f"deal-{n}",
-                    kind=kind,
-                    summary=f"Summary of deal {n}.",
-                    status=statuses[sequence[-1][0]],
-                    first_reported_on=sequence[0][1],
-                    last_changed_on=sequence[-1][1],
-                )
-            )
-            timelines.append(sequence)
-        deals = Deal.objects.bulk_create(deals, batch_size=batch)
-
-        entries, links, tags = [], [], []
-        for n, (deal, sequence) in enumerate(zip(deals, timelines, strict=True)):
-            previous, used = None, set()
-            for j, (slug, happened_on) in enumerate(sequence):
-                article = articles[(n * ENTRIES_PER_DEAL + j) % len(articles)]
-                # The same source never puts a deal at the same stage twice; restate it as a
-                # correction then, as an editor would.
-                report = (article.pk, slug) not in used
-                used.add((article.pk, slug))
-                entries.append(
-                    TimelineEntry(
-                        deal=deal,
-                        status=statuses[slug],
-                        happened_on=happened_on,
-                        article=article if report else None,
-                        kind=EntryKind.REPORT if report else EntryKind.CORRECTION,
-                        note="" if report else "Restated.",
-                        quote=f"Deal {n} stands at {slug}.",
-                        previous_status=statuses[previous] if previous else None,
-                        changed_stage=slug != previous,
-                        announced_at=deal.created_at,
-                    )
-                )
-                previous = slug
-            links.append(DealParty(deal=deal, party=countries[n % 60], role="partner"))
-            links.append(DealParty(deal=deal, party=companies[(n * 7) % 240], role="investor"))
-            tags.append(Deal.commodities.through(deal=deal, commodity=commodities[n % 60]))
-        TimelineEntry.objects.bulk_create(entries, batch_size=batch)
-        DealParty.objects.bulk_create(links, batch_size=batch)
-        Deal.commodities.through.objects.bulk_create(tags, batch_size=batch)
-
-    if connection.vendor == "postgresql":
-        # Autovacuum gathers statistics on freshly loaded tables within a minute or so; without
-        # them the planner guesses row counts and picks plans no running site would get.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-    # A deal in the middle of the table, with a full timeline.
-    return {"deal": f"deal-{DEALS // 2}"}
 
 
 def wait_for_port(port: int, timeout: float = 30) -> None:
@@ -256,13 +104,32 @@ def serve_and_time(pages: dict[str, str], *, page_cache: bool) -> dict[str, list
     return timings
 
 
+def load_archive(options) -> dict[str, str]:
+    """A fresh database holding the archive; returns the sample deal and search terms."""
+    if options.reuse:
+        SERVER_ENV["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+        return archive.samples(options.deals)
+    SERVER_ENV["DATABASE_URL"] = archive.database_url(
+        options.database, sqlite_path=ROOT / "var/bench-pages.sqlite3"
+    )
+    archive.prepare_database(SERVER_ENV)
+    os.environ.update({k: v for k, v in SERVER_ENV.items() if k != "DEBUG"})
+    import django
+
+    django.setup()
+    return archive.load(deals=options.deals, entries=options.entries)
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    archive.add_arguments(parser, deals=10_000, entries=100_000)
+    options = parser.parse_args()
     began = time.perf_counter()
-    prepare_database()
-    samples = load_data()
+    samples = load_archive(options)
     print(
-        f"Loaded {DEALS:,} deals and {DEALS * ENTRIES_PER_DEAL:,} timeline entries "
-        f"in {time.perf_counter() - began:.1f}s ({DATABASE_URL.split(':')[0]})"
+        f"{'Reused' if options.reuse else 'Loaded'} {options.deals:,} deals and "
+        f"{options.entries:,} timeline entries "
+        f"in {time.perf_counter() - began:.1f}s ({options.database})"
     )
     pages = {
         "trivial page (baseline)": "/bench/trivial/",
@@ -270,25 +137,27 @@ def main() -> int:
         "deal list": "/deals/",
         "deal list, filtered": "/deals/?stage=signed&country=country-3&sort=title",
         "deal page": f"/deals/{samples['deal']}/",
+        "search, a word": f"/deals/?q={samples['word']}",
+        "search, a phrase": f"/deals/?q={quote(samples['phrase'])}",
     }
     timings = serve_and_time(pages, page_cache=True)
     uncached = serve_and_time(pages, page_cache=False)
 
-    print(f"\nVisitors' pages (page cache on, as served); target: each ≤ {TARGET_RATIO}×")
-    missed = report(timings, target=TARGET_RATIO)
+    print(f"\nVisitors' pages (page cache on, as served); target: each ≤ {CACHED_TARGET}×")
+    missed = report(timings, target=CACHED_TARGET)
     print(
         "\nEvery page rendered afresh (page cache off, as for signed-in readers and visitors "
-        "on a cache miss); no target: shown so the cost of a miss stays visible"
+        f"on a cache miss); target: each ≤ {FRESH_TARGET}×"
     )
-    report(uncached, target=None)
+    missed += [f"{name} (afresh)" for name in report(uncached, target=FRESH_TARGET)]
     if missed:
         print(f"\nMissed the target: {', '.join(missed)}")
         return 1
-    print("\nEvery page is within the target as served.")
+    print("\nEvery page is within its target, served and afresh.")
     return 0
 
 
-def report(timings: dict[str, list[float]], *, target: float | None) -> list[str]:
+def report(timings: dict[str, list[float]], *, target: float) -> list[str]:
     """Print each page's median, 90th percentile and ratio to the trivial page."""
     baseline = statistics.median(timings["trivial page (baseline)"])
     print(f"{'page':<26}{'median ms':>10}{'p90 ms':>9}{'ratio':>8}")
@@ -297,8 +166,9 @@ def report(timings: dict[str, list[float]], *, target: float | None) -> list[str
         median = statistics.median(values)
         p90 = statistics.quantiles(values, n=10)[-1]
         ratio = median / baseline
-        print(f"{name:<26}{median * 1000:>10.2f}{p90 * 1000:>9.2f}{ratio:>7.2f}×")
-        if target is not None and ratio > target:
+        verdict = "" if name.endswith("(baseline)") else ("  MISSED" if ratio > target else "  met")
+        print(f"{name:<26}{median * 1000:>10.2f}{p90 * 1000:>9.2f}{ratio:>7.2f}×{verdict}")
+        if ratio > target:
             missed.append(name)
     return missed
 

@@ -92,6 +92,7 @@ class DealFilterSet(DealRelationFilters):
         method="sort_deals",
         label="Sort by",
         choices=[
+            ("relevance", "Best match first"),
             ("changed", "Latest change first"),
             ("-changed", "Oldest change first"),
             ("title", "Title"),
@@ -99,9 +100,11 @@ class DealFilterSet(DealRelationFilters):
         empty_label=None,
     )
 
-    # Each order ends on the primary key so pages of results never overlap; the first two
-    # follow the index on (last_changed_on, id).
+    # Each order ends on the primary key so pages of results never overlap; the "changed" two
+    # follow the index on (last_changed_on, id). A search orders by relevance by itself, and
+    # without one the best match is the latest change.
     SORTS = {
+        "relevance": (),
         "changed": ("-last_changed_on", "-id"),
         "-changed": ("last_changed_on", "id"),
         "title": ("title", "id"),
@@ -113,21 +116,14 @@ class DealFilterSet(DealRelationFilters):
 
     def filter_text(self, queryset, name, value):
         value = value.strip()
-        if not value:
-            return queryset
-        sources = TimelineEntry.objects.filter(deal=OuterRef("pk")).filter(
-            Q(quote__icontains=value) | Q(article__title__icontains=value)
-        )
-        return queryset.filter(
-            Q(title__icontains=value) | Q(summary__icontains=value) | Q(Exists(sources))
-        )
+        return queryset.search(value) if value else queryset
 
     def filter_country(self, queryset, name, value):
         countries = Party.objects.countries().filter(Q(slug=value) | Q(iso_code=value.upper()))
         return queryset.involving_countries(countries)
 
     def sort_deals(self, queryset, name, value):
-        return queryset.order_by(*self.SORTS[value])
+        return queryset.order_by(*self.SORTS[value]) if self.SORTS[value] else queryset
 
 
 class PartyFilterSet(django_filters.FilterSet):

@@ -348,18 +348,19 @@ def page_urls(world) -> list[tuple[str, int]]:
     """Each page with the most queries it may run for a signed-in reader.
 
     Two of them load the session and the reader; the rest are the page's own, whatever the
-    number of deals.
+    number of deals. The home page, the deal list and a deal page also read the data version,
+    the key of their cached fragments.
     """
     return [
-        (reverse("deals:home"), 8),
-        (reverse("deals:home") + "?chart=country", 8),
-        (reverse("deals:deal-list"), 11),
+        (reverse("deals:home"), 9),
+        (reverse("deals:home") + "?chart=country", 9),
+        (reverse("deals:deal-list"), 12),
         (
             reverse("deals:deal-list")
             + "?q=deal&stage=framework&stage=talks&country=MY&commodity=rare-earths&sort=title",
-            14,
+            15,
         ),
-        (world["refinery"].get_absolute_url(), 12),
+        (world["refinery"].get_absolute_url(), 13),
         (world["malaysia"].get_absolute_url(), 9),
         (world["fund"].get_absolute_url(), 9),
         (world["rare_earths"].get_absolute_url(), 10),
@@ -383,6 +384,33 @@ def test_every_page_runs_a_bounded_number_of_queries(
         with django_assert_max_num_queries(most):
             response = client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize("name", ["home", "deal-list", "deal"])
+def test_a_signed_in_reader_gets_the_lists_again_from_the_cache_until_the_data_changes(
+    client, reader, world, stages, name, django_assert_max_num_queries
+):
+    url = world["refinery"].get_absolute_url() if name == "deal" else reverse(f"deals:{name}")
+    client.force_login(reader)
+    client.get(url)
+
+    # The session, the reader, the data version and what the page's own header needs (the
+    # stages; a deal with its parties and commodities and whether the reader follows it).
+    with django_assert_max_num_queries(4 if name != "deal" else 7):
+        again = text_of(client.get(url))
+    published_deal(title="A brand new lithium pact", stages=[("talks", datetime.date.today())])
+    services.record_timeline_entry(
+        deal=world["refinery"],
+        status=stages["signed"],
+        happened_on=datetime.date.today(),
+        article=ArticleFactory(),
+        quote="The refinery deal was signed today.",
+    )
+    after = text_of(client.get(url))
+
+    news = "The refinery deal was signed today." if name == "deal" else "A brand new lithium pact"
+    assert news not in again
+    assert news in after
 
 
 @pytest.mark.parametrize("name", ["home", "deal-list", "stage-list"])

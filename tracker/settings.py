@@ -303,6 +303,9 @@ if TRACKER_DIGEST_HOUR > 23:
 # Seconds a reader page rendered for visitors (not signed in) is kept in the cache, keyed by the
 # version of the data it shows (deals.versions), so a change shows at once. 0 turns it off.
 TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)
+# Seconds the costly parts of reader pages (lists, filters, charts) are kept for everyone,
+# signed in or not, keyed like the pages. 0 turns them off.
+TRACKER_FRAGMENT_CACHE_SECONDS = env_int("TRACKER_FRAGMENT_CACHE_SECONDS", 300)
 
 # --- The API and webhooks (area: api) ----------------------------------------------------------
 

@@ -52,6 +52,11 @@ class PartyAdmin(admin.ModelAdmin):
     inlines = [PartyAliasInline]
     list_select_related = ["country", "parent"]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Its deals are found by its new name or aliases.
+        services.refresh_search_documents_about(party_ids=[form.instance.pk])
+
 
 class CommodityAliasInline(admin.TabularInline):
     model = CommodityAlias
@@ -75,6 +80,10 @@ class CommodityAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
     inlines = [CommodityAliasInline]
     list_select_related = ["parent"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.refresh_search_documents_about(commodity_ids=[form.instance.pk])
 
 
 class DealPartyInline(admin.TabularInline):
@@ -205,6 +214,11 @@ class DealAdmin(admin.ModelAdmin):
     list_select_related = ["status"]
     date_hierarchy = "last_changed_on"
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Title, summary, commodities and parties are saved by now: readers search the new ones.
+        services.refresh_search_documents(deal_ids=[form.instance.pk])
+
     def save_formset(self, request, form, formset, change):
         if not isinstance(formset, NewEntryFormSet):
             return super().save_formset(request, form, formset, change)
@@ -310,6 +324,11 @@ class ArticleAdmin(admin.ModelAdmin):
         "provenance",
         "created_at",
     ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and "title" in form.changed_data:
+            services.refresh_search_documents_about(article_ids=[form.instance.pk])
 
     @admin.display(description="trusted source")
     def provenance(self, article):

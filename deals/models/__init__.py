@@ -9,6 +9,7 @@ from .articles import (
     validate_publication_date,
 )
 from .deals import (
+    SEARCH_CONFIG,
     DatePrecision,
     Deal,
     DealKind,
@@ -56,6 +57,7 @@ from .webhooks import (
 __all__ = [
     "FAILING_STATES",
     "PENDING_STATES",
+    "SEARCH_CONFIG",
     "Article",
     "ArticleState",
     "Commodity",

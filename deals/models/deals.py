@@ -3,9 +3,12 @@
 from collections import Counter
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connections, models
+from django.db.models.functions import StrIndex
 from django.urls import reverse
 
+from deals import searchtext
 from deals.extraction.types import FIGURE_WHATS
 
 from .articles import Article
@@ -104,27 +107,66 @@ class DealQuerySet(models.QuerySet):
         # database walk every chosen deal instead of picking the few by primary key.
         return self.model._default_manager.using(self.db).filter(wanted)
 
+    def search(self, text: str) -> "DealQuerySet":
+        """Deals matching a reader's search, best match first.
+
+        Words are stemmed ("tariffs" finds "tariff"), "quoted words" are a phrase and -word
+        excludes. PostgreSQL reads the weighted search document through its GIN index and ranks
+        by relevance; other databases match stems in `search_text` and rank a match in the
+        title or party names above one in the summary, commodities, then sources.
+        """
+        if connections[self.db].vendor == "postgresql":
+            query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+            return (
+                self.filter(search_document=query)
+                .alias(rank=SearchRank(models.F("search_document"), query))
+                .order_by("-rank", "-last_changed_on", "-id")
+            )
+        found = [term for term in searchtext.terms(text) if not term.excluded]
+        if not found:
+            return self.none()
+        matching = self
+        for term in searchtext.terms(text):
+            lookup = models.Q(search_text__contains=term.needle)
+            matching = matching.exclude(lookup) if term.excluded else matching.filter(lookup)
+        place = StrIndex("search_text", models.Value(found[0].needle))
+        return matching.alias(place=place).order_by("place", "-last_changed_on", "-id")
+
     def related_to(self, deal: "Deal", *, limit: int) -> list["Deal"]:
         """Published deals sharing most parties or commodities with `deal`, closest first."""
         shared: Counter[int] = Counter()
         party_ids = [link.party_id for link in deal.deal_parties.all()]
         commodity_ids = [commodity.pk for commodity in deal.commodities.all()]
-        # Grouped in the database: a country such as China is in thousands of deals.
+        # Grouped in the database: a country such as China is in thousands of deals. The links
+        # alone, read through their party or commodity index: joining each to its deal to keep
+        # the published ones would walk every deal; the few candidates are checked below.
         for through, field, ids in (
             (DealParty, "party_id", party_ids),
             (Deal.commodities.through, "commodity_id", commodity_ids),
         ):
             rows = (
-                through.objects.filter(**{f"{field}__in": ids}, deal__status__isnull=False)
+                through.objects.filter(**{f"{field}__in": ids})
                 .exclude(deal_id=deal.pk)
                 .values("deal_id")
                 .annotate(shared=models.Count("pk"))
                 .order_by("-shared", "-deal_id")[: limit * 4]
             )
             shared.update({row["deal_id"]: row["shared"] for row in rows})
-        closest = [pk for pk, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]]
-        found = {related.pk: related for related in self.filter(pk__in=closest)}
-        return [found[pk] for pk in closest if pk in found]
+        ranked = [pk for pk, _ in sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))]
+        found = {related.pk: related for related in self.published().filter(pk__in=ranked)}
+        closest = [pk for pk in ranked if pk in found][:limit]
+        return [found[pk] for pk in closest]
+
+
+class DealManager(models.Manager.from_queryset(DealQuerySet)):
+    def get_queryset(self) -> DealQuerySet:
+        # The search documents are read by the database only; loading one with every deal
+        # would carry all of its quotes into each list.
+        return super().get_queryset().defer("search_document", "search_text")
+
+
+#: The text search configuration of PostgreSQL's search documents and queries.
+SEARCH_CONFIG = "english"
 
 
 class Deal(models.Model):
@@ -152,8 +194,13 @@ class Deal(models.Model):
     commodities = models.ManyToManyField(Commodity, blank=True, related_name="deals")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What readers search, rewritten by `services.refresh_search_documents` whenever the title,
+    # parties, summary, commodities or sources change. PostgreSQL fills the weighted document
+    # (GIN-indexed, see migration 0010); other databases fill the stems of `searchtext`.
+    search_document = SearchVectorField(null=True, editable=False)
+    search_text = models.TextField(blank=True, editable=False)
 
-    objects = DealQuerySet.as_manager()
+    objects = DealManager()
 
     class Meta:
         ordering = ["-last_changed_on", "-id"]

@@ -49,6 +49,7 @@ from .ingestion import (
 )
 from .matching import match_deal
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
+from .search import refresh_search_documents, refresh_search_documents_about
 from .seeding import Seeded, seed_reference_data
 from .sources import (
     claim_source,
@@ -117,6 +118,8 @@ __all__ = [
     "readable_text",
     "readers_with_digest_due",
     "record_timeline_entry",
+    "refresh_search_documents",
+    "refresh_search_documents_about",
     "reject_proposal",
     "release_stuck_notifications",
     "requeue_stragglers",

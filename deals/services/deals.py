@@ -28,6 +28,7 @@ from deals.models import (
 )
 
 from .queueing import ANNOUNCE_CHANGE, PARSE_ARTICLE, queue_after_commit
+from .search import refresh_search_documents
 
 
 def unique_slug(model: type[models.Model], text: str, *, max_length: int = 200) -> str:
@@ -66,6 +67,7 @@ def create_deal(
     )
     add_parties(deal=deal, parties=parties)
     deal.commodities.add(*commodities)
+    refresh_search_documents(deal_ids=[deal.pk])
     return deal
 
 
@@ -83,6 +85,8 @@ def add_parties(*, deal: Deal, parties: Iterable[PartyLink]) -> None:
             )
         )
     DealParty.objects.bulk_create(links)
+    if links:
+        refresh_search_documents(deal_ids=[deal.pk])
 
 
 def _check_stage_fits(deal: Deal, status: Status) -> None:
@@ -144,6 +148,7 @@ def record_timeline_entry(
     entry.changed_stage = latest.pk == entry.pk and previous_status_id != status.pk
     if entry.changed_stage:
         entry.save(update_fields=["changed_stage"])
+    refresh_search_documents(deal_ids=[deal.pk])
     queue_after_commit(ANNOUNCE_CHANGE, entry.pk)
     return entry
 

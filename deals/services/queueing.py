@@ -24,6 +24,7 @@ SEND_NOTIFICATION = "deals.tasks.following.send_notification_email"
 SEND_DIGEST = "deals.tasks.following.send_digest_email"
 DELIVER_WEBHOOK = "deals.tasks.webhooks.deliver_webhook"
 POLL_SOURCE = "deals.tasks.sources.poll_source_task"
+REFRESH_PARTY_SEARCH = "deals.tasks.search.refresh_party_search"
 
 
 def _send(name: str, *args) -> None:

@@ -36,7 +36,8 @@ from .matching import (
     sketch_of,
     sketches_of,
 )
-from .queueing import PARSE_ARTICLE, queue_after_commit
+from .queueing import PARSE_ARTICLE, REFRESH_PARTY_SEARCH, queue_after_commit
+from .search import refresh_search_documents
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ def _add_aliases(party: Party, written: list[str], known: set[str]) -> None:
         if key and key not in known and _looks_like_a_name(name.strip()):
             PartyAlias.objects.create(party=party, name=name.strip()[:200])
             known.add(key)
+            # The party's other deals are found by the new name too.
+            queue_after_commit(REFRESH_PARTY_SEARCH, party.pk)
 
 
 def _known_as(model: type[Party] | type[Commodity], name: str) -> Party | Commodity | None:
@@ -267,6 +270,8 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
             "reviewed_at",
         ]
     )
+    # The commodities just added, and any summary, join the search document.
+    refresh_search_documents(deal_ids=[deal.pk])
     if created:
         retarget_pending(deal=deal)
     return proposal

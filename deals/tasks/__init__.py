@@ -8,6 +8,7 @@ from .following import (
     send_digest_email,
     send_notification_email,
 )
+from .search import refresh_party_search
 from .sources import poll_due_sources, poll_source_task
 from .webhooks import deliver_due_webhooks, deliver_webhook
 
@@ -19,6 +20,7 @@ __all__ = [
     "parse_article_task",
     "poll_due_sources",
     "poll_source_task",
+    "refresh_party_search",
     "requeue_stuck_articles",
     "retry_stuck_notifications",
     "send_daily_digests",

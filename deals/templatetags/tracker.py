@@ -12,6 +12,7 @@ from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html, format_html_join
 
 from deals.models import DatePrecision
+from deals.pagecache import cached_fragment
 
 register = template.Library()
 
@@ -79,3 +80,27 @@ def select_options(options) -> str:
             for option in options
         ),
     )
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, name: str, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        return cached_fragment(request, self.name, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" %}...{% endfragment %}`: a part of the page that no reader's account
+    changes, cached by the data version (`deals.pagecache.cached_fragment`). The view passes
+    what only this part needs as callables, so a cached part costs no query."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment %} takes one name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(bits[1].strip("\"'"), nodelist)

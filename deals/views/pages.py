@@ -1,20 +1,25 @@
 """Reader pages: the home page, the deal list, a deal, a party, a commodity and the stages.
 
-Each view hands its template ready data: every query runs here, a bounded number per page
-whatever the number of deals, and templates only loop over what they are given.
+Each view hands its template ready data: every query is made here, a bounded number per page
+whatever the number of deals, and templates only loop over what they are given. What only a
+cached `{% fragment %}` of the page shows is handed as `later(...)`, run on a cache miss only.
 """
 
 import datetime
+import functools
+import operator
 import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from deals.charts import (
@@ -73,6 +78,12 @@ def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[Sta
     ]
 
 
+def later(function, *args, **kwargs) -> SimpleLazyObject:
+    """`function(*args, **kwargs)`, computed when a template first reads it: inside a cached
+    `{% fragment %}` it is never computed at all."""
+    return SimpleLazyObject(functools.partial(function, *args, **kwargs))
+
+
 def _following(request, **target) -> bool:
     if not request.user.is_authenticated:
         return False
@@ -98,12 +109,29 @@ class HomeView(TemplateView):
             "latest_changes": TimelineEntry.objects.latest_stage_changes()
             .with_related()
             .defer("article__body")[:LATEST_CHANGES],
-            "stage_groups": group_by_stage(
-                Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
+            "stage_groups": later(
+                group_by_stage, Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
             ),
-            "chart": stage_breakdown(active, statuses, by=chart_by),
+            "chart": later(stage_breakdown, active, statuses, by=chart_by),
             "chart_by": chart_by,
         }
+
+
+class UncountedPage(Page):
+    """A page that counts the results only when the template asks whether there are others."""
+
+    def has_other_pages(self) -> SimpleLazyObject:
+        return SimpleLazyObject(super().has_other_pages)
+
+
+class FirstPageUncounted(Paginator):
+    """Reads the first page without counting the results first: the count is shown inside the
+    deal list's cached fragment, so a reader served from it never pays for counting."""
+
+    def page(self, number):
+        if number == 1 and not self.orphans:
+            return UncountedPage(self.object_list[: self.per_page], 1, self)
+        return super().page(number)
 
 
 @method_decorator(cached_for_visitors, name="dispatch")
@@ -112,6 +140,7 @@ class DealListView(ListView):
 
     model = Deal
     paginate_by = settings.TRACKER_DEALS_PER_PAGE
+    paginator_class = FirstPageUncounted
 
     def get_queryset(self):
         self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
@@ -143,7 +172,8 @@ class DealListView(ListView):
                 for heading, group in countries
                 if group
             ],
-            "parties": options(
+            "parties": later(
+                options,
                 # Each party looks for one link in the link table's index, rather than joining
                 # every link and removing the duplicates.
                 sorted(
@@ -154,12 +184,12 @@ class DealListView(ListView):
                 ),
                 chosen["party"],
             ),
-            "commodities": options(
-                Commodity.objects.values_list("slug", "name"), chosen["commodity"]
+            "commodities": later(
+                options, Commodity.objects.values_list("slug", "name"), chosen["commodity"]
             ),
             "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
-            "chart": deals_by_stage(
-                self.filterset.qs, statuses, title="Matching deals at each stage"
+            "chart": later(
+                deals_by_stage, self.filterset.qs, statuses, title="Matching deals at each stage"
             ),
             "query_string": query.urlencode(),
             "is_filtered": any(value for key, value in query.items() if key != "sort"),
@@ -283,27 +313,32 @@ class DealDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         deal = self.object
-        timeline = list(
-            deal.timeline.latest_first().select_related("status", "previous_status", "article")
+        entries = deal.timeline.latest_first()
+        timeline = later(list, entries.select_related("status", "previous_status", "article"))
+        statuses = later(list, Status.objects.for_kind(deal.kind).order_by("order"))
+        track = later(stage_track, deal, timeline, statuses)
+        # The date of the latest entry, which recording it made the deal's last change.
+        last_news = deal.last_changed_on
+        figures = later(
+            # Within one deal: the model's ordering would join the deal to sort by it.
+            list,
+            deal.figures.select_related("article").order_by("created_at", "id"),
         )
-        statuses = list(Status.objects.for_kind(deal.kind).order_by("order"))
-        stops, off_track = stage_track(deal, timeline, statuses)
-        last_news = timeline[0].happened_on if timeline else None
-        # Within one deal: the model's ordering would join the deal to sort by it.
-        figures = list(deal.figures.select_related("article").order_by("created_at", "id"))
         return {
             **super().get_context_data(**kwargs),
             "timeline": timeline,
-            "stops": stops,
-            "off_track": off_track,
+            "stops": later(operator.itemgetter(0), track),
+            "off_track": later(operator.itemgetter(1), track),
             "last_news": last_news,
             "days_since_news": (timezone.localdate() - last_news).days if last_news else None,
             "figures": figures,
-            "figure_charts": figures_over_time(
-                figures, until=max(filter(None, [last_news, timezone.localdate()]))
+            "figure_charts": later(
+                figures_over_time,
+                figures,
+                until=max(filter(None, [last_news, timezone.localdate()])),
             ),
-            "related_deals": Deal.objects.select_related("status").related_to(
-                deal, limit=RELATED_DEALS
+            "related_deals": later(
+                Deal.objects.select_related("status").related_to, deal, limit=RELATED_DEALS
             ),
             "is_following": _following(self.request, deal=deal),
             "follow_kind": "deal",

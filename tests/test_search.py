@@ -1,0 +1,189 @@
+"""Readers' full-text search over deals: stemmed, phrases, party aliases, best match first.
+
+Runs on SQLite (stems in a text column) and on PostgreSQL in CI (weighted tsvector, GIN index).
+"""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from deals import services
+from deals.filters import DealFilterSet
+from deals.models import Deal, PartyAlias
+
+from .factories import (
+    ArticleFactory,
+    CommodityFactory,
+    CountryFactory,
+    EditorFactory,
+    bulk_published_deals,
+    published_deal,
+)
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2026, 2, 3)
+
+
+def found(text: str, **filters) -> list[str]:
+    filterset = DealFilterSet(data={"q": text, **filters}, queryset=Deal.objects.published())
+    assert filterset.is_valid(), filterset.errors
+    return [deal.title for deal in filterset.qs]
+
+
+@pytest.fixture
+def archive(stages):
+    united_states = CountryFactory(name="United States", slug="united-states", iso_code="US")
+    PartyAlias.objects.create(party=united_states, name="Washington")
+    india = CountryFactory(name="India", slug="india", iso_code="IN")
+    malaysia = CountryFactory(name="Malaysia", slug="malaysia", iso_code="MY")
+    rare_earths = CommodityFactory(name="Rare earths", slug="rare-earths")
+    talks = published_deal(
+        title="US–India trade negotiations",
+        parties=[united_states, india],
+        stages=[("talks", DAY)],
+        quote="The two governments opened negotiations on a trade pact.",
+    )
+    ban = published_deal(
+        title="Malaysia raw rare earth export ban",
+        kind="measure",
+        parties=[malaysia],
+        commodities=[rare_earths],
+        stages=[("threatened", DAY)],
+        quote="Malaysia will ban exports of raw rare earths, the minister said.",
+    )
+    mentions = published_deal(
+        title="Malaysia refinery investment",
+        parties=[malaysia],
+        stages=[("talks", DAY + datetime.timedelta(days=5))],
+        quote="The refinery will process ore that the export ban keeps in the country.",
+    )
+    return {"talks": talks, "ban": ban, "mentions": mentions}
+
+
+def test_a_word_finds_the_deals_using_any_form_of_it(archive):
+    assert found("negotiating") == ["US–India trade negotiations"]
+    assert found("banned") == [
+        "Malaysia raw rare earth export ban",
+        "Malaysia refinery investment",
+    ]
+
+
+def test_a_quoted_phrase_finds_only_those_words_in_that_order(archive):
+    assert found('"rare earth export"') == ["Malaysia raw rare earth export ban"]
+    assert found('"export rare earth"') == []
+
+
+def test_a_party_is_found_by_its_aliases(archive):
+    assert found("Washington") == ["US–India trade negotiations"]
+
+
+def test_a_match_in_the_title_ranks_above_one_in_a_source_quote(archive):
+    # The refinery changed last, so without ranking it would come first.
+    assert found("export ban") == [
+        "Malaysia raw rare earth export ban",
+        "Malaysia refinery investment",
+    ]
+
+
+def test_a_minus_word_leaves_out_the_deals_holding_it(archive):
+    assert found("malaysia -refinery") == ["Malaysia raw rare earth export ban"]
+
+
+def test_search_combines_with_the_other_filters(archive):
+    assert found("malaysia", kind="agreement") == ["Malaysia refinery investment"]
+
+
+def test_a_new_timeline_entry_makes_its_quote_searchable(archive, stages):
+    assert found("gallium") == []
+    services.record_timeline_entry(
+        deal=archive["talks"],
+        status=stages["framework"],
+        happened_on=DAY + datetime.timedelta(days=30),
+        article=ArticleFactory(title="Washington and Delhi settle gallium quotas"),
+        quote="Both sides agreed a framework.",
+    )
+    assert found("gallium") == ["US–India trade negotiations"]
+
+
+def test_a_party_added_to_a_deal_makes_the_deal_searchable_by_it(archive):
+    japan = CountryFactory(name="Japan", slug="japan", iso_code="JP")
+    services.add_parties(deal=archive["mentions"], parties=[services.PartyLink(party=japan)])
+
+    assert found("japan") == ["Malaysia refinery investment"]
+
+
+def test_an_editor_renaming_a_commodity_in_the_admin_updates_the_search(archive, client):
+    client.force_login(EditorFactory(is_superuser=True, is_staff=True))
+    rare_earths = archive["ban"].commodities.get()
+    response = client.post(
+        reverse("admin:deals_commodity_change", args=[rare_earths.pk]),
+        {
+            "name": "Lanthanides",
+            "slug": "rare-earths",
+            "hs_codes": "[]",
+            "aliases-TOTAL_FORMS": "1",
+            "aliases-INITIAL_FORMS": "0",
+            "aliases-0-name": "REEs",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+
+    assert found("lanthanides") == ["Malaysia raw rare earth export ban"]
+    assert found("REEs") == ["Malaysia raw rare earth export ban"]
+
+
+def test_the_deal_list_page_searches_by_relevance(archive, client):
+    response = client.get(reverse("deals:deal-list"), {"q": "export ban", "sort": "relevance"})
+
+    titles = [deal.title for deal in response.context["object_list"]]
+    assert titles == ["Malaysia raw rare earth export ban", "Malaysia refinery investment"]
+
+
+def test_the_api_finds_a_phrase(archive, client):
+    response = client.get(reverse("api:deal-list"), {"q": '"raw rare earth"'})
+
+    assert [deal["title"] for deal in response.json()["results"]] == [
+        "Malaysia raw rare earth export ban"
+    ]
+
+
+def test_a_search_takes_the_same_few_queries_whatever_the_archive_size(
+    archive, client, django_assert_max_num_queries
+):
+    def search_page():
+        return client.get(reverse("deals:deal-list"), {"q": "bulk deal"})
+
+    bulk_published_deals(5, slug_prefix="small")
+    services.refresh_search_documents()
+    with django_assert_max_num_queries(12) as small:
+        search_page()
+    bulk_published_deals(60, slug_prefix="large")
+    services.refresh_search_documents()
+    with django_assert_max_num_queries(12) as large:
+        response = search_page()
+
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert response.context["paginator"].count == 65
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes are PostgreSQL's")
+def test_postgresql_reads_the_search_document_through_its_gin_index(archive):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'deals_deal_search_idx'")
+        (definition,) = cursor.fetchone()
+
+    assert "gin (search_document)" in definition
+
+
+def test_the_searchindex_command_makes_deals_loaded_in_bulk_searchable(stages):
+    bulk_published_deals(3, slug_prefix="loaded")
+    assert found("bulk") == []
+
+    call_command("searchindex", stdout=io.StringIO())
+
+    assert sorted(found("bulk")) == ["Bulk deal 0", "Bulk deal 1", "Bulk deal 2"]
