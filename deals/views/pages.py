@@ -151,9 +151,14 @@ class DealListView(ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
-        countries, by_code = _countries_for_filter()
-        # A country may be named by its ISO code (?country=IN), as in the API: shown by name.
-        chosen["country"] = by_code.get(chosen["country"].upper(), chosen["country"])
+        if chosen["country"]:
+            # A country may be named by its ISO code (?country=IN), as in the API: shown by name.
+            chosen["country"] = (
+                Party.objects.countries()
+                .filter(iso_code=chosen["country"].upper())
+                .values_list("slug", flat=True)
+                .first()
+            ) or chosen["country"]
         chosen.update(_chosen_by_id(query))
         return {
             **super().get_context_data(**kwargs),
@@ -167,23 +172,9 @@ class DealListView(ListView):
                 (heading, options([(s.slug, s.name) for s in track], query.getlist("stage")))
                 for heading, track in stages_by_track(statuses)
             ],
-            "country_groups": [
-                (heading, options(group, chosen["country"]))
-                for heading, group in countries
-                if group
-            ],
-            "parties": later(
-                options,
-                # Each party looks for one link in the link table's index, rather than joining
-                # every link and removing the duplicates.
-                sorted(
-                    Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
-                    .exclude(kind=PartyKind.COUNTRY)
-                    .values_list("slug", "name"),
-                    key=lambda row: reading_order(row[1]),
-                ),
-                chosen["party"],
-            ),
+            # Lists read only when the form is rendered: a cached fragment never reads them.
+            "country_groups": later(_country_groups, chosen["country"]),
+            "parties": later(_party_options, chosen["party"]),
             "commodities": later(
                 options, Commodity.objects.values_list("slug", "name"), chosen["commodity"]
             ),
@@ -203,9 +194,27 @@ def reading_order(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _countries_for_filter() -> tuple[list[tuple[str, list]], dict[str, str]]:
+def _country_groups(chosen: str) -> list[tuple[str, list["Option"]]]:
+    """The country box's groups of options, the empty ones left out."""
+    groups = _countries_for_filter()
+    return [(heading, options(group, chosen)) for heading, group in groups if group]
+
+
+def _party_options(chosen: str) -> list["Option"]:
+    """Companies and organisations that take part in deals, in reading order."""
+    # Each party looks for one link in the link table's index, rather than joining every link
+    # and removing the duplicates.
+    rows = (
+        Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
+        .exclude(kind=PartyKind.COUNTRY)
+        .values_list("slug", "name")
+    )
+    return options(sorted(rows, key=lambda row: reading_order(row[1])), chosen)
+
+
+def _countries_for_filter() -> list[tuple[str, list]]:
     """Countries with published deals first (theirs or their companies'), then the others,
-    each group in reading order; and each country's slug by its ISO code."""
+    each group in reading order."""
     in_deals = DealParty.objects.filter(deal__status__isnull=False)
     rows = (
         Party.objects.countries()
@@ -220,7 +229,7 @@ def _countries_for_filter() -> tuple[list[tuple[str, list]], dict[str, str]]:
         ("Countries in deals", [(slug, name) for slug, name, _, has in rows if has]),
         ("Other countries", [(slug, name) for slug, name, _, has in rows if not has]),
     ]
-    return groups, {code.upper(): slug for slug, _, code, _ in rows if code}
+    return groups
 
 
 def _chosen_by_id(query) -> dict[str, str]:
