@@ -215,7 +215,9 @@ def measure_worst_case(articles: list[tuple[str, str]]) -> float:
     return slowest
 
 
-def realnews_rows(folder: Path, *, show_dev_misses: bool, hide_test_misses: str) -> list[str]:
+def realnews_rows(
+    folder: Path, *, show_dev_misses: bool, hide_test_misses: str, dev_only: bool = False
+) -> list[str]:
     """Report the real-news dev and test folders; return the targets they missed."""
     if not (folder / "dev" / "labels.json").exists():
         print(f"== real-news corpus not found at {folder}; skipping")
@@ -224,7 +226,7 @@ def realnews_rows(folder: Path, *, show_dev_misses: bool, hide_test_misses: str)
     for name, hide in (
         ("dev", "" if show_dev_misses else "--misses shows them"),
         ("test", hide_test_misses),
-    ):
+    )[: 1 if dev_only else 2]:
         items = extraction_items(load_stories(folder / name), Gazetteer.default())
         never = ", never tuned on" if name == "test" else ""
         label = f"real news, {name} ({folder / name}, {len(items)} stories{never})"
@@ -240,6 +242,11 @@ def main() -> int:
     parser.add_argument(
         "--realnews", type=Path, default=CORPUS, help="The real-news corpus (dev/ and test/)."
     )
+    parser.add_argument(
+        "--dev-only",
+        action="store_true",
+        help="Score only the sets the parser is tuned on (no test sets, no speed): for tuning.",
+    )
     options = parser.parse_args()
     hide_test_misses = "" if os.environ.get("BENCH_SHOW_TEST") == "1" else HIDDEN_TEST_MISSES
     failed: list[str] = []
@@ -250,10 +257,17 @@ def main() -> int:
         print(f"== corpus not found at {path}; skipping")
     heldout_failed = report("held-out (tests/extraction_cases.py CASES)", evaluate(load_heldout()))
     heldout_failed += report(
-        "fresh held-out, never tuned on (FRESH_CASES)", evaluate(load_heldout(FRESH_CASES))
-    )
-    heldout_failed += report(
         "new dev set (bench/heldout/dev.json)", evaluate(load_heldout_json("dev.json"))
+    )
+    if options.dev_only:
+        heldout_failed += realnews_rows(
+            options.realnews, show_dev_misses=options.misses, hide_test_misses="", dev_only=True
+        )
+        for line in [*heldout_failed, *failed]:
+            print(f"  (not gating) {line}")
+        return 0
+    heldout_failed += report(
+        "fresh held-out, never tuned on (FRESH_CASES)", evaluate(load_heldout(FRESH_CASES))
     )
     heldout_failed += report(
         "new test set, never tuned on (bench/heldout/test.json)",
