@@ -114,6 +114,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: errors Django renders as pages become problem details under /api/.
     "deals.api.problems.ProblemDetailsMiddleware",
+    # Before anything reads a cookie or the query: NUL characters never reach the database.
+    "deals.middleware.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -336,7 +338,7 @@ TRACKER_API_THROTTLE_TOKEN = env_throttle_rate("TRACKER_API_THROTTLE_TOKEN", "60
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "deals.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Reads are public; every write needs a token (or an editor's session, with CSRF).
