@@ -32,14 +32,14 @@ forms = pytest.mark.parametrize(("address", "reason"), FORMS.values(), ids=FORMS
 
 @pytest.fixture(autouse=True)
 def only_local_connections(monkeypatch):
-    from deals.services import fetching, webhooks
+    from deals.services import safety, webhooks
     from deals.services.safety import connection_pool
 
     def local_only(target, **kwargs):
         assert target.addresses == ("127.0.0.1",), f"tried to connect to {target.addresses}"
         return connection_pool(target, **kwargs)
 
-    monkeypatch.setattr(fetching, "connection_pool", local_only)
+    monkeypatch.setattr(safety, "connection_pool", local_only)
     monkeypatch.setattr(webhooks, "connection_pool", local_only)
 
 

@@ -2,9 +2,8 @@
 
 import datetime
 import time
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-import urllib3
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -13,11 +12,8 @@ from deals.extraction import ingested_text
 from deals.models import Article, ArticleState
 
 from .deals import article_identity
-from .safety import UnsafeTarget, check_public_url, connection_pool
+from .safety import MAX_REDIRECTS, TooManyRedirects, Unreachable, UnsafeTarget, public_get
 
-#: Redirects followed from the submitted URL; each new address is vetted like the first.
-MAX_REDIRECTS = 5
-_REDIRECTS = {301, 302, 303, 307, 308}
 #: Answers that say "not now" rather than "not here".
 _TRANSIENT_STATUSES = {408, 425, 429}
 _CHUNK = 64 * 1024
@@ -47,59 +43,46 @@ def _read_capped(response, url: str, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
-def _get(url: str, deadline: float) -> tuple[bytes, str, str | None]:
-    """One GET: the page, its charset and None, or nothing and the URL it redirects to."""
-    try:
-        target = check_public_url(url, allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK)
-    except UnsafeTarget as refusal:
-        raise PageProblem(f"Refused to fetch {url}: {refusal}") from None
-    headers = {
-        "Host": target.host_header,
-        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
-        "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
-    }
-    timeout = max(deadline - time.monotonic(), 0.1)
-    try:
-        with connection_pool(target, timeout=timeout) as pool:
-            response = pool.urlopen(
-                "GET", target.path, headers=headers, redirect=False, preload_content=False
-            )
-            try:
-                if response.status in _REDIRECTS and response.headers.get("Location"):
-                    return b"", "", urljoin(url, response.headers["Location"])
-                if response.status in _TRANSIENT_STATUSES or response.status >= 500:
-                    raise TransientFetchError(f"{url} answered {response.status}.")
-                if not 200 <= response.status < 300:
-                    raise PageProblem(f"{url} answered {response.status}.")
-                media_type, _, parameters = response.headers.get("Content-Type", "").partition(";")
-                if media_type.strip().lower() not in _WEB_PAGES:
-                    raise PageProblem(f"{url} is {media_type.strip()}, not a web page.")
-                charset = ""
-                for parameter in parameters.split(";"):
-                    name, _, value = parameter.partition("=")
-                    if name.strip().lower() == "charset":
-                        charset = value.strip().strip('"')
-                return _read_capped(response, url, deadline), charset, None
-            finally:
-                response.release_conn()
-    except urllib3.exceptions.SSLError as error:
-        raise PageProblem(f"{url} has no valid certificate: {error}") from None
-    except urllib3.exceptions.HTTPError as error:
-        raise TransientFetchError(f"{url} could not be reached: {error}") from None
-
-
 def _download(url: str) -> tuple[bytes | str, str]:
     """The page at `url` (text when its charset is known) and the URL it was found at."""
     deadline = time.monotonic() + settings.TRACKER_FETCH_TIMEOUT_SECONDS
-    for _ in range(MAX_REDIRECTS + 1):
-        content, charset, redirect = _get(url, deadline)
-        if redirect is None:
-            try:
-                return (content.decode(charset, "replace") if charset else content), url
-            except LookupError:
-                return content, url
-        url = redirect
-    raise PageProblem(f"The page redirects more than {MAX_REDIRECTS} times.")
+    headers = {
+        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
+        "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
+    }
+    try:
+        with public_get(
+            url,
+            headers=headers,
+            deadline=deadline,
+            allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK,
+        ) as answer:
+            url, response = answer.url, answer.response
+            if response.status in _TRANSIENT_STATUSES or response.status >= 500:
+                raise TransientFetchError(f"{url} answered {response.status}.")
+            if not 200 <= response.status < 300:
+                raise PageProblem(f"{url} answered {response.status}.")
+            media_type, _, parameters = response.headers.get("Content-Type", "").partition(";")
+            if media_type.strip().lower() not in _WEB_PAGES:
+                raise PageProblem(f"{url} is {media_type.strip()}, not a web page.")
+            charset = ""
+            for parameter in parameters.split(";"):
+                name, _, value = parameter.partition("=")
+                if name.strip().lower() == "charset":
+                    charset = value.strip().strip('"')
+            content = _read_capped(response, url, deadline)
+    except UnsafeTarget as refusal:
+        raise PageProblem(str(refusal)) from None
+    except TooManyRedirects:
+        raise PageProblem(f"The page redirects more than {MAX_REDIRECTS} times.") from None
+    except Unreachable as failure:
+        if failure.bad_certificate:
+            raise PageProblem(f"{failure.url} has no valid certificate: {failure.error}") from None
+        raise TransientFetchError(str(failure)) from None
+    try:
+        return (content.decode(charset, "replace") if charset else content), url
+    except LookupError:
+        return content, url
 
 
 def _date(text: str | None) -> datetime.date | None:

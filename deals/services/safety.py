@@ -6,14 +6,34 @@ tracker reach its own network (the database, the metadata service of the cloud i
 
 import ipaddress
 import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import urllib3
+
+#: Redirects followed from the URL a user gave; each new address is vetted like the first.
+MAX_REDIRECTS = 5
+_REDIRECTS = {301, 302, 303, 307, 308}
 
 
 class UnsafeTarget(ValueError):
     """A URL the tracker refuses to call: not http(s), or not on the public internet."""
+
+
+class Unreachable(Exception):
+    """A public URL that could not be called: the network, a timeout, a bad certificate."""
+
+    def __init__(self, url: str, error: urllib3.exceptions.HTTPError):
+        super().__init__(f"{url} could not be reached: {error}")
+        self.url, self.error = url, error
+        self.bad_certificate = isinstance(error, urllib3.exceptions.SSLError)
+
+
+class TooManyRedirects(Exception):
+    """A URL whose redirects did not end within MAX_REDIRECTS."""
 
 
 @dataclass(frozen=True)
@@ -131,3 +151,52 @@ def connection_pool(target: Target, *, timeout: float) -> urllib3.HTTPConnection
             assert_hostname=target.host,
         )
     return urllib3.HTTPConnectionPool(address, target.port, timeout=limits, retries=False)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to a GET that was not a redirect, the URL that gave it, and the requests
+    it took (one plus the redirects followed)."""
+
+    url: str
+    response: urllib3.BaseHTTPResponse
+    requests: int
+
+
+@contextmanager
+def public_get(
+    url: str, *, headers: dict[str, str], deadline: float, allow_loopback: bool
+) -> Iterator[Answer]:
+    """GET `url` from public addresses only, following redirects, each address vetted again.
+
+    Yields the first answer that is not a redirect, its body unread (stream it); the connection
+    is released when the block ends. Raises UnsafeTarget naming the address refused,
+    Unreachable, or TooManyRedirects.
+    """
+    for hop in range(MAX_REDIRECTS + 1):
+        try:
+            target = check_public_url(url, allow_loopback=allow_loopback)
+        except UnsafeTarget as refusal:
+            raise UnsafeTarget(f"Refused to fetch {url}: {refusal}") from None
+        timeout = max(deadline - time.monotonic(), 0.1)
+        try:
+            with connection_pool(target, timeout=timeout) as pool:
+                response = pool.urlopen(
+                    "GET",
+                    target.path,
+                    headers={"Host": target.host_header, **headers},
+                    redirect=False,
+                    preload_content=False,
+                )
+                try:
+                    location = response.headers.get("Location")
+                    if response.status in _REDIRECTS and location:
+                        url = urljoin(url, location)
+                        continue
+                    yield Answer(url=url, response=response, requests=hop + 1)
+                    return
+                finally:
+                    response.release_conn()
+        except urllib3.exceptions.HTTPError as error:
+            raise Unreachable(url, error) from None
+    raise TooManyRedirects(f"{url} redirects more than {MAX_REDIRECTS} times.")

@@ -16,10 +16,9 @@ import zlib
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import feedparser
-import urllib3
 from django.conf import settings
 from django.db import transaction
 from django.db.models import (
@@ -39,13 +38,11 @@ from deals.models import FAILING_STATES, Source, SourceEntry, SourceState
 
 from .deals import submit_article, submit_url
 from .queueing import POLL_SOURCE, queue_after_commit
-from .safety import UnsafeTarget, check_public_url, connection_pool
+from .safety import MAX_REDIRECTS, TooManyRedirects, Unreachable, UnsafeTarget, public_get
 
 logger = logging.getLogger(__name__)
 
 #: Redirects followed from the feed URL; each new address is vetted like the first.
-MAX_REDIRECTS = 5
-_REDIRECTS = {301, 302, 303, 307, 308}
 _CHUNK = 64 * 1024
 #: No news feed dates a story before feeds existed; such dates are a zero timestamp (1970).
 _EARLIEST = datetime.date(1995, 1, 1)
@@ -143,57 +140,46 @@ def download_feed(url: str, *, etag: str = "", last_modified: str = "") -> Downl
     Raises FeedProblem when the feed cannot be had this time.
     """
     deadline = time.monotonic() + settings.TRACKER_SOURCES_TIMEOUT_SECONDS
-    for hop in range(MAX_REDIRECTS + 1):
-        try:
-            target = check_public_url(url, allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK)
-        except UnsafeTarget as refusal:
-            raise FeedProblem(SourceState.REFUSED, f"Refused to fetch {url}: {refusal}") from None
-        headers = {
-            "Host": target.host_header,
-            "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
-            "Accept": (
-                "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-                "text/xml;q=0.9, */*;q=0.1"
-            ),
-            "Accept-Encoding": "gzip, deflate",
-            **_validators_headers(etag, last_modified),
-        }
-        timeout = max(deadline - time.monotonic(), 0.1)
-        try:
-            with connection_pool(target, timeout=timeout) as pool:
-                response = pool.urlopen(
-                    "GET", target.path, headers=headers, redirect=False, preload_content=False
-                )
-                try:
-                    status = response.status
-                    if status in _REDIRECTS and response.headers.get("Location"):
-                        url = urljoin(url, response.headers["Location"])
-                        continue
-                    if status == 304:
-                        return Download(modified=False, url=url, requests=hop + 1)
-                    if status in (408, 425, 429) or status >= 500:
-                        raise FeedProblem(SourceState.UNREACHABLE, f"{url} answered {status}.")
-                    if not 200 <= status < 300:
-                        raise FeedProblem(SourceState.HTTP_ERROR, f"{url} answered {status}.")
-                    body = _read_body(response, url, deadline)
-                    return Download(
-                        modified=True,
-                        body=body,
-                        url=url,
-                        content_type=response.headers.get("Content-Type", ""),
-                        etag=response.headers.get("ETag", "")[:500],
-                        last_modified=response.headers.get("Last-Modified", "")[:100],
-                        requests=hop + 1,
-                    )
-                finally:
-                    response.release_conn()
-        except urllib3.exceptions.HTTPError as error:
-            raise FeedProblem(
-                SourceState.UNREACHABLE, f"{url} could not be reached: {error}"
-            ) from None
-    raise FeedProblem(
-        SourceState.HTTP_ERROR, f"The feed redirects more than {MAX_REDIRECTS} times."
-    )
+    headers = {
+        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
+        "Accept": (
+            "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            "text/xml;q=0.9, */*;q=0.1"
+        ),
+        "Accept-Encoding": "gzip, deflate",
+        **_validators_headers(etag, last_modified),
+    }
+    try:
+        with public_get(
+            url,
+            headers=headers,
+            deadline=deadline,
+            allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK,
+        ) as answer:
+            url, response, status = answer.url, answer.response, answer.response.status
+            if status == 304:
+                return Download(modified=False, url=url, requests=answer.requests)
+            if status in (408, 425, 429) or status >= 500:
+                raise FeedProblem(SourceState.UNREACHABLE, f"{url} answered {status}.")
+            if not 200 <= status < 300:
+                raise FeedProblem(SourceState.HTTP_ERROR, f"{url} answered {status}.")
+            return Download(
+                modified=True,
+                body=_read_body(response, url, deadline),
+                url=url,
+                content_type=response.headers.get("Content-Type", ""),
+                etag=response.headers.get("ETag", "")[:500],
+                last_modified=response.headers.get("Last-Modified", "")[:100],
+                requests=answer.requests,
+            )
+    except UnsafeTarget as refusal:
+        raise FeedProblem(SourceState.REFUSED, str(refusal)) from None
+    except Unreachable as failure:
+        raise FeedProblem(SourceState.UNREACHABLE, str(failure)) from None
+    except TooManyRedirects:
+        raise FeedProblem(
+            SourceState.HTTP_ERROR, f"The feed redirects more than {MAX_REDIRECTS} times."
+        ) from None
 
 
 # --- Reading ------------------------------------------------------------------------------------
