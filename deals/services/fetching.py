@@ -47,16 +47,10 @@ def _download(url: str) -> tuple[bytes | str, str]:
     """The page at `url` (text when its charset is known) and the URL it was found at."""
     deadline = time.monotonic() + settings.TRACKER_FETCH_TIMEOUT_SECONDS
     headers = {
-        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
         "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
     }
     try:
-        with public_get(
-            url,
-            headers=headers,
-            deadline=deadline,
-            allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK,
-        ) as answer:
+        with public_get(url, headers=headers, deadline=deadline) as answer:
             url, response = answer.url, answer.response
             if response.status in _TRANSIENT_STATUSES or response.status >= 500:
                 raise TransientFetchError(f"{url} answered {response.status}.")

@@ -1,6 +1,6 @@
 """Calling URLs that users give the tracker: only public addresses, vetted before each call.
 
-Webhook deliveries and article fetches both go through here, so a token owner cannot make the
+Webhook deliveries, article pages and news feeds all go through here, so a token owner cannot make the
 tracker reach its own network (the database, the metadata service of the cloud it runs in).
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+from django.conf import settings
 
 #: Redirects followed from the URL a user gave; each new address is vetted like the first.
 MAX_REDIRECTS = 5
@@ -164,10 +165,10 @@ class Answer:
 
 
 @contextmanager
-def public_get(
-    url: str, *, headers: dict[str, str], deadline: float, allow_loopback: bool
-) -> Iterator[Answer]:
+def public_get(url: str, *, headers: dict[str, str], deadline: float) -> Iterator[Answer]:
     """GET `url` from public addresses only, following redirects, each address vetted again.
+
+    Loopback addresses are allowed only with TRACKER_FETCH_ALLOW_LOOPBACK (development, tests).
 
     Yields the first answer that is not a redirect, its body unread (stream it); the connection
     is released when the block ends. Raises UnsafeTarget naming the address refused,
@@ -175,7 +176,7 @@ def public_get(
     """
     for hop in range(MAX_REDIRECTS + 1):
         try:
-            target = check_public_url(url, allow_loopback=allow_loopback)
+            target = check_public_url(url, allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK)
         except UnsafeTarget as refusal:
             raise UnsafeTarget(f"Refused to fetch {url}: {refusal}") from None
         timeout = max(deadline - time.monotonic(), 0.1)
@@ -184,7 +185,11 @@ def public_get(
                 response = pool.urlopen(
                     "GET",
                     target.path,
-                    headers={"Host": target.host_header, **headers},
+                    headers={
+                        "Host": target.host_header,
+                        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
+                        **headers,
+                    },
                     redirect=False,
                     preload_content=False,
                 )

@@ -141,7 +141,6 @@ def download_feed(url: str, *, etag: str = "", last_modified: str = "") -> Downl
     """
     deadline = time.monotonic() + settings.TRACKER_SOURCES_TIMEOUT_SECONDS
     headers = {
-        "User-Agent": f"trade-deal-tracker (+{settings.SITE_URL})",
         "Accept": (
             "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
             "text/xml;q=0.9, */*;q=0.1"
@@ -150,12 +149,7 @@ def download_feed(url: str, *, etag: str = "", last_modified: str = "") -> Downl
         **_validators_headers(etag, last_modified),
     }
     try:
-        with public_get(
-            url,
-            headers=headers,
-            deadline=deadline,
-            allow_loopback=settings.TRACKER_FETCH_ALLOW_LOOPBACK,
-        ) as answer:
+        with public_get(url, headers=headers, deadline=deadline) as answer:
             url, response, status = answer.url, answer.response, answer.response.status
             if status == 304:
                 return Download(modified=False, url=url, requests=answer.requests)
