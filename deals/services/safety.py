@@ -1,7 +1,8 @@
 """Calling URLs that users give the tracker: only public addresses, vetted before each call.
 
-Webhook deliveries, article pages and news feeds all go through here, so a token owner cannot make the
-tracker reach its own network (the database, the metadata service of the cloud it runs in).
+Webhook deliveries, article pages and news feeds all go through here, so a token owner cannot
+make the tracker reach its own network (the database, the metadata service of the cloud it runs
+in).
 """
 
 import ipaddress
