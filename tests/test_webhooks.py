@@ -195,7 +195,12 @@ def test_a_receiver_error_is_retried_with_a_growing_delay(
     assert delivery.state == OutboxState.PENDING
     assert delivery.next_attempt_at > timezone.now() + datetime.timedelta(seconds=25)
     assert sweep_outbox() == 0  # not due yet
-    assert [retry_delay(Channel.WEBHOOK, n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
+    assert [retry_delay(Channel.WEBHOOK, n).total_seconds() for n in (1, 2, 3, 4)] == [
+        30,
+        60,
+        120,
+        240,
+    ]
     webhook_settings.TRACKER_WEBHOOKS_RETRY_MAX_SECONDS = 100
     assert retry_delay(Channel.WEBHOOK, 10).total_seconds() == 100
 
