@@ -41,8 +41,11 @@ class OutboxQuerySet(models.QuerySet):
         A webhook waits while its subscription is paused; a digest waits (no next attempt)
         until the reader's digest is opened.
         """
+        # No join: a claim's conditional update then tests the row's own columns, which
+        # PostgreSQL checks again on the latest version of a row another worker just claimed.
+        active = WebhookSubscription.objects.active().values("pk")
         return self.pending().filter(
-            models.Q(subscription__isnull=True) | models.Q(subscription__is_active=True),
+            models.Q(subscription__isnull=True) | models.Q(subscription_id__in=active),
             next_attempt_at__lte=now,
         )
 

@@ -59,11 +59,7 @@ def plan_notifications(*, entry: TimelineEntry) -> list[int]:
         )
         for user_pk, follow in chosen.items()
     )
-    return list(
-        OutboxMessage.objects.pending()
-        .filter(entry=entry, channel=Channel.EMAIL)
-        .values_list("pk", flat=True)
-    )
+    return outbox.waiting(entry_pk=entry.pk, channel=Channel.EMAIL)
 
 
 def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
@@ -87,11 +83,7 @@ def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
             )
             for subscription in subscriptions
         )
-    return list(
-        OutboxMessage.objects.pending()
-        .filter(entry=entry, channel=Channel.WEBHOOK)
-        .values_list("pk", flat=True)
-    )
+    return outbox.waiting(entry_pk=entry.pk, channel=Channel.WEBHOOK)
 
 
 def announce(*, entry_pk: int) -> bool:
@@ -105,9 +97,8 @@ def announce(*, entry_pk: int) -> bool:
     if entry is None:
         return False
     with transaction.atomic():
-        plan_notifications(entry=entry)
-        plan_deliveries(entry=entry)
-        outbox.queue_pending(entry_pk=entry.pk)
+        outbox.send_after_commit(channel=Channel.EMAIL, pks=plan_notifications(entry=entry))
+        outbox.send_after_commit(channel=Channel.WEBHOOK, pks=plan_deliveries(entry=entry))
         TimelineEntry.objects.filter(pk=entry.pk).update(announced_at=timezone.now())
     return True
 

@@ -82,18 +82,19 @@ def plan(messages: Iterable[OutboxMessage]) -> None:
     OutboxMessage.objects.bulk_create(list(messages), ignore_conflicts=True)
 
 
-def queue_pending(*, entry_pk: int) -> int:
-    """Queue, after the commit, the send of every message of an entry waiting to go now."""
-    waiting = (
+def waiting(*, entry_pk: int, channel: str) -> list[int]:
+    """The messages of an entry on one channel still waiting to be sent."""
+    return list(
         OutboxMessage.objects.pending()
-        .filter(entry_id=entry_pk, channel__in=[Channel.EMAIL, Channel.WEBHOOK])
-        .values_list("pk", "channel")
+        .filter(entry_id=entry_pk, channel=channel)
+        .values_list("pk", flat=True)
     )
-    count = 0
-    for pk, channel in waiting:
+
+
+def send_after_commit(*, channel: str, pks: list[int]) -> None:
+    """Queue the send of each message once the transaction that planned it commits."""
+    for pk in pks:
         queue_after_commit(_SEND_TASK[channel], pk)
-        count += 1
-    return count
 
 
 # --- Claiming and finishing ---------------------------------------------------------------------
