@@ -3,10 +3,31 @@
 import lxml.html
 import pytest
 
-from deals.models import Article, Deal, Party, TimelineEntry
-from deals.services import record_timeline_entry, submit_article
+from deals.models import (
+    Article,
+    Deal,
+    OutboxMessage,
+    Party,
+    TimelineEntry,
+    WebhookAttempt,
+    WebhookSubscription,
+)
+from deals.services import (
+    plan_deliveries,
+    plan_notifications,
+    record_timeline_entry,
+    submit_article,
+)
 
-from .factories import ArticleFactory, CommodityFactory, CountryFactory, DealFactory, stage
+from .factories import (
+    ArticleFactory,
+    CommodityFactory,
+    CountryFactory,
+    DealFactory,
+    FollowFactory,
+    deal_with_story,
+    stage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -335,3 +356,29 @@ def test_an_editor_makes_and_revokes_their_own_api_token_and_sees_no_one_elses(
     assert revoked.status_code == 302
     assert not Token.objects.filter(user=editor).exists()
     assert Token.objects.filter(user=reader).exists()
+
+
+def test_editors_read_webhook_deliveries_and_their_attempts_at_the_same_address(
+    editor_client, stages, reader
+):
+    deal = deal_with_story(
+        stages,
+        title="Nickel smelter",
+        party=CountryFactory(name="Chile", slug="chile", iso_code="CL"),
+        commodity=CommodityFactory(name="Nickel", slug="nickel"),
+    )
+    entry = deal.timeline.get()
+    FollowFactory(deal=deal)
+    plan_notifications(entry=entry)
+    WebhookSubscription.objects.create(owner=reader, target_url="https://hooks.example.org/in")
+    [delivery_pk] = plan_deliveries(entry=entry)
+    WebhookAttempt.objects.create(delivery_id=delivery_pk, status_code=503, error="Busy")
+
+    listing = editor_client.get("/admin/deals/webhookdelivery/")
+    detail = editor_client.get(f"/admin/deals/webhookdelivery/{delivery_pk}/change/")
+
+    assert listing.status_code == detail.status_code == 200
+    assert OutboxMessage.objects.count() == 2
+    assert "1 webhook delivery" in listing.content.decode()
+    assert "hooks.example.org" in listing.content.decode()
+    assert "Busy" in detail.content.decode()

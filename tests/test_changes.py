@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from deals.api.serializers import ChangeSerializer
-from deals.models import WebhookDelivery
+from deals.models import OutboxMessage
 from deals.services import create_subscription, plan_deliveries, record_timeline_entry
 
 from .factories import ArticleFactory, CommodityFactory, PartyFactory, deal_with_story
@@ -65,14 +65,14 @@ def test_a_webhook_delivers_the_change_exactly_as_the_feed_lists_it(api_client, 
     feed = api_client.get(reverse("api:change-list")).json()
     [listed] = [item for item in feed["results"] if item["id"] == change.pk]
 
-    body = json.loads(WebhookDelivery.objects.get(entry=change).payload)
+    body = json.loads(OutboxMessage.objects.get(entry=change).payload)
 
     assert body["type"] == "change.recorded"
     assert body["data"] == listed
 
 
 def test_the_change_keeps_the_shape_webhook_receivers_store(change):
-    body = json.loads(WebhookDelivery.objects.get(entry=change).payload)
+    body = json.loads(OutboxMessage.objects.get(entry=change).payload)
 
     assert shape(body["data"]) == CONTRACT
     assert body["data"]["deal"]["url"] == "http://testserver/api/v1/deals/nickel-smelter/"

@@ -15,8 +15,8 @@ from django.test import Client
 from django.urls import reverse
 
 from deals import services
-from deals.models import Delivery, Follow, Notification, NotificationState
-from deals.tasks import announce_change, retry_stuck_notifications, send_daily_digests
+from deals.models import Delivery, Follow, OutboxMessage, OutboxState
+from deals.tasks import announce_change, send_daily_digests, sweep_outbox
 
 from .factories import (
     ArticleFactory,
@@ -211,7 +211,7 @@ def test_an_entry_that_does_not_change_the_stage_emails_no_one(
         move(deal, "rumoured", happened_on=datetime.date(2024, 1, 1), title="Old rumour")
 
     assert mail.outbox == []
-    assert not Notification.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_announcing_the_same_change_again_sends_nothing_more(
@@ -226,7 +226,7 @@ def test_announcing_the_same_change_again_sends_nothing_more(
     services.plan_notifications(entry=entry)
 
     assert len(mail.outbox) == 1
-    assert Notification.objects.get().state == NotificationState.SENT
+    assert OutboxMessage.objects.get().state == OutboxState.DELIVERED
 
 
 def test_readers_without_an_email_address_or_inactive_are_not_planned(
@@ -279,7 +279,7 @@ def test_daily_digest_readers_get_one_email_with_every_change_once(
     )
     assert "US tariff on chips: Threatened" in digest.body
     assert digest.body.count("/unsubscribe/") == 2
-    assert set(Notification.objects.values_list("state", flat=True)) == {NotificationState.SENT}
+    assert set(OutboxMessage.objects.values_list("state", flat=True)) == {OutboxState.DELIVERED}
 
 
 def test_the_unsubscribe_link_asks_first_then_stops_the_follow_without_signing_in(
@@ -362,9 +362,9 @@ def test_a_dropped_connection_is_retried_and_the_email_sent_once(
     with django_capture_on_commit_callbacks(execute=True):
         move(deal)
 
-    notification = Notification.objects.get()
+    notification = OutboxMessage.objects.get()
     assert len(mail.outbox) == 1
-    assert notification.state == NotificationState.SENT
+    assert notification.state == OutboxState.DELIVERED
     assert notification.attempts == 2
 
 
@@ -377,8 +377,8 @@ def test_a_refused_address_is_marked_failed_and_not_retried(
     with django_capture_on_commit_callbacks(execute=True):
         move(deal)
 
-    notification = Notification.objects.get()
-    assert notification.state == NotificationState.FAILED
+    notification = OutboxMessage.objects.get()
+    assert notification.state == OutboxState.FAILED
     assert notification.attempts == 1
     assert "No such user" in notification.last_error
 
@@ -388,12 +388,13 @@ def test_an_email_a_lost_worker_left_half_sent_is_sent_by_the_sweeper(deal, stag
     entry = move(deal)  # Its announcement never ran: no on-commit callbacks here.
     services.plan_notifications(entry=entry)
     long_ago = entry.recorded_at - datetime.timedelta(hours=1)
-    Notification.objects.update(state=NotificationState.SENDING, state_changed_at=long_ago)
+    # Claimed by a worker that was lost: its lease ended an hour ago.
+    OutboxMessage.objects.update(attempts=1, next_attempt_at=long_ago)
 
-    assert retry_stuck_notifications() == 1
+    assert sweep_outbox() == 1
 
     assert [message.to for message in mail.outbox] == [[reader.email]]
-    assert Notification.objects.get().state == NotificationState.SENT
+    assert OutboxMessage.objects.get().state == OutboxState.DELIVERED
 
 
 # --- The account page ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from deals import services
-from deals.models import ArticleState, DeliveryState, WebhookDelivery
+from deals.models import ArticleState, OutboxMessage, OutboxState
 from deals.services.safety import UnsafeTarget, check_public_url
 
 from .factories import CommodityFactory, PartyFactory, article_page, deal_with_story
@@ -96,8 +96,8 @@ def test_each_form_is_refused_before_a_delivery(
     [delivery_pk] = services.plan_deliveries(entry=deal.timeline.get())
     services.attempt_delivery(delivery_pk=delivery_pk)
 
-    delivery = WebhookDelivery.objects.get()
-    assert delivery.state == DeliveryState.PENDING
+    delivery = OutboxMessage.objects.get()
+    assert delivery.state == OutboxState.PENDING
     assert delivery.last_error.startswith(f"Refused: hooks.example.org resolves to {reason}")
 
 

@@ -14,7 +14,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from deals.models import Deal, DeliveryState, WebhookDelivery, WebhookSubscription
+from deals.models import Channel, Deal, OutboxMessage, OutboxState, WebhookSubscription
 from deals.services import (
     UnsafeTarget,
     attempt_delivery,
@@ -23,8 +23,8 @@ from deals.services import (
     plan_deliveries,
     record_timeline_entry,
 )
-from deals.services.webhooks import retry_delay
-from deals.tasks import deliver_due_webhooks
+from deals.services.outbox import retry_delay
+from deals.tasks import sweep_outbox
 
 from .factories import (
     ArticleFactory,
@@ -133,7 +133,7 @@ def test_each_change_arrives_signed_the_standard_webhooks_way(
     entry = record(deal, stages["signed"], 3, django_capture_on_commit_callbacks)
 
     [(headers, body)] = receiver.received
-    delivery = WebhookDelivery.objects.get()
+    delivery = OutboxMessage.objects.get()
     assert subscription.secret.startswith("whsec_")
     assert verify(subscription.secret, headers, body)
     assert not verify("whsec_" + base64.b64encode(b"x" * 32).decode(), headers, body)
@@ -144,7 +144,7 @@ def test_each_change_arrives_signed_the_standard_webhooks_way(
     assert event["data"]["id"] == entry.pk
     assert event["data"]["deal"]["slug"] == "nickel-smelter"
     assert event["data"]["stage"] == {"slug": "signed", "name": "Signed"}
-    assert delivery.state == DeliveryState.DELIVERED
+    assert delivery.state == OutboxState.DELIVERED
     assert delivery.attempt_log.get().status_code == 204
 
 
@@ -156,24 +156,24 @@ def test_a_receiver_down_for_a_while_gets_every_change_exactly_once_when_back(
         record(deal, stages[slug], day, django_capture_on_commit_callbacks)
         for day, slug in [(2, "negotiating"), (4, "framework"), (1, "talks")]
     ]
-    deliver_due_webhooks()  # still down: a second failed attempt each
+    sweep_outbox()  # still down: a second failed attempt each
 
-    pending = WebhookDelivery.objects.filter(state=DeliveryState.PENDING)
+    pending = OutboxMessage.objects.filter(state=OutboxState.PENDING)
     assert pending.count() == 3
     assert {delivery.attempts for delivery in pending} == {2}
     assert "NewConnectionError" in pending.first().last_error
 
     receiver.start()
-    deliver_due_webhooks()
-    deliver_due_webhooks()  # nothing left: nothing sent twice
+    sweep_outbox()
+    sweep_outbox()  # nothing left: nothing sent twice
 
     ids = [headers["webhook-id"] for headers, _ in receiver.received]
     delivered = {json.loads(body)["data"]["id"] for _, body in receiver.received}
     assert len(ids) == len(set(ids)) == 3
     assert delivered == {entry.pk for entry in entries}
-    assert set(ids) == {delivery.webhook_id for delivery in WebhookDelivery.objects.all()}
-    assert set(WebhookDelivery.objects.values_list("state", flat=True)) == {"delivered"}
-    assert [a.succeeded for a in WebhookDelivery.objects.first().attempt_log.all()] == [
+    assert set(ids) == {delivery.webhook_id for delivery in OutboxMessage.objects.all()}
+    assert set(OutboxMessage.objects.values_list("state", flat=True)) == {"delivered"}
+    assert [a.succeeded for a in OutboxMessage.objects.first().attempt_log.all()] == [
         False,
         False,
         True,
@@ -190,14 +190,19 @@ def test_a_receiver_error_is_retried_with_a_growing_delay(
 
     record(deal, stages["signed"], 3, django_capture_on_commit_callbacks)
 
-    delivery = WebhookDelivery.objects.get()
+    delivery = OutboxMessage.objects.get()
     assert delivery.last_status_code == 503
-    assert delivery.state == DeliveryState.PENDING
+    assert delivery.state == OutboxState.PENDING
     assert delivery.next_attempt_at > timezone.now() + datetime.timedelta(seconds=25)
-    assert deliver_due_webhooks() == 0  # not due yet
-    assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 4)] == [30, 60, 120, 240]
+    assert sweep_outbox() == 0  # not due yet
+    assert [retry_delay(Channel.WEBHOOK, n).total_seconds() for n in (1, 2, 3, 4)] == [
+        30,
+        60,
+        120,
+        240,
+    ]
     webhook_settings.TRACKER_WEBHOOKS_RETRY_MAX_SECONDS = 100
-    assert retry_delay(10).total_seconds() == 100
+    assert retry_delay(Channel.WEBHOOK, 10).total_seconds() == 100
 
 
 def test_a_delivery_is_sent_by_one_worker_only(webhook_settings, receiver, reader, deal, stages):
@@ -312,8 +317,8 @@ def test_a_name_that_turns_private_after_registration_is_refused_at_delivery(
     [delivery_pk] = plan_deliveries(entry=deal.timeline.get())
     attempt_delivery(delivery_pk=delivery_pk)
 
-    delivery = WebhookDelivery.objects.get()
-    assert delivery.state == DeliveryState.PENDING
+    delivery = OutboxMessage.objects.get()
+    assert delivery.state == OutboxState.PENDING
     assert delivery.last_error.startswith("Refused: hooks.example.org resolves to a private")
 
 
@@ -330,7 +335,7 @@ def test_a_subscription_failing_for_days_is_disabled_and_its_owner_told(
     subscription.refresh_from_db()
     assert subscription.is_active is False
     assert "failed since" in subscription.disabled_reason
-    assert WebhookDelivery.objects.get().state == DeliveryState.ABANDONED
+    assert OutboxMessage.objects.get().state == OutboxState.SKIPPED
     [email] = mail.outbox
     assert email.to == [reader.email]
     assert receiver.url in email.body
@@ -390,7 +395,7 @@ def test_the_delivery_log_shows_every_attempt(
     subscription = create_subscription(owner=token.user, target_url=receiver.url)
     record(deal, stages["signed"], 3, django_capture_on_commit_callbacks)
     receiver.start()
-    deliver_due_webhooks()
+    sweep_outbox()
 
     url = reverse("api:webhook-deliveries", args=[subscription.pk])
     log = token_client.get(url)

@@ -395,6 +395,9 @@ TRACKER_WEBHOOKS_TIMEOUT_SECONDS = env_int("TRACKER_WEBHOOKS_TIMEOUT_SECONDS", 1
 # Retries wait this many seconds, doubled after each failure, up to the maximum.
 TRACKER_WEBHOOKS_RETRY_BASE_SECONDS = env_int("TRACKER_WEBHOOKS_RETRY_BASE_SECONDS", 30)
 TRACKER_WEBHOOKS_RETRY_MAX_SECONDS = env_int("TRACKER_WEBHOOKS_RETRY_MAX_SECONDS", 6 * 3600)
+# Attempts at one delivery before it is given up (at the default delays, about three and a half
+# days: a receiver that stays down has its subscription disabled first, below).
+TRACKER_WEBHOOKS_MAX_ATTEMPTS = env_int("TRACKER_WEBHOOKS_MAX_ATTEMPTS", 24, minimum=1)
 # A subscription whose deliveries have failed for this many days is disabled and its owner told.
 TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS = env_int("TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS", 3, minimum=1)
 
@@ -463,19 +466,17 @@ TRACKER_SOURCES_CONCURRENCY = env_int("TRACKER_SOURCES_CONCURRENCY", 16, minimum
 # --- Periodic tasks ------------------------------------------------------------------------------
 
 # Every sweeper and scheduled send, in one place: each queues again what a lost message or a dead
-# worker left behind (deals/services/announcements.py, deals/tasks/articles.py), and beat queues a
-# poll of each news source that is due (deals/services/sources.py).
+# worker left behind (deals/services/announcements.py, deals/services/outbox.py,
+# deals/tasks/articles.py), and beat queues a poll of each news source that is due
+# (deals/services/sources.py). The outbox's sweeper queues every due email, digest email and
+# webhook delivery; the daily digests open at TRACKER_DIGEST_HOUR.
 CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-articles": {
         "task": "deals.tasks.articles.requeue_stuck_articles",
         "schedule": 60.0,
     },
     "announce-stragglers": {"task": "deals.tasks.announce.announce_stragglers", "schedule": 60.0},
-    "retry-stuck-notifications": {
-        "task": "deals.tasks.following.retry_stuck_notifications",
-        "schedule": 300.0,
-    },
-    "deliver-due-webhooks": {"task": "deals.tasks.webhooks.deliver_due_webhooks", "schedule": 15.0},
+    "sweep-outbox": {"task": "deals.tasks.outbox.sweep_outbox", "schedule": 15.0},
     "send-daily-digests": {
         "task": "deals.tasks.following.send_daily_digests",
         "schedule": crontab(hour=TRACKER_DIGEST_HOUR, minute=0),

@@ -386,7 +386,9 @@ class WebhookDeliverySerializer(serializers.ModelSerializer):
 
     webhook_id = serializers.CharField(read_only=True)
     entry = serializers.IntegerField(source="entry_id", read_only=True)
-    state = serializers.ChoiceField(choices=DeliveryState.choices, read_only=True)
+    state = serializers.ChoiceField(
+        choices=DeliveryState.choices, source="webhook_state", read_only=True
+    )
     attempt_log = WebhookAttemptSerializer(many=True, read_only=True)
 
     class Meta:

@@ -19,14 +19,8 @@ from .deals import (
     Role,
     TimelineEntry,
 )
-from .following import (
-    Delivery,
-    Follow,
-    FollowTarget,
-    Notification,
-    NotificationState,
-    ReaderPreference,
-)
+from .following import Delivery, Follow, FollowTarget, ReaderPreference
+from .outbox import READER_CHANNELS, Channel, OutboxMessage, OutboxState, WebhookDelivery
 from .proposals import (
     Proposal,
     ProposedCommodity,
@@ -46,20 +40,16 @@ from .reference import (
 )
 from .sources import FAILING_STATES, Source, SourceEntry, SourceState
 from .trust import Contributor, Trust
-from .webhooks import (
-    DeliveryState,
-    WebhookAttempt,
-    WebhookDelivery,
-    WebhookSubscription,
-    new_webhook_secret,
-)
+from .webhooks import DeliveryState, WebhookAttempt, WebhookSubscription, new_webhook_secret
 
 __all__ = [
     "FAILING_STATES",
     "PENDING_STATES",
+    "READER_CHANNELS",
     "SEARCH_CONFIG",
     "Article",
     "ArticleState",
+    "Channel",
     "Commodity",
     "CommodityAlias",
     "Contributor",
@@ -73,8 +63,8 @@ __all__ = [
     "Figure",
     "Follow",
     "FollowTarget",
-    "Notification",
-    "NotificationState",
+    "OutboxMessage",
+    "OutboxState",
     "Party",
     "PartyAlias",
     "PartyKind",

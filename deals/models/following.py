@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from .deals import Deal, TimelineEntry
+from .deals import Deal
 from .reference import Commodity, Party
 
 
@@ -101,70 +101,3 @@ class ReaderPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_delivery_display()}"
-
-
-class NotificationState(models.TextChoices):
-    """Where a planned email is in its life."""
-
-    PENDING = "pending", "Waiting to be sent"
-    SENDING = "sending", "Being sent"
-    SENT = "sent", "Sent"
-    SKIPPED = "skipped", "Not sent: no longer followed"
-    FAILED = "failed", "Could not be sent"
-
-
-class NotificationQuerySet(models.QuerySet):
-    def with_related(self) -> "NotificationQuerySet":
-        """Load the entry, its deal, both stages and its source, which every email shows."""
-        return self.select_related(
-            "entry__deal",
-            "entry__status",
-            "entry__previous_status",
-            "entry__article",
-            "follow__deal",
-            "follow__party",
-            "follow__commodity",
-        )
-
-
-class Notification(models.Model):
-    """One reader told about one stage change: planned once, sent at most once."""
-
-    # CASCADE: the log belongs to its reader and to the change it reports.
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    entry = models.ForeignKey(TimelineEntry, on_delete=models.CASCADE, related_name="notifications")
-    # SET_NULL: the log of what was sent stays when the reader stops following.
-    follow = models.ForeignKey(
-        Follow, on_delete=models.SET_NULL, null=True, blank=True, related_name="notifications"
-    )
-    reason = models.CharField(max_length=300, help_text="Why the reader is told: what they follow.")
-    delivery = models.CharField(max_length=10, choices=Delivery.choices)
-    state = models.CharField(
-        max_length=10, choices=NotificationState.choices, default=NotificationState.PENDING
-    )
-    state_changed_at = models.DateTimeField(auto_now_add=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            # The same change never mails the same person twice.
-            models.UniqueConstraint(
-                fields=["user", "entry"], name="%(app_label)s_%(class)s_once_per_reader_and_entry"
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["delivery", "state", "user"], name="%(app_label)s_notification_due_idx"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.entry} to {self.user} ({self.get_state_display().lower()})"

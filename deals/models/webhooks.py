@@ -1,13 +1,12 @@
-"""Webhooks: API clients' subscriptions to changes, and the log of every delivery to them."""
+"""Webhooks: API clients' subscriptions to changes, and the log of every attempt to deliver."""
 
 import base64
 import secrets
-import uuid
 
 from django.conf import settings
 from django.db import models
 
-from .deals import Deal, TimelineEntry
+from .deals import Deal
 from .reference import Commodity, Party, Status
 
 #: Standard Webhooks secrets are base64 with this prefix, so client libraries can read them.
@@ -69,75 +68,19 @@ class WebhookSubscription(models.Model):
 
 
 class DeliveryState(models.TextChoices):
-    """Where a delivery stands."""
+    """Where a delivery stands, as the API tells a subscription's owner."""
 
     PENDING = "pending", "Pending"
     DELIVERED = "delivered", "Delivered"
     ABANDONED = "abandoned", "Abandoned"
 
 
-class WebhookDeliveryQuerySet(models.QuerySet):
-    def due(self, now) -> "WebhookDeliveryQuerySet":
-        """Pending deliveries whose next attempt is due (a claimed one, once its lease ends)."""
-        return self.filter(state=DeliveryState.PENDING, next_attempt_at__lte=now)
-
-
-class WebhookDelivery(models.Model):
-    """One change to deliver to one subscription, once, under a stable message id."""
-
-    # CASCADE: deliveries are part of their subscription's log, and of their entry's history.
-    subscription = models.ForeignKey(
-        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"
-    )
-    entry = models.ForeignKey(
-        TimelineEntry, on_delete=models.CASCADE, related_name="webhook_deliveries"
-    )
-    # The Standard Webhooks `webhook-id`: the same on every retry, so receivers can deduplicate.
-    message_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # The body is fixed when the delivery is planned so every retry sends the same bytes.
-    payload = models.TextField(editable=False)
-    state = models.CharField(
-        max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING
-    )
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    objects = WebhookDeliveryQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        verbose_name_plural = "webhook deliveries"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["subscription", "entry"],
-                name="%(app_label)s_%(class)s_once_per_subscription",
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["state", "next_attempt_at"], name="%(app_label)s_delivery_due_idx"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.entry} to {self.subscription.target_url}"
-
-    @property
-    def webhook_id(self) -> str:
-        return f"msg_{self.message_id.hex}"
-
-
 class WebhookAttempt(models.Model):
     """One try at sending a delivery: what the receiver answered, or why it could not."""
 
-    # CASCADE: the attempt log belongs to its delivery.
+    # CASCADE: the attempt log belongs to its delivery, a webhook message of the outbox.
     delivery = models.ForeignKey(
-        WebhookDelivery, on_delete=models.CASCADE, related_name="attempt_log"
+        "deals.OutboxMessage", on_delete=models.CASCADE, related_name="attempt_log"
     )
     attempted_at = models.DateTimeField(auto_now_add=True)
     status_code = models.PositiveSmallIntegerField(null=True, blank=True)

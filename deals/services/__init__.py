@@ -4,12 +4,11 @@ Views, the admin, tasks and commands write through these functions and nothing e
 """
 
 from .announcements import (
-    EMAIL_MAX_ATTEMPTS,
     announce,
+    plan_deliveries,
+    plan_notifications,
     queue_digests,
-    queue_due_deliveries,
     requeue_stragglers,
-    requeue_stuck_emails,
 )
 from .deals import (
     PartyLink,
@@ -29,10 +28,7 @@ from .following import (
     TransientEmailError,
     delivery_of,
     follow,
-    plan_notifications,
     read_unsubscribe_token,
-    readers_with_digest_due,
-    release_stuck_notifications,
     send_digest,
     send_notification,
     set_delivery,
@@ -48,6 +44,7 @@ from .ingestion import (
     readable_text,
 )
 from .matching import match_deal
+from .outbox import sweep as sweep_outbox
 from .review import accept_proposal, parse_again, reject_proposal, retarget_pending
 from .search import refresh_search_documents, refresh_search_documents_about
 from .seeding import Seeded, seed_reference_data
@@ -68,14 +65,11 @@ from .webhooks import (
     check_target_url,
     create_subscription,
     disable_subscription,
-    due_deliveries,
-    plan_deliveries,
     sign,
     update_subscription,
 )
 
 __all__ = [
-    "EMAIL_MAX_ATTEMPTS",
     "ParseOutcome",
     "PartyLink",
     "Provenance",
@@ -97,7 +91,6 @@ __all__ = [
     "delivery_of",
     "directory",
     "disable_subscription",
-    "due_deliveries",
     "extract_article",
     "fetch_article",
     "follow",
@@ -112,18 +105,14 @@ __all__ = [
     "poll_source",
     "provenance_of",
     "queue_digests",
-    "queue_due_deliveries",
     "queue_polls",
     "read_unsubscribe_token",
     "readable_text",
-    "readers_with_digest_due",
     "record_timeline_entry",
     "refresh_search_documents",
     "refresh_search_documents_about",
     "reject_proposal",
-    "release_stuck_notifications",
     "requeue_stragglers",
-    "requeue_stuck_emails",
     "retarget_pending",
     "save_source",
     "seed_reference_data",
@@ -135,6 +124,7 @@ __all__ = [
     "sign",
     "submit_article",
     "submit_url",
+    "sweep_outbox",
     "unfollow",
     "unique_slug",
     "unsubscribe",

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
 
 from deals.models import TimelineEntry
 
@@ -81,3 +82,8 @@ def webhook_event(entry: TimelineEntry) -> dict:
         "timestamp": entry.recorded_at,
         "data": change_payload(entry, absolute=_on_site),
     }
+
+
+def webhook_payload(entry: TimelineEntry) -> str:
+    """The JSON body delivered for an entry, stored when its delivery is planned."""
+    return JSONRenderer().render(webhook_event(entry)).decode("utf-8")

@@ -1,5 +1,6 @@
 """Following: readers follow deals, parties and commodities, and are emailed when deals move."""
 
+import datetime
 import logging
 import smtplib
 from dataclasses import dataclass
@@ -9,31 +10,34 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from deals.models import (
+    Channel,
     Commodity,
     Deal,
     Delivery,
     Follow,
     FollowTarget,
-    Notification,
-    NotificationState,
+    OutboxMessage,
+    OutboxState,
     Party,
     ReaderPreference,
-    TimelineEntry,
 )
 
-from .audience import commodities_concerned, parties_concerned
+from . import outbox
 
 logger = logging.getLogger(__name__)
 
 
 class TransientEmailError(Exception):
-    """The mail server could not take the message now; sending again later may work."""
+    """The mail server could not take the message now; sending again later may work.
+
+    `retry_in` says when its messages are due again, None once they are out of attempts.
+    """
+
+    retry_in: datetime.timedelta | None = None
 
 
 _UNSUBSCRIBE_SALT = "deals.following.unsubscribe"
@@ -139,68 +143,6 @@ def unsubscribe(*, token: str) -> tuple[Target | None, bool]:
     return target, bool(deleted)
 
 
-# --- Planning the emails for a change -----------------------------------------------------------
-
-
-def _reason(follow: Follow) -> str:
-    if follow.deal_id:
-        return f"You follow the deal “{follow.deal}”."
-    if follow.party_id:
-        return f"You follow {follow.party}."
-    return f"You follow {follow.commodity}, including the commodities below it."
-
-
-def _follows_of(deal: Deal) -> list[Follow]:
-    """Every follow that covers `deal`: the deal, or a party or commodity it concerns."""
-    return list(
-        Follow.objects.filter(
-            Q(deal=deal)
-            | Q(party_id__in=parties_concerned(deal))
-            | Q(commodity__in=commodities_concerned(deal)),
-            user__is_active=True,
-        )
-        .exclude(user__email="")
-        .with_targets()
-    )
-
-
-def plan_notifications(*, entry: TimelineEntry) -> list[int]:
-    """Plan one email per follower of a deal whose stage `entry` changed.
-
-    Safe to run again for the same entry: each reader is planned at most once per entry (a
-    unique key), and what is returned is the immediate emails still waiting to be sent.
-    """
-    if not entry.changed_stage:
-        return []
-    # One notification per reader: the most specific follow (deal, then party, then
-    # commodity) explains why they are told.
-    specificity = {FollowTarget.DEAL: 0, FollowTarget.PARTY: 1, FollowTarget.COMMODITY: 2}
-    chosen: dict[int, Follow] = {}
-    for candidate in sorted(_follows_of(entry.deal), key=lambda f: specificity[f.target_kind]):
-        chosen.setdefault(candidate.user_id, candidate)
-    deliveries = dict(
-        ReaderPreference.objects.filter(user_id__in=chosen).values_list("user_id", "delivery")
-    )
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                user_id=user_pk,
-                entry=entry,
-                follow=chosen_follow,
-                reason=_reason(chosen_follow),
-                delivery=deliveries.get(user_pk, Delivery.IMMEDIATE),
-            )
-            for user_pk, chosen_follow in chosen.items()
-        ],
-        ignore_conflicts=True,
-    )
-    return list(
-        Notification.objects.filter(
-            entry=entry, delivery=Delivery.IMMEDIATE, state=NotificationState.PENDING
-        ).values_list("pk", flat=True)
-    )
-
-
 # --- Sending ------------------------------------------------------------------------------------
 
 
@@ -208,14 +150,14 @@ def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def _change_context(notification: Notification) -> dict:
+def _change_context(message: OutboxMessage) -> dict:
     """What an email shows about one change, with absolute links."""
-    follow = notification.follow
+    follow = message.follow
     return {
-        "notification": notification,
-        "entry": notification.entry,
-        "deal": notification.entry.deal,
-        "deal_url": _absolute(notification.entry.deal.get_absolute_url()),
+        "message": message,
+        "entry": message.entry,
+        "deal": message.entry.deal,
+        "deal_url": _absolute(message.entry.deal.get_absolute_url()),
         "unsubscribe_url": _absolute(
             reverse("deals:unsubscribe", kwargs={"token": unsubscribe_token(follow)})
         ),
@@ -223,23 +165,7 @@ def _change_context(notification: Notification) -> dict:
     }
 
 
-def _claim(notification_pk: int) -> bool:
-    claimed = Notification.objects.filter(
-        pk=notification_pk, state=NotificationState.PENDING
-    ).update(
-        state=NotificationState.SENDING, state_changed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    return claimed == 1
-
-
-def _finish(pks: list[int], state: str, error: str = "") -> None:
-    now = timezone.now()
-    Notification.objects.filter(pk__in=pks).update(
-        state=state,
-        state_changed_at=now,
-        last_error=error,
-        **({"sent_at": now} if state == NotificationState.SENT else {}),
-    )
+_UNFOLLOWED = "No longer followed."
 
 
 def _deliver(
@@ -274,111 +200,81 @@ def _deliver(
         raise
 
 
-def send_notification(*, notification_pk: int) -> bool:
-    """Send one immediate email, once; say whether it went.
-
-    The row is claimed with a conditional update so a retried or duplicated task cannot send
-    it twice. A transient failure puts it back to wait and raises `TransientEmailError`.
-    """
-    if not _claim(notification_pk):
-        return False
-    notification = (
-        Notification.objects.with_related().select_related("user").get(pk=notification_pk)
-    )
-    if notification.follow is None:
-        _finish([notification.pk], NotificationState.SKIPPED)
-        return False
-    context = _change_context(notification)
-    entry = notification.entry
-    subject = f"{entry.deal}: {entry.previous_status or 'new'} → {entry.status}"
+def _settle(pks: list[int], send) -> bool:
+    """Send claimed messages with `send`, then finish them or put them back to wait."""
     try:
-        _deliver(
-            user=notification.user,
+        send()
+    except TransientEmailError as error:
+        error.retry_in = outbox.retry_later(pks=pks, error=str(error))
+        raise
+    except Exception as error:
+        logger.exception("Could not email outbox messages %s", pks)
+        outbox.finish(pks=pks, state=OutboxState.FAILED, error=str(error) or type(error).__name__)
+        return False
+    outbox.finish(pks=pks, state=OutboxState.DELIVERED)
+    return True
+
+
+def send_notification(*, message_pk: int) -> bool:
+    """Send one email at once, once; say whether it went.
+
+    The message is claimed in the outbox so a retried or duplicated task cannot send it twice.
+    A transient failure puts it back to wait and raises `TransientEmailError`.
+    """
+    if not outbox.claim(pk=message_pk, channel=Channel.EMAIL):
+        return False
+    message = OutboxMessage.objects.for_email().select_related("user").get(pk=message_pk)
+    if message.follow is None:
+        outbox.finish(pks=[message.pk], state=OutboxState.SKIPPED, error=_UNFOLLOWED)
+        return False
+    context = _change_context(message)
+    entry = message.entry
+    subject = f"{entry.deal}: {entry.previous_status or 'new'} → {entry.status}"
+    return _settle(
+        [message.pk],
+        lambda: _deliver(
+            user=message.user,
             subject=subject[:250],
             template="change",
             context=context,
             unsubscribe_url=context["unsubscribe_url"],
-        )
-    except TransientEmailError as error:
-        _finish([notification.pk], NotificationState.PENDING, str(error))
-        raise
-    except Exception as error:
-        logger.exception("Could not email notification %s", notification.pk)
-        _finish([notification.pk], NotificationState.FAILED, str(error) or type(error).__name__)
-        return False
-    _finish([notification.pk], NotificationState.SENT)
-    return True
-
-
-def readers_with_digest_due() -> list[int]:
-    """Readers with daily-digest emails waiting."""
-    return list(
-        Notification.objects.filter(delivery=Delivery.DAILY, state=NotificationState.PENDING)
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-        .distinct()
+        ),
     )
 
 
 def send_digest(*, user_pk: int) -> int:
-    """Send a reader one email with every daily-digest change not yet sent; return how many.
+    """Send a reader one email with every due digest change not yet sent; return how many.
 
-    Each change is claimed on its own so that two digest runs at once never send one twice.
-    A transient failure puts the changes back to wait and raises `TransientEmailError`.
+    The reader's due digest messages are claimed together in the outbox, so two digest runs at
+    once never send one twice. A transient failure puts them back to wait and raises
+    `TransientEmailError`.
     """
+    claimed = outbox.claim_digest(user_pk=user_pk)
     user = get_user_model().objects.filter(pk=user_pk, is_active=True).first()
     if user is None or not user.email:
+        outbox.finish(pks=claimed, state=OutboxState.SKIPPED, error="No address to write to.")
         return 0
-    waiting = Notification.objects.filter(
-        user=user, delivery=Delivery.DAILY, state=NotificationState.PENDING
-    ).values_list("pk", flat=True)
-    claimed = [pk for pk in waiting if _claim(pk)]
-    notifications = list(
-        Notification.objects.with_related()
+    messages = list(
+        OutboxMessage.objects.for_email()
         .filter(pk__in=claimed)
         .order_by("entry__deal__title", "entry__happened_on", "entry_id")
     )
-    unfollowed = [n.pk for n in notifications if n.follow is None]
-    _finish(unfollowed, NotificationState.SKIPPED)
-    changes = [_change_context(n) for n in notifications if n.follow is not None]
+    unfollowed = [m.pk for m in messages if m.follow is None]
+    outbox.finish(pks=unfollowed, state=OutboxState.SKIPPED, error=_UNFOLLOWED)
+    changes = [_change_context(m) for m in messages if m.follow is not None]
     if not changes:
         return 0
-    sent = [change["notification"].pk for change in changes]
     count = len(changes)
     subject = f"Trade-deal tracker: {count} stage change{'s' if count > 1 else ''} today"
-    try:
-        _deliver(
+    sent = _settle(
+        [change["message"].pk for change in changes],
+        lambda: _deliver(
             user=user,
             subject=subject,
             template="digest",
             context={"changes": changes},
             # Each change carries its own link; a digest covers several follows.
             unsubscribe_url=None,
-        )
-    except TransientEmailError as error:
-        _finish(sent, NotificationState.PENDING, str(error))
-        raise
-    except Exception as error:
-        logger.exception("Could not email the digest of reader %s", user.pk)
-        _finish(sent, NotificationState.FAILED, str(error) or type(error).__name__)
-        return 0
-    _finish(sent, NotificationState.SENT)
-    return count
-
-
-def release_stuck_notifications(*, stuck_after, max_attempts: int) -> list[int]:
-    """Put emails a lost worker left "being sent" back to wait, give up on those tried too
-    often, and return the immediate emails to queue again."""
-    cutoff = timezone.now() - stuck_after
-    Notification.objects.filter(
-        state=NotificationState.SENDING, state_changed_at__lt=cutoff
-    ).update(state=NotificationState.PENDING)
-    waiting = Notification.objects.filter(state=NotificationState.PENDING)
-    waiting.filter(attempts__gte=max_attempts).update(
-        state=NotificationState.FAILED, state_changed_at=timezone.now()
+        ),
     )
-    return list(
-        waiting.filter(delivery=Delivery.IMMEDIATE, state_changed_at__lt=cutoff).values_list(
-            "pk", flat=True
-        )[:500]
-    )
+    return count if sent else 0

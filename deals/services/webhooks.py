@@ -1,4 +1,4 @@
-"""Webhooks: subscriptions, planning one delivery per matching change, and sending them signed.
+"""Webhooks: subscriptions, and sending each delivery the outbox holds for them, signed.
 
 Deliveries follow Standard Webhooks (https://www.standardwebhooks.com/): headers `webhook-id`
 (stable across retries), `webhook-timestamp` and `webhook-signature`, the latter `v1,` and the
@@ -17,26 +17,23 @@ from dataclasses import dataclass
 import urllib3
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef
+from django.db import transaction
 from django.utils import timezone
-from rest_framework.renderers import JSONRenderer
 
 from deals.models import (
+    Channel,
     Commodity,
     Deal,
-    DeliveryState,
+    OutboxMessage,
+    OutboxState,
     Party,
     Status,
-    TimelineEntry,
     WebhookAttempt,
-    WebhookDelivery,
     WebhookSubscription,
 )
 from deals.models.webhooks import SECRET_PREFIX
 
-from .audience import commodities_concerned, parties_concerned
-from .changes import webhook_event
+from . import outbox
 from .safety import Target, UnsafeTarget, check_public_url, connection_pool
 
 logger = logging.getLogger(__name__)
@@ -116,60 +113,6 @@ def update_subscription(*, subscription: WebhookSubscription, **changes) -> Webh
     return subscription
 
 
-def _filter_allows(relation: str, values) -> models.Q:
-    """A subscription with no filter of this kind matches; one with a filter must name a value."""
-    through = WebhookSubscription._meta.get_field(relation).remote_field.through
-    target = WebhookSubscription._meta.get_field(relation).m2m_reverse_field_name()
-    owned = through.objects.filter(webhooksubscription=OuterRef("pk"))
-    return ~models.Q(Exists(owned)) | models.Q(Exists(owned.filter(**{f"{target}__in": values})))
-
-
-def webhook_payload(entry: TimelineEntry) -> str:
-    """The JSON body delivered for an entry: a change, as the changes feed lists it, as an event."""
-    return JSONRenderer().render(webhook_event(entry)).decode("utf-8")
-
-
-def plan_deliveries(*, entry: TimelineEntry) -> list[int]:
-    """Plan one delivery of an entry to each active subscription it matches; ids still to send.
-
-    Idempotent: a delivery is unique per (subscription, entry), so planning twice plans once.
-    """
-    entry = TimelineEntry.objects.select_related(
-        "deal", "status", "previous_status", "article"
-    ).get(pk=entry.pk)
-    deal = entry.deal
-    matching = WebhookSubscription.objects.active().filter(
-        _filter_allows("deals", [deal.pk]),
-        _filter_allows("parties", parties_concerned(deal)),
-        _filter_allows("commodities", commodities_concerned(deal)),
-        _filter_allows("stages", [entry.status_id]),
-    )
-    subscriptions = list(matching)
-    if subscriptions:
-        payload, now = webhook_payload(entry), timezone.now()
-        WebhookDelivery.objects.bulk_create(
-            [
-                WebhookDelivery(
-                    subscription=subscription, entry=entry, payload=payload, next_attempt_at=now
-                )
-                for subscription in subscriptions
-            ],
-            ignore_conflicts=True,
-        )
-    return list(
-        WebhookDelivery.objects.filter(entry=entry, state=DeliveryState.PENDING).values_list(
-            "pk", flat=True
-        )
-    )
-
-
-def retry_delay(attempts: int) -> datetime.timedelta:
-    """How long to wait after the `attempts`-th failure: doubling from the base, capped."""
-    base = settings.TRACKER_WEBHOOKS_RETRY_BASE_SECONDS
-    seconds = min(base * 2 ** max(attempts - 1, 0), settings.TRACKER_WEBHOOKS_RETRY_MAX_SECONDS)
-    return datetime.timedelta(seconds=seconds)
-
-
 @dataclass(frozen=True)
 class Outcome:
     status_code: int | None
@@ -210,19 +153,12 @@ def _post(url: str, *, body: bytes, headers: dict[str, str]) -> Outcome:
 def attempt_delivery(*, delivery_pk: int) -> bool | None:
     """Send a due delivery once, log the attempt and plan the retry; None if it was not due.
 
-    The delivery is claimed with a lease (its next attempt moved past the send's timeout), so
-    two workers never send it at once and a worker that dies mid-send leaves it due again.
+    The delivery is claimed in the outbox with a lease, so two workers never send it at once
+    and a worker that dies mid-send leaves it due again when the lease ends.
     """
-    now = timezone.now()
-    lease = datetime.timedelta(seconds=settings.TRACKER_WEBHOOKS_TIMEOUT_SECONDS + 60)
-    claimed = (
-        WebhookDelivery.objects.due(now)
-        .filter(pk=delivery_pk, subscription__is_active=True)
-        .update(next_attempt_at=now + lease, updated_at=now)
-    )
-    if not claimed:
+    if not outbox.claim(pk=delivery_pk, channel=Channel.WEBHOOK):
         return None
-    delivery = WebhookDelivery.objects.select_related("subscription__owner").get(pk=delivery_pk)
+    delivery = OutboxMessage.objects.select_related("subscription").get(pk=delivery_pk)
     subscription = delivery.subscription
     body = delivery.payload.encode("utf-8")
     timestamp = int(time.time())
@@ -245,7 +181,7 @@ def attempt_delivery(*, delivery_pk: int) -> bool | None:
 
 
 @transaction.atomic
-def _record(delivery: WebhookDelivery, outcome: Outcome, *, duration_ms: int) -> None:
+def _record(delivery: OutboxMessage, outcome: Outcome, *, duration_ms: int) -> None:
     now = timezone.now()
     WebhookAttempt.objects.create(
         delivery=delivery,
@@ -254,28 +190,21 @@ def _record(delivery: WebhookDelivery, outcome: Outcome, *, duration_ms: int) ->
         duration_ms=duration_ms,
         succeeded=outcome.succeeded,
     )
-    attempts = delivery.attempts + 1
-    changes = {
-        "attempts": attempts,
-        "last_status_code": outcome.status_code,
-        "last_error": outcome.error,
-        "updated_at": now,
-    }
     subscription = WebhookSubscription.objects.select_for_update().get(pk=delivery.subscription_id)
     if outcome.succeeded:
-        changes |= {"state": DeliveryState.DELIVERED, "delivered_at": now, "next_attempt_at": None}
+        outbox.finish(
+            pks=[delivery.pk], state=OutboxState.DELIVERED, status_code=outcome.status_code
+        )
         if subscription.failing_since is not None:
             subscription.failing_since = None
             subscription.save(update_fields=["failing_since", "updated_at"])
-    else:
-        changes["next_attempt_at"] = now + retry_delay(attempts)
-        if subscription.failing_since is None:
-            subscription.failing_since = now
-            subscription.save(update_fields=["failing_since", "updated_at"])
-    WebhookDelivery.objects.filter(pk=delivery.pk).update(**changes)
+        return
+    outbox.retry_later(pks=[delivery.pk], error=outcome.error, status_code=outcome.status_code)
+    if subscription.failing_since is None:
+        subscription.failing_since = now
+        subscription.save(update_fields=["failing_since", "updated_at"])
     limit = datetime.timedelta(days=settings.TRACKER_WEBHOOKS_DISABLE_AFTER_DAYS)
-    failing_too_long = not outcome.succeeded and now - subscription.failing_since >= limit
-    if failing_too_long and subscription.is_active:
+    if now - subscription.failing_since >= limit and subscription.is_active:
         disable_subscription(
             subscription=subscription,
             reason=f"Every delivery has failed since {subscription.failing_since:%Y-%m-%d %H:%M} "
@@ -289,9 +218,8 @@ def disable_subscription(*, subscription: WebhookSubscription, reason: str) -> N
     subscription.is_active = False
     subscription.disabled_reason = reason
     subscription.save(update_fields=["is_active", "disabled_reason", "updated_at"])
-    subscription.deliveries.filter(state=DeliveryState.PENDING).update(
-        state=DeliveryState.ABANDONED, next_attempt_at=None, updated_at=timezone.now()
-    )
+    waiting = subscription.deliveries.pending().values_list("pk", flat=True)
+    outbox.finish(pks=list(waiting), state=OutboxState.SKIPPED, error=reason)
     owner = subscription.owner
     if owner.email:
         transaction.on_commit(
@@ -307,13 +235,3 @@ def disable_subscription(*, subscription: WebhookSubscription, reason: str) -> N
                 fail_silently=True,
             )
         )
-
-
-def due_deliveries(*, limit: int = 500) -> list[int]:
-    """Ids of deliveries whose (re)try is due, oldest first."""
-    return list(
-        WebhookDelivery.objects.due(timezone.now())
-        .filter(subscription__is_active=True)
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
-    )

@@ -3,39 +3,40 @@
 from celery import shared_task
 
 from deals import services
-from deals.services import EMAIL_MAX_ATTEMPTS, TransientEmailError
+from deals.services import TransientEmailError
 
-# Only transient errors are retried, with backoff: the service marks a refused address failed
-# at once.
-email_task = shared_task(
-    ignore_result=True,
-    autoretry_for=(TransientEmailError,),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=EMAIL_MAX_ATTEMPTS - 1,
-)
+
+def _again_when_due(task, error: TransientEmailError):
+    """Try a dropped email again when the outbox says it is due; the sweeper is the backstop."""
+    if error.retry_in is None:
+        return
+    raise task.retry(exc=error, countdown=error.retry_in.total_seconds())
+
+
+# The retry schedule is the outbox's (deals/services/outbox.py): a refused address is marked
+# failed at once, and a message out of attempts is not tried again.
+email_task = shared_task(bind=True, ignore_result=True, max_retries=None)
 
 
 @email_task
-def send_notification_email(notification_pk: int) -> None:
+def send_notification_email(self, message_pk: int) -> None:
     """Send one follower one email about one stage change, at most once."""
-    services.send_notification(notification_pk=notification_pk)
+    try:
+        services.send_notification(message_pk=message_pk)
+    except TransientEmailError as error:
+        _again_when_due(self, error)
 
 
 @shared_task(ignore_result=True)
 def send_daily_digests() -> int:
-    """Queue one digest email for each reader with daily changes waiting."""
+    """Open the day's digests and queue one email for each reader with changes waiting."""
     return services.queue_digests()
 
 
 @email_task
-def send_digest_email(user_pk: int) -> None:
+def send_digest_email(self, user_pk: int) -> None:
     """Send a reader their daily digest of the changes to what they follow."""
-    services.send_digest(user_pk=user_pk)
-
-
-@shared_task(ignore_result=True)
-def retry_stuck_notifications() -> int:
-    """Queue again the immediate emails a lost worker or message left behind."""
-    return services.requeue_stuck_emails()
+    try:
+        services.send_digest(user_pk=user_pk)
+    except TransientEmailError as error:
+        _again_when_due(self, error)

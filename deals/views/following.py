@@ -14,7 +14,7 @@ from django.views.generic import CreateView, TemplateView
 
 from deals import services
 from deals.forms import DeliveryForm, SignUpForm
-from deals.models import Follow, Notification
+from deals.models import READER_CHANNELS, Follow, OutboxMessage
 
 from .pages import get_target
 
@@ -59,7 +59,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "follows": Follow.objects.filter(user=user).with_targets(),
             "delivery_form": DeliveryForm(initial={"delivery": services.delivery_of(user)}),
-            "notifications": Notification.objects.filter(user=user)
+            "notifications": OutboxMessage.objects.filter(user=user, channel__in=READER_CHANNELS)
             .select_related("entry__deal", "entry__status", "entry__previous_status")
             .order_by("-created_at", "-id")[:NOTIFICATIONS_SHOWN],
         }
