@@ -380,3 +380,29 @@ def test_a_possessive_short_name_is_the_company_named_in_full():
         "Harbour",
         "Harbour Materials",
     }
+
+
+def test_a_wire_tag_before_the_headline_is_not_a_company():
+    deal = main_deal(
+        "UPDATE 2-Harbour Lithium signs offtake agreement with Toyota",
+        "Harbour Lithium Ltd signed an offtake agreement to supply lithium to Toyota.",
+    )
+    assert "UPDATE" not in names(deal)
+
+
+def test_a_quantity_opening_a_sentence_is_not_a_company():
+    deal = main_deal(
+        "Ukraine and Turkey agree grain corridor",
+        "Ukraine and Turkey signed an agreement on a grain corridor on Monday. More ships are due "
+        "to sail under the agreement next week.",
+    )
+    assert names(deal) == ["Turkey", "Ukraine"]
+
+
+def test_a_company_name_does_not_start_in_the_sentence_before():
+    deal = main_deal(
+        "Kestrel signs offtake agreement with Toyota",
+        "Talks began in December. Kestrel Holdco, a mining company, signed an offtake "
+        "agreement to supply lithium to Toyota.",
+    )
+    assert "Kestrel Holdco" in names(deal)

@@ -315,7 +315,10 @@ _NOT_ACRONYMS = words(
     "CEO CFO COO CTO GDP GNP IPO ETF LME AI EV EVS ESG FTA FTAS CEPA CPTPP USMCA RCEP NAFTA "
     "TPP CETA MOU MOUS LOI LNG LPG OK TV PM MP MPS EU UK US USA UN UAE GCC AM FM PR IT HR "
     "VAT GST II III IV VI FY Q1 Q2 Q3 Q4 H1 H2 COVID ID NO RE CO USD EUR GBP JPY CNY MW GW "
-    "KW MWH GWH TWH BPD BCM MT KT DMO FOB CIF NEW THE AND FOR WITH AFP AP DPA NOTE"
+    "KW MWH GWH TWH BPD BCM MT KT DMO FOB CIF NEW THE AND FOR WITH AFP AP DPA NOTE "
+    # The tags wire services put before a headline: "UPDATE 1-", "EXCLUSIVE-", "RPT-".
+    "UPDATE EXCLUSIVE RPT REFILE CORRECTED CORRECTION WRAPUP ANALYSIS INSIGHT FACTBOX "
+    "BREAKINGVIEWS COLUMN PREVIEW TIMELINE EXPLAINER"
 )
 
 
@@ -325,7 +328,10 @@ _NOT_SUBJECT_NAMES = _LEADING_STOPWORDS | words(
     "Buyers Sellers Producers Exporters Importers Farmers Workers Investors Company Companies "
     "Firms Neither Each Sources Lawmakers Negotiators Delegates Leaders Diplomats Lawmakers "
     "Everyone Nobody Someone Nations Countries Members Partners Shareholders Banks Lenders "
-    "Talks Negotiations Trade Tariffs Exports Imports Shipments Prices Markets Shares"
+    "Talks Negotiations Trade Tariffs Exports Imports Shipments Prices Markets Shares "
+    # "More ships are due ...", "Some cargoes ...": a quantity opening a sentence, not a name.
+    "More Most Some Many Several Few Fewer All Other Such Further Additional Two Three Four "
+    "Five Ten Dozens Hundreds Thousands Millions"
 )
 
 
