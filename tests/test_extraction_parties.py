@@ -406,3 +406,30 @@ def test_a_company_name_does_not_start_in_the_sentence_before():
         "agreement to supply lithium to Toyota.",
     )
     assert "Kestrel Holdco" in names(deal)
+
+
+def test_a_firm_described_by_its_country_in_apposition_is_named_and_the_country_is_no_side():
+    deal = main_deal(
+        "Gulf fund in talks to invest in Kenya's top mobile lender",
+        "The Abu Dhabi Investment Authority and Mkopa, Kenya's largest mobile lender, are in "
+        "talks over a stake deal, people familiar with the talks said. Neither Mkopa nor the "
+        "fund commented.",
+    )
+    assert "Mkopa" in names(deal)
+    assert "Kenya" not in names(deal)
+
+
+def test_a_possessive_country_before_a_firm_noun_describes_a_firm_not_the_country():
+    deal = main_deal(
+        "Qatar fund signs stake deal with Kenya's biggest mobile lender",
+        "The Qatar Investment Authority signed an agreement to buy a stake in a lender.",
+    )
+    assert "Kenya" not in names(deal)
+
+
+def test_a_possessive_country_before_a_named_firm_leaves_the_name_to_the_firm():
+    deal = main_deal(
+        "Qatar fund signs stake deal with Kenya's biggest lender Mkopa Holdings",
+        "The Qatar Investment Authority signed an agreement to buy a stake in Mkopa Holdings.",
+    )
+    assert "Mkopa Holdings" in names(deal)

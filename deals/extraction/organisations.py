@@ -199,7 +199,7 @@ def described_organisation(
     # Most demonyms are not followed by a company noun: check that first, it is the cheaper test.
     after = _DESCRIPTION.match(text, end)
     if after is None:
-        return None
+        return _described_by_possessive(text, end)
     before = text[max(0, start - 45) : start]
     described = _DESCRIBED_BY.search(before)
     if described is None and not (in_title and _HEADLINE_DESCRIBED_BY.search(before)):
@@ -208,6 +208,30 @@ def described_organisation(
     soe_words = [w for w in (described and described.group("soe"), after.group("soe")) if w]
     soe = any(w != "state-linked" for w in soe_words)
     kind = _kind_for(noun, soe)
+    if kind == "company" and noun in {"partner", "buyer", "supplier", "investor", "bank"}:
+        return None
+    return kind, after.end()
+
+
+# "China's top online lender", "India's largest state refiner": a firm of the country, described
+# and not named (a name right after it, "India's largest refiner Reliance", names the firm).
+_POSSESSIVE_DESCRIPTION = re.compile(
+    r"'s?\s+(?:(?!state|government)[a-z][\w-]*\s+){0,3}?(?:(?P<soe>"
+    + _SOE
+    + r")\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>"
+    + _COMPANY_NOUNS
+    + r"|sovereign wealth fund|sovereign fund|state fund|wealth fund)\b(?! [A-Z0-9])"
+)
+
+
+def _described_by_possessive(text: str, end: int) -> tuple[str, int] | None:
+    if not text.startswith("'", end):
+        return None
+    after = _POSSESSIVE_DESCRIPTION.match(text, end)
+    if after is None:
+        return None
+    noun = after.group("noun")
+    kind = _kind_for(noun, bool(after.group("soe")))
     if kind == "company" and noun in {"partner", "buyer", "supplier", "investor", "bank"}:
         return None
     return kind, after.end()
@@ -291,7 +315,8 @@ _APPOSED_NOUNS = (
     r"|shipper|grinder|marketer|supplier|sovereign wealth fund|wealth fund|state fund"
     r"|investment fund|fund|agency)"
 )
-_APPOSITION_START = re.compile(r", (?:the|a|an) ")
+# ", the Canadian potash exporter", ", China's largest online lender".
+_APPOSITION_START = re.compile(r", (?:the |a |an |[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}'s? )")
 _APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"\b")
 _NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b")
@@ -385,7 +410,13 @@ class _Surnames:
             at = start - 1
             words_before = text[max(0, at - 30) : at].split()
             previous = words_before[-1] if words_before else ""
-            if previous[:1].isupper() and previous[1:].isalpha() and previous[1:].islower():
+            if (
+                previous[:1].isupper()
+                and previous[1:].isalpha()
+                and previous[1:].islower()
+                # "Neither Lufax nor ...": a word that opens a sentence is no first name.
+                and previous not in _NOT_SUBJECT_NAMES
+            ):
                 return True
         return False
 
