@@ -433,3 +433,20 @@ def test_a_possessive_country_before_a_named_firm_leaves_the_name_to_the_firm():
         "The Qatar Investment Authority signed an agreement to buy a stake in Mkopa Holdings.",
     )
     assert "Mkopa Holdings" in names(deal)
+
+
+def test_a_unit_named_after_its_group_is_a_party_of_its_own_also_by_its_short_name():
+    deal = main_deal(
+        "Qatar fund in talks to buy stake in Tata Retail",
+        "The Qatar Investment Authority is in talks to buy a stake in Tata Retail Brands Ltd, "
+        "people familiar with the talks said.",
+    )
+    assert names(deal) == ["Qatar Investment Authority", "Tata Retail Brands"]
+
+
+def test_a_brand_with_a_generic_word_after_it_is_still_the_brand():
+    deal = main_deal(
+        "Toyota Motor Corp signs lithium supply agreement with Harbour Lithium",
+        "Toyota Motor Corp signed an agreement to buy lithium from Harbour Lithium Ltd.",
+    )
+    assert "Toyota" in names(deal)

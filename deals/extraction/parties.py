@@ -16,7 +16,7 @@ from .organisations import (
     find_organisations,
     unnamed_name,
 )
-from .text import SentenceIndex
+from .text import SentenceIndex, words
 
 
 @dataclass
@@ -194,6 +194,7 @@ def find_hits(
     if org_spans:
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
     parties += short_names(gazetteer, text, parties, index)
+    _units_by_short_name(text, parties)
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     dateline = dateline_span(text, title_end)
@@ -247,7 +248,10 @@ def _with_organisations(
         overlapping = [
             j for j in range(first, last) if parties[j].end > org.start and j not in removed
         ]
-        if any(parties[j].kind not in {"country", "bloc"} for j in overlapping):
+        if any(
+            parties[j].kind not in {"country", "bloc"} and not _unit_of(text, parties[j], org)
+            for j in overlapping
+        ):
             continue
         if any(parties[j].start <= org.start and parties[j].end >= org.end for j in overlapping):
             continue
@@ -265,6 +269,45 @@ def _with_organisations(
         spans.append((org.start, org.end))
     spans.sort()
     return [p for j, p in enumerate(parties) if j not in removed] + added, spans
+
+
+# Words that add nothing to a brand: "Toyota Motor Corp" is Toyota.
+_GENERIC_NAME_WORDS = words(
+    "Motor Motors Group Holdings Holding Corporation Corp Company Co Industries International "
+    "Global Limited Ltd Inc PLC plc LLC AG SA SE NV GmbH Bhd Berhad Tbk"
+)
+
+
+def _unit_of(text: str, hit: PartyHit, org: FoundOrganisation) -> bool:
+    """ "Reliance Retail Ventures Ltd" over the known "Reliance": a name of one word that opens a
+    longer organisation name names its group; the longer name is a unit of its own."""
+    if hit.start != org.start or hit.end >= org.end or " " in text[hit.start : hit.end]:
+        return False
+    extra = text[hit.end : org.end].split()
+    return any(word not in _GENERIC_NAME_WORDS for word in extra)
+
+
+def _units_by_short_name(text: str, parties: list[PartyHit]) -> None:
+    """ "Reliance Retail" after "Reliance Retail Ventures Ltd": the unit's first two words name it
+    where the group's one-word name would otherwise be read."""
+    units = {}
+    for hit in parties:
+        words = hit.name.split()
+        if hit.via == "found" and hit.kind in _ORG_KINDS and len(words) >= 3:
+            units.setdefault(words[0], (" ".join(words[:2]), hit))
+    if not units:
+        return
+    for i, hit in enumerate(parties):
+        written = text[hit.start : hit.end]
+        found = units.get(written)
+        if found is None or hit.via == "found" or hit.kind not in _ORG_KINDS:
+            continue
+        short, unit = found
+        end = hit.start + len(short)
+        if text.startswith(short, hit.start) and not text[end : end + 1].isalnum():
+            parties[i] = PartyHit(
+                unit.name, unit.kind, unit.country, hit.start, end, hit.sentence, "short"
+            )
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
