@@ -450,3 +450,21 @@ def test_a_brand_with_a_generic_word_after_it_is_still_the_brand():
         "Toyota Motor Corp signed an agreement to buy lithium from Harbour Lithium Ltd.",
     )
     assert "Toyota" in names(deal)
+
+
+def test_the_country_an_asset_lies_in_is_not_a_side_of_a_deal_for_a_stake_in_it():
+    deal = main_deal(
+        "Harbour Lithium to buy stake in Peru copper project",
+        "Harbour Lithium Ltd signed an agreement with Andes Copper Corp to buy a 40% stake in "
+        "its Peruvian copper project.",
+    )
+    assert names(deal) == ["Andes Copper", "Harbour Lithium"]
+
+
+def test_the_group_that_owns_a_side_is_not_a_side_of_its_own():
+    deal = main_deal(
+        "Andes Copper signs memorandum with Kestrel Holdings",
+        "Andes Copper Corp signed a memorandum of understanding with Kestrel Holdings, a unit of "
+        "mining group Orion Resources Ltd, to sell copper concentrate.",
+    )
+    assert names(deal) == ["Andes Copper", "Kestrel Holdings"]

@@ -127,6 +127,11 @@ _SUBDIVISION = re.compile(
     r"|district|city|port|island|islands|territory|department|municipality)\b"
 )
 _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
+# "a stake in Chile lithium project", "Australian lithium mines": where an asset lies.
+_ASSET_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:projects?|mines?|deposits?|oil ?fields?|gas ?fields?"
+    r"|plants?|refiner(?:y|ies)|terminals?|smelters?|assets)\b"
+)
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
@@ -418,6 +423,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 continue
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"
+            continue
+        if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
+            hit.excluded = "place"
             continue
         if hit.kind == "country" and _is_place(text, low, parties, i):
             hit.excluded = "place"

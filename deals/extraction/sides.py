@@ -56,7 +56,37 @@ def agreement_sides(
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
     hits = hits + [p for p in members if id(p) not in present]
-    return _without_home_countries(hits, names), names
+    return _without_parents(doc, _without_home_countries(hits, names)), names
+
+
+# "Uranium One Group, part of Russian state nuclear company Rosatom", "Reliance Retail, a unit of
+# Reliance Industries": the group that owns a side.
+_OWNED_BY = re.compile(
+    r",?\s+(?:(?:which is|is|now|itself)\s+)?(?:(?:a|an|the)\s+)?(?:(?:wholly|majority|fully)[- ])?"
+    r"(?:part of|unit of|subsidiary of|division of|arm of|affiliate of|owned by|controlled by"
+    r"|[a-z]+ (?:unit|subsidiary|arm|division) of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?$"
+)
+
+
+def _without_parents(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """A group the story names as the owner of a side is not a side of its own."""
+    names = {p.name for p in hits if p.kind in _ORGANISATIONS}
+    if len(names) < 2:
+        return hits
+    parents = set()
+    for hit in doc.parties:
+        if hit.kind not in _ORGANISATIONS or hit.name not in names:
+            continue
+        for unit in doc.parties_by_sentence.get(hit.sentence, ()):
+            if (
+                unit.end < hit.start
+                and unit.name in names
+                and unit.name != hit.name
+                and hit.start - unit.end < 90
+                and _OWNED_BY.match(doc.low, unit.end, hit.start)
+            ):
+                parents.add(hit.name)
+    return [p for p in hits if p.name not in parents] if parents else hits
 
 
 _ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
