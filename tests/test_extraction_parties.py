@@ -468,3 +468,23 @@ def test_the_group_that_owns_a_side_is_not_a_side_of_its_own():
         "mining group Orion Resources Ltd, to sell copper concentrate.",
     )
     assert names(deal) == ["Andes Copper", "Kestrel Holdings"]
+
+
+def test_the_country_of_a_newspaper_the_story_cites_is_not_a_side():
+    deal = main_deal(
+        "EU and China start talks on minimum prices for electric cars",
+        "The European Union and China have started talks on minimum prices for electric cars, "
+        "Le Courrier, a French newspaper, reported on Thursday.",
+    )
+    assert names(deal) == ["China", "European Union"]
+
+
+def test_a_country_whose_goods_a_target_buys_is_the_reason_for_a_tariff_not_a_side():
+    result = extract(
+        "US imposes extra tariff on Turkey",
+        "The United States imposed an additional 20% tariff on goods from Turkey over its "
+        "purchases of Iranian oil.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    assert names(measure) == ["Turkey", "United States"]

@@ -103,6 +103,9 @@ def _describes_an_economy(low: str, start: int, end: int) -> bool:
 _CONTEXT = re.compile(
     r"\b(?:invasion of|invade[sd]?|invading|war (?:in|on|with|against)|conflict in"
     r"|take over|takeover of|annex(?:ation of)?|do(?:es|ing)? business with"
+    # "a tariff on India over its purchases of Russian oil": the reason, not a side.
+    r"|(?:over|for|because of|due to)\s+(?:its\s+|their\s+|the\s+)?(?:continued\s+|ongoing\s+)?"
+    r"(?:purchases?|purchasing|buying|imports?|importing)(?:\s+of)?"
     r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including))"
     r"\s+(?:the\s+)?$"
 )
@@ -131,6 +134,11 @@ _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagge
 _ASSET_AFTER = re.compile(
     r"(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:projects?|mines?|deposits?|oil ?fields?|gas ?fields?"
     r"|plants?|refiner(?:y|ies)|terminals?|smelters?|assets)\b"
+)
+# "Handelsblatt, a German newspaper", "Italian daily Corriere": where the story comes from.
+_MEDIA_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z][\w-]*\s+)?(?:newspapers?|daily|dailies|magazine|broadcaster"
+    r"|news agency|news outlet|media|television|radio|news site|website)\b"
 )
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
@@ -423,6 +431,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 continue
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"
+            continue
+        if hit.kind == "country" and _MEDIA_AFTER.match(low, hit.end):
+            hit.excluded = "source"
             continue
         if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
             hit.excluded = "place"
