@@ -488,3 +488,30 @@ def test_a_country_whose_goods_a_target_buys_is_the_reason_for_a_tariff_not_a_si
     )
     measure = next(d for d in result.deals if d.kind == "measure")
     assert names(measure) == ["Turkey", "United States"]
+
+
+def test_the_goods_of_a_firms_line_and_of_an_office_are_not_goods_of_the_deal():
+    deal = main_deal(
+        "Harbour Mining signs copper supply agreement with Andes Petroleum",
+        "Harbour Mining Ltd signed an agreement to supply copper to oil and gas major Andes "
+        "Petroleum, the director general for coal and minerals said.",
+    )
+    assert goods(deal) == ["copper"]
+
+
+def test_a_good_of_a_third_country_is_not_a_good_of_the_deal():
+    deal = main_deal(
+        "India and US sign interim trade deal",
+        "India and the United States signed an interim trade agreement on Friday that cuts "
+        "tariffs on textiles, and India agreed to stop buying Venezuelan oil.",
+    )
+    assert goods(deal) == ["textiles"]
+
+
+def test_a_one_word_short_form_of_a_broader_good_is_the_good_the_deal_names():
+    deal = main_deal(
+        "Qatar signs LNG supply deal with Japan",
+        "QatarEnergy signed a 20-year agreement to supply LNG to JERA, the largest gas supply "
+        "deal in Japan's history.",
+    )
+    assert goods(deal) == ["LNG"]

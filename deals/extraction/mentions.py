@@ -113,7 +113,7 @@ def to_mention(
     support = _choose_stage(doc, deal)
     sentences = deal.sentences()
     parties = _parties(doc, deal, deals, sentences)
-    commodities = _commodities(doc, deal, deals, sentences)
+    commodities = _commodities(doc, deal, deals, sentences, parties)
     happened_on, precision = _happened_on(doc, deal, support)
     mention = DealMention(
         kind=deal.kind,
@@ -323,7 +323,11 @@ def _nearest_deal(
 
 
 def _commodities(
-    doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
+    doc: Document,
+    deal: DraftDeal,
+    deals: list[DraftDeal],
+    sentences: set[int],
+    parties: list[PartyMention],
 ) -> list[CommodityMention]:
     gaz = doc.gazetteer
     by_sentence = doc.commodities_by_sentence
@@ -344,6 +348,8 @@ def _commodities(
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
     chosen = _without_broad_roots(doc, chosen)
+    chosen = _without_third_countries_goods(doc, chosen, parties)
+    chosen = _without_short_forms(doc, chosen)
     seen: dict[str, CommodityMention] = {}
     for hit in sorted(chosen, key=lambda c: c.start):
         entry = gaz.commodities[hit.index]
@@ -358,6 +364,54 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+def _without_third_countries_goods(
+    doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """ "India would stop buying Russian oil" in a story of a US-India deal: a good said to come
+    from a country that is not a side of the deal is another trade, not one the deal covers."""
+    sides = {p.name for p in parties if p.kind in COUNTRYLIKE}
+    if not sides:
+        return chosen
+    kept = []
+    for hit in chosen:
+        origin = next(
+            (
+                p
+                for p in doc.parties_by_sentence.get(hit.sentence, ())
+                if p.kind == "country"
+                and p.excluded not in _NOT_AN_ORIGIN
+                and p.end <= hit.start
+                and doc.text[p.end : hit.start] in _ORIGIN_GAPS
+            ),
+            None,
+        )
+        if origin is None or origin.name in sides:
+            kept.append(hit)
+    return kept
+
+
+_ORIGIN_GAPS = frozenset({" ", "'s ", "' "})
+# "Australian lithium mines": the country where the asset a deal is about lies.
+_NOT_AN_ORIGIN = frozenset({"place", "descriptor", "source"})
+
+
+def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
+    """ "gas" in a story of an LNG supply deal: a good named by a one-word short form of a broader
+    entry (its alias, not its name) is the more precise good the deal names."""
+    gaz = doc.gazetteer
+    lineages = {gaz.commodities[hit.index].name: gaz.commodity_lineage(hit.index) for hit in chosen}
+    broader = {name for lineage in lineages.values() for name in lineage[1:]}
+    kept = []
+    for hit in chosen:
+        entry = gaz.commodities[hit.index]
+        written = doc.low[hit.start : hit.end]
+        # "gas" of "natural gas": one word of the name standing for it.
+        if entry.name in broader and written in entry.name.lower().split()[1:]:
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:

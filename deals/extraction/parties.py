@@ -58,9 +58,18 @@ EXCLUSION_STEMS = (
 # "the energy transition", "battery maker", "agriculture ministry": the word describes something
 # else; it does not name a traded good.
 _DESCRIBES_NOT_A_GOOD = re.compile(
+    # "oil and gas major Santos": a firm's trade, named with the goods of its line.
+    r"(?:\s+(?:and|&)\s+[a-z]+)?"
     r"[\s-]+(?:transition|security|policy|policies|group|company|companies|firm|firms|major"
     r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
-    r"|manufacturers|exchange)\b"
+    r"|manufacturers|exchange|operator|operators|operations|explorer|explorers"
+    # "the nuclear fuel cycle", "battery electric vehicles": a field, or a kind of another good.
+    r"|cycle|electric)\b"
+)
+# "director general for coal and minerals", "the Ministry of Oil": an office named after a good.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:minister|ministry|director(?: general)?|department|secretary|commissioner|bureau)"
+    r"\s+(?:of|for)\s+(?:[a-z]+\s+(?:and|&)\s+)?$"
 )
 # "long dependent on oil and gas income", "one of the world's major grain producers": what an
 # economy lives on, not a good any deal covers.
@@ -106,6 +115,9 @@ _CONTEXT = re.compile(
     # "a tariff on India over its purchases of Russian oil": the reason, not a side.
     r"|(?:over|for|because of|due to)\s+(?:its\s+|their\s+|the\s+)?(?:continued\s+|ongoing\s+)?"
     r"(?:purchases?|purchasing|buying|imports?|importing)(?:\s+of)?"
+    # "India would stop buying Russian oil": a trade a side gives up, not a side.
+    r"|(?:stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
+    r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|importing|purchases\s+of|imports\s+of)"
     r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including))"
     r"\s+(?:the\s+)?$"
 )
@@ -175,8 +187,10 @@ def find_hits(
     for m in matches:
         sentence = index.index_of(m.start)
         if m.category == COMMODITY:
-            if _DESCRIBES_NOT_A_GOOD.match(low, m.end) or _describes_an_economy(
-                low, m.start, m.end
+            if (
+                _DESCRIBES_NOT_A_GOOD.match(low, m.end)
+                or _describes_an_economy(low, m.start, m.end)
+                or _OFFICE_BEFORE.search(low, max(0, m.start - 40), m.start)
             ):
                 continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
