@@ -515,3 +515,18 @@ def test_a_one_word_short_form_of_a_broader_good_is_the_good_the_deal_names():
         "deal in Japan's history.",
     )
     assert goods(deal) == ["LNG"]
+
+
+def test_the_countries_a_measure_lists_as_its_targets_are_its_sides_however_many():
+    result = extract(
+        "Mexico imposes tariffs on Asian imports",
+        "Mexico imposed tariffs of up to 50% on imports from China on Thursday. The duties "
+        "target countries that do not have a trade agreement with Mexico, including Indonesia, "
+        "Thailand, Vietnam, Malaysia and India. Chinese officials objected to the tariffs, and "
+        "Canadian exporters said the US tariffs on their goods were worse.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    listed = {"Indonesia", "Thailand", "Vietnam", "Malaysia", "India"}
+    assert listed <= set(names(measure))
+    assert not any(listed & set(names(d)) for d in result.deals if d.kind == "agreement")

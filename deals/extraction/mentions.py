@@ -10,7 +10,7 @@ from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .goods import agreement_terms_goods
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
-from .sides import agreement_sides, rated_firms
+from .sides import agreement_sides, listed_countries, rated_firms
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
@@ -35,6 +35,10 @@ _UNDER_MEASURE = re.compile(
     r"|(?:was|were|has been|have been) (?:sanctioned|blacklisted))\b"
 )
 _IN_BEFORE = re.compile(r"\bin\s+$")
+_ABSENT = re.compile(
+    r"\b(?:(?:do|does|did)\s+not\s+have|(?:don't|doesn't|didn't)\s+have|have\s+no|has\s+no"
+    r"|without|lacks?|lacking)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _MEASURE_WHATS = frozenset({"tariff_rate", "previous_rate", "quota"})
 _AGREEMENT_WHATS = frozenset(
     {"investment", "stake", "deal_value", "reserves", "capacity", "volume", "price", "loan"}
@@ -166,6 +170,8 @@ def _parties(
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.
             hits = [p for p in hits if p.kind != "government_body" or p.country]
+        # "The duties target countries ..., including Indonesia, Thailand and South Korea".
+        listed = listed_countries(doc, hits)
     else:
         hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
@@ -309,6 +315,10 @@ def _nearest_deal(
             continue
         measure = deal.kind == MEASURE
         for start in deal.cue_starts(hit.sentence):
+            if not measure and _ABSENT.search(doc.low, max(0, start - 40), start):
+                # "countries that do not have a trade agreement with Mexico, including Indonesia":
+                # an agreement said not to exist claims none of the names around it.
+                continue
             distance = abs(start - at)
             if (
                 measure

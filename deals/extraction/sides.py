@@ -136,6 +136,13 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 _LIST_OF_SIDES = re.compile(r"\b(?:for|between|among|amongst|including)\s+(?:the\s+)?$")
 
 
+def listed_countries(doc: Document, hits: list[PartyHit]) -> set[str]:
+    """The names of the countries among ``hits`` that a sentence lists as the ones a deal or
+    measure covers ("including Indonesia, Thailand and South Korea")."""
+    listed = _listed_countries(doc, hits)
+    return {p.name for p in hits if id(p) in listed}
+
+
 def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
     """The country hits that stand in a list of three or more countries (by ``id``)."""
     listed: set[int] = set()
