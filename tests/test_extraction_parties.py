@@ -530,3 +530,21 @@ def test_the_countries_a_measure_lists_as_its_targets_are_its_sides_however_many
     listed = {"Indonesia", "Thailand", "Vietnam", "Malaysia", "India"}
     assert listed <= set(names(measure))
     assert not any(listed & set(names(d)) for d in result.deals if d.kind == "agreement")
+
+
+def test_the_consortium_a_story_names_is_a_party():
+    deal = main_deal(
+        "Gulf consortium signs agreement to buy Andes Petroleum",
+        "A consortium led by ADNOC signed an agreement to buy Andes Petroleum. The KRX consortium "
+        "pairs ADNOC with private equity firm Carlyle.",
+    )
+    assert "KRX" in names(deal)
+
+
+def test_an_indefinite_consortium_of_a_brand_is_not_a_party_of_its_own():
+    deal = main_deal(
+        "LG Chem signs battery supply agreement with Indonesia",
+        "LG Chem signed an agreement to supply batteries to Indonesia. The project brought an "
+        "LG consortium of South Korean companies together.",
+    )
+    assert "LG" not in names(deal)

@@ -334,6 +334,21 @@ _DEAL_VERB = re.compile(
     r"|supply|supplies|supplied|ship(?:ped|s)?|cargo|shipment|talks|negotiat\w*|partner(?:ship)?"
     r"|acqui\w+|stake|invest\w*)\b"
 )
+# "The XRG consortium", "an XRG-led consortium": the name of a bidding group ("an LG
+# consortium of several companies" only says whose firms it brings together).
+_CONSORTIUM = re.compile(r"-led consortium\b")
+_THE_CONSORTIUM = re.compile(r" consortium\b")
+
+
+def _named_consortium(text: str, start: int, end: int) -> bool:
+    if _CONSORTIUM.match(text, end):
+        return True
+    return bool(_THE_CONSORTIUM.match(text, end)) and text[max(0, start - 4) : start] in {
+        "the ",
+        "The ",
+    }
+
+
 _STATE_WORDS = re.compile(r"\b(?:state-owned|state-run|state|government-owned|national)\b")
 # Capitalised short words that are not organisations: titles, units, codes, common terms.
 _NOT_ACRONYMS = words(
@@ -475,7 +490,9 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
         before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
         cut = min((x for x in (after.find("\n"), after.find(". ")) if x >= 0), default=len(after))
         sentence = before + after[:cut]
-        if _shouted(sentence) or not _DEAL_VERB.search(sentence.lower()):
+        if _shouted(sentence) or not (
+            _DEAL_VERB.search(sentence.lower()) or _named_consortium(text, start, end)
+        ):
             continue
         found.append(FoundOrganisation(name, "company", start, end))
     return found
