@@ -548,3 +548,23 @@ def test_an_indefinite_consortium_of_a_brand_is_not_a_party_of_its_own():
         "LG consortium of South Korean companies together.",
     )
     assert "LG" not in names(deal)
+
+
+def test_a_supply_deal_told_by_its_countries_is_between_the_firms_the_next_sentences_name():
+    deal = main_deal(
+        "First Qatari LNG cargo to Vietnam arrives",
+        "Vietnam's first Qatari cargo of LNG arrived on Friday under a long-term supply deal "
+        "signed last year. The cargo left Ras Laffan in March.\n\n"
+        "Mekong Energy, which has contracted for 1 million tonnes a year of LNG from "
+        "QatarEnergy, said it will take 12 cargoes a year.",
+    )
+    assert names(deal) == ["Mekong Energy", "QatarEnergy"]
+
+
+def test_a_trade_agreement_told_by_its_countries_keeps_them_as_its_sides():
+    deal = main_deal(
+        "Vietnam and Qatar sign trade agreement",
+        "Vietnam and Qatar signed a free trade agreement on Friday. The deal cuts tariffs on "
+        "LNG.\n\nPetroVietnam Gas and QatarEnergy said they will sign supply contracts.",
+    )
+    assert names(deal) == ["Qatar", "Vietnam"]

@@ -52,6 +52,7 @@ def agreement_sides(
             or id(p) in listed
         ]
         hits += _firms_after_the_lead(doc, hits)
+        hits += _firms_of_the_lead_countries(doc, deal, hits)
     members = _members_named(doc, deal, hits)
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
@@ -126,6 +127,47 @@ def _firms_after_the_lead(doc: Document, hits: list[PartyHit]) -> list[PartyHit]
         and not p.name.endswith("(unnamed)")
         and id(p) not in taken
     ]
+
+
+def _firms_of_the_lead_countries(
+    doc: Document, deal: DraftDeal, hits: list[PartyHit]
+) -> list[PartyHit]:
+    """ "First US LNG cargo to India arrives" over "GAIL India, which has contracted for LNG from
+    Cheniere Energy, ...": a commercial deal the lead tells only by its countries is between the
+    firms of those countries that the next sentences name."""
+    if any(n.label == "trade" for n in deal.nouns):
+        return []
+    lead = doc.lead_sentences
+    in_lead = [p for p in hits if p.sentence in lead]
+    if any(p.kind not in COUNTRYLIKE for p in in_lead):
+        return []
+    countries = {p.country for p in in_lead if p.kind == "country" and p.country}
+    first = doc.first_body_sentence
+    if len(countries) < 2 or first is None:
+        return []
+    taken = {id(p) for p in hits}
+    for i in range(first + 1, min(first + 4, len(doc.index.sentences))):
+        firms = [
+            p
+            for p in doc.parties_by_sentence.get(i, ())
+            if p.kind in _ORGANISATIONS
+            and not p.excluded
+            and not p.name.endswith("(unnamed)")
+            and (p.country is None or p.country in countries)
+        ]
+        homes = {p.country for p in firms if p.country}
+        if len({p.name for p in firms}) < 2 or not homes:
+            continue
+        unplaced = [p for p in firms if p.country is None]
+        if len(homes) < 2 and not unplaced:
+            continue
+        if unplaced and len(countries - homes) == 1:
+            # The firm of no known home is from the lead's other country.
+            (home,) = countries - homes
+            for firm in unplaced:
+                firm.country = home
+        return [p for p in firms if id(p) not in taken]
+    return []
 
 
 # ", ", " and ", ", and ": the gap between two items of a list.
