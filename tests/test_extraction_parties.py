@@ -568,3 +568,12 @@ def test_a_trade_agreement_told_by_its_countries_keeps_them_as_its_sides():
         "LNG.\n\nPetroVietnam Gas and QatarEnergy said they will sign supply contracts.",
     )
     assert names(deal) == ["Qatar", "Vietnam"]
+
+
+def test_an_acronym_of_a_named_company_is_that_company():
+    deal = main_deal(
+        "HMC to sign magnet supply agreement with Toyota",
+        "Harbour Magnetics Corp signed an agreement to supply rare earth magnets to Toyota. HMC "
+        "will deliver the magnets under the agreement from next year.",
+    )
+    assert names(deal) == ["Harbour Magnetics", "Toyota"]

@@ -100,3 +100,35 @@ def short_names(
                 )
             )
     return found
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LEGAL_FORM_AFTER = re.compile(r",? (?:Ltd|Limited|Inc|Corp|Corporation|Co|PLC|plc|LLC)\b")
+
+
+def initials(name: str) -> str:
+    """ "Reliance Industries Ltd" is "RIL"."""
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isupper())
+
+
+def name_acronyms(text: str, parties: list[PartyHit]) -> None:
+    """ "RIL" in a story that names "Reliance Industries Ltd": an acronym made of the initials of
+    an organisation the story names is that organisation (the hits are renamed in place)."""
+    named: dict[str, PartyHit] = {}
+    for hit in parties:
+        if hit.kind in _ORGANISATIONS and not hit.name.endswith(")"):
+            written = text[hit.start : hit.end]
+            legal = _LEGAL_FORM_AFTER.match(text, hit.end)
+            for form in (written, hit.name, written + legal.group() if legal else ""):
+                if " " in form:
+                    named.setdefault(initials(form), hit)
+    if not named:
+        return
+    for i, hit in enumerate(parties):
+        if hit.via != "found" or not _ACRONYM.fullmatch(hit.name):
+            continue
+        owner = named.get(hit.name)
+        if owner is not None and owner.name != hit.name:
+            parties[i] = replace(
+                hit, name=owner.name, kind=owner.kind, country=owner.country, via="short"
+            )

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .gate import GateResult
 from .gazetteer import COMMODITY, PARTY, VIA_CAPITAL, VIA_DEMONYM, Gazetteer
-from .names import organisation_name, short_names
+from .names import name_acronyms, organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
     described_organisation,
@@ -222,6 +222,7 @@ def find_hits(
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
     parties += short_names(gazetteer, text, parties, index)
     _units_by_short_name(text, parties)
+    name_acronyms(text, parties)
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     dateline = dateline_span(text, title_end)
