@@ -577,3 +577,24 @@ def test_an_acronym_of_a_named_company_is_that_company():
         "will deliver the magnets under the agreement from next year.",
     )
     assert names(deal) == ["Harbour Magnetics", "Toyota"]
+
+
+def test_europe_is_the_continent_in_a_story_that_does_not_name_the_bloc():
+    deal = main_deal(
+        "Qatar signs gas supply deal with China",
+        "QatarEnergy signed a 27-year agreement to supply LNG to Sinopec on Monday, as Europe "
+        "searches for new sources of gas.",
+    )
+    assert "European Union" not in names(deal)
+
+
+def test_european_countries_are_countries_of_the_continent_not_the_bloc():
+    result = extract(
+        "US threatens tariffs on European countries and the EU",
+        "The United States threatened tariffs on European countries opposing its plan, and the "
+        "EU said it would respond.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    eu = [p for p in measure.parties if p.name == "European Union"]
+    assert all(p.text != "European" for p in eu)

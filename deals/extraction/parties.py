@@ -225,12 +225,37 @@ def find_hits(
     name_acronyms(text, parties)
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
+    _continent_or_bloc(text, parties)
     dateline = dateline_span(text, title_end)
     if dateline is not None:
         for hit in parties:
             if dateline[0] <= hit.start < dateline[1]:
                 hit.excluded = "place"
     return parties, commodities
+
+
+# "Europe", "European": the continent, which is the bloc only in a story that names the bloc.
+_CONTINENT_FORMS = frozenset({"Europe", "European"})
+# "European countries opposing the bid": countries of the continent, not the bloc.
+_COUNTRIES_OF = re.compile(r"\s+(?:countries|nations|states|capitals|governments)\b")
+
+
+def _continent_or_bloc(text: str, parties: list[PartyHit]) -> None:
+    continental = [
+        hit
+        for hit in parties
+        if hit.kind == "bloc" and text[hit.start : hit.end] in _CONTINENT_FORMS
+    ]
+    if not continental:
+        return
+    named = {
+        hit.name
+        for hit in parties
+        if hit.kind == "bloc" and text[hit.start : hit.end] not in _CONTINENT_FORMS
+    }
+    for hit in continental:
+        if hit.name not in named or _COUNTRIES_OF.match(text, hit.end):
+            hit.excluded = hit.excluded or "continent"
 
 
 def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit]) -> None:
