@@ -598,3 +598,21 @@ def test_european_countries_are_countries_of_the_continent_not_the_bloc():
     measure = next(d for d in result.deals if d.kind == "measure")
     eu = [p for p in measure.parties if p.name == "European Union"]
     assert all(p.text != "European" for p in eu)
+
+
+def test_a_country_given_as_a_yardstick_for_a_rate_is_not_a_side():
+    deal = main_deal(
+        "US and Norway reach trade deal cutting tariffs",
+        "The United States and Norway reached a trade agreement on Friday that lowers US tariffs "
+        "on Norwegian goods to 15%, matching the rate applied to Japan.",
+    )
+    assert names(deal) == ["Norway", "United States"]
+
+
+def test_the_government_that_clears_a_deal_between_firms_is_its_regulator_not_a_side():
+    deal = main_deal(
+        "Harbour Mining's purchase of Andes Copper wins conditional Chilean approval",
+        "Chile has conditionally cleared Harbour Mining Ltd's $2 billion agreement to buy Andes "
+        "Copper Corp, after the company offered to keep supplying copper to local smelters.",
+    )
+    assert names(deal) == ["Andes Copper", "Harbour Mining"]

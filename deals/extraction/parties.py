@@ -118,7 +118,10 @@ _CONTEXT = re.compile(
     # "India would stop buying Russian oil": a trade a side gives up, not a side.
     r"|(?:stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
     r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|importing|purchases\s+of|imports\s+of)"
-    r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including))"
+    r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including)"
+    # "a 15% rate, matching the rate applied to the EU": a yardstick, not a side.
+    r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
+    r"[^.;,]{0,30}?\s(?:to|with|for|of|as))"
     r"\s+(?:the\s+)?$"
 )
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")

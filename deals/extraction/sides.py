@@ -57,7 +57,33 @@ def agreement_sides(
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
     hits = hits + [p for p in members if id(p) not in present]
-    return _without_parents(doc, _without_home_countries(hits, names)), names
+    hits = _without_regulators(doc, _without_home_countries(hits, names))
+    return _without_parents(doc, hits), names
+
+
+# "wins conditional EU approval", "the EU has cleared ...", "approval from Beijing".
+_REGULATES_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z-]+\s+)?(?:approval|clearance|antitrust|competition (?:regulators?|watchdog"
+    r"|authorit(?:y|ies)|chief|commissioner)|regulators?|watchdog)\b"
+    r"|\s+(?:has\s+|have\s+)?(?:conditionally\s+|formally\s+|unconditionally\s+)?"
+    r"(?:cleared|approved|blocked|vetoed)\b"
+)
+_REGULATES_BEFORE = re.compile(r"\b(?:approval|clearance|go-ahead|nod) (?:from|by) (?:the )?$")
+
+
+def _without_regulators(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """A government or bloc that approves or clears a deal between firms regulates it; it is not
+    a side of it."""
+    if len({p.name for p in hits if p.kind in _ORGANISATIONS}) < 2:
+        return hits
+    regulators = {
+        p.name
+        for p in doc.parties
+        if p.kind in COUNTRYLIKE or p.kind == "government_body"
+        if _REGULATES_AFTER.match(doc.low, p.end)
+        or _REGULATES_BEFORE.search(doc.low, max(0, p.start - 30), p.start)
+    }
+    return [p for p in hits if p.name not in regulators] if regulators else hits
 
 
 # "Uranium One Group, part of Russian state nuclear company Rosatom", "Reliance Retail, a unit of
