@@ -616,3 +616,12 @@ def test_the_government_that_clears_a_deal_between_firms_is_its_regulator_not_a_
         "Copper Corp, after the company offered to keep supplying copper to local smelters.",
     )
     assert names(deal) == ["Andes Copper", "Harbour Mining"]
+
+
+def test_what_a_group_of_economies_sells_and_non_oil_trade_are_no_goods_of_the_deal():
+    deal = main_deal(
+        "India and GCC sign terms of reference for free trade talks",
+        "India and the Gulf Cooperation Council signed the terms of reference for free trade "
+        "talks, which aim to lift non-oil trade, while the Gulf nations export oil and gas.",
+    )
+    assert goods(deal) == []

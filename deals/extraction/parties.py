@@ -79,6 +79,11 @@ _ECONOMY_AFTER = re.compile(
 )
 _ECONOMY_BEFORE = re.compile(
     r"\b(?:dependent on|dependence on|reliant on|reliance on|rich in)\s+(?:[a-z]+\s+){0,1}$"
+    # "the GCC nations export oil and gas": what a group of economies sells, not a deal's goods.
+    r"|\b(?:nations|countries|states|economies|members)\s+(?:export|produce|sell|supply)\s+"
+    r"(?:[a-z]+,?\s+(?:(?:and|or)\s+)?){0,3}$"
+    # "non-oil trade": everything but the good.
+    r"|\bnon-$"
 )
 # "nickel, which goes into stainless steel", "a metal used in batteries": what a good is made
 # into, not a good the deal covers.
