@@ -625,3 +625,16 @@ def test_what_a_group_of_economies_sells_and_non_oil_trade_are_no_goods_of_the_d
         "talks, which aim to lift non-oil trade, while the Gulf nations export oil and gas.",
     )
     assert goods(deal) == []
+
+
+def test_goods_a_trade_deal_frees_of_tariffs_are_its_goods_not_a_measures():
+    result = extract(
+        "Canada and China reach tariff deal on canola",
+        "Canada and China struck a trade deal on Friday under which China cuts its duties on "
+        "canola. Chinese tariffs will no longer apply to Canadian peas and lobsters from March.",
+        DAY,
+    )
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert {"peas", "seafood"} <= set(goods(agreement))
+    for measure in (d for d in result.deals if d.kind == "measure"):
+        assert not {"peas", "seafood"} & set(goods(measure))

@@ -7,7 +7,7 @@ import re
 
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
-from .goods import agreement_terms_goods
+from .goods import agreement_terms_goods, terms_of_the_agreement
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
@@ -349,6 +349,9 @@ def _commodities(
     ]
     if deal.kind == AGREEMENT:
         chosen += agreement_terms_goods(doc, deal, deals, _closest_deal)
+    else:
+        terms = terms_of_the_agreement(doc, deals)
+        chosen = [c for c in chosen if c.sentence not in terms]
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
         topic_sentences = doc.topic_sentences - sentences
