@@ -638,3 +638,21 @@ def test_goods_a_trade_deal_frees_of_tariffs_are_its_goods_not_a_measures():
     assert {"peas", "seafood"} <= set(goods(agreement))
     for measure in (d for d in result.deals if d.kind == "measure"):
         assert not {"peas", "seafood"} & set(goods(measure))
+
+
+def test_a_broad_category_listed_among_goods_is_a_good_of_the_deal():
+    deal = main_deal(
+        "Japan and Peru sign trade agreement",
+        "Japan and Peru signed a trade agreement that opens Japan's market to Peruvian copper, "
+        "coffee and other farm products.",
+    )
+    assert "agriculture" in goods(deal)
+
+
+def test_a_broad_category_named_beside_its_own_good_outside_a_list_adds_nothing():
+    deal = main_deal(
+        "Japan and Peru sign copper supply agreement",
+        "Japan and Peru signed an agreement on copper supplies, which the metals industry "
+        "welcomed.",
+    )
+    assert goods(deal) == ["copper"]

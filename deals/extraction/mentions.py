@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
@@ -429,7 +430,8 @@ def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[Comm
 
 def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
     """ "metals needed for ... copper": a broad category (energy, metals, agriculture) named next
-    to one of its own goods adds nothing, unless the headline names it."""
+    to one of its own goods adds nothing, unless the headline names it or it is an item of a list
+    of goods ("automobiles, trucks, rice and other farm products")."""
     gaz = doc.gazetteer
     below = {
         root
@@ -443,7 +445,24 @@ def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[Comm
         if hit.start < doc.title_end
         or gaz.commodities[hit.index].parent is not None
         or gaz.commodities[hit.index].name not in below
+        or _listed_good(doc, hit)
     ]
+
+
+# ", ", " and ", ", and other ": the gap between two goods of a list.
+_GOODS_GAP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:other\s+)?")
+
+
+def _listed_good(doc: Document, hit: CommodityHit) -> bool:
+    """Whether another good stands right before or after ``hit``, as items of one list."""
+    hits = doc.commodities
+    i = bisect_left([c.start for c in hits], hit.start)
+    before = hits[i - 1] if i > 0 else None
+    after = hits[i + 1] if i + 1 < len(hits) else None
+    return bool(
+        (before is not None and _GOODS_GAP.fullmatch(doc.low, before.end, hit.start))
+        or (after is not None and _GOODS_GAP.fullmatch(doc.low, hit.end, after.start))
+    )
 
 
 def _figures(
