@@ -29,7 +29,9 @@ TERMS = re.compile(
 
 def term_sentences(doc: Document) -> set[int]:
     """The sentences that state tariff terms."""
-    return {doc.index.index_of(m.start()) for m in TERMS.finditer(doc.low)}
+    if doc.terms is None:
+        doc.terms = {doc.index.index_of(m.start()) for m in TERMS.finditer(doc.low)}
+    return doc.terms
 
 
 def terms_of_the_agreement(doc: Document, deals: list[DraftDeal]) -> set[int]:

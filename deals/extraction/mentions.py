@@ -456,7 +456,7 @@ _GOODS_GAP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:other\s+)
 def _listed_good(doc: Document, hit: CommodityHit) -> bool:
     """Whether another good stands right before or after ``hit``, as items of one list."""
     hits = doc.commodities
-    i = bisect_left([c.start for c in hits], hit.start)
+    i = bisect_left(doc.commodity_starts, hit.start)
     before = hits[i - 1] if i > 0 else None
     after = hits[i + 1] if i + 1 < len(hits) else None
     return bool(
