@@ -656,3 +656,21 @@ def test_a_broad_category_named_beside_its_own_good_outside_a_list_adds_nothing(
         "welcomed.",
     )
     assert goods(deal) == ["copper"]
+
+
+def test_ships_that_carry_the_goods_are_not_goods_of_the_deal():
+    deal = main_deal(
+        "First wheat ship leaves Constanta under export deal",
+        "Romania and Egypt signed an agreement on wheat exports, and the first wheat ship left "
+        "Constanta under the agreement on Monday. More ships will sail under the agreement.",
+    )
+    assert goods(deal) == ["wheat"]
+
+
+def test_ships_a_deal_builds_are_its_goods():
+    deal = main_deal(
+        "Korea and Greece sign shipbuilding agreement",
+        "South Korea and Greece signed an agreement under which Korean yards will build ships "
+        "for Greek owners.",
+    )
+    assert goods(deal) == ["ships"]

@@ -207,6 +207,7 @@ def find_hits(
             parties.append(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
+    commodities = _without_carriers(low, commodities)
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     if gazetteer.namesakes:
         _resolve_namesakes(gazetteer, text, parties)
@@ -264,6 +265,31 @@ def _continent_or_bloc(text: str, parties: list[PartyHit]) -> None:
     for hit in continental:
         if hit.name not in named or _COUNTRIES_OF.match(text, hit.end):
             hit.excluded = hit.excluded or "continent"
+
+
+# "the first grain ship", "a cargo vessel loaded with corn": a ship that carries goods.
+_CARRIER = re.compile(r"(?:ships?|vessels?|tankers?|freighters?|carriers?|barges?)\b")
+_CARRIER_AFTER = re.compile(r"[\s-](?:ship|vessel|tanker|freighter|carrier)s?\b")
+_CARGO_BEFORE = re.compile(r"\b(?:cargo|container|bulk|merchant)[\s-]+$")
+_CARRYING_AFTER = re.compile(r"\s+(?:carrying|loaded with|laden with|bound for|sailing|sails)\b")
+
+
+def _without_carriers(low: str, commodities: list[CommodityHit]) -> list[CommodityHit]:
+    """A story that speaks of ships carrying goods ("the first grain ship") means the carriers
+    wherever it names ships: they are not goods traded."""
+    carriers = [
+        i for i, hit in enumerate(commodities) if _CARRIER.fullmatch(low, hit.start, hit.end)
+    ]
+    if not carriers:
+        return commodities
+    if not any(
+        _CARGO_BEFORE.search(low, max(0, commodities[i].start - 12), commodities[i].start)
+        or _CARRYING_AFTER.match(low, commodities[i].end)
+        for i in carriers
+    ) and not any(_CARRIER_AFTER.match(low, hit.end) for hit in commodities):
+        return commodities
+    dropped = set(carriers)
+    return [hit for i, hit in enumerate(commodities) if i not in dropped]
 
 
 def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit]) -> None:
