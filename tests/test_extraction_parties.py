@@ -674,3 +674,15 @@ def test_ships_a_deal_builds_are_its_goods():
         "for Greek owners.",
     )
     assert goods(deal) == ["ships"]
+
+
+def test_goods_a_government_may_look_at_later_are_not_goods_of_its_measure():
+    result = extract(
+        "Mexico to put 50% tariff on Chinese steel",
+        "Mexico will put a 50% tariff on steel imported from China from October 1. More tariffs "
+        "may follow, as officials look at other strategic industries, including semiconductors "
+        "and solar panels.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    assert goods(measure) == ["steel"]

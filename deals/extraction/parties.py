@@ -208,6 +208,7 @@ def find_hits(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
     commodities = _without_carriers(low, commodities)
+    commodities = _without_goods_under_review(low, commodities, index)
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     if gazetteer.namesakes:
         _resolve_namesakes(gazetteer, text, parties)
@@ -290,6 +291,31 @@ def _without_carriers(low: str, commodities: list[CommodityHit]) -> list[Commodi
         return commodities
     dropped = set(carriers)
     return [hit for i, hit in enumerate(commodities) if i not in dropped]
+
+
+# "officials intend to look at other critical industries, including semiconductors": goods a
+# government may turn to later, not goods of the measure it took.
+_UNDER_REVIEW = re.compile(
+    r"\b(?:look(?:s|ing)? at|review(?:s|ing)?|stud(?:y|ies|ying)|examin\w*|consider(?:s|ing)?"
+    r"|explor\w*|weigh(?:s|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:other|more|further|additional)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:industries|sectors|products|goods|areas|categories)\b"
+)
+
+
+def _without_goods_under_review(
+    low: str, commodities: list[CommodityHit], index: SentenceIndex
+) -> list[CommodityHit]:
+    reviews: dict[int, int | None] = {}
+    kept = []
+    for hit in commodities:
+        if hit.sentence not in reviews:
+            s = index.sentences[hit.sentence]
+            found = _UNDER_REVIEW.search(low, s.start, s.end)
+            reviews[hit.sentence] = found.start() if found else None
+        begins = reviews[hit.sentence]
+        if begins is None or hit.start < begins:
+            kept.append(hit)
+    return kept
 
 
 def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit]) -> None:
