@@ -686,3 +686,45 @@ def test_goods_a_government_may_look_at_later_are_not_goods_of_its_measure():
     )
     measure = next(d for d in result.deals if d.kind == "measure")
     assert goods(measure) == ["steel"]
+
+
+def test_an_agreement_told_in_passing_between_other_sides_is_a_deal_of_its_own():
+    result = extract(
+        "Kazakhstan signs uranium supply deal with China",
+        "Kazakhstan's Kazatomprom signed an agreement on Thursday to supply uranium to China "
+        "National Nuclear Corporation.\n\nLast week, Harbour Mining Ltd signed a cooperation "
+        "agreement with Andes Copper Corp.",
+        DAY,
+    )
+    agreements = [d for d in result.deals if d.kind == "agreement"]
+    assert "Harbour Mining" not in names(agreements[0])
+    assert any(names(d) == ["Andes Copper", "Harbour Mining"] for d in agreements[1:])
+
+
+def test_the_members_of_a_bloc_the_lead_names_make_no_agreement_of_their_own():
+    result = extract(
+        "UK and GCC close to trade deal",
+        "Britain is close to signing a free trade agreement with the Gulf Cooperation Council.\n\n"
+        "The agreement, signed by Saudi Arabia, Qatar and Kuwait among others, would cut tariffs.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "agreement"]) == 1
+
+
+def test_countries_named_in_passing_in_a_later_sentence_make_no_agreement_of_their_own():
+    result = extract(
+        "Vietnam and Japan firms begin refinery expansion",
+        "Petrovietnam and Idemitsu Kosan began construction of a refinery expansion on Monday "
+        "under their investment agreement.\n\nThe minister said the agreement would cut Vietnam's "
+        "reliance on imported fuel from Singapore and South Korea.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "agreement"]) == 1
+
+
+def test_a_firm_named_with_the_ore_it_mines_is_a_company():
+    deal = main_deal(
+        "Harbour Lithium signs joint venture with Pilbara Iron Ore",
+        "Harbour Lithium Ltd set up a joint venture with Pilbara Iron Ore to develop a mine.",
+    )
+    assert "Pilbara Iron Ore" in names(deal)

@@ -62,7 +62,8 @@ _SECTOR_SUFFIX = (
     r"(?:Mining|Minerals|Resources|Metals|Rare Earths?|Lithium|Capital|Partners|Investments?"
     r"|Ventures|Industries|Technologies|Technology|Petroleum|Materials|Motors|Energy|Steel"
     r"|Chemicals?"
-    r"|Refining|Holdings|Group|Fund|Bank|Exploration|Logistics|Shipping)"
+    r"|Refining|Holdings|Group|Fund|Bank|Exploration|Logistics|Shipping|Prospecting|Iron Ore"
+    r"|Copper|Gold|Nickel|Uranium|Coal)"
 )
 SUFFIX_ORG = re.compile(
     r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){1,4}(?P<suffix>"
@@ -132,6 +133,13 @@ _SUFFIX_STEMS = (
     "exploration",
     "logistic",
     "shipping",
+    "prospecting",
+    "iron ore",
+    "copper",
+    "gold",
+    "nickel",
+    "uranium",
+    "coal",
 )
 ORGANISATION_STEMS = frozenset((*_SUFFIX_STEMS, "'"))
 

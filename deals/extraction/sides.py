@@ -17,6 +17,7 @@ import re
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
 from .parties import PartyHit
+from .stages import AGREEMENT
 
 # "the deal", "this agreement", "under the contract", "the pact's": the deal already told.
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|under the|of the)\s+(?:[\w'-]+\s+){0,3}$")
@@ -95,6 +96,11 @@ _OWNED_BY = re.compile(
 )
 
 
+# "Legacy Iron Ore, a Perth-based NMDC subsidiary": the group named before the unit noun.
+_APPOSITION = re.compile(r",\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?$")
+_UNIT_NOUN = re.compile(r"(?:'s)?\s+(?:subsidiary|unit|arm|affiliate|division)\b")
+
+
 def _without_parents(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
     """A group the story names as the owner of a side is not a side of its own."""
     names = {p.name for p in hits if p.kind in _ORGANISATIONS}
@@ -110,7 +116,13 @@ def _without_parents(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
                 and unit.name in names
                 and unit.name != hit.name
                 and hit.start - unit.end < 90
-                and _OWNED_BY.match(doc.low, unit.end, hit.start)
+                and (
+                    _OWNED_BY.match(doc.low, unit.end, hit.start)
+                    or (
+                        _APPOSITION.match(doc.low, unit.end, hit.start)
+                        and _UNIT_NOUN.match(doc.low, hit.end)
+                    )
+                )
             ):
                 parents.add(hit.name)
     return [p for p in hits if p.name not in parents] if parents else hits
@@ -281,3 +293,69 @@ def rated_firms(doc: Document, deal: DraftDeal) -> list[PartyHit]:
         and not p.name.endswith("(unnamed)")
         and _GIVEN_A_RATE.match(doc.text, p.end)
     ]
+
+
+_SIDE_KINDS = frozenset({"country", "bloc", "government_body", *_ORGANISATIONS})
+
+
+def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDeal]:
+    """Agreements a story tells in passing between other sides ("Last week Kazatomprom signed a
+    cooperation agreement with Framatome"): a body sentence past the lead that states an
+    agreement between two or more sides the lead does not name is an agreement of its own. Its
+    cues are taken from the main agreement, which keeps those of the lead."""
+    main = next((d for d in deals if d.kind == AGREEMENT), None)
+    if main is None or not main.support:
+        return []
+    lead = doc.lead_sentences
+    lead_names = {p.name for p in doc.parties if p.sentence in lead and not p.excluded}
+    # The members of a bloc the lead names are its side, not sides of their own.
+    codes = {c for name in lead_names for c in doc.gazetteer.bloc_members.get(name, ())}
+    members = {p.name for p in doc.parties if p.kind == "country" and p.country in codes}
+    # A deal told in passing is between firms or bodies ("Kazatomprom signed a cooperation
+    # agreement with Framatome"); countries named in passing are context.
+    firms = {p.name for p in doc.parties if p.kind in _ORGANISATIONS or p.kind == "government_body"}
+    found: list[tuple[set[str], DraftDeal]] = []
+    # "The agreement entered into force for China, Japan ...": the deal of the lead, told on.
+    told = continuing_sentences(doc, main)
+    for support in list(main.support):
+        cue = support.cue
+        i = cue.sentence
+        if i in lead or i in told or cue.is_noun or support.weight < 0.5:
+            continue
+        names = {
+            p.name
+            for p in doc.parties_by_sentence.get(i, ())
+            if p.kind in _SIDE_KINDS and not p.excluded and not p.name.endswith("(unnamed)")
+        }
+        new = {name for name in names - lead_names if name not in members}
+        if (
+            len(new) < 2
+            or not any(n.sentence == i for n in main.nouns)
+            or not new & firms
+            or _PLURAL_DEALS.search(doc.low, *_span(doc, i))
+        ):
+            continue
+        target = next((d for known, d in found if len(known & names) >= 2), None)
+        if target is None:
+            target = DraftDeal(AGREEMENT)
+            found.append((names, target))
+        target.cues += [c for c in main.cues if c.sentence == i]
+        target.nouns += [c for c in main.nouns if c.sentence == i]
+        target.support += [s for s in main.support if s.cue.sentence == i]
+    if not found:
+        return []
+    moved = {i for _names, d in found for i in d.sentences()}
+    main.cues = [c for c in main.cues if c.sentence not in moved]
+    main.nouns = [c for c in main.nouns if c.sentence not in moved]
+    main.support = [s for s in main.support if s.cue.sentence not in moved]
+    main._sentences = main._by_sentence = main._sorted_starts = None
+    return [d for _names, d in found]
+
+
+# "signed several deals to supply ...": deals of a kind, not one agreement.
+_PLURAL_DEALS = re.compile(r"\b(?:deals|agreements|contracts|pacts|accords|treaties)\b")
+
+
+def _span(doc: Document, i: int) -> tuple[int, int]:
+    s = doc.index.sentences[i]
+    return s.start, s.end
