@@ -728,3 +728,12 @@ def test_a_firm_named_with_the_ore_it_mines_is_a_company():
         "Harbour Lithium Ltd set up a joint venture with Pilbara Iron Ore to develop a mine.",
     )
     assert "Pilbara Iron Ore" in names(deal)
+
+
+def test_goods_of_a_sentence_that_goes_on_about_the_deal_by_a_pronoun_are_its_goods():
+    deal = main_deal(
+        "Chile and India sign trade pact",
+        "Chile and India signed a comprehensive economic partnership agreement in Delhi on Monday. "
+        "It will open up investment in industries such as copper and pharmaceuticals.",
+    )
+    assert {"copper", "pharmaceuticals"} <= set(goods(deal))

@@ -350,6 +350,12 @@ def _commodities(
     ]
     if deal.kind == AGREEMENT:
         chosen += agreement_terms_goods(doc, deal, deals, _closest_deal)
+        chosen += [
+            c
+            for i in _told_on(doc, sentences)
+            for c in by_sentence.get(i, ())
+            if _closest_deal(doc, deals, c) in (None, deal)
+        ]
     else:
         terms = terms_of_the_agreement(doc, deals)
         chosen = [c for c in chosen if c.sentence not in terms]
@@ -378,6 +384,25 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+# "It will open up investment in industries such as pharmaceuticals": a sentence that opens with
+# a pronoun goes on about the deal the sentence before it told.
+_PRONOUN_OPENS = re.compile(
+    r"(?:it|this|the (?:pact|deal|agreement|accord))\s+(?:will|would|also|covers|includes|opens"
+    r"|gives|cuts|removes|eliminates|lowers)\b"
+)
+
+
+def _told_on(doc: Document, sentences: set[int]) -> list[int]:
+    return [
+        i + 1
+        for i in sentences
+        if i + 1 < len(doc.index.sentences)
+        and i + 1 not in sentences
+        and not doc.index.sentences[i + 1].in_title
+        and _PRONOUN_OPENS.match(doc.low, doc.index.sentences[i + 1].start)
+    ]
 
 
 def _without_third_countries_goods(
