@@ -737,3 +737,21 @@ def test_goods_of_a_sentence_that_goes_on_about_the_deal_by_a_pronoun_are_its_go
         "It will open up investment in industries such as copper and pharmaceuticals.",
     )
     assert {"copper", "pharmaceuticals"} <= set(goods(deal))
+
+
+def test_a_capitalised_good_opening_a_name_in_running_text_is_a_company():
+    deal = main_deal(
+        "Toyota signs supply agreement with Lithium Andes",
+        "On Monday Lithium Andes said it had signed an agreement to supply lithium carbonate to "
+        "Toyota.",
+    )
+    assert "Lithium Andes" in names(deal)
+
+
+def test_a_good_inside_a_longer_company_name_opens_no_name_of_its_own():
+    deal = main_deal(
+        "Kazakhstan signs uranium supply deal with China",
+        "Kazatomprom signed an agreement to supply uranium to China National Uranium Corporation "
+        "on Thursday.",
+    )
+    assert not any(name.startswith("Uranium") for name in names(deal))

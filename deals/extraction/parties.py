@@ -225,9 +225,9 @@ def find_hits(
         parties[i] = PartyHit(
             unnamed_name(demonym, kind), kind, hit.country, hit.start, end, hit.sentence, "found"
         )
-    parties, org_spans = _with_organisations(
-        text, parties, find_organisations(text, title_end, title_case, gate), index
-    )
+    organisations = find_organisations(text, title_end, title_case, gate)
+    organisations += _named_after_goods(text, title_end if title_case else 0, commodities)
+    parties, org_spans = _with_organisations(text, parties, organisations, index)
     if org_spans:
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
     parties += short_names(gazetteer, text, parties, index)
@@ -421,6 +421,34 @@ def _units_by_short_name(text: str, parties: list[PartyHit]) -> None:
             parties[i] = PartyHit(
                 unit.name, unit.kind, unit.country, hit.start, end, hit.sentence, "short"
             )
+
+
+# "Lithium Americas said ...", "Coal India": in the body, where goods are written in lower case,
+# a capitalised good followed by capitalised words opens a company's name.
+_NAME_GOES_ON = re.compile(
+    r" (?!(?:The|A|An|In|On|At|For|And|Or|Of|To|By)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+)
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]* $")
+
+
+def _named_after_goods(
+    text: str, title_end: int, commodities: list[CommodityHit]
+) -> list[FoundOrganisation]:
+    found = []
+    for hit in commodities:
+        if hit.start < title_end or not text[hit.start].isupper():
+            continue
+        if _CAPITALISED_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+            # "China National Uranium Corporation": the good is inside a longer name.
+            continue
+        rest = _NAME_GOES_ON.match(text, hit.end)
+        if rest is None:
+            continue
+        name = text[hit.start : rest.end()]
+        found.append(FoundOrganisation(name, "company", hit.start, rest.end()))
+    return found
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
