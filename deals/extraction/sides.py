@@ -9,6 +9,13 @@ A bloc's members are sides of its agreement when a sentence telling the agreemen
 its members ("an FTA with the GCC, whose six members are Saudi Arabia, ..."; a sentence of its own
 describing the bloc is background), and the countries a sentence of the deal lists as the
 ones it covers ("entry into force for China, Japan, Australia and Brunei") are its sides too.
+
+A commercial deal the lead tells only by its countries ("First US LNG cargo to India arrives") is
+between the firms of those countries the next sentences name. A country that is only the home of
+the named firms, a government that clears a deal between firms and the group that owns a side
+("Uranium One, part of Rosatom") are not sides. An agreement a later sentence tells between firms
+the lead does not name ("Last week Kazatomprom signed a cooperation agreement with Framatome") is a
+deal of its own (``background_agreements``).
 """
 
 from __future__ import annotations
