@@ -380,3 +380,378 @@ def test_a_possessive_short_name_is_the_company_named_in_full():
         "Harbour",
         "Harbour Materials",
     }
+
+
+def test_a_wire_tag_before_the_headline_is_not_a_company():
+    deal = main_deal(
+        "UPDATE 2-Harbour Lithium signs offtake agreement with Toyota",
+        "Harbour Lithium Ltd signed an offtake agreement to supply lithium to Toyota.",
+    )
+    assert "UPDATE" not in names(deal)
+
+
+def test_a_quantity_opening_a_sentence_is_not_a_company():
+    deal = main_deal(
+        "Ukraine and Turkey agree grain corridor",
+        "Ukraine and Turkey signed an agreement on a grain corridor on Monday. More ships are due "
+        "to sail under the agreement next week.",
+    )
+    assert names(deal) == ["Turkey", "Ukraine"]
+
+
+def test_a_company_name_does_not_start_in_the_sentence_before():
+    deal = main_deal(
+        "Kestrel signs offtake agreement with Toyota",
+        "Talks began in December. Kestrel Holdco, a mining company, signed an offtake "
+        "agreement to supply lithium to Toyota.",
+    )
+    assert "Kestrel Holdco" in names(deal)
+
+
+def test_a_firm_described_by_its_country_in_apposition_is_named_and_the_country_is_no_side():
+    deal = main_deal(
+        "Gulf fund in talks to invest in Kenya's top mobile lender",
+        "The Abu Dhabi Investment Authority and Mkopa, Kenya's largest mobile lender, are in "
+        "talks over a stake deal, people familiar with the talks said. Neither Mkopa nor the "
+        "fund commented.",
+    )
+    assert "Mkopa" in names(deal)
+    assert "Kenya" not in names(deal)
+
+
+def test_a_possessive_country_before_a_firm_noun_describes_a_firm_not_the_country():
+    deal = main_deal(
+        "Qatar fund signs stake deal with Kenya's biggest mobile lender",
+        "The Qatar Investment Authority signed an agreement to buy a stake in a lender.",
+    )
+    assert "Kenya" not in names(deal)
+
+
+def test_a_possessive_country_before_a_named_firm_leaves_the_name_to_the_firm():
+    deal = main_deal(
+        "Qatar fund signs stake deal with Kenya's biggest lender Mkopa Holdings",
+        "The Qatar Investment Authority signed an agreement to buy a stake in Mkopa Holdings.",
+    )
+    assert "Mkopa Holdings" in names(deal)
+
+
+def test_a_unit_named_after_its_group_is_a_party_of_its_own_also_by_its_short_name():
+    deal = main_deal(
+        "Qatar fund in talks to buy stake in Tata Retail",
+        "The Qatar Investment Authority is in talks to buy a stake in Tata Retail Brands Ltd, "
+        "people familiar with the talks said.",
+    )
+    assert names(deal) == ["Qatar Investment Authority", "Tata Retail Brands"]
+
+
+def test_a_brand_with_a_generic_word_after_it_is_still_the_brand():
+    deal = main_deal(
+        "Toyota Motor Corp signs lithium supply agreement with Harbour Lithium",
+        "Toyota Motor Corp signed an agreement to buy lithium from Harbour Lithium Ltd.",
+    )
+    assert "Toyota" in names(deal)
+
+
+def test_the_country_an_asset_lies_in_is_not_a_side_of_a_deal_for_a_stake_in_it():
+    deal = main_deal(
+        "Harbour Lithium to buy stake in Peru copper project",
+        "Harbour Lithium Ltd signed an agreement with Andes Copper Corp to buy a 40% stake in "
+        "its Peruvian copper project.",
+    )
+    assert names(deal) == ["Andes Copper", "Harbour Lithium"]
+
+
+def test_the_group_that_owns_a_side_is_not_a_side_of_its_own():
+    deal = main_deal(
+        "Andes Copper signs memorandum with Kestrel Holdings",
+        "Andes Copper Corp signed a memorandum of understanding with Kestrel Holdings, a unit of "
+        "mining group Orion Resources Ltd, to sell copper concentrate.",
+    )
+    assert names(deal) == ["Andes Copper", "Kestrel Holdings"]
+
+
+def test_the_country_of_a_newspaper_the_story_cites_is_not_a_side():
+    deal = main_deal(
+        "EU and China start talks on minimum prices for electric cars",
+        "The European Union and China have started talks on minimum prices for electric cars, "
+        "Le Courrier, a French newspaper, reported on Thursday.",
+    )
+    assert names(deal) == ["China", "European Union"]
+
+
+def test_a_country_whose_goods_a_target_buys_is_the_reason_for_a_tariff_not_a_side():
+    result = extract(
+        "US imposes extra tariff on Turkey",
+        "The United States imposed an additional 20% tariff on goods from Turkey over its "
+        "purchases of Iranian oil.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    assert names(measure) == ["Turkey", "United States"]
+
+
+def test_the_goods_of_a_firms_line_and_of_an_office_are_not_goods_of_the_deal():
+    deal = main_deal(
+        "Harbour Mining signs copper supply agreement with Andes Petroleum",
+        "Harbour Mining Ltd signed an agreement to supply copper to oil and gas major Andes "
+        "Petroleum, the director general for coal and minerals said.",
+    )
+    assert goods(deal) == ["copper"]
+
+
+def test_a_good_of_a_third_country_is_not_a_good_of_the_deal():
+    deal = main_deal(
+        "India and US sign interim trade deal",
+        "India and the United States signed an interim trade agreement on Friday that cuts "
+        "tariffs on textiles, and India agreed to stop buying Venezuelan oil.",
+    )
+    assert goods(deal) == ["textiles"]
+
+
+def test_a_one_word_short_form_of_a_broader_good_is_the_good_the_deal_names():
+    deal = main_deal(
+        "Qatar signs LNG supply deal with Japan",
+        "QatarEnergy signed a 20-year agreement to supply LNG to JERA, the largest gas supply "
+        "deal in Japan's history.",
+    )
+    assert goods(deal) == ["LNG"]
+
+
+def test_the_countries_a_measure_lists_as_its_targets_are_its_sides_however_many():
+    result = extract(
+        "Mexico imposes tariffs on Asian imports",
+        "Mexico imposed tariffs of up to 50% on imports from China on Thursday. The duties "
+        "target countries that do not have a trade agreement with Mexico, including Indonesia, "
+        "Thailand, Vietnam, Malaysia and India. Chinese officials objected to the tariffs, and "
+        "Canadian exporters said the US tariffs on their goods were worse.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    listed = {"Indonesia", "Thailand", "Vietnam", "Malaysia", "India"}
+    assert listed <= set(names(measure))
+    assert not any(listed & set(names(d)) for d in result.deals if d.kind == "agreement")
+
+
+def test_the_consortium_a_story_names_is_a_party():
+    deal = main_deal(
+        "Gulf consortium signs agreement to buy Andes Petroleum",
+        "A consortium led by ADNOC signed an agreement to buy Andes Petroleum. The KRX consortium "
+        "pairs ADNOC with private equity firm Carlyle.",
+    )
+    assert "KRX" in names(deal)
+
+
+def test_an_indefinite_consortium_of_a_brand_is_not_a_party_of_its_own():
+    deal = main_deal(
+        "LG Chem signs battery supply agreement with Indonesia",
+        "LG Chem signed an agreement to supply batteries to Indonesia. The project brought an "
+        "LG consortium of South Korean companies together.",
+    )
+    assert "LG" not in names(deal)
+
+
+def test_a_supply_deal_told_by_its_countries_is_between_the_firms_the_next_sentences_name():
+    deal = main_deal(
+        "First Qatari LNG cargo to Vietnam arrives",
+        "Vietnam's first Qatari cargo of LNG arrived on Friday under a long-term supply deal "
+        "signed last year. The cargo left Ras Laffan in March.\n\n"
+        "Mekong Energy, which has contracted for 1 million tonnes a year of LNG from "
+        "QatarEnergy, said it will take 12 cargoes a year.",
+    )
+    assert names(deal) == ["Mekong Energy", "QatarEnergy"]
+
+
+def test_a_trade_agreement_told_by_its_countries_keeps_them_as_its_sides():
+    deal = main_deal(
+        "Vietnam and Qatar sign trade agreement",
+        "Vietnam and Qatar signed a free trade agreement on Friday. The deal cuts tariffs on "
+        "LNG.\n\nPetroVietnam Gas and QatarEnergy said they will sign supply contracts.",
+    )
+    assert names(deal) == ["Qatar", "Vietnam"]
+
+
+def test_an_acronym_of_a_named_company_is_that_company():
+    deal = main_deal(
+        "HMC to sign magnet supply agreement with Toyota",
+        "Harbour Magnetics Corp signed an agreement to supply rare earth magnets to Toyota. HMC "
+        "will deliver the magnets under the agreement from next year.",
+    )
+    assert names(deal) == ["Harbour Magnetics", "Toyota"]
+
+
+def test_europe_is_the_continent_in_a_story_that_does_not_name_the_bloc():
+    deal = main_deal(
+        "Qatar signs gas supply deal with China",
+        "QatarEnergy signed a 27-year agreement to supply LNG to Sinopec on Monday, as Europe "
+        "searches for new sources of gas.",
+    )
+    assert "European Union" not in names(deal)
+
+
+def test_european_countries_are_countries_of_the_continent_not_the_bloc():
+    result = extract(
+        "US threatens tariffs on European countries and the EU",
+        "The United States threatened tariffs on European countries opposing its plan, and the "
+        "EU said it would respond.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    eu = [p for p in measure.parties if p.name == "European Union"]
+    assert all(p.text != "European" for p in eu)
+
+
+def test_a_country_given_as_a_yardstick_for_a_rate_is_not_a_side():
+    deal = main_deal(
+        "US and Norway reach trade deal cutting tariffs",
+        "The United States and Norway reached a trade agreement on Friday that lowers US tariffs "
+        "on Norwegian goods to 15%, matching the rate applied to Japan.",
+    )
+    assert names(deal) == ["Norway", "United States"]
+
+
+def test_the_government_that_clears_a_deal_between_firms_is_its_regulator_not_a_side():
+    deal = main_deal(
+        "Harbour Mining's purchase of Andes Copper wins conditional Chilean approval",
+        "Chile has conditionally cleared Harbour Mining Ltd's $2 billion agreement to buy Andes "
+        "Copper Corp, after the company offered to keep supplying copper to local smelters.",
+    )
+    assert names(deal) == ["Andes Copper", "Harbour Mining"]
+
+
+def test_what_a_group_of_economies_sells_and_non_oil_trade_are_no_goods_of_the_deal():
+    deal = main_deal(
+        "India and GCC sign terms of reference for free trade talks",
+        "India and the Gulf Cooperation Council signed the terms of reference for free trade "
+        "talks, which aim to lift non-oil trade, while the Gulf nations export oil and gas.",
+    )
+    assert goods(deal) == []
+
+
+def test_goods_a_trade_deal_frees_of_tariffs_are_its_goods_not_a_measures():
+    result = extract(
+        "Canada and China reach tariff deal on canola",
+        "Canada and China struck a trade deal on Friday under which China cuts its duties on "
+        "canola. Chinese tariffs will no longer apply to Canadian peas and lobsters from March.",
+        DAY,
+    )
+    agreement = next(d for d in result.deals if d.kind == "agreement")
+    assert {"peas", "seafood"} <= set(goods(agreement))
+    for measure in (d for d in result.deals if d.kind == "measure"):
+        assert not {"peas", "seafood"} & set(goods(measure))
+
+
+def test_a_broad_category_listed_among_goods_is_a_good_of_the_deal():
+    deal = main_deal(
+        "Japan and Peru sign trade agreement",
+        "Japan and Peru signed a trade agreement that opens Japan's market to Peruvian copper, "
+        "coffee and other farm products.",
+    )
+    assert "agriculture" in goods(deal)
+
+
+def test_a_broad_category_named_beside_its_own_good_outside_a_list_adds_nothing():
+    deal = main_deal(
+        "Japan and Peru sign copper supply agreement",
+        "Japan and Peru signed an agreement on copper supplies, which the metals industry "
+        "welcomed.",
+    )
+    assert goods(deal) == ["copper"]
+
+
+def test_ships_that_carry_the_goods_are_not_goods_of_the_deal():
+    deal = main_deal(
+        "First wheat ship leaves Constanta under export deal",
+        "Romania and Egypt signed an agreement on wheat exports, and the first wheat ship left "
+        "Constanta under the agreement on Monday. More ships will sail under the agreement.",
+    )
+    assert goods(deal) == ["wheat"]
+
+
+def test_ships_a_deal_builds_are_its_goods():
+    deal = main_deal(
+        "Korea and Greece sign shipbuilding agreement",
+        "South Korea and Greece signed an agreement under which Korean yards will build ships "
+        "for Greek owners.",
+    )
+    assert goods(deal) == ["ships"]
+
+
+def test_goods_a_government_may_look_at_later_are_not_goods_of_its_measure():
+    result = extract(
+        "Mexico to put 50% tariff on Chinese steel",
+        "Mexico will put a 50% tariff on steel imported from China from October 1. More tariffs "
+        "may follow, as officials look at other strategic industries, including semiconductors "
+        "and solar panels.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    assert goods(measure) == ["steel"]
+
+
+def test_an_agreement_told_in_passing_between_other_sides_is_a_deal_of_its_own():
+    result = extract(
+        "Kazakhstan signs uranium supply deal with China",
+        "Kazakhstan's Kazatomprom signed an agreement on Thursday to supply uranium to China "
+        "National Nuclear Corporation.\n\nLast week, Harbour Mining Ltd signed a cooperation "
+        "agreement with Andes Copper Corp.",
+        DAY,
+    )
+    agreements = [d for d in result.deals if d.kind == "agreement"]
+    assert "Harbour Mining" not in names(agreements[0])
+    assert any(names(d) == ["Andes Copper", "Harbour Mining"] for d in agreements[1:])
+
+
+def test_the_members_of_a_bloc_the_lead_names_make_no_agreement_of_their_own():
+    result = extract(
+        "UK and GCC close to trade deal",
+        "Britain is close to signing a free trade agreement with the Gulf Cooperation Council.\n\n"
+        "The agreement, signed by Saudi Arabia, Qatar and Kuwait among others, would cut tariffs.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "agreement"]) == 1
+
+
+def test_countries_named_in_passing_in_a_later_sentence_make_no_agreement_of_their_own():
+    result = extract(
+        "Vietnam and Japan firms begin refinery expansion",
+        "Petrovietnam and Idemitsu Kosan began construction of a refinery expansion on Monday "
+        "under their investment agreement.\n\nThe minister said the agreement would cut Vietnam's "
+        "reliance on imported fuel from Singapore and South Korea.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "agreement"]) == 1
+
+
+def test_a_firm_named_with_the_ore_it_mines_is_a_company():
+    deal = main_deal(
+        "Harbour Lithium signs joint venture with Pilbara Iron Ore",
+        "Harbour Lithium Ltd set up a joint venture with Pilbara Iron Ore to develop a mine.",
+    )
+    assert "Pilbara Iron Ore" in names(deal)
+
+
+def test_goods_of_a_sentence_that_goes_on_about_the_deal_by_a_pronoun_are_its_goods():
+    deal = main_deal(
+        "Chile and India sign trade pact",
+        "Chile and India signed a comprehensive economic partnership agreement in Delhi on Monday. "
+        "It will open up investment in industries such as copper and pharmaceuticals.",
+    )
+    assert {"copper", "pharmaceuticals"} <= set(goods(deal))
+
+
+def test_a_capitalised_good_opening_a_name_in_running_text_is_a_company():
+    deal = main_deal(
+        "Toyota signs supply agreement with Lithium Andes",
+        "On Monday Lithium Andes said it had signed an agreement to supply lithium carbonate to "
+        "Toyota.",
+    )
+    assert "Lithium Andes" in names(deal)
+
+
+def test_a_good_inside_a_longer_company_name_opens_no_name_of_its_own():
+    deal = main_deal(
+        "Kazakhstan signs uranium supply deal with China",
+        "Kazatomprom signed an agreement to supply uranium to China National Uranium Corporation "
+        "on Thursday.",
+    )
+    assert not any(name.startswith("Uranium") for name in names(deal))

@@ -102,6 +102,8 @@ class Document:
     dates: dict[tuple[int, int], tuple[datetime.date, str] | None] = field(default_factory=dict)
     # Per figure (by start): its sentence, and which kind of deal owns it where several are told.
     figure_places: dict[int, tuple[int, str | None]] = field(default_factory=dict)
+    # The sentences stating tariff terms (``goods.term_sentences``), worked out once per article.
+    terms: set[int] | None = None
 
     @functools.cached_property
     def parties_by_sentence(self) -> dict[int, list[PartyHit]]:
@@ -116,6 +118,10 @@ class Document:
         for hit in self.commodities:
             found.setdefault(hit.sentence, []).append(hit)
         return found
+
+    @functools.cached_property
+    def commodity_starts(self) -> list[int]:
+        return [c.start for c in self.commodities]
 
     @functools.cached_property
     def party_starts(self) -> list[int]:

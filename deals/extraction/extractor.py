@@ -17,6 +17,7 @@ from .mentions import to_mention
 from .organisations import ORGANISATION_STEMS
 from .parties import EXCLUSION_STEMS, find_hits
 from .relevance import judge, why_not
+from .sides import background_agreements
 from .stages import (
     AGREEMENT,
     BACKGROUND,
@@ -138,6 +139,8 @@ def extract(
         reason = why_not(doc, _why_not(doc, cues))
         return Extraction(title=title, relevant=False, reason=reason, figures=figures)
     ordered = _ordered(doc, deals)
+    ordered += background_agreements(doc, ordered)
+    deals = ordered
     mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:

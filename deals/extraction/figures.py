@@ -191,9 +191,15 @@ _FEWEST_PEOPLE = 1000
 # A number right after a capitalised name is part of it: "the S&P 500 sectors", "FTSE 100 firms".
 _AFTER_NAME = re.compile(r"[A-Z&]\s$")
 _COUNT_AFTER = re.compile(
-    rf"(?:\s(?P<scale>million|billion)\b|-(?P<hscale>million|billion)\b)?"
-    rf"(?:\s[a-z]+){{0,2}}?\s(?P<noun>{_COUNTED})\b"
+    rf"(?:\s(?P<scale>million|billion|lakh|crore)\b|-(?P<hscale>million|billion)\b)?"
+    rf"(?:(?:\s[a-z]+){{0,2}}?\s(?P<noun>{_COUNTED})\b"
+    # "10 million Indians": a people counted by a scale is named by its plural demonym.
+    rf"|(?<=[nhe])\s(?P<demonyms>[A-Z][a-z]+(?:s|ese))\b)"
 )
+# A duration a deal sets or a story measures: "within 88 days", "for 10 years", "a 60-days
+# window" (the dates themselves are the timeline's).
+_DURATIONS = r"(?:minutes|hours|days|weeks|months|years)"
+_DURATION_AFTER = re.compile(rf"[\s-]{_DURATIONS}\b(?![\s-](?:ago|old)\b)")
 _SPELLED = {
     "two": 2,
     "three": 3,
@@ -212,7 +218,8 @@ _SPELLED = {
 # What follows a number written in words (looked for with str.find: a pattern scanning every
 # position of the article for these words takes longer than the rest of the figure reading).
 _SPELLED_COUNT_AFTER = re.compile(
-    rf"(?:\s(?:million|billion))?(?:\s[a-z]+)?\s(?P<noun>{_COUNTED})\b"
+    rf"(?:\s(?:million|billion))?(?:(?:\s[a-z]+)?\s(?P<noun>{_COUNTED})"
+    rf"|\s(?P<duration>{_DURATIONS})(?![\s-](?:ago|old)\b))\b"
 )
 _COUNT_SCALES = frozenset({"million", "billion"})
 # "the two firms" names the firms already told of rather than counting them.
@@ -318,14 +325,20 @@ def _count(text: str, match: re.Match[str], number: float) -> _Reading | None:
         return None
     counted = _COUNT_AFTER.match(text, match.end())
     if counted is None:
-        return None
+        duration = _DURATION_AFTER.match(text, match.end())
+        if duration is None or "." in match.group():
+            return None
+        return _Reading(match.start(), duration.end(), number, duration.group()[1:], COUNT)
     scale = counted.group("scale") or counted.group("hscale")
     if "." in match.group() and not scale:
         return None
-    value = number * _SCALES.get(scale or "", 1.0)
-    if counted.group("noun") == "people" and value < _FEWEST_PEOPLE:
+    if counted.group("demonyms") and not scale:
         return None
-    return _Reading(match.start(), counted.end(), value, counted.group("noun"), COUNT)
+    value = number * _SCALES.get(scale or "", 1.0)
+    noun = counted.group("noun") or "people"
+    if noun == "people" and value < _FEWEST_PEOPLE:
+        return None
+    return _Reading(match.start(), counted.end(), value, noun, COUNT)
 
 
 def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
@@ -342,7 +355,7 @@ def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
                 if not any(r.start < end and start < r.end for r in taken):
                     scale = counted.group().split()[0]
                     value = number * _SCALES.get(scale, 1.0) if scale in _COUNT_SCALES else number
-                    noun = counted.group("noun")
+                    noun = counted.group("noun") or counted.group("duration")
                     if noun != "people" or value >= _FEWEST_PEOPLE:
                         found.append(_Reading(start, end, value, noun, COUNT))
             start = low.find(word + " ", start + 1)

@@ -14,19 +14,33 @@ import re
 
 from .drafts import Document, DraftDeal
 from .parties import CommodityHit
+from .stages import AGREEMENT
 
 TERMS = re.compile(
     r"\b(?:duty[- ]free|tariff[- ]free|zero[- ](?:duty|duties|tariffs?)|market access"
     r"|(?:more|greater|better|wider|improved) access|non-tariff barriers|agenda"
     r"|preferential (?:access|tariffs?|treatment)|tariff (?:concessions?|cuts?|reductions?"
     r"|elimination|lines|rates?)|(?:eliminat|remov|abolish|scrap|cut|lower|reduc|lift|waiv)\w*"
-    r" (?:\w+ ){0,2}(?:tariffs?|duty|duties))\b"
+    r" (?:\w+ ){0,2}(?:tariffs?|duty|duties)"
+    # "Chinese tariffs will no longer apply to Canadian peas".
+    r"|(?:tariffs?|duty|duties|levies) (?:will |would )?no longer appl(?:y|ies))\b"
 )
 
 
 def term_sentences(doc: Document) -> set[int]:
     """The sentences that state tariff terms."""
-    return {doc.index.index_of(m.start()) for m in TERMS.finditer(doc.low)}
+    if doc.terms is None:
+        doc.terms = {doc.index.index_of(m.start()) for m in TERMS.finditer(doc.low)}
+    return doc.terms
+
+
+def terms_of_the_agreement(doc: Document, deals: list[DraftDeal]) -> set[int]:
+    """The sentences stating tariff terms in a story whose headline or lead tells an agreement:
+    their goods are the agreement's, even where a measure is told in them too."""
+    told = any(
+        d.kind == AGREEMENT and d.sentences() & doc.lead_sentences and d.support for d in deals
+    )
+    return term_sentences(doc) if told else set()
 
 
 def agreement_terms_goods(

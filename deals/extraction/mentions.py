@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
-from .goods import agreement_terms_goods
+from .goods import agreement_terms_goods, terms_of_the_agreement
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
-from .sides import agreement_sides, rated_firms
+from .sides import agreement_sides, listed_countries, rated_firms
 from .stages import AGREEMENT, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
@@ -35,6 +36,10 @@ _UNDER_MEASURE = re.compile(
     r"|(?:was|were|has been|have been) (?:sanctioned|blacklisted))\b"
 )
 _IN_BEFORE = re.compile(r"\bin\s+$")
+_ABSENT = re.compile(
+    r"\b(?:(?:do|does|did)\s+not\s+have|(?:don't|doesn't|didn't)\s+have|have\s+no|has\s+no"
+    r"|without|lacks?|lacking)\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _MEASURE_WHATS = frozenset({"tariff_rate", "previous_rate", "quota"})
 _AGREEMENT_WHATS = frozenset(
     {"investment", "stake", "deal_value", "reserves", "capacity", "volume", "price", "loan"}
@@ -113,7 +118,7 @@ def to_mention(
     support = _choose_stage(doc, deal)
     sentences = deal.sentences()
     parties = _parties(doc, deal, deals, sentences)
-    commodities = _commodities(doc, deal, deals, sentences)
+    commodities = _commodities(doc, deal, deals, sentences, parties)
     happened_on, precision = _happened_on(doc, deal, support)
     mention = DealMention(
         kind=deal.kind,
@@ -166,6 +171,8 @@ def _parties(
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.
             hits = [p for p in hits if p.kind != "government_body" or p.country]
+        # "The duties target countries ..., including Indonesia, Thailand and South Korea".
+        listed = listed_countries(doc, hits)
     else:
         hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
@@ -309,6 +316,10 @@ def _nearest_deal(
             continue
         measure = deal.kind == MEASURE
         for start in deal.cue_starts(hit.sentence):
+            if not measure and _ABSENT.search(doc.low, max(0, start - 40), start):
+                # "countries that do not have a trade agreement with Mexico, including Indonesia":
+                # an agreement said not to exist claims none of the names around it.
+                continue
             distance = abs(start - at)
             if (
                 measure
@@ -323,7 +334,11 @@ def _nearest_deal(
 
 
 def _commodities(
-    doc: Document, deal: DraftDeal, deals: list[DraftDeal], sentences: set[int]
+    doc: Document,
+    deal: DraftDeal,
+    deals: list[DraftDeal],
+    sentences: set[int],
+    parties: list[PartyMention],
 ) -> list[CommodityMention]:
     gaz = doc.gazetteer
     by_sentence = doc.commodities_by_sentence
@@ -335,6 +350,15 @@ def _commodities(
     ]
     if deal.kind == AGREEMENT:
         chosen += agreement_terms_goods(doc, deal, deals, _closest_deal)
+        chosen += [
+            c
+            for i in _told_on(doc, sentences)
+            for c in by_sentence.get(i, ())
+            if _closest_deal(doc, deals, c) in (None, deal)
+        ]
+    else:
+        terms = terms_of_the_agreement(doc, deals)
+        chosen = [c for c in chosen if c.sentence not in terms]
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
         topic_sentences = doc.topic_sentences - sentences
@@ -344,6 +368,8 @@ def _commodities(
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
     chosen = _without_broad_roots(doc, chosen)
+    chosen = _without_third_countries_goods(doc, chosen, parties)
+    chosen = _without_short_forms(doc, chosen)
     seen: dict[str, CommodityMention] = {}
     for hit in sorted(chosen, key=lambda c: c.start):
         entry = gaz.commodities[hit.index]
@@ -360,9 +386,77 @@ def _commodities(
     return list(seen.values())
 
 
+# "It will open up investment in industries such as pharmaceuticals": a sentence that opens with
+# a pronoun goes on about the deal the sentence before it told.
+_PRONOUN_OPENS = re.compile(
+    r"(?:it|this|the (?:pact|deal|agreement|accord))\s+(?:will|would|also|covers|includes|opens"
+    r"|gives|cuts|removes|eliminates|lowers)\b"
+)
+
+
+def _told_on(doc: Document, sentences: set[int]) -> list[int]:
+    return [
+        i + 1
+        for i in sentences
+        if i + 1 < len(doc.index.sentences)
+        and i + 1 not in sentences
+        and not doc.index.sentences[i + 1].in_title
+        and _PRONOUN_OPENS.match(doc.low, doc.index.sentences[i + 1].start)
+    ]
+
+
+def _without_third_countries_goods(
+    doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """ "India would stop buying Russian oil" in a story of a US-India deal: a good said to come
+    from a country that is not a side of the deal is another trade, not one the deal covers."""
+    sides = {p.name for p in parties if p.kind in COUNTRYLIKE}
+    if not sides:
+        return chosen
+    kept = []
+    for hit in chosen:
+        origin = next(
+            (
+                p
+                for p in doc.parties_by_sentence.get(hit.sentence, ())
+                if p.kind == "country"
+                and p.excluded not in _NOT_AN_ORIGIN
+                and p.end <= hit.start
+                and doc.text[p.end : hit.start] in _ORIGIN_GAPS
+            ),
+            None,
+        )
+        if origin is None or origin.name in sides:
+            kept.append(hit)
+    return kept
+
+
+_ORIGIN_GAPS = frozenset({" ", "'s ", "' "})
+# "Australian lithium mines": the country where the asset a deal is about lies.
+_NOT_AN_ORIGIN = frozenset({"place", "descriptor", "source"})
+
+
+def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
+    """ "gas" in a story of an LNG supply deal: a good named by a one-word short form of a broader
+    entry (its alias, not its name) is the more precise good the deal names."""
+    gaz = doc.gazetteer
+    lineages = {gaz.commodities[hit.index].name: gaz.commodity_lineage(hit.index) for hit in chosen}
+    broader = {name for lineage in lineages.values() for name in lineage[1:]}
+    kept = []
+    for hit in chosen:
+        entry = gaz.commodities[hit.index]
+        written = doc.low[hit.start : hit.end]
+        # "gas" of "natural gas": one word of the name standing for it.
+        if entry.name in broader and written in entry.name.lower().split()[1:]:
+            continue
+        kept.append(hit)
+    return kept
+
+
 def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
     """ "metals needed for ... copper": a broad category (energy, metals, agriculture) named next
-    to one of its own goods adds nothing, unless the headline names it."""
+    to one of its own goods adds nothing, unless the headline names it or it is an item of a list
+    of goods ("automobiles, trucks, rice and other farm products")."""
     gaz = doc.gazetteer
     below = {
         root
@@ -376,7 +470,24 @@ def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[Comm
         if hit.start < doc.title_end
         or gaz.commodities[hit.index].parent is not None
         or gaz.commodities[hit.index].name not in below
+        or _listed_good(doc, hit)
     ]
+
+
+# ", ", " and ", ", and other ": the gap between two goods of a list.
+_GOODS_GAP = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:other\s+)?")
+
+
+def _listed_good(doc: Document, hit: CommodityHit) -> bool:
+    """Whether another good stands right before or after ``hit``, as items of one list."""
+    hits = doc.commodities
+    i = bisect_left(doc.commodity_starts, hit.start)
+    before = hits[i - 1] if i > 0 else None
+    after = hits[i + 1] if i + 1 < len(hits) else None
+    return bool(
+        (before is not None and _GOODS_GAP.fullmatch(doc.low, before.end, hit.start))
+        or (after is not None and _GOODS_GAP.fullmatch(doc.low, hit.end, after.start))
+    )
 
 
 def _figures(

@@ -32,6 +32,9 @@ _GENERIC_FIRST_WORDS = words(
     "Japan China Indian Emirates Qatar Kuwait Oman Russian Chinese US UK EU"
 )
 _ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
+# A word of four letters or more with a full stop, other than a legal form ("Corp."), ends a
+# sentence; initials and abbreviations ("U.S.", "Co.") are shorter or capitals only.
+_ENDS_A_SENTENCE = re.compile(r"(?!(?:Corp|Bhd|Ltd|Inc)\.)[A-Z]?[a-z]{3,}\.")
 
 
 def strip_legal_form(name: str) -> str:
@@ -47,6 +50,11 @@ def organisation_name(name: str, start: int) -> tuple[str, int] | None:
     """The name of a found organisation as readers know it, and where it starts; None when only
     a legal form ("Co Ltd") or a single word after a date word ("Wednesday Lithium") is left."""
     tokens = name.split(" ")
+    # "... in December. Wealth Minerals": a word ending a sentence does not start the name.
+    ends = [j for j, token in enumerate(tokens[:-1]) if _ENDS_A_SENTENCE.fullmatch(token)]
+    if ends:
+        start += sum(len(t) + 1 for t in tokens[: ends[-1] + 1])
+        tokens = tokens[ends[-1] + 1 :]
     dated = False
     while tokens and tokens[0] in _DATE_WORDS:
         start += len(tokens[0]) + 1
@@ -92,3 +100,35 @@ def short_names(
                 )
             )
     return found
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LEGAL_FORM_AFTER = re.compile(r",? (?:Ltd|Limited|Inc|Corp|Corporation|Co|PLC|plc|LLC)\b")
+
+
+def initials(name: str) -> str:
+    """ "Reliance Industries Ltd" is "RIL"."""
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[0].isupper())
+
+
+def name_acronyms(text: str, parties: list[PartyHit]) -> None:
+    """ "RIL" in a story that names "Reliance Industries Ltd": an acronym made of the initials of
+    an organisation the story names is that organisation (the hits are renamed in place)."""
+    named: dict[str, PartyHit] = {}
+    for hit in parties:
+        if hit.kind in _ORGANISATIONS and not hit.name.endswith(")"):
+            written = text[hit.start : hit.end]
+            legal = _LEGAL_FORM_AFTER.match(text, hit.end)
+            for form in (written, hit.name, written + legal.group() if legal else ""):
+                if " " in form:
+                    named.setdefault(initials(form), hit)
+    if not named:
+        return
+    for i, hit in enumerate(parties):
+        if hit.via != "found" or not _ACRONYM.fullmatch(hit.name):
+            continue
+        owner = named.get(hit.name)
+        if owner is not None and owner.name != hit.name:
+            parties[i] = replace(
+                hit, name=owner.name, kind=owner.kind, country=owner.country, via="short"
+            )

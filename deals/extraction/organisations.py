@@ -62,7 +62,8 @@ _SECTOR_SUFFIX = (
     r"(?:Mining|Minerals|Resources|Metals|Rare Earths?|Lithium|Capital|Partners|Investments?"
     r"|Ventures|Industries|Technologies|Technology|Petroleum|Materials|Motors|Energy|Steel"
     r"|Chemicals?"
-    r"|Refining|Holdings|Group|Fund|Bank|Exploration|Logistics|Shipping)"
+    r"|Refining|Holdings|Group|Fund|Bank|Exploration|Logistics|Shipping|Prospecting|Iron Ore"
+    r"|Copper|Gold|Nickel|Uranium|Coal)"
 )
 SUFFIX_ORG = re.compile(
     r"\b(?P<name>(?:[A-Z][\w&'.-]*\s){1,4}(?P<suffix>"
@@ -132,6 +133,13 @@ _SUFFIX_STEMS = (
     "exploration",
     "logistic",
     "shipping",
+    "prospecting",
+    "iron ore",
+    "copper",
+    "gold",
+    "nickel",
+    "uranium",
+    "coal",
 )
 ORGANISATION_STEMS = frozenset((*_SUFFIX_STEMS, "'"))
 
@@ -199,7 +207,7 @@ def described_organisation(
     # Most demonyms are not followed by a company noun: check that first, it is the cheaper test.
     after = _DESCRIPTION.match(text, end)
     if after is None:
-        return None
+        return _described_by_possessive(text, end)
     before = text[max(0, start - 45) : start]
     described = _DESCRIBED_BY.search(before)
     if described is None and not (in_title and _HEADLINE_DESCRIBED_BY.search(before)):
@@ -208,6 +216,30 @@ def described_organisation(
     soe_words = [w for w in (described and described.group("soe"), after.group("soe")) if w]
     soe = any(w != "state-linked" for w in soe_words)
     kind = _kind_for(noun, soe)
+    if kind == "company" and noun in {"partner", "buyer", "supplier", "investor", "bank"}:
+        return None
+    return kind, after.end()
+
+
+# "China's top online lender", "India's largest state refiner": a firm of the country, described
+# and not named (a name right after it, "India's largest refiner Reliance", names the firm).
+_POSSESSIVE_DESCRIPTION = re.compile(
+    r"'s?\s+(?:(?!state|government)[a-z][\w-]*\s+){0,3}?(?:(?P<soe>"
+    + _SOE
+    + r")\s+)?(?:[a-z][\w-]*\s+)?(?P<noun>"
+    + _COMPANY_NOUNS
+    + r"|sovereign wealth fund|sovereign fund|state fund|wealth fund)\b(?! [A-Z0-9])"
+)
+
+
+def _described_by_possessive(text: str, end: int) -> tuple[str, int] | None:
+    if not text.startswith("'", end):
+        return None
+    after = _POSSESSIVE_DESCRIPTION.match(text, end)
+    if after is None:
+        return None
+    noun = after.group("noun")
+    kind = _kind_for(noun, bool(after.group("soe")))
     if kind == "company" and noun in {"partner", "buyer", "supplier", "investor", "bank"}:
         return None
     return kind, after.end()
@@ -291,7 +323,8 @@ _APPOSED_NOUNS = (
     r"|shipper|grinder|marketer|supplier|sovereign wealth fund|wealth fund|state fund"
     r"|investment fund|fund|agency)"
 )
-_APPOSITION_START = re.compile(r", (?:the|a|an) ")
+# ", the Canadian potash exporter", ", China's largest online lender".
+_APPOSITION_START = re.compile(r", (?:the |a |an |[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}'s? )")
 _APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"\b")
 _NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b")
@@ -309,13 +342,31 @@ _DEAL_VERB = re.compile(
     r"|supply|supplies|supplied|ship(?:ped|s)?|cargo|shipment|talks|negotiat\w*|partner(?:ship)?"
     r"|acqui\w+|stake|invest\w*)\b"
 )
+# "The XRG consortium", "an XRG-led consortium": the name of a bidding group ("an LG
+# consortium of several companies" only says whose firms it brings together).
+_CONSORTIUM = re.compile(r"-led consortium\b")
+_THE_CONSORTIUM = re.compile(r" consortium\b")
+
+
+def _named_consortium(text: str, start: int, end: int) -> bool:
+    if _CONSORTIUM.match(text, end):
+        return True
+    return bool(_THE_CONSORTIUM.match(text, end)) and text[max(0, start - 4) : start] in {
+        "the ",
+        "The ",
+    }
+
+
 _STATE_WORDS = re.compile(r"\b(?:state-owned|state-run|state|government-owned|national)\b")
 # Capitalised short words that are not organisations: titles, units, codes, common terms.
 _NOT_ACRONYMS = words(
     "CEO CFO COO CTO GDP GNP IPO ETF LME AI EV EVS ESG FTA FTAS CEPA CPTPP USMCA RCEP NAFTA "
     "TPP CETA MOU MOUS LOI LNG LPG OK TV PM MP MPS EU UK US USA UN UAE GCC AM FM PR IT HR "
     "VAT GST II III IV VI FY Q1 Q2 Q3 Q4 H1 H2 COVID ID NO RE CO USD EUR GBP JPY CNY MW GW "
-    "KW MWH GWH TWH BPD BCM MT KT DMO FOB CIF NEW THE AND FOR WITH AFP AP DPA NOTE"
+    "KW MWH GWH TWH BPD BCM MT KT DMO FOB CIF NEW THE AND FOR WITH AFP AP DPA NOTE "
+    # The tags wire services put before a headline: "UPDATE 1-", "EXCLUSIVE-", "RPT-".
+    "UPDATE EXCLUSIVE RPT REFILE CORRECTED CORRECTION WRAPUP ANALYSIS INSIGHT FACTBOX "
+    "BREAKINGVIEWS COLUMN PREVIEW TIMELINE EXPLAINER"
 )
 
 
@@ -325,7 +376,10 @@ _NOT_SUBJECT_NAMES = _LEADING_STOPWORDS | words(
     "Buyers Sellers Producers Exporters Importers Farmers Workers Investors Company Companies "
     "Firms Neither Each Sources Lawmakers Negotiators Delegates Leaders Diplomats Lawmakers "
     "Everyone Nobody Someone Nations Countries Members Partners Shareholders Banks Lenders "
-    "Talks Negotiations Trade Tariffs Exports Imports Shipments Prices Markets Shares"
+    "Talks Negotiations Trade Tariffs Exports Imports Shipments Prices Markets Shares "
+    # "More ships are due ...", "Some cargoes ...": a quantity opening a sentence, not a name.
+    "More Most Some Many Several Few Fewer All Other Such Further Additional Two Three Four "
+    "Five Ten Dozens Hundreds Thousands Millions"
 )
 
 
@@ -379,7 +433,13 @@ class _Surnames:
             at = start - 1
             words_before = text[max(0, at - 30) : at].split()
             previous = words_before[-1] if words_before else ""
-            if previous[:1].isupper() and previous[1:].isalpha() and previous[1:].islower():
+            if (
+                previous[:1].isupper()
+                and previous[1:].isalpha()
+                and previous[1:].islower()
+                # "Neither Lufax nor ...": a word that opens a sentence is no first name.
+                and previous not in _NOT_SUBJECT_NAMES
+            ):
                 return True
         return False
 
@@ -438,7 +498,9 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
         before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
         cut = min((x for x in (after.find("\n"), after.find(". ")) if x >= 0), default=len(after))
         sentence = before + after[:cut]
-        if _shouted(sentence) or not _DEAL_VERB.search(sentence.lower()):
+        if _shouted(sentence) or not (
+            _DEAL_VERB.search(sentence.lower()) or _named_consortium(text, start, end)
+        ):
             continue
         found.append(FoundOrganisation(name, "company", start, end))
     return found

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 
 from .gate import GateResult
 from .gazetteer import COMMODITY, PARTY, VIA_CAPITAL, VIA_DEMONYM, Gazetteer
-from .names import organisation_name, short_names
+from .names import name_acronyms, organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
     described_organisation,
     find_organisations,
     unnamed_name,
 )
-from .text import SentenceIndex
+from .text import SentenceIndex, words
 
 
 @dataclass
@@ -58,9 +58,18 @@ EXCLUSION_STEMS = (
 # "the energy transition", "battery maker", "agriculture ministry": the word describes something
 # else; it does not name a traded good.
 _DESCRIBES_NOT_A_GOOD = re.compile(
+    # "oil and gas major Santos": a firm's trade, named with the goods of its line.
+    r"(?:\s+(?:and|&)\s+[a-z]+)?"
     r"[\s-]+(?:transition|security|policy|policies|group|company|companies|firm|firms|major"
     r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
-    r"|manufacturers|exchange)\b"
+    r"|manufacturers|exchange|operator|operators|operations|explorer|explorers"
+    # "the nuclear fuel cycle", "battery electric vehicles": a field, or a kind of another good.
+    r"|cycle|electric)\b"
+)
+# "director general for coal and minerals", "the Ministry of Oil": an office named after a good.
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:minister|ministry|director(?: general)?|department|secretary|commissioner|bureau)"
+    r"\s+(?:of|for)\s+(?:[a-z]+\s+(?:and|&)\s+)?$"
 )
 # "long dependent on oil and gas income", "one of the world's major grain producers": what an
 # economy lives on, not a good any deal covers.
@@ -70,6 +79,11 @@ _ECONOMY_AFTER = re.compile(
 )
 _ECONOMY_BEFORE = re.compile(
     r"\b(?:dependent on|dependence on|reliant on|reliance on|rich in)\s+(?:[a-z]+\s+){0,1}$"
+    # "the GCC nations export oil and gas": what a group of economies sells, not a deal's goods.
+    r"|\b(?:nations|countries|states|economies|members)\s+(?:export|produce|sell|supply)\s+"
+    r"(?:[a-z]+,?\s+(?:(?:and|or)\s+)?){0,3}$"
+    # "non-oil trade": everything but the good.
+    r"|\bnon-$"
 )
 # "nickel, which goes into stainless steel", "a metal used in batteries": what a good is made
 # into, not a good the deal covers.
@@ -103,7 +117,16 @@ def _describes_an_economy(low: str, start: int, end: int) -> bool:
 _CONTEXT = re.compile(
     r"\b(?:invasion of|invade[sd]?|invading|war (?:in|on|with|against)|conflict in"
     r"|take over|takeover of|annex(?:ation of)?|do(?:es|ing)? business with"
-    r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including))"
+    # "a tariff on India over its purchases of Russian oil": the reason, not a side.
+    r"|(?:over|for|because of|due to)\s+(?:its\s+|their\s+|the\s+)?(?:continued\s+|ongoing\s+)?"
+    r"(?:purchases?|purchasing|buying|imports?|importing)(?:\s+of)?"
+    # "India would stop buying Russian oil": a trade a side gives up, not a side.
+    r"|(?:stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
+    r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|importing|purchases\s+of|imports\s+of)"
+    r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including)"
+    # "a 15% rate, matching the rate applied to the EU": a yardstick, not a side.
+    r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
+    r"[^.;,]{0,30}?\s(?:to|with|for|of|as))"
     r"\s+(?:the\s+)?$"
 )
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
@@ -127,6 +150,16 @@ _SUBDIVISION = re.compile(
     r"|district|city|port|island|islands|territory|department|municipality)\b"
 )
 _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
+# "a stake in Chile lithium project", "Australian lithium mines": where an asset lies.
+_ASSET_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:projects?|mines?|deposits?|oil ?fields?|gas ?fields?"
+    r"|plants?|refiner(?:y|ies)|terminals?|smelters?|assets)\b"
+)
+# "Handelsblatt, a German newspaper", "Italian daily Corriere": where the story comes from.
+_MEDIA_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z][\w-]*\s+)?(?:newspapers?|daily|dailies|magazine|broadcaster"
+    r"|news agency|news outlet|media|television|radio|news site|website)\b"
+)
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
@@ -162,8 +195,10 @@ def find_hits(
     for m in matches:
         sentence = index.index_of(m.start)
         if m.category == COMMODITY:
-            if _DESCRIBES_NOT_A_GOOD.match(low, m.end) or _describes_an_economy(
-                low, m.start, m.end
+            if (
+                _DESCRIBES_NOT_A_GOOD.match(low, m.end)
+                or _describes_an_economy(low, m.start, m.end)
+                or _OFFICE_BEFORE.search(low, max(0, m.start - 40), m.start)
             ):
                 continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
@@ -172,6 +207,8 @@ def find_hits(
             parties.append(
                 PartyHit(entry.name, entry.kind, entry.country, m.start, m.end, sentence, m.via)
             )
+    commodities = _without_carriers(low, commodities)
+    commodities = _without_goods_under_review(low, commodities, index)
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     if gazetteer.namesakes:
         _resolve_namesakes(gazetteer, text, parties)
@@ -188,20 +225,97 @@ def find_hits(
         parties[i] = PartyHit(
             unnamed_name(demonym, kind), kind, hit.country, hit.start, end, hit.sentence, "found"
         )
-    parties, org_spans = _with_organisations(
-        text, parties, find_organisations(text, title_end, title_case, gate), index
-    )
+    organisations = find_organisations(text, title_end, title_case, gate)
+    organisations += _named_after_goods(text, title_end if title_case else 0, commodities)
+    parties, org_spans = _with_organisations(text, parties, organisations, index)
     if org_spans:
         commodities = [c for c in commodities if not _inside_any(org_spans, c.start, c.end)]
     parties += short_names(gazetteer, text, parties, index)
+    _units_by_short_name(text, parties)
+    name_acronyms(text, parties)
     parties.sort(key=lambda p: p.start)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
+    _continent_or_bloc(text, parties)
     dateline = dateline_span(text, title_end)
     if dateline is not None:
         for hit in parties:
             if dateline[0] <= hit.start < dateline[1]:
                 hit.excluded = "place"
     return parties, commodities
+
+
+# "Europe", "European": the continent, which is the bloc only in a story that names the bloc.
+_CONTINENT_FORMS = frozenset({"Europe", "European"})
+# "European countries opposing the bid": countries of the continent, not the bloc.
+_COUNTRIES_OF = re.compile(r"\s+(?:countries|nations|states|capitals|governments)\b")
+
+
+def _continent_or_bloc(text: str, parties: list[PartyHit]) -> None:
+    continental = [
+        hit
+        for hit in parties
+        if hit.kind == "bloc" and text[hit.start : hit.end] in _CONTINENT_FORMS
+    ]
+    if not continental:
+        return
+    named = {
+        hit.name
+        for hit in parties
+        if hit.kind == "bloc" and text[hit.start : hit.end] not in _CONTINENT_FORMS
+    }
+    for hit in continental:
+        if hit.name not in named or _COUNTRIES_OF.match(text, hit.end):
+            hit.excluded = hit.excluded or "continent"
+
+
+# "the first grain ship", "a cargo vessel loaded with corn": a ship that carries goods.
+_CARRIER = re.compile(r"(?:ships?|vessels?|tankers?|freighters?|carriers?|barges?)\b")
+_CARRIER_AFTER = re.compile(r"[\s-](?:ship|vessel|tanker|freighter|carrier)s?\b")
+_CARGO_BEFORE = re.compile(r"\b(?:cargo|container|bulk|merchant)[\s-]+$")
+_CARRYING_AFTER = re.compile(r"\s+(?:carrying|loaded with|laden with|bound for|sailing|sails)\b")
+
+
+def _without_carriers(low: str, commodities: list[CommodityHit]) -> list[CommodityHit]:
+    """A story that speaks of ships carrying goods ("the first grain ship") means the carriers
+    wherever it names ships: they are not goods traded."""
+    carriers = [
+        i for i, hit in enumerate(commodities) if _CARRIER.fullmatch(low, hit.start, hit.end)
+    ]
+    if not carriers:
+        return commodities
+    if not any(
+        _CARGO_BEFORE.search(low, max(0, commodities[i].start - 12), commodities[i].start)
+        or _CARRYING_AFTER.match(low, commodities[i].end)
+        for i in carriers
+    ) and not any(_CARRIER_AFTER.match(low, hit.end) for hit in commodities):
+        return commodities
+    dropped = set(carriers)
+    return [hit for i, hit in enumerate(commodities) if i not in dropped]
+
+
+# "officials intend to look at other critical industries, including semiconductors": goods a
+# government may turn to later, not goods of the measure it took.
+_UNDER_REVIEW = re.compile(
+    r"\b(?:look(?:s|ing)? at|review(?:s|ing)?|stud(?:y|ies|ying)|examin\w*|consider(?:s|ing)?"
+    r"|explor\w*|weigh(?:s|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:other|more|further|additional)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:industries|sectors|products|goods|areas|categories)\b"
+)
+
+
+def _without_goods_under_review(
+    low: str, commodities: list[CommodityHit], index: SentenceIndex
+) -> list[CommodityHit]:
+    reviews: dict[int, int | None] = {}
+    kept = []
+    for hit in commodities:
+        if hit.sentence not in reviews:
+            s = index.sentences[hit.sentence]
+            found = _UNDER_REVIEW.search(low, s.start, s.end)
+            reviews[hit.sentence] = found.start() if found else None
+        begins = reviews[hit.sentence]
+        if begins is None or hit.start < begins:
+            kept.append(hit)
+    return kept
 
 
 def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit]) -> None:
@@ -247,7 +361,10 @@ def _with_organisations(
         overlapping = [
             j for j in range(first, last) if parties[j].end > org.start and j not in removed
         ]
-        if any(parties[j].kind not in {"country", "bloc"} for j in overlapping):
+        if any(
+            parties[j].kind not in {"country", "bloc"} and not _unit_of(text, parties[j], org)
+            for j in overlapping
+        ):
             continue
         if any(parties[j].start <= org.start and parties[j].end >= org.end for j in overlapping):
             continue
@@ -265,6 +382,73 @@ def _with_organisations(
         spans.append((org.start, org.end))
     spans.sort()
     return [p for j, p in enumerate(parties) if j not in removed] + added, spans
+
+
+# Words that add nothing to a brand: "Toyota Motor Corp" is Toyota.
+_GENERIC_NAME_WORDS = words(
+    "Motor Motors Group Holdings Holding Corporation Corp Company Co Industries International "
+    "Global Limited Ltd Inc PLC plc LLC AG SA SE NV GmbH Bhd Berhad Tbk"
+)
+
+
+def _unit_of(text: str, hit: PartyHit, org: FoundOrganisation) -> bool:
+    """ "Reliance Retail Ventures Ltd" over the known "Reliance": a name of one word that opens a
+    longer organisation name names its group; the longer name is a unit of its own."""
+    if hit.start != org.start or hit.end >= org.end or " " in text[hit.start : hit.end]:
+        return False
+    extra = text[hit.end : org.end].split()
+    return any(word not in _GENERIC_NAME_WORDS for word in extra)
+
+
+def _units_by_short_name(text: str, parties: list[PartyHit]) -> None:
+    """ "Reliance Retail" after "Reliance Retail Ventures Ltd": the unit's first two words name it
+    where the group's one-word name would otherwise be read."""
+    units = {}
+    for hit in parties:
+        words = hit.name.split()
+        if hit.via == "found" and hit.kind in _ORG_KINDS and len(words) >= 3:
+            units.setdefault(words[0], (" ".join(words[:2]), hit))
+    if not units:
+        return
+    for i, hit in enumerate(parties):
+        written = text[hit.start : hit.end]
+        found = units.get(written)
+        if found is None or hit.via == "found" or hit.kind not in _ORG_KINDS:
+            continue
+        short, unit = found
+        end = hit.start + len(short)
+        if text.startswith(short, hit.start) and not text[end : end + 1].isalnum():
+            parties[i] = PartyHit(
+                unit.name, unit.kind, unit.country, hit.start, end, hit.sentence, "short"
+            )
+
+
+# "Lithium Americas said ...", "Coal India": in the body, where goods are written in lower case,
+# a capitalised good followed by capitalised words opens a company's name.
+_NAME_GOES_ON = re.compile(
+    r" (?!(?:The|A|An|In|On|At|For|And|Or|Of|To|By)\b)[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+)
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]* $")
+
+
+def _named_after_goods(
+    text: str, title_end: int, commodities: list[CommodityHit]
+) -> list[FoundOrganisation]:
+    found = []
+    for hit in commodities:
+        if hit.start < title_end or not text[hit.start].isupper():
+            continue
+        if _CAPITALISED_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+            # "China National Uranium Corporation": the good is inside a longer name.
+            continue
+        rest = _NAME_GOES_ON.match(text, hit.end)
+        if rest is None:
+            continue
+        name = text[hit.start : rest.end()]
+        found.append(FoundOrganisation(name, "company", hit.start, rest.end()))
+    return found
 
 
 def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -375,6 +559,12 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 continue
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"
+            continue
+        if hit.kind == "country" and _MEDIA_AFTER.match(low, hit.end):
+            hit.excluded = "source"
+            continue
+        if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
+            hit.excluded = "place"
             continue
         if hit.kind == "country" and _is_place(text, low, parties, i):
             hit.excluded = "place"

@@ -9,6 +9,13 @@ A bloc's members are sides of its agreement when a sentence telling the agreemen
 its members ("an FTA with the GCC, whose six members are Saudi Arabia, ..."; a sentence of its own
 describing the bloc is background), and the countries a sentence of the deal lists as the
 ones it covers ("entry into force for China, Japan, Australia and Brunei") are its sides too.
+
+A commercial deal the lead tells only by its countries ("First US LNG cargo to India arrives") is
+between the firms of those countries the next sentences name. A country that is only the home of
+the named firms, a government that clears a deal between firms and the group that owns a side
+("Uranium One, part of Rosatom") are not sides. An agreement a later sentence tells between firms
+the lead does not name ("Last week Kazatomprom signed a cooperation agreement with Framatome") is a
+deal of its own (``background_agreements``).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import re
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
 from .parties import PartyHit
+from .stages import AGREEMENT
 
 # "the deal", "this agreement", "under the contract", "the pact's": the deal already told.
 _DEFINITE = re.compile(r"\b(?:the|this|that|its|under the|of the)\s+(?:[\w'-]+\s+){0,3}$")
@@ -52,11 +60,79 @@ def agreement_sides(
             or id(p) in listed
         ]
         hits += _firms_after_the_lead(doc, hits)
+        hits += _firms_of_the_lead_countries(doc, deal, hits)
     members = _members_named(doc, deal, hits)
     names = {p.name for p in hits if id(p) in listed} | {p.name for p in members}
     present = {id(p) for p in hits}
     hits = hits + [p for p in members if id(p) not in present]
-    return _without_home_countries(hits, names), names
+    hits = _without_regulators(doc, _without_home_countries(hits, names))
+    return _without_parents(doc, hits), names
+
+
+# "wins conditional EU approval", "the EU has cleared ...", "approval from Beijing".
+_REGULATES_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z-]+\s+)?(?:approval|clearance|antitrust|competition (?:regulators?|watchdog"
+    r"|authorit(?:y|ies)|chief|commissioner)|regulators?|watchdog)\b"
+    r"|\s+(?:has\s+|have\s+)?(?:conditionally\s+|formally\s+|unconditionally\s+)?"
+    r"(?:cleared|approved|blocked|vetoed)\b"
+)
+_REGULATES_BEFORE = re.compile(r"\b(?:approval|clearance|go-ahead|nod) (?:from|by) (?:the )?$")
+
+
+def _without_regulators(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """A government or bloc that approves or clears a deal between firms regulates it; it is not
+    a side of it."""
+    if len({p.name for p in hits if p.kind in _ORGANISATIONS}) < 2:
+        return hits
+    regulators = {
+        p.name
+        for p in doc.parties
+        if p.kind in COUNTRYLIKE or p.kind == "government_body"
+        if _REGULATES_AFTER.match(doc.low, p.end)
+        or _REGULATES_BEFORE.search(doc.low, max(0, p.start - 30), p.start)
+    }
+    return [p for p in hits if p.name not in regulators] if regulators else hits
+
+
+# "Uranium One Group, part of Russian state nuclear company Rosatom", "Reliance Retail, a unit of
+# Reliance Industries": the group that owns a side.
+_OWNED_BY = re.compile(
+    r",?\s+(?:(?:which is|is|now|itself)\s+)?(?:(?:a|an|the)\s+)?(?:(?:wholly|majority|fully)[- ])?"
+    r"(?:part of|unit of|subsidiary of|division of|arm of|affiliate of|owned by|controlled by"
+    r"|[a-z]+ (?:unit|subsidiary|arm|division) of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?$"
+)
+
+
+# "Legacy Iron Ore, a Perth-based NMDC subsidiary": the group named before the unit noun.
+_APPOSITION = re.compile(r",\s+(?:an?|the|its)\s+(?:[\w-]+\s+){0,3}?$")
+_UNIT_NOUN = re.compile(r"(?:'s)?\s+(?:subsidiary|unit|arm|affiliate|division)\b")
+
+
+def _without_parents(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """A group the story names as the owner of a side is not a side of its own."""
+    names = {p.name for p in hits if p.kind in _ORGANISATIONS}
+    if len(names) < 2:
+        return hits
+    parents = set()
+    for hit in doc.parties:
+        if hit.kind not in _ORGANISATIONS or hit.name not in names:
+            continue
+        for unit in doc.parties_by_sentence.get(hit.sentence, ()):
+            if (
+                unit.end < hit.start
+                and unit.name in names
+                and unit.name != hit.name
+                and hit.start - unit.end < 90
+                and (
+                    _OWNED_BY.match(doc.low, unit.end, hit.start)
+                    or (
+                        _APPOSITION.match(doc.low, unit.end, hit.start)
+                        and _UNIT_NOUN.match(doc.low, hit.end)
+                    )
+                )
+            ):
+                parents.add(hit.name)
+    return [p for p in hits if p.name not in parents] if parents else hits
 
 
 _ORGANISATIONS = frozenset({"company", "state_owned_enterprise", "sovereign_fund"})
@@ -98,12 +174,60 @@ def _firms_after_the_lead(doc: Document, hits: list[PartyHit]) -> list[PartyHit]
     ]
 
 
+def _firms_of_the_lead_countries(
+    doc: Document, deal: DraftDeal, hits: list[PartyHit]
+) -> list[PartyHit]:
+    """ "First US LNG cargo to India arrives" over "GAIL India, which has contracted for LNG from
+    Cheniere Energy, ...": a commercial deal the lead tells only by its countries is between the
+    firms of those countries that the next sentences name."""
+    if any(n.label == "trade" for n in deal.nouns):
+        return []
+    lead = doc.lead_sentences
+    in_lead = [p for p in hits if p.sentence in lead]
+    if any(p.kind not in COUNTRYLIKE for p in in_lead):
+        return []
+    countries = {p.country for p in in_lead if p.kind == "country" and p.country}
+    first = doc.first_body_sentence
+    if len(countries) < 2 or first is None:
+        return []
+    taken = {id(p) for p in hits}
+    for i in range(first + 1, min(first + 4, len(doc.index.sentences))):
+        firms = [
+            p
+            for p in doc.parties_by_sentence.get(i, ())
+            if p.kind in _ORGANISATIONS
+            and not p.excluded
+            and not p.name.endswith("(unnamed)")
+            and (p.country is None or p.country in countries)
+        ]
+        homes = {p.country for p in firms if p.country}
+        if len({p.name for p in firms}) < 2 or not homes:
+            continue
+        unplaced = [p for p in firms if p.country is None]
+        if len(homes) < 2 and not unplaced:
+            continue
+        if unplaced and len(countries - homes) == 1:
+            # The firm of no known home is from the lead's other country.
+            (home,) = countries - homes
+            for firm in unplaced:
+                firm.country = home
+        return [p for p in firms if id(p) not in taken]
+    return []
+
+
 # ", ", " and ", ", and ": the gap between two items of a list.
 _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 
 
 # "in force for China, Japan and ...", "between Chile, Peru and ...": the list names the sides.
 _LIST_OF_SIDES = re.compile(r"\b(?:for|between|among|amongst|including)\s+(?:the\s+)?$")
+
+
+def listed_countries(doc: Document, hits: list[PartyHit]) -> set[str]:
+    """The names of the countries among ``hits`` that a sentence lists as the ones a deal or
+    measure covers ("including Indonesia, Thailand and South Korea")."""
+    listed = _listed_countries(doc, hits)
+    return {p.name for p in hits if id(p) in listed}
 
 
 def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
@@ -176,3 +300,69 @@ def rated_firms(doc: Document, deal: DraftDeal) -> list[PartyHit]:
         and not p.name.endswith("(unnamed)")
         and _GIVEN_A_RATE.match(doc.text, p.end)
     ]
+
+
+_SIDE_KINDS = frozenset({"country", "bloc", "government_body", *_ORGANISATIONS})
+
+
+def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDeal]:
+    """Agreements a story tells in passing between other sides ("Last week Kazatomprom signed a
+    cooperation agreement with Framatome"): a body sentence past the lead that states an
+    agreement between two or more sides the lead does not name is an agreement of its own. Its
+    cues are taken from the main agreement, which keeps those of the lead."""
+    main = next((d for d in deals if d.kind == AGREEMENT), None)
+    if main is None or not main.support:
+        return []
+    lead = doc.lead_sentences
+    lead_names = {p.name for p in doc.parties if p.sentence in lead and not p.excluded}
+    # The members of a bloc the lead names are its side, not sides of their own.
+    codes = {c for name in lead_names for c in doc.gazetteer.bloc_members.get(name, ())}
+    members = {p.name for p in doc.parties if p.kind == "country" and p.country in codes}
+    # A deal told in passing is between firms or bodies ("Kazatomprom signed a cooperation
+    # agreement with Framatome"); countries named in passing are context.
+    firms = {p.name for p in doc.parties if p.kind in _ORGANISATIONS or p.kind == "government_body"}
+    found: list[tuple[set[str], DraftDeal]] = []
+    # "The agreement entered into force for China, Japan ...": the deal of the lead, told on.
+    told = continuing_sentences(doc, main)
+    for support in list(main.support):
+        cue = support.cue
+        i = cue.sentence
+        if i in lead or i in told or cue.is_noun or support.weight < 0.5:
+            continue
+        names = {
+            p.name
+            for p in doc.parties_by_sentence.get(i, ())
+            if p.kind in _SIDE_KINDS and not p.excluded and not p.name.endswith("(unnamed)")
+        }
+        new = {name for name in names - lead_names if name not in members}
+        if (
+            len(new) < 2
+            or not any(n.sentence == i for n in main.nouns)
+            or not new & firms
+            or _PLURAL_DEALS.search(doc.low, *_span(doc, i))
+        ):
+            continue
+        target = next((d for known, d in found if len(known & names) >= 2), None)
+        if target is None:
+            target = DraftDeal(AGREEMENT)
+            found.append((names, target))
+        target.cues += [c for c in main.cues if c.sentence == i]
+        target.nouns += [c for c in main.nouns if c.sentence == i]
+        target.support += [s for s in main.support if s.cue.sentence == i]
+    if not found:
+        return []
+    moved = {i for _names, d in found for i in d.sentences()}
+    main.cues = [c for c in main.cues if c.sentence not in moved]
+    main.nouns = [c for c in main.nouns if c.sentence not in moved]
+    main.support = [s for s in main.support if s.cue.sentence not in moved]
+    main._sentences = main._by_sentence = main._sorted_starts = None
+    return [d for _names, d in found]
+
+
+# "signed several deals to supply ...": deals of a kind, not one agreement.
+_PLURAL_DEALS = re.compile(r"\b(?:deals|agreements|contracts|pacts|accords|treaties)\b")
+
+
+def _span(doc: Document, i: int) -> tuple[int, int]:
+    s = doc.index.sentences[i]
+    return s.start, s.end

@@ -147,7 +147,11 @@ def what_of(
         return _money(before, after, around, per_unit, previous)
     if kind == QUANTITY:
         return _quantity(f"{before} {after}", unit, per_unit, previous)
-    return "other" if unit == "people" else "count"
+    return "other" if unit in _NOT_COUNTS else "count"
+
+
+# A population and a duration are not what a deal counts: "780 million people", "88 days".
+_NOT_COUNTS = frozenset({"people", "minutes", "hours", "days", "weeks", "months", "years"})
 
 
 def _percent(before: str, after: str, sentence: str, previous: str | None) -> str:
