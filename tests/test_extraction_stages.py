@@ -236,8 +236,10 @@ def test_concluded_negotiations_are_a_framework_not_a_signature(title, body):
             "The European Parliament ratified the free trade agreement with New Zealand.",
         ),
         (
-            "Glencore closes its purchase of Teck's coal unit",
-            "Glencore completed the acquisition of Teck Resources' steelmaking coal business, "
+            # A state's fund buying into a firm (one firm buying another is a takeover, not a
+            # trade deal).
+            "Khazanah closes its purchase of a stake in Lynas' rare earths unit",
+            "Khazanah completed the acquisition of a stake in the rare earths business of Lynas, "
             "the companies said.",
         ),
     ],
