@@ -380,3 +380,14 @@ def test_a_headline_about_two_parties_the_tracker_does_not_know_is_another_deal(
         )
 
     assert matched(proposal) is None
+
+
+def test_a_deal_whose_first_report_did_not_say_what_it_is_takes_a_trade_report(countries, goods):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, PARTNER), (borduria, PARTNER)]
+    # "Avalon and Borduria reach a deal", naming its tariffs on steel.
+    deal = accepted(AGREEMENT, "Avalon–Borduria agreement", sides, [goods["steel"]])
+
+    later = report(AGREEMENT, "Avalon–Borduria trade agreement", sides, [goods["pork"]])
+
+    assert matched(later) == deal

@@ -86,10 +86,15 @@ def _on_exports(sketch: "DealSketch") -> bool:
     return bool(stated) and stated <= _EXPORT_INSTRUMENTS
 
 
-def is_trade_pact(title: str) -> bool:
-    """Whether the title the parser drafted names a trade agreement ("India–UAE trade
-    agreement") rather than a deal about goods or a project ("US–India LNG agreement")."""
-    return bool(_TRADE_PACT.search(title.casefold()))
+def pact_of(titles: Iterable[str], goods: Iterable[str]) -> str:
+    """What the titles the parser drafted say an agreement is: "trade" for a trade agreement
+    ("India–UAE trade agreement"), "goods" for a deal about some of its goods ("US–India LNG
+    agreement"), "" when they do not say ("US–Japan agreement")."""
+    titles = [title.casefold() for title in titles]
+    if any(_TRADE_PACT.search(title) for title in titles):
+        return "trade"
+    names = [name.casefold() for name in goods if name]
+    return "goods" if any(name in title for name in names for title in titles) else ""
 
 
 _TRADE_PACT = re.compile(r"\btrade (?:agreement|deal|pact)s?\b")
@@ -109,9 +114,9 @@ class DealSketch:
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
     A report's `lead_ids` are the first two parties it names, the sides its headline names;
     `unknown` counts the parties it names that the tracker does not know yet, `lead_unknown`
-    those among its first two. `economy_ids` are its countries and blocs. `trade_pact` says an
-    agreement is a trade agreement between economies rather than a deal about some goods or a
-    project (a supply deal, a stake).
+    those among its first two. `economy_ids` are its countries and blocs. `pact` says what an
+    agreement is by its titles (`pact_of`): a trade agreement between economies, a deal about
+    some goods (a supply deal), or unsaid.
     """
 
     kind: str
@@ -126,7 +131,7 @@ class DealSketch:
     lead_ids: frozenset[int] = frozenset()
     unknown: int = 0
     lead_unknown: int = 0
-    trade_pact: bool = False
+    pact: str = ""
     economy_ids: frozenset[int] = frozenset()
 
     def weight(self, party_id: int) -> float:
@@ -267,7 +272,7 @@ def score_match(
     goods_matter = sketch.kind == DealKind.MEASURE or bool(
         (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
     )
-    if fit == 0 and (goods_matter or sketch.trade_pact != candidate.trade_pact):
+    if fit == 0 and (goods_matter or {sketch.pact, candidate.pact} == {"trade", "goods"}):
         # A supply deal between two countries and their trade agreement are two deals, told
         # apart by goods the trade agreement's reports do not name.
         return None
@@ -343,9 +348,13 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
         if kind in _ECONOMIES:
             economies[deal_id].add(party_id)
     goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    goods_names: dict[int, set[str]] = {pk: set() for pk in by_pk}
     through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
-    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
+    for deal_id, commodity_id, name in through.values_list(
+        "deal_id", "commodity_id", "commodity__name"
+    ):
         goods[deal_id].add(commodity_id)
+        goods_names[deal_id].add(name)
 
     accepted = Proposal.objects.filter(deal_id__in=by_pk, state=ReviewState.ACCEPTED)
     reports: dict[int, set[int]] = {pk: set() for pk in by_pk}
@@ -392,7 +401,7 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
             titles=(deal.title,),
             party_kinds=frozenset(kinds[pk]),
             weights=weights,
-            trade_pact=any(map(is_trade_pact, titles[pk])),
+            pact=pact_of(titles[pk], goods_names[pk]) if deal.kind == DealKind.AGREEMENT else "",
             economy_ids=frozenset(economies[pk]),
         )
     return sketches
@@ -471,12 +480,11 @@ def sketch_of(proposal: Proposal) -> DealSketch:
     # the parser drafted from its first cue: both count.
     titles = [proposal.title, *([proposal.article.title] if proposal.position == 0 else [])]
     instruments = {instrument_of(title) for title in titles} - {None}
+    goods = list(proposal.commodities.values_list("commodity_id", "name"))
     return DealSketch(
         kind=proposal.kind,
         party_ids=frozenset(ids),
-        commodity_ids=frozenset(
-            proposal.commodities.exclude(commodity=None).values_list("commodity_id", flat=True)
-        ),
+        commodity_ids=frozenset(pk for pk, _ in goods if pk is not None),
         imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
         targeted_ids=frozenset(pk for pk, role, _ in parties if role == Role.TARGETED),
         instruments=frozenset(instruments if proposal.kind == DealKind.MEASURE else ()),
@@ -485,5 +493,7 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         lead_ids=frozenset(ids[:2]),
         unknown=unknown,
         lead_unknown=lead_unknown,
-        trade_pact=proposal.kind == DealKind.AGREEMENT and is_trade_pact(proposal.title),
+        pact=pact_of([proposal.title], [name for _, name in goods])
+        if proposal.kind == DealKind.AGREEMENT
+        else "",
     )
