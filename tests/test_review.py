@@ -460,3 +460,47 @@ def test_an_older_story_of_an_earlier_step_takes_its_place_in_the_timeline(propo
         "talks",
         "signed",
     ]
+
+
+def test_a_proposal_naming_no_party_joins_a_deal_but_makes_none(proposal, editor):
+    proposal.parties.all().delete()
+
+    with pytest.raises(ValidationError, match="names no party"):
+        services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    assert not Deal.objects.exists()
+
+    # The editor chooses the deal it is about.
+    deal = DealFactory(kind=DealKind.AGREEMENT)
+    DealPartyFactory(deal=deal, party=Party.objects.get(iso_code="CN"))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    assert deal.timeline.count() == 1
+
+
+def _background_deal(proposal, kind, *parties) -> Proposal:
+    """A second deal the story gives as background, naming these (country, role) parties."""
+    position = proposal.article.proposals.count()
+    other = Proposal.objects.create(
+        article=proposal.article, position=position, kind=kind, title="Background deal"
+    )
+    for iso_code, role in parties:
+        party = Party.objects.get(iso_code=iso_code)
+        other.parties.create(name=party.name, kind=party.kind, role=role, party=party)
+    return other
+
+
+def test_a_deal_the_story_gives_as_background_is_made_only_with_its_sides_named(proposal, editor):
+    one_side = _background_deal(proposal, DealKind.AGREEMENT, ("CN", "partner"))
+    only_a_target = _background_deal(proposal, DealKind.MEASURE, ("MY", "targeted"))
+    imposed = _background_deal(proposal, DealKind.MEASURE, ("CN", "imposing"))
+    both_sides = _background_deal(
+        proposal, DealKind.AGREEMENT, ("CN", "partner"), ("MY", "partner")
+    )
+
+    for vague in (one_side, only_a_target):
+        with pytest.raises(ValidationError, match="one side only"):
+            services.accept_proposal(proposal=vague, reviewed_by=editor)
+    for named in (imposed, both_sides):
+        services.accept_proposal(proposal=named, reviewed_by=editor)
+
+    assert Deal.objects.count() == 2

@@ -14,6 +14,7 @@ from deals.models import (
     Commodity,
     CommodityAlias,
     Deal,
+    DealKind,
     Figure,
     Party,
     PartyAlias,
@@ -22,6 +23,7 @@ from deals.models import (
     ProposedCommodity,
     ProposedParty,
     ReviewState,
+    Role,
     Status,
     provisional_hash,
 )
@@ -166,6 +168,31 @@ def _new_figures(deal: Deal, proposal: Proposal) -> list:
     return new
 
 
+def _check_sides_known(proposal: Proposal) -> None:
+    """Refuse to make a deal no later report could be matched to.
+
+    A deal is known by its sides: one with no party could never be found again. A deal the
+    story gives as background (not its first) is made only with its sides named: both sides
+    of an agreement, the imposer of a measure (or the two sides, its roles unread); "talks on a
+    trade agreement" the United States is in, with whom unsaid, is not a deal of its own.
+    """
+    roles = list(proposal.parties.values_list("role", flat=True))
+    if not roles:
+        raise ValidationError(
+            {"deal": "It names no party: choose the deal it is about, or add its parties."}
+        )
+    if proposal.position == 0 or len(roles) >= 2:
+        return
+    if proposal.kind == DealKind.MEASURE and Role.IMPOSING in roles:
+        return
+    raise ValidationError(
+        {
+            "deal": "It names one side only of a deal the story gives as background: choose the "
+            "deal it is about, or add its other side."
+        }
+    )
+
+
 def _behind(proposal: Proposal, deal: Deal, *, created: bool) -> bool:
     """Whether a report's stage is a step the deal had already passed by the report's date.
 
@@ -224,6 +251,9 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
                 "reports the other kind of deal."
             }
         )
+
+    if deal is None:
+        _check_sides_known(proposal)
 
     known = _known_party_names()
     links = [
