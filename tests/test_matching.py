@@ -391,3 +391,15 @@ def test_a_deal_whose_first_report_did_not_say_what_it_is_takes_a_trade_report(c
     later = report(AGREEMENT, "Avalon–Borduria trade agreement", sides, [goods["pork"]])
 
     assert matched(later) == deal
+
+
+def test_a_report_listing_a_blocs_members_besides_both_sides_joins_the_deal(countries):
+    north = PartyFactory(name="Northern Union", kind="bloc")
+    south = PartyFactory(name="Southern Market", kind="bloc")
+    blocs = [(north, PARTNER), (south, PARTNER)]
+    pact = accepted(AGREEMENT, "Northern Union–Southern Market agreement", blocs)
+
+    members = [(country, PARTNER) for country in countries.values()]
+    signing = report(AGREEMENT, "Leaders gather in Avalon to seal the pact", blocs + members)
+
+    assert matched(signing) == pact

@@ -204,10 +204,14 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
             return None
     elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
         return None
-    # Two sides found make a full match however many members a multilateral deal lists.
+    # Two sides found make a full match however many members a multilateral deal lists; the
+    # report's other parties (a bloc's members, countries named as background) only rank the
+    # deals it could be about.
     shared = mine & candidate.party_ids
     found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
-    return (found / 2 + len(shared) / len(mine)) / 2
+    if found < 2:
+        return (found / 2 + len(shared) / len(mine)) / 2
+    return 0.75 + 0.25 * len(shared) / len(mine)
 
 
 def _recover_imposer(sketch: DealSketch, other: DealSketch) -> tuple[frozenset, frozenset]:
