@@ -519,3 +519,60 @@ def test_a_measure_that_was_in_force_while_something_happened_is_background():
         "US importers may claim refunds of duties collected while the tariffs on Brazilian coffee "
         "were still in force. The United States lifted the tariffs on Friday.",
     ) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        # "curbs on exports" names the measure; weighing it threatens it.
+        (
+            "Avalon weighs curbs on cobalt exports to Borduria",
+            "Avalon is considering restricting exports of cobalt to Borduria, state media said.",
+            ("measure", "threatened"),
+        ),
+        # Suspending export curbs pauses the measure; it does not stop exports.
+        (
+            "Avalon suspends cobalt export curbs for a year",
+            "Avalon suspended its export controls on cobalt for one year on Thursday, as part of "
+            "a truce with Borduria.",
+            ("measure", "suspended"),
+        ),
+        (
+            "Trump says he will put 100% tariffs on chips",
+            "President Trump said on Wednesday he would put tariffs of about 100% on "
+            "semiconductors imported into the United States.",
+            ("measure", "threatened"),
+        ),
+    ],
+)
+def test_a_measure_named_by_its_noun_is_read_by_what_is_done_to_it(title, body, stage):
+    assert stage_of(title, body) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        # Agreeing to look at a pact is early talks, not a pact agreed.
+        (
+            "Japan and Brazil agree to explore a free trade pact",
+            "Japan and Brazil said on Monday they would study the possibility of a free trade "
+            "agreement, in a first step towards formal negotiations.",
+            ("agreement", "talks"),
+        ),
+        # Talks that restart after stalling are negotiations again.
+        (
+            "Malaysia, EU restart stalled trade talks",
+            "Malaysia and the European Union restarted negotiations on a free trade agreement on "
+            "Monday after a 12-year hiatus.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "Canada ends trade talks with China",
+            "Canada ended exploratory trade talks with China on Monday without a deal, the trade "
+            "minister said.",
+            ("agreement", "collapsed"),
+        ),
+    ],
+)
+def test_what_is_done_to_talks_is_their_stage(title, body, stage):
+    assert stage_of(title, body) == stage

@@ -33,8 +33,12 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
             r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound"
-            r"|deliveries|supplies)\b"
+            # "curbs on exports" is the measure named, not a verb; "suspends export curbs" pauses
+            # the measure.
+            r"(?!\s+on\b)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales"
+            r"|outbound|deliveries|supplies)\b"
+            r"(?!\s+(?:curbs|controls?|bans?|restrictions|quotas?|licen[cs]|dut(?:y|ies)|tariffs"
+            r"|tax(?:es)?|levies|prohibitions?)\b)"
         ),
         "M",
         _S(measure="imposed"),
@@ -62,7 +66,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (
-        _rx(r"\b(?:terminated|terminates) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
+        _rx(
+            r"\b(?:terminated|terminates|ended|ends|broke off|breaks off|broken off) (?:the |its "
+            r"|their )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
+        ),
         "A",
         _S(agreement="collapsed"),
         1.0,
@@ -102,6 +109,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         ),
         "A",
         _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    # "agreed to explore a trade pact", "a joint feasibility study": what was agreed is to see
+    # whether to negotiate.
+    (
+        _rx(
+            r"\bagree[sd]?\s+to\s+(?:jointly\s+)?(?:explore|study|consider|look into|examine"
+            r"|assess|work towards?)\b|\b(?:joint |feasibility )study\b"
+        ),
+        "A",
+        _S(agreement="talks"),
         0.9,
         "",
     ),
@@ -153,7 +172,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins?|start(?:ed|s)?|open(?:ed|s)?|resum(?:e|ed"
-            r"|es)"
+            r"|es)|restart(?:ed|s)?"
             r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
             r"|\brounds? of (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
             r"|\bformal negotiations\b|\bworking group\b"
@@ -347,6 +366,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     # -- off-track --
+    # "restart stalled trade talks": the talks are going again; "stalled" tells what they were.
+    (
+        _rx(
+            r"\b(?:restart(?:ed|s|ing)?|reviv(?:e|ed|es|ing)|resum(?:e|ed|es|ing)|unblock(?:ed|s)?"
+            r"|rekindl(?:e|ed|es)|(?:jump|kick)-start(?:ed|s)?)\s+(?:the\s+|their\s+|its\s+)?"
+            r"(?:long-)?(?:stalled|deadlocked|frozen)\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        1.0,
+        "",
+    ),
     (
         _rx(
             r"\b(?:stall(?:ed|s|ing)?|deadlock(?:ed)?|impasse|bogged down|(?:drag|dragged|drags"
@@ -523,6 +554,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
+    # "he would put tariffs of 100% on chips": a measure put in place, or (with its modal) meant.
+    (
+        _rx(
+            r"\b(?:put|puts|putting|place|places|placed|placing)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b(?!\s+on\s+(?:hold|ice)\b)"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "",
+    ),
     (
         _rx(
             r"\b(?:raise|hike|increase|double|triple|quadruple|add)\s+(?:[\w%.$-]+\s+){0,3}?"
