@@ -576,3 +576,34 @@ def test_a_measure_named_by_its_noun_is_read_by_what_is_done_to_it(title, body, 
 )
 def test_what_is_done_to_talks_is_their_stage(title, body, stage):
     assert stage_of(title, body) == stage
+
+
+@pytest.mark.parametrize(
+    "country", ["Indonesia", "China", "India", "Malaysia", "Canada", "Australia"]
+)
+def test_a_country_whose_name_ends_in_a_lifts_its_ban_like_any_other(country):
+    title = f"{country} lifts palm oil export ban"
+    body = f"{country} lifted its ban on palm oil exports on Monday."
+
+    assert stage_of(title, body) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        (
+            "Avalon seeks trade deal with Southern Market",
+            "Avalon is seeking a free trade agreement with Mercosur, its trade minister said on "
+            "Monday, ahead of a visit to Brazil.",
+            ("agreement", "talks"),
+        ),
+        (
+            "UK-Gulf trade deal delayed again",
+            "A free trade agreement between Britain and the Gulf Cooperation Council has been "
+            "delayed again over disagreements on investment rules, officials said.",
+            ("agreement", "stalled"),
+        ),
+    ],
+)
+def test_a_pact_sought_is_talks_and_one_delayed_has_stalled(title, body, stage):
+    assert stage_of(title, body) == stage

@@ -163,6 +163,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|keen to|keen on|exploring|eyeing|courting)\b"
             r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?"
             r"(?:possibility|partnership|cooperation|collaboration|deal|investment|opportunities)\b"
+            # "South Korea seeks a trade deal with Mercosur": one side's wish, not yet talks.
+            r"|\b(?:seeks?|seeking|sought|pursu(?:e|es|ed|ing)|push(?:es|ed|ing)? for)\s+"
+            r"(?:a |an |the )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
         ),
         "A",
         _S(agreement="talks"),
@@ -386,7 +389,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|ing)?"
             r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
             r"|no breakthrough"
-            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive)\b"
+            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive"
+            r"|(?:has|have|had|was|were|been|is|are) (?:\w+ly )?delayed|delayed again)\b"
         ),
         "A",
         _S(agreement="stalled"),
@@ -590,7 +594,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
-            r"|\b(?:lift(?<!a lift)(?<!particular lift)(?:s|ed|ing)?"
+            r"|\b(?:lift(?<!\ba lift)(?<!particular lift)(?:s|ed|ing)?"
             + _NOT_A_RAISE
             + r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
@@ -610,7 +614,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:lift(?<!a lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
+            r"\b(?:lift(?<!\ba lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
             r"|repeal)\b"
         ),
         "M",
