@@ -538,6 +538,11 @@ def test_a_measure_that_was_in_force_while_something_happened_is_background():
             ("measure", "suspended"),
         ),
         (
+            "Avalon suspends ban on cobalt exports to Borduria",
+            "Avalon suspended its ban on exports of cobalt to Borduria for a year on Sunday.",
+            ("measure", "suspended"),
+        ),
+        (
             "Trump says he will put 100% tariffs on chips",
             "President Trump said on Wednesday he would put tariffs of about 100% on "
             "semiconductors imported into the United States.",
