@@ -612,3 +612,32 @@ def test_a_country_whose_name_ends_in_a_lifts_its_ban_like_any_other(country):
 )
 def test_a_pact_sought_is_talks_and_one_delayed_has_stalled(title, body, stage):
     assert stage_of(title, body) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        # "duties of up to 38%" is a levy, not a duty of care.
+        (
+            "EU to slap duties of up to 38% on Chinese electric cars",
+            "The European Commission said on Wednesday it would impose provisional duties of up "
+            "to 38.1% on imports of electric cars from China from July.",
+            ("measure", "threatened"),
+        ),
+        # Finalising tariffs makes a measure definitive; it is not a deal agreed.
+        (
+            "EU finalises tariffs on China-made EVs for five years",
+            "The European Union confirmed definitive tariffs of up to 35.3% on electric vehicles "
+            "imported from China on Tuesday, for five years.",
+            ("measure", "imposed"),
+        ),
+        (
+            "Trump signs order implementing Japan trade deal",
+            "President Trump signed an executive order on Thursday implementing the trade "
+            "agreement with Japan, cutting tariffs on Japanese cars to 15%.",
+            ("agreement", "in_force"),
+        ),
+    ],
+)
+def test_a_measures_rate_finalising_and_implementing_read_as_editors_file_them(title, body, stage):
+    assert stage_of(title, body, datetime.date(2025, 9, 5)) == stage

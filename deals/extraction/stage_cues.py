@@ -58,6 +58,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "export ban",
     ),
+    # "finalises tariffs on Chinese EVs": a measure made definitive, before "finalised" is read
+    # as a deal agreed.
+    (
+        _rx(r"\bfinali[sz](?:ed|es|ing)\s+(?:[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
     # -- talks stopped: before "talks with" takes the words --
     (
         _rx(r"\b(?:halted|halts|halt) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
@@ -330,6 +339,17 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         ),
         "AM",
         _S(agreement="in_force", measure="imposed"),
+        1.0,
+        "",
+    ),
+    # "an order implementing the trade agreement": the agreement takes effect.
+    (
+        _rx(
+            r"\b(?:implement(?:s|ed|ing)?|put(?:s|ting)? into effect)\s+(?:the |its |their |a "
+            r"|an )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
         1.0,
         "",
     ),
