@@ -641,3 +641,22 @@ def test_a_pact_sought_is_talks_and_one_delayed_has_stalled(title, body, stage):
 )
 def test_a_measures_rate_finalising_and_implementing_read_as_editors_file_them(title, body, stage):
     assert stage_of(title, body, datetime.date(2025, 9, 5)) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "US delays tariffs on EU goods to July",
+            "President Trump delayed the 50% tariffs on goods from the European Union until "
+            "July 9.",
+        ),
+        (
+            "US holds off on chip tariffs for China",
+            "The United States held off on imposing new tariffs on Chinese semiconductors, "
+            "officials said on Monday.",
+        ),
+    ],
+)
+def test_a_measure_delayed_or_held_off_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")

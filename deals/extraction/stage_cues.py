@@ -418,6 +418,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "delayed the 50% tariffs until July", "held off on new tariffs": a measure put off.
+    (
+        _rx(
+            r"\b(?:delay(?:s|ed|ing)?|defer(?:s|red|ring)?)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b|\b(?:held|holds|hold|holding) off on\b"
+        ),
+        "M",
+        _S(measure="suspended"),
+        1.0,
+        "",
+    ),
     (
         _rx(
             r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)|put on hold"
