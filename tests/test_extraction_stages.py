@@ -660,3 +660,23 @@ def test_a_measures_rate_finalising_and_implementing_read_as_editors_file_them(t
 )
 def test_a_measure_delayed_or_held_off_is_suspended(title, body):
     assert stage_of(title, body) == ("measure", "suspended")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # The approval is the news, however the deal it approves is named.
+        (
+            "EU-Chile deal wins European Parliament backing",
+            "The European Parliament approved the interim trade agreement with Chile on "
+            "Thursday, clearing the way for it to enter into force.",
+        ),
+        (
+            "Trade deal with Chile clears Australian parliament",
+            "The upgraded free trade agreement between Australia and Chile cleared parliament on "
+            "Thursday, allowing it to take effect next month.",
+        ),
+    ],
+)
+def test_a_pact_approved_by_parliament_is_in_force(title, body):
+    assert stage_of(title, body) == ("agreement", "in_force")

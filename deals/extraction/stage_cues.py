@@ -86,6 +86,23 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     # -- agreement track --
+    # "approved the interim trade agreement", "trade deal clears parliament": an approval, before
+    # "interim agreement" or "trade deal" on their own are read as a deal agreed.
+    (
+        _rx(
+            r"\b(?:approved|approves|ratified|ratifies|cleared|clears) (?:the |a |an )?"
+            r"(?:[\w$.'-]+ ){0,3}?(?:deal|agreement|pact|treaty|accord|fta|cepa)\b"
+            r"|\b(?:cleared|clears|passed|passes) (?:the |its )?(?:[\w-]+ )?(?:parliament|senate"
+            r"|congress|legislature|assembly|lower house|upper house)\b"
+            r"|\b(?:won|wins|gets|got|secured|secures) (?:the )?(?:[\w-]+ ){0,2}?"
+            r"(?:parliament(?:'s)?|parliamentary|senate|congressional|legislative)"
+            r" (?:backing|approval|vote|nod)\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
+        1.0,
+        "",
+    ),
     # Launching talks is the formal start of negotiations; it goes before "talks with" so that
     # "launches talks with" is read as negotiating, not as early talks.
     (
