@@ -76,6 +76,23 @@ LOOKALIKES = {
         "Machinists at the planemaker voted to ratify a new four-year contract on Monday, ending"
         " a seven-week strike that halted production. The deal raises wages by 38%.",
     ),
+    "central bank, by its name": (
+        "Fed holds steady as tariffs cloud the outlook",
+        "The Federal Reserve left its benchmark rate unchanged on Wednesday, saying the tariffs"
+        " the United States imposed on imports from China and Canada had made the outlook for"
+        " prices harder to read. Policymakers signalled two cuts later in the year.",
+    ),
+    "economic figures, a monthly release": (
+        "Retail sales slow as tariffs lift prices",
+        "US retail sales rose just 0.1% in May, the Commerce Department said, as tariffs on"
+        " imports from China pushed up prices of toys and furniture. Economists had expected a"
+        " 0.4% gain.",
+    ),
+    "markets, before the open": (
+        "Futures edge higher as US and China resume trade talks",
+        "US stock futures rose on Monday after Washington and Beijing agreed to resume trade"
+        " talks in Geneva. Treasury yields climbed and the dollar firmed.",
+    ),
     "opinion": (
         "Opinion: Who really pays for your tariffs?",
         "You do. Every time a president announces tariffs on imports from China or"

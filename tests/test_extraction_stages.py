@@ -236,8 +236,10 @@ def test_concluded_negotiations_are_a_framework_not_a_signature(title, body):
             "The European Parliament ratified the free trade agreement with New Zealand.",
         ),
         (
-            "Glencore closes its purchase of Teck's coal unit",
-            "Glencore completed the acquisition of Teck Resources' steelmaking coal business, "
+            # A state's fund buying into a firm (one firm buying another is a takeover, not a
+            # trade deal).
+            "Khazanah closes its purchase of a stake in Lynas' rare earths unit",
+            "Khazanah completed the acquisition of a stake in the rare earths business of Lynas, "
             "the companies said.",
         ),
     ],
@@ -517,3 +519,164 @@ def test_a_measure_that_was_in_force_while_something_happened_is_background():
         "US importers may claim refunds of duties collected while the tariffs on Brazilian coffee "
         "were still in force. The United States lifted the tariffs on Friday.",
     ) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        # "curbs on exports" names the measure; weighing it threatens it.
+        (
+            "Avalon weighs curbs on cobalt exports to Borduria",
+            "Avalon is considering restricting exports of cobalt to Borduria, state media said.",
+            ("measure", "threatened"),
+        ),
+        # Suspending export curbs pauses the measure; it does not stop exports.
+        (
+            "Avalon suspends cobalt export curbs for a year",
+            "Avalon suspended its export controls on cobalt for one year on Thursday, as part of "
+            "a truce with Borduria.",
+            ("measure", "suspended"),
+        ),
+        (
+            "Avalon suspends ban on cobalt exports to Borduria",
+            "Avalon suspended its ban on exports of cobalt to Borduria for a year on Sunday.",
+            ("measure", "suspended"),
+        ),
+        (
+            "Trump says he will put 100% tariffs on chips",
+            "President Trump said on Wednesday he would put tariffs of about 100% on "
+            "semiconductors imported into the United States.",
+            ("measure", "threatened"),
+        ),
+    ],
+)
+def test_a_measure_named_by_its_noun_is_read_by_what_is_done_to_it(title, body, stage):
+    assert stage_of(title, body) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        # Agreeing to look at a pact is early talks, not a pact agreed.
+        (
+            "Japan and Brazil agree to explore a free trade pact",
+            "Japan and Brazil said on Monday they would study the possibility of a free trade "
+            "agreement, in a first step towards formal negotiations.",
+            ("agreement", "talks"),
+        ),
+        # Talks that restart after stalling are negotiations again.
+        (
+            "Malaysia, EU restart stalled trade talks",
+            "Malaysia and the European Union restarted negotiations on a free trade agreement on "
+            "Monday after a 12-year hiatus.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "Canada ends trade talks with China",
+            "Canada ended exploratory trade talks with China on Monday without a deal, the trade "
+            "minister said.",
+            ("agreement", "collapsed"),
+        ),
+    ],
+)
+def test_what_is_done_to_talks_is_their_stage(title, body, stage):
+    assert stage_of(title, body) == stage
+
+
+@pytest.mark.parametrize(
+    "country", ["Indonesia", "China", "India", "Malaysia", "Canada", "Australia"]
+)
+def test_a_country_whose_name_ends_in_a_lifts_its_ban_like_any_other(country):
+    title = f"{country} lifts palm oil export ban"
+    body = f"{country} lifted its ban on palm oil exports on Monday."
+
+    assert stage_of(title, body) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        (
+            "Avalon seeks trade deal with Southern Market",
+            "Avalon is seeking a free trade agreement with Mercosur, its trade minister said on "
+            "Monday, ahead of a visit to Brazil.",
+            ("agreement", "talks"),
+        ),
+        (
+            "UK-Gulf trade deal delayed again",
+            "A free trade agreement between Britain and the Gulf Cooperation Council has been "
+            "delayed again over disagreements on investment rules, officials said.",
+            ("agreement", "stalled"),
+        ),
+    ],
+)
+def test_a_pact_sought_is_talks_and_one_delayed_has_stalled(title, body, stage):
+    assert stage_of(title, body) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        # "duties of up to 38%" is a levy, not a duty of care.
+        (
+            "EU to slap duties of up to 38% on Chinese electric cars",
+            "The European Commission said on Wednesday it would impose provisional duties of up "
+            "to 38.1% on imports of electric cars from China from July.",
+            ("measure", "threatened"),
+        ),
+        # Finalising tariffs makes a measure definitive; it is not a deal agreed.
+        (
+            "EU finalises tariffs on China-made EVs for five years",
+            "The European Union confirmed definitive tariffs of up to 35.3% on electric vehicles "
+            "imported from China on Tuesday, for five years.",
+            ("measure", "imposed"),
+        ),
+        (
+            "Trump signs order implementing Japan trade deal",
+            "President Trump signed an executive order on Thursday implementing the trade "
+            "agreement with Japan, cutting tariffs on Japanese cars to 15%.",
+            ("agreement", "in_force"),
+        ),
+    ],
+)
+def test_a_measures_rate_finalising_and_implementing_read_as_editors_file_them(title, body, stage):
+    assert stage_of(title, body, datetime.date(2025, 9, 5)) == stage
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "US delays tariffs on EU goods to July",
+            "President Trump delayed the 50% tariffs on goods from the European Union until "
+            "July 9.",
+        ),
+        (
+            "US holds off on chip tariffs for China",
+            "The United States held off on imposing new tariffs on Chinese semiconductors, "
+            "officials said on Monday.",
+        ),
+    ],
+)
+def test_a_measure_delayed_or_held_off_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # The approval is the news, however the deal it approves is named.
+        (
+            "EU-Chile deal wins European Parliament backing",
+            "The European Parliament approved the interim trade agreement with Chile on "
+            "Thursday, clearing the way for it to enter into force.",
+        ),
+        (
+            "Trade deal with Chile clears Australian parliament",
+            "The upgraded free trade agreement between Australia and Chile cleared parliament on "
+            "Thursday, allowing it to take effect next month.",
+        ),
+    ],
+)
+def test_a_pact_approved_by_parliament_is_in_force(title, body):
+    assert stage_of(title, body) == ("agreement", "in_force")

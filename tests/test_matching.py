@@ -254,3 +254,152 @@ def test_a_government_body_stands_for_its_country_as_a_side(countries):
     again = report(AGREEMENT, "Avalon backs Deepdig's mine", [(avalon, ""), (miner, "")])
 
     assert matched(again) == deal
+
+
+def test_an_export_ban_is_one_measure_whichever_buyers_a_report_names(countries, goods):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    antimony = [goods["antimony"]]
+    ban = accepted(
+        MEASURE,
+        "Avalon export ban on Borduria",
+        [(avalon, IMPOSING), (borduria, TARGETED)],
+        antimony,
+    )
+
+    # A later report names another buyer that the ban hurts.
+    later = report(
+        MEASURE,
+        "Avalon export ban on Carpania",
+        [(avalon, IMPOSING), (carpania, TARGETED)],
+        antimony,
+    )
+    # A tariff is known by whom it is imposed on: another target is another tariff.
+    tariff = accepted(
+        MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)], antimony
+    )
+    other_tariff = report(
+        MEASURE, "Avalon tariffs on Carpania", [(avalon, IMPOSING), (carpania, TARGETED)], antimony
+    )
+
+    assert matched(later) == ban
+    assert tariff != ban
+    assert matched(other_tariff) is None
+
+
+def test_a_tariff_and_an_export_ban_of_one_government_on_one_partner_are_two_measures(
+    countries, goods
+):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, IMPOSING), (borduria, TARGETED)]
+    tariff = accepted(MEASURE, "Avalon tariffs on Borduria", sides, [goods["rare earths"]])
+
+    controls = report(MEASURE, "Avalon export controls on rare earths", sides, [goods["magnets"]])
+    duties = report(MEASURE, "Avalon raises duties on Borduria", sides, [goods["magnets"]])
+
+    assert matched(controls) is None
+    assert matched(duties) == tariff
+
+
+def test_a_report_that_lost_the_imposer_is_the_measure_of_the_same_two_sides(countries):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, IMPOSING), (borduria, TARGETED)]
+    accepted(
+        MEASURE, "Avalon tariffs on Dorne", [(avalon, IMPOSING), (countries["Dorne"], TARGETED)]
+    )
+    # The first report of the threat listed both countries as targeted.
+    threat = accepted(MEASURE, "Tariffs on Avalon", [(avalon, TARGETED), (borduria, TARGETED)])
+
+    order = report(MEASURE, "Avalon tariffs on Borduria", sides)
+    assert matched(order) == threat
+    accepted(MEASURE, "Avalon tariffs on Borduria", sides, into=threat)
+
+    retaliation = report(
+        MEASURE, "Borduria tariffs on Avalon", [(borduria, IMPOSING), (avalon, TARGETED)]
+    )
+    assert matched(retaliation) is None
+
+
+def test_a_supply_deal_and_a_trade_agreement_of_two_countries_are_two_deals(countries, goods):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, PARTNER), (borduria, PARTNER)]
+    supply = accepted(AGREEMENT, "Avalon–Borduria steel agreement", sides, [goods["steel"]])
+
+    talks = report(AGREEMENT, "Avalon–Borduria trade agreement", sides, [goods["pork"]])
+    assert matched(talks) is None
+    pact = accepted(AGREEMENT, "Avalon–Borduria trade agreement", sides, [goods["pork"]])
+
+    # A trade agreement covers many goods, each report naming some.
+    next_round = report(AGREEMENT, "Borduria–Avalon trade agreement", sides, [goods["antimony"]])
+    more_steel = report(AGREEMENT, "Avalon–Borduria steel agreement", sides, [goods["steel"]])
+    assert matched(next_round) == pact
+    assert matched(more_steel) == supply
+
+
+def test_two_members_of_a_pact_among_many_make_a_deal_of_their_own(countries):
+    members = [(country, PARTNER) for country in countries.values()]
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    pact = accepted(AGREEMENT, "Avalon–Borduria–Carpania trade agreement", members)
+
+    bilateral = report(
+        AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, PARTNER), (borduria, PARTNER)]
+    )
+    in_force = report(AGREEMENT, "Carpania–Dorne–Avalon trade agreement", members[::-1])
+
+    assert matched(bilateral) is None
+    assert matched(in_force) == pact
+
+
+def test_a_pact_between_two_blocs_is_joined_by_reports_naming_the_blocs_only(countries):
+    north = PartyFactory(name="Northern Union", kind="bloc")
+    south = PartyFactory(name="Southern Market", kind="bloc")
+    blocs = [(north, PARTNER), (south, PARTNER)]
+    pact = accepted(AGREEMENT, "Northern Union–Southern Market agreement", blocs)
+    # A report of the signing lists the members of one bloc as well.
+    members = [(country, PARTNER) for country in countries.values()]
+    accepted(
+        AGREEMENT, "Northern Union–Southern Market trade agreement", blocs + members, into=pact
+    )
+
+    court = report(AGREEMENT, "Northern Union–Southern Market agreement", blocs)
+
+    assert matched(court) == pact
+
+
+def test_a_headline_about_two_parties_the_tracker_does_not_know_is_another_deal(countries):
+    avalon = countries["Avalon"]
+    miner = PartyFactory(name="Deepdig Mining")
+    accepted(AGREEMENT, "Deepdig–Avalon agreement", [(miner, PARTNER), (avalon, PARTNER)])
+
+    # Two new firms strike a deal; the old one is recalled further down.
+    proposal = report(AGREEMENT, "Newco–Otherco agreement", [])
+    for name in ("Newco", "Otherco"):
+        ProposedParty.objects.create(proposal=proposal, name=name, kind="company", role=PARTNER)
+    for party in (miner, avalon):
+        ProposedParty.objects.create(
+            proposal=proposal, name=party.name, kind=party.kind, role=PARTNER, party=party
+        )
+
+    assert matched(proposal) is None
+
+
+def test_a_deal_whose_first_report_did_not_say_what_it_is_takes_a_trade_report(countries, goods):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    sides = [(avalon, PARTNER), (borduria, PARTNER)]
+    # "Avalon and Borduria reach a deal", naming its tariffs on steel.
+    deal = accepted(AGREEMENT, "Avalon–Borduria agreement", sides, [goods["steel"]])
+
+    later = report(AGREEMENT, "Avalon–Borduria trade agreement", sides, [goods["pork"]])
+
+    assert matched(later) == deal
+
+
+def test_a_report_listing_a_blocs_members_besides_both_sides_joins_the_deal(countries):
+    north = PartyFactory(name="Northern Union", kind="bloc")
+    south = PartyFactory(name="Southern Market", kind="bloc")
+    blocs = [(north, PARTNER), (south, PARTNER)]
+    pact = accepted(AGREEMENT, "Northern Union–Southern Market agreement", blocs)
+
+    members = [(country, PARTNER) for country in countries.values()]
+    signing = report(AGREEMENT, "Leaders gather in Avalon to seal the pact", blocs + members)
+
+    assert matched(signing) == pact

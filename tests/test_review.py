@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from deals import services
 from deals.models import (
+    Article,
+    ArticleState,
     Commodity,
     Deal,
     DealKind,
@@ -393,3 +395,112 @@ def test_bulk_review_messages_count_in_words_and_the_review_reads_plainly(editor
     assert "1 proposal accepted." in response.text
     assert "Accepted by an editor." in detail.text
     assert "icon-no.svg" not in detail.text and "icon-yes.svg" not in detail.text
+
+
+def test_a_proposal_of_an_article_found_not_about_a_trade_deal_is_never_accepted(proposal, editor):
+    deal = DealFactory(kind=DealKind.AGREEMENT)
+    DealPartyFactory(deal=deal, party=Party.objects.get(iso_code="CN"))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+    Article.objects.filter(pk=proposal.article_id).update(state=ArticleState.NOT_RELEVANT)
+
+    with pytest.raises(ValidationError, match="not about a trade deal"):
+        services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    assert not deal.timeline.exists()
+    assert not deal.parties.filter(name="Khazanah Nasional").exists()
+    proposal.refresh_from_db()
+    assert proposal.state == ReviewState.PENDING
+
+
+def _deal_at(slug: str, on: datetime.date) -> Deal:
+    deal = DealFactory(kind=DealKind.AGREEMENT)
+    DealPartyFactory(deal=deal, party=Party.objects.get(iso_code="CN"))
+    earlier = submitted("Earlier story", "It happened.", published_on=on)
+    services.record_timeline_entry(deal=deal, status=stage(slug), happened_on=on, article=earlier)
+    return deal
+
+
+def test_a_later_story_recalling_an_earlier_step_does_not_move_the_deal_back(proposal, editor):
+    # The deal is already being carried out; the story (of 18 June) recalls its talks.
+    deal = _deal_at("implemented", datetime.date(2025, 6, 1))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    deal.refresh_from_db()
+    proposal.refresh_from_db()
+    assert deal.status.slug == "implemented"
+    assert deal.timeline.count() == 1 and proposal.timeline_entry is None
+    # What else it says still reaches the deal.
+    assert proposal.deal == deal and proposal.state == ReviewState.ACCEPTED
+    assert deal.parties.filter(name="Khazanah Nasional").exists()
+
+
+def test_a_step_after_a_setback_moves_the_deal(proposal, editor):
+    # Talks resume on a deal that had stalled.
+    deal = _deal_at("stalled", datetime.date(2025, 6, 1))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    deal.refresh_from_db()
+    assert deal.status.slug == "talks"
+    assert deal.timeline.count() == 2
+
+
+def test_an_older_story_of_an_earlier_step_takes_its_place_in_the_timeline(proposal, editor):
+    deal = _deal_at("signed", datetime.date(2025, 7, 1))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+
+    deal.refresh_from_db()
+    assert deal.status.slug == "signed"
+    assert [entry.status.slug for entry in deal.timeline.order_by("happened_on")] == [
+        "talks",
+        "signed",
+    ]
+
+
+def test_a_proposal_naming_no_party_joins_a_deal_but_makes_none(proposal, editor):
+    proposal.parties.all().delete()
+
+    with pytest.raises(ValidationError, match="names no party"):
+        services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    assert not Deal.objects.exists()
+
+    # The editor chooses the deal it is about.
+    deal = DealFactory(kind=DealKind.AGREEMENT)
+    DealPartyFactory(deal=deal, party=Party.objects.get(iso_code="CN"))
+    Proposal.objects.filter(pk=proposal.pk).update(deal=deal)
+    services.accept_proposal(proposal=proposal, reviewed_by=editor)
+    assert deal.timeline.count() == 1
+
+
+def _background_deal(proposal, kind, *parties) -> Proposal:
+    """A second deal the story gives as background, naming these (country, role) parties."""
+    position = proposal.article.proposals.count()
+    other = Proposal.objects.create(
+        article=proposal.article, position=position, kind=kind, title="Background deal"
+    )
+    for iso_code, role in parties:
+        party = Party.objects.get(iso_code=iso_code)
+        other.parties.create(name=party.name, kind=party.kind, role=role, party=party)
+    return other
+
+
+def test_a_deal_the_story_gives_as_background_is_made_only_with_its_sides_named(proposal, editor):
+    one_side = _background_deal(proposal, DealKind.AGREEMENT, ("CN", "partner"))
+    only_a_target = _background_deal(proposal, DealKind.MEASURE, ("MY", "targeted"))
+    imposed = _background_deal(proposal, DealKind.MEASURE, ("CN", "imposing"))
+    both_sides = _background_deal(
+        proposal, DealKind.AGREEMENT, ("CN", "partner"), ("MY", "partner")
+    )
+
+    for vague in (one_side, only_a_target):
+        with pytest.raises(ValidationError, match="one side only"):
+            services.accept_proposal(proposal=vague, reviewed_by=editor)
+    for named in (imposed, both_sides):
+        services.accept_proposal(proposal=named, reviewed_by=editor)
+
+    assert Deal.objects.count() == 2

@@ -122,7 +122,18 @@ NOT_TRADE = _rx(
     r"|streaming|naming|kit|shirt|player|contract-for-difference)\s+(?:[a-z-]+\s+)?$"
 )
 DEAL_VERB_USE = _rx(r"\b(?:to|will|would|can|could|must|should|how|we|they|i|you)\s+$")
-DUTY_IDIOM = _rx(r"\b(?:duty[- ]free|on duty|off duty|duty of|duty to|duties of|civic duty)\b")
+# "duties of a citizen" is not a levy; "duties of up to 38%" is.
+_A_RATE = (
+    r"(?!\s+(?:up to |about |around |nearly |almost |as much as |more than |over |between |some "
+    r"|roughly |at least |as high as )?[\d$\u20ac\u00a3\u00a5])"
+)
+DUTY_IDIOM = _rx(
+    r"\b(?:duty[- ]free|on duty|off duty|duty of"
+    + _A_RATE
+    + r"|duty to|duties of"
+    + _A_RATE
+    + r"|civic duty)\b"
+)
 
 # Topic nouns link a sentence to an agreement without creating one.
 TOPIC = _rx(

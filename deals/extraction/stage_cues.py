@@ -33,8 +33,13 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
             r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales|outbound"
-            r"|deliveries|supplies)\b"
+            # "curbs on exports" is the measure named, not a verb; "suspends export curbs" or
+            # "suspended its ban on exports" pauses the measure.
+            r"(?!\s+on\b)\s+(?:the\s+)?(?:(?!(?:bans?|curbs|controls|restrictions|quotas?"
+            r"|embargo(?:es)?|prohibitions?)\b)[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales"
+            r"|outbound|deliveries|supplies)\b"
+            r"(?!\s+(?:curbs|controls?|bans?|restrictions|quotas?|licen[cs]|dut(?:y|ies)|tariffs"
+            r"|tax(?:es)?|levies|prohibitions?)\b)"
         ),
         "M",
         _S(measure="imposed"),
@@ -53,6 +58,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "export ban",
     ),
+    # "finalises tariffs on Chinese EVs": a measure made definitive, before "finalised" is read
+    # as a deal agreed.
+    (
+        _rx(r"\bfinali[sz](?:ed|es|ing)\s+(?:[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
     # -- talks stopped: before "talks with" takes the words --
     (
         _rx(r"\b(?:halted|halts|halt) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
@@ -62,13 +76,33 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (
-        _rx(r"\b(?:terminated|terminates) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
+        _rx(
+            r"\b(?:terminated|terminates|ended|ends|broke off|breaks off|broken off) (?:the |its "
+            r"|their )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
+        ),
         "A",
         _S(agreement="collapsed"),
         1.0,
         "",
     ),
     # -- agreement track --
+    # "approved the interim trade agreement", "trade deal clears parliament": an approval, before
+    # "interim agreement" or "trade deal" on their own are read as a deal agreed.
+    (
+        _rx(
+            r"\b(?:approved|approves|ratified|ratifies|cleared|clears) (?:the |a |an )?"
+            r"(?:[\w$.'-]+ ){0,3}?(?:deal|agreement|pact|treaty|accord|fta|cepa)\b"
+            r"|\b(?:cleared|clears|passed|passes) (?:the |its )?(?:[\w-]+ )?(?:parliament|senate"
+            r"|congress|legislature|assembly|lower house|upper house)\b"
+            r"|\b(?:won|wins|gets|got|secured|secures) (?:the )?(?:[\w-]+ ){0,2}?"
+            r"(?:parliament(?:'s)?|parliamentary|senate|congressional|legislative)"
+            r" (?:backing|approval|vote|nod)\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
+        1.0,
+        "",
+    ),
     # Launching talks is the formal start of negotiations; it goes before "talks with" so that
     # "launches talks with" is read as negotiating, not as early talks.
     (
@@ -102,6 +136,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         ),
         "A",
         _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    # "agreed to explore a trade pact", "a joint feasibility study": what was agreed is to see
+    # whether to negotiate.
+    (
+        _rx(
+            r"\bagree[sd]?\s+to\s+(?:jointly\s+)?(?:explore|study|consider|look into|examine"
+            r"|assess|work towards?)\b|\b(?:joint |feasibility )study\b"
+        ),
+        "A",
+        _S(agreement="talks"),
         0.9,
         "",
     ),
@@ -144,6 +190,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|keen to|keen on|exploring|eyeing|courting)\b"
             r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?"
             r"(?:possibility|partnership|cooperation|collaboration|deal|investment|opportunities)\b"
+            # "South Korea seeks a trade deal with Mercosur": one side's wish, not yet talks.
+            r"|\b(?:seeks?|seeking|sought|pursu(?:e|es|ed|ing)|push(?:es|ed|ing)? for)\s+"
+            r"(?:a |an |the )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
         ),
         "A",
         _S(agreement="talks"),
@@ -153,7 +202,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:launch(?:ed|es)?|beg(?:a|u)n|begins?|start(?:ed|s)?|open(?:ed|s)?|resum(?:e|ed"
-            r"|es)"
+            r"|es)|restart(?:ed|s)?"
             r"|kick(?:ed|s)? off)\s+(?:formal\s+|official\s+)?(?:trade\s+)?(?:negotiations|talks)\b"
             r"|\brounds? of (?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"
             r"|\bformal negotiations\b|\bworking group\b"
@@ -310,6 +359,17 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "an order implementing the trade agreement": the agreement takes effect.
+    (
+        _rx(
+            r"\b(?:implement(?:s|ed|ing)?|put(?:s|ting)? into effect)\s+(?:the |its |their |a "
+            r"|an )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
+        ),
+        "A",
+        _S(agreement="in_force"),
+        1.0,
+        "",
+    ),
     (
         _rx(r"\b(?:enter|come|go) into (?:force|effect)\b|\btake effect\b"),
         "AM",
@@ -347,6 +407,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     # -- off-track --
+    # "restart stalled trade talks": the talks are going again; "stalled" tells what they were.
+    (
+        _rx(
+            r"\b(?:restart(?:ed|s|ing)?|reviv(?:e|ed|es|ing)|resum(?:e|ed|es|ing)|unblock(?:ed|s)?"
+            r"|rekindl(?:e|ed|es)|(?:jump|kick)-start(?:ed|s)?)\s+(?:the\s+|their\s+|its\s+)?"
+            r"(?:long-)?(?:stalled|deadlocked|frozen)\s+(?:[\w-]+\s+){0,2}?(?:talks|negotiations)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        1.0,
+        "",
+    ),
     (
         _rx(
             r"\b(?:stall(?:ed|s|ing)?|deadlock(?:ed)?|impasse|bogged down|(?:drag|dragged|drags"
@@ -355,10 +427,23 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|ing)?"
             r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
             r"|no breakthrough"
-            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive)\b"
+            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive"
+            r"|(?:has|have|had|was|were|been|is|are) (?:\w+ly )?delayed|delayed again)\b"
         ),
         "A",
         _S(agreement="stalled"),
+        1.0,
+        "",
+    ),
+    # "delayed the 50% tariffs until July", "held off on new tariffs": a measure put off.
+    (
+        _rx(
+            r"\b(?:delay(?:s|ed|ing)?|defer(?:s|red|ring)?)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b|\b(?:held|holds|hold|holding) off on\b"
+        ),
+        "M",
+        _S(measure="suspended"),
         1.0,
         "",
     ),
@@ -523,6 +608,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
+    # "he would put tariffs of 100% on chips": a measure put in place, or (with its modal) meant.
+    (
+        _rx(
+            r"\b(?:put|puts|putting|place|places|placed|placing)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b(?!\s+on\s+(?:hold|ice)\b)"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "",
+    ),
     (
         _rx(
             r"\b(?:raise|hike|increase|double|triple|quadruple|add)\s+(?:[\w%.$-]+\s+){0,3}?"
@@ -547,7 +644,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
-            r"|\b(?:lift(?<!a lift)(?<!particular lift)(?:s|ed|ing)?"
+            r"|\b(?:lift(?<!\ba lift)(?<!particular lift)(?:s|ed|ing)?"
             + _NOT_A_RAISE
             + r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
@@ -567,7 +664,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:lift(?<!a lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
+            r"\b(?:lift(?<!\ba lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
             r"|repeal)\b"
         ),
         "M",

@@ -159,9 +159,9 @@ def _noun_allowed(low: str, start: int, label: str, matched: str) -> bool:
     ):
         return False
     if label == "tariffs" and matched.startswith("dut"):
-        return not DUTY_IDIOM.match(low, start) and not DUTY_IDIOM.search(
-            low, max(0, start - 4), start + 12
-        )
+        # Searched to the end of the text, so that "duties of" sees the rate after it.
+        idiom = DUTY_IDIOM.search(low, max(0, start - 4))
+        return idiom is None or idiom.start() >= start + 12
     return True
 
 

@@ -35,7 +35,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         _words(
             "stocks|shares|equities|bourse|bourses|stock market|stock markets|indices|index"
             "|wall street|s&p 500|nasdaq|dow|ftse|nikkei|sensex|trade optimism|trade hopes"
-            "|trade jitters"
+            "|trade jitters|futures|bond yields|treasury yields|yields|blue-chip|blue chips"
+            "|hang seng|kospi|stoxx|dax|benchmark index"
         ),
         _MOVES | _words("optimism|hopes|jitters"),
     ),
@@ -46,7 +47,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|record profit|profit rose|profit fell|profits rose|profits fell|net loss|earnings"
             "|net income|guidance|quarterly results|annual results|full-year results"
             "|initial public offering|ipo|ex-dividend|dividend|dividends|sales receipts|revenue"
-            "|revenues|profit|profits"
+            "|revenues|profit|profits|first-quarter|second-quarter|third-quarter|fourth-quarter"
+            "|half-year results|first-half results|earnings per share|same-store sales"
         ),
         frozenset(),
     ),
@@ -55,15 +57,17 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         _words(
             "acquisition|acquisitions|acquire|acquires|acquired|acquiring|takeover|takeovers"
             "|take over|buyout|merger|mergers|merge|all-stock|shareholders|shareholder"
-            "|agrees to buy|agreed to buy|subsidiary"
+            "|agrees to buy|agreed to buy|subsidiary|tender offer|hostile bid|takeover bid"
+            "|combined company|all-cash|buy out|spin-off|spin off"
         ),
         frozenset(),
     ),
     "competition": (
         "a competition review",
         _words(
-            "antitrust|competition and markets authority|competition authority|competition"
-            " watchdog|federal trade commission|ftc|fcc|cma|comptroller|merger review"
+            "antitrust|competition and markets authority|competition authority|competition watchdog"
+            "|federal trade commission|ftc|fcc|cma|comptroller|merger review|competition commission"
+            "|competition regulator|competition bureau|anti-monopoly|antimonopoly"
         ),
         frozenset(),
     ),
@@ -71,34 +75,40 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         "a central bank's rate decision",
         _words(
             "central bank|interest rate|interest rates|key rate|cash rate|policy rate"
-            "|benchmark rate|deposit rate|repo rate|monetary policy|basis points|bps"
-            "|holds rate|holds rates|keeps rates|keeps rate|rates on hold|rates unchanged"
-            "|rate unchanged|rate cut|rate cuts|rate hike|rate hikes"
+            "|benchmark rate|deposit rate|repo rate|monetary policy|basis points|bps|holds rate"
+            "|holds rates|keeps rates|keeps rate|rates on hold|rates unchanged|rate unchanged"
+            "|rate cut|rate cuts|rate hike|rate hikes|federal reserve|fed|ecb|bank of england"
+            "|bank of japan|reserve bank|rate decision|cut rates|raise rates|raised rates"
+            "|held rates"
         ),
         frozenset(),
     ),
     "macro": (
         "economic figures",
         _words(
-            "inflation|consumer prices|consumer price index|cpi|gdp|unemployment|jobless"
-            "|economy|economic growth|recession"
+            "inflation|consumer prices|consumer price index|cpi|gdp|unemployment|jobless|economy"
+            "|economic growth|recession|retail sales|industrial output|industrial production"
+            "|factory activity|pmi|payrolls|jobs report"
         ),
         frozenset(),
     ),
     "sports": (
         "a sports story",
         _words(
-            "club|clubs|football|soccer|sports|sport|pro league|premier league|striker"
-            "|midfielder|midfield|goalkeeper|defender|player|players|coach|transfer window"
-            "|stadium|squad|contract extension"
+            "club|clubs|football|soccer|sports|sport|pro league|premier league|striker|midfielder"
+            "|midfield|goalkeeper|defender|player|players|coach|transfer window|stadium|squad"
+            "|contract extension|league|tournament|championship|fifa|uefa|nba|nfl|mlb|nhl|olympics"
+            "|world cup|transfer fee|athlete|athletes"
         ),
         frozenset(),
     ),
     "labour": (
         "a labour dispute",
         _words(
-            "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage"
-            "|wages|paid leave|paid family leave|strike|machinists|dockworkers"
+            "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage|wages"
+            "|paid leave|paid family leave|strike|machinists|dockworkers|tentative agreement"
+            "|tentative contract|labor contract|labour contract|collective agreement|pay deal"
+            "|pay rise|pay raise|teamsters|ratification vote"
         ),
         frozenset(),
     ),
@@ -106,7 +116,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         "a budget or a law",
         _words(
             "budget|budgets|spending bill|spending bills|spending deal|appropriations|shutdown"
-            "|deficit|fiscal year|minimum wage|ballot|legislation"
+            "|deficit|fiscal year|minimum wage|ballot|legislation|stimulus|tax bill|debt ceiling"
+            "|government funding"
         ),
         frozenset(),
     ),
@@ -114,7 +125,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         "an election",
         _words(
             "election|elections|electoral|voters|polls|re-elected|reelected|landslide"
-            "|minority government|majority government|new term"
+            "|minority government|majority government|new term|campaign|candidate|candidates"
+            "|snap election|exit poll|exit polls"
         ),
         frozenset(),
     ),

@@ -36,6 +36,7 @@ SIDE_SHARE = 0.5
 CANDIDATES = 100
 #: Parties that make an agreement a project (a refinery, an offtake) rather than a trade pact:
 #: for those, the goods involved tell two deals between the same parties apart.
+_ECONOMIES = {PartyKind.COUNTRY, PartyKind.BLOC}
 _PROJECT_PARTY_KINDS = {
     PartyKind.COMPANY,
     PartyKind.STATE_OWNED_ENTERPRISE,
@@ -63,6 +64,40 @@ def _same_instrument(mine: Iterable[str], theirs: Iterable[str]) -> bool:
 
 
 _BANS = {"export ban": "ban", "import ban": "ban"}
+#: What an instrument does: a duty or quota prices or caps goods that still trade; a ban,
+#: control or sanction stops them. A tariff and an export ban by one government on one
+#: partner are two measures.
+_INSTRUMENT_FAMILY = {"tariff": "duty", "quota": "duty"}
+
+
+def _instruments_apart(mine: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Whether two reports' instruments are of different families (a tariff, an export ban)."""
+    families = [{_INSTRUMENT_FAMILY.get(one, "stop") for one in names} for names in (mine, theirs)]
+    return all(families) and not families[0] & families[1]
+
+
+#: Instruments on what a country sends abroad, where the imposer and goods are the measure.
+_EXPORT_INSTRUMENTS = frozenset({"export ban", "export controls"})
+
+
+def _on_exports(sketch: "DealSketch") -> bool:
+    """Whether a report's measure is on exports (a ban of no stated direction fits)."""
+    stated = sketch.instruments - {"ban"}
+    return bool(stated) and stated <= _EXPORT_INSTRUMENTS
+
+
+def pact_of(titles: Iterable[str], goods: Iterable[str]) -> str:
+    """What the titles the parser drafted say an agreement is: "trade" for a trade agreement
+    ("India–UAE trade agreement"), "goods" for a deal about some of its goods ("US–India LNG
+    agreement"), "" when they do not say ("US–Japan agreement")."""
+    titles = [title.casefold() for title in titles]
+    if any(_TRADE_PACT.search(title) for title in titles):
+        return "trade"
+    names = [name.casefold() for name in goods if name]
+    return "goods" if any(name in title for name in names for title in titles) else ""
+
+
+_TRADE_PACT = re.compile(r"\btrade (?:agreement|deal|pact)s?\b")
 
 
 def instrument_of(title: str) -> str | None:
@@ -78,7 +113,10 @@ class DealSketch:
     `weights` gives each party the share of the deal's reports that name it (1 for a party of a
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
     A report's `lead_ids` are the first two parties it names, the sides its headline names;
-    `unknown` counts the parties it names that the tracker does not know yet.
+    `unknown` counts the parties it names that the tracker does not know yet, `lead_unknown`
+    those among its first two. `economy_ids` are its countries and blocs. `pact` says what an
+    agreement is by its titles (`pact_of`): a trade agreement between economies, a deal about
+    some goods (a supply deal), or unsaid.
     """
 
     kind: str
@@ -92,6 +130,9 @@ class DealSketch:
     weights: Mapping[int, float] = field(default_factory=dict)
     lead_ids: frozenset[int] = frozenset()
     unknown: int = 0
+    lead_unknown: int = 0
+    pact: str = ""
+    economy_ids: frozenset[int] = frozenset()
 
     def weight(self, party_id: int) -> float:
         return self.weights.get(party_id, 1.0)
@@ -150,15 +191,37 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
     follows with that party and the report names no other goods.
     """
     mine, sides = sketch.party_ids, candidate.side_ids
+    if sketch.lead_unknown >= 2:
+        # Its headline is about two parties the tracker has never filed a deal under.
+        return None
+    core = frozenset(pk for pk in sides if candidate.weight(pk) >= 1) & candidate.economy_ids
+    if len(mine) <= 2 < len(core):
+        # Two members of a pact among many, making a deal of their own (a bilateral pact, a
+        # supply deal), are not the pact: its every report names more of its members.
+        return None
     if len(mine) < 2 or len(sides) < 2:
         if not (mine & sides and (goods or (sole and goods is None))):
             return None
     elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
         return None
-    # Two sides found make a full match however many members a multilateral deal lists.
+    # Two sides found make a full match however many members a multilateral deal lists; the
+    # report's other parties (a bloc's members, countries named as background) only rank the
+    # deals it could be about.
     shared = mine & candidate.party_ids
     found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
-    return (found / 2 + len(shared) / len(mine)) / 2
+    if found < 2:
+        return (found / 2 + len(shared) / len(mine)) / 2
+    return 0.75 + 0.25 * len(shared) / len(mine)
+
+
+def _recover_imposer(sketch: DealSketch, other: DealSketch) -> tuple[frozenset, frozenset]:
+    """A report's imposers and targets, with an imposer it lost found again: a report that
+    names no imposer and lists the other's imposer among its targets ("tariffs on the US and
+    Brazil") names the same sides, the parser only lost who imposes."""
+    lost = sketch.targeted_ids & other.imposing_ids
+    if sketch.imposing_ids or not lost or not sketch.targeted_ids - lost:
+        return sketch.imposing_ids, sketch.targeted_ids
+    return lost, sketch.targeted_ids - lost
 
 
 def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
@@ -168,14 +231,23 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
     retaliation are two measures); a side only one of them names leaves the goods to tell, or
     the deal being the only one the tracker follows with that party when no goods are named. A
     party the parser gave the other role besides does not count once the imposer is the same.
+    An export ban or export control is known by who imposes it on what goods: the buyers a
+    report names are where the goods went, not its target, and differ from report to report.
     """
-    imposers = (sketch.imposing_ids, candidate.imposing_ids)
-    targets = (sketch.targeted_ids, candidate.targeted_ids)
+    (my_imposers, my_targets), (their_imposers, their_targets) = (
+        _recover_imposer(sketch, candidate),
+        _recover_imposer(candidate, sketch),
+    )
+    imposers, targets = (my_imposers, their_imposers), (my_targets, their_targets)
+    exports = _on_exports(sketch) and _on_exports(candidate)
     fits = []
     for mine, theirs in (imposers, targets):
         if mine and theirs:
             if not mine & theirs:
-                return None
+                if not (exports and fits == [1.0]):
+                    return None
+                fits.append(0.5)
+                continue
             fits.append(1.0)
         else:
             fits.append(0.5)
@@ -204,7 +276,9 @@ def score_match(
     goods_matter = sketch.kind == DealKind.MEASURE or bool(
         (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
     )
-    if fit == 0 and goods_matter:
+    if fit == 0 and (goods_matter or {sketch.pact, candidate.pact} == {"trade", "goods"}):
+        # A supply deal between two countries and their trade agreement are two deals, told
+        # apart by goods the trade agreement's reports do not name.
         return None
     # Goods of one family do not set two deals apart, but only the same goods (or kin) tell
     # which of a party's deals a report naming one side is about.
@@ -213,6 +287,8 @@ def score_match(
     goods_score = 0.5 if fit is None or (fit < 1 and not goods_matter) else fit
 
     if sketch.kind == DealKind.MEASURE:
+        if _instruments_apart(sketch.instruments, candidate.instruments):
+            return None
         sides_score = _measure_sides(sketch, candidate, related, sole)
     else:
         sides_score = _agreement_sides(sketch, candidate, related, sole)
@@ -261,6 +337,7 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
     by_pk = {deal.pk: deal for deal in deals}
     parties: dict[int, set[int]] = {pk: set() for pk in by_pk}
     kinds: dict[int, set[str]] = {pk: set() for pk in by_pk}
+    economies: dict[int, set[int]] = {pk: set() for pk in by_pk}
     listed_roles: dict[int, dict[int, str]] = {pk: {} for pk in by_pk}
     links = DealParty.objects.filter(deal_id__in=by_pk).values_list(
         "deal_id", "party_id", "role", "party__kind"
@@ -272,10 +349,16 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
         parties[deal_id].add(party_id)
         kinds[deal_id].add(kind)
         listed_roles[deal_id][party_id] = role
+        if kind in _ECONOMIES:
+            economies[deal_id].add(party_id)
     goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
+    goods_names: dict[int, set[str]] = {pk: set() for pk in by_pk}
     through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
-    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
+    for deal_id, commodity_id, name in through.values_list(
+        "deal_id", "commodity_id", "commodity__name"
+    ):
         goods[deal_id].add(commodity_id)
+        goods_names[deal_id].add(name)
 
     accepted = Proposal.objects.filter(deal_id__in=by_pk, state=ReviewState.ACCEPTED)
     reports: dict[int, set[int]] = {pk: set() for pk in by_pk}
@@ -322,6 +405,8 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
             titles=(deal.title,),
             party_kinds=frozenset(kinds[pk]),
             weights=weights,
+            pact=pact_of(titles[pk], goods_names[pk]) if deal.kind == DealKind.AGREEMENT else "",
+            economy_ids=frozenset(economies[pk]),
         )
     return sketches
 
@@ -376,10 +461,11 @@ def sketch_of(proposal: Proposal) -> DealSketch:
     between the parties of the other deals the same article reports. A party the parser could
     not resolve is looked up again (accepting another report may have created it since).
     """
-    parties, unknown = [], 0
-    for mention in proposal.parties.order_by("pk"):
+    parties, unknown, lead_unknown = [], 0, 0
+    for position, mention in enumerate(proposal.parties.order_by("pk")):
         pk = mention.party_id or _known_party(mention)
         if pk is None:
+            lead_unknown += position < 2
             # A new party, or a name the parser made of something else: it counts only in
             # keeping a report that names one side from joining that side's only deal.
             unknown += 1
@@ -398,12 +484,11 @@ def sketch_of(proposal: Proposal) -> DealSketch:
     # the parser drafted from its first cue: both count.
     titles = [proposal.title, *([proposal.article.title] if proposal.position == 0 else [])]
     instruments = {instrument_of(title) for title in titles} - {None}
+    goods = list(proposal.commodities.values_list("commodity_id", "name"))
     return DealSketch(
         kind=proposal.kind,
         party_ids=frozenset(ids),
-        commodity_ids=frozenset(
-            proposal.commodities.exclude(commodity=None).values_list("commodity_id", flat=True)
-        ),
+        commodity_ids=frozenset(pk for pk, _ in goods if pk is not None),
         imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
         targeted_ids=frozenset(pk for pk, role, _ in parties if role == Role.TARGETED),
         instruments=frozenset(instruments if proposal.kind == DealKind.MEASURE else ()),
@@ -411,4 +496,8 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         party_kinds=frozenset(kind for _, _, kind in parties),
         lead_ids=frozenset(ids[:2]),
         unknown=unknown,
+        lead_unknown=lead_unknown,
+        pact=pact_of([proposal.title], [name for _, name in goods])
+        if proposal.kind == DealKind.AGREEMENT
+        else "",
     )

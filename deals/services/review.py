@@ -14,6 +14,7 @@ from deals.models import (
     Commodity,
     CommodityAlias,
     Deal,
+    DealKind,
     Figure,
     Party,
     PartyAlias,
@@ -22,6 +23,8 @@ from deals.models import (
     ProposedCommodity,
     ProposedParty,
     ReviewState,
+    Role,
+    Status,
     provisional_hash,
 )
 
@@ -165,6 +168,54 @@ def _new_figures(deal: Deal, proposal: Proposal) -> list:
     return new
 
 
+def _check_sides_known(proposal: Proposal) -> None:
+    """Refuse to make a deal no later report could be matched to.
+
+    A deal is known by its sides: one with no party could never be found again. A deal the
+    story gives as background (not its first) is made only with its sides named: both sides
+    of an agreement, the imposer of a measure (or the two sides, its roles unread); "talks on a
+    trade agreement" the United States is in, with whom unsaid, is not a deal of its own.
+    """
+    roles = list(proposal.parties.values_list("role", flat=True))
+    if not roles:
+        raise ValidationError(
+            {"deal": "It names no party: choose the deal it is about, or add its parties."}
+        )
+    if proposal.position == 0 or len(roles) >= 2:
+        return
+    if proposal.kind == DealKind.MEASURE and Role.IMPOSING in roles:
+        return
+    raise ValidationError(
+        {
+            "deal": "It names one side only of a deal the story gives as background: choose the "
+            "deal it is about, or add its other side."
+        }
+    )
+
+
+def _behind(proposal: Proposal, deal: Deal, *, created: bool) -> bool:
+    """Whether a report's stage is a step the deal had already passed by the report's date.
+
+    A story about a deal already in force that recalls how it was agreed ("the partnership,
+    formed in July, ...") states its framework only as background: the deal does not go back.
+    Only steps forward on a track compare; a setback (stalled, suspended, lifted ...) is news
+    whenever it comes, and any step after a setback is too (talks resume, a tariff returns).
+    An older report's step is history and is kept in its place on the timeline.
+    """
+    status = proposal.status
+    if created or deal.status_id is None or deal.last_changed_on is None:
+        return False
+    if (proposal.happened_on or timezone.localdate()) < deal.last_changed_on:
+        return False
+    current = Status.objects.filter(pk=deal.status_id).only("order", "track").first()
+    return (
+        current is not None
+        and status.is_on_track
+        and current.track == status.track
+        and status.order < current.order
+    )
+
+
 @transaction.atomic
 def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = False) -> Proposal:
     """Write what a proposal says into the tracker, all in one transaction.
@@ -186,6 +237,9 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
         return proposal
     if proposal.state != ReviewState.PENDING:
         raise ValidationError(f"This proposal is {proposal.get_state_display().lower()}.")
+    if proposal.article.state == ArticleState.NOT_RELEVANT:
+        # A look-alike (a markets wrap, a merger, a wage deal) never reaches a deal.
+        raise ValidationError("Its article is not about a trade deal; parse it again first.")
     if proposal.deal is None and twin is not None:
         proposal.deal = twin.deal
         proposal.match_score, proposal.match_reason = round(twin.score, 3), twin.reason[:300]
@@ -197,6 +251,9 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
                 "reports the other kind of deal."
             }
         )
+
+    if deal is None:
+        _check_sides_known(proposal)
 
     known = _known_party_names()
     links = [
@@ -228,7 +285,7 @@ def accept_proposal(*, proposal: Proposal, reviewed_by=None, automatic: bool = F
             deal.save(update_fields=["summary", "updated_at"])
 
     entry = None
-    if proposal.status_id is not None:
+    if proposal.status_id is not None and not _behind(proposal, deal, created=created):
         entry = record_timeline_entry(
             deal=deal,
             status=proposal.status,
