@@ -26,6 +26,7 @@ from deals.versions import Validators
 
 _SAFE_METHODS = ("GET", "HEAD")
 _CACHED_HEADERS = ("Content-Type", "Link")
+_CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 
 
 class NotModified(APIException):
@@ -43,6 +44,8 @@ class CachedResponse(APIException):
 
 
 def _is_current(request, validators: Validators) -> bool:
+    if not any(header in request.META for header in _CONDITIONAL_HEADERS):
+        return False  # the client holds no copy to compare
     answer = get_conditional_response(
         request,
         etag=validators.etag,
