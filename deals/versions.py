@@ -139,6 +139,10 @@ def _read(tables: tuple[Table, ...]) -> tuple:
     return tuple(value.isoformat() if hasattr(value, "isoformat") else value for value in row)
 
 
+def _clock() -> float:
+    return time.monotonic()
+
+
 @functools.cache
 def _tracker_tables() -> tuple[str, ...]:
     """The names of the tracker's own tables: any version may be made of them."""
@@ -153,7 +157,7 @@ def _current_row(tables: tuple[Table, ...]) -> tuple:
     if not seconds or connection.in_atomic_block:
         return _read(tables)
     mark = pages.get(CHANGE_MARK_KEY)
-    now = time.monotonic()
+    now = _clock()
     changes = _readings.changes
     reading = _readings.by_tables.get(tables)
     if (
