@@ -33,9 +33,7 @@ def deals(stages, fresh_cache):
             kind="measure",
             stages=[("threatened", datetime.date(2026, 1, 5))],
         ),
-        "pact": published_deal(
-            title="Lithium pact", stages=[("talks", datetime.date(2026, 2, 1))]
-        ),
+        "pact": published_deal(title="Lithium pact", stages=[("talks", datetime.date(2026, 2, 1))]),
     }
 
 
@@ -89,9 +87,10 @@ def test_a_change_committed_in_this_process_shows_at_the_next_request(client, de
 
     assert "Lithium pact" in page
     assert "Lithium and cobalt pact" in deal_list(client)
-    assert "The tariff took effect on 1 April." in client.get(
-        deals["tariff"].get_absolute_url()
-    ).content.decode()
+    assert (
+        "The tariff took effect on 1 April."
+        in client.get(deals["tariff"].get_absolute_url()).content.decode()
+    )
     assert api.get(reverse("api:change-list"), HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
