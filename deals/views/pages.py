@@ -345,6 +345,21 @@ def _with_links(deal: Deal) -> Deal:
     return deal
 
 
+def _timeline(deal: Deal) -> list[TimelineEntry]:
+    """The deal's entries, newest first, each with its stages and source."""
+    entries = deal.timeline.latest_first()
+    return list(entries.select_related("status", "previous_status", "article"))
+
+
+def _stages_of_kind(kind: str) -> list[Status]:
+    return list(Status.objects.for_kind(kind).order_by("order"))
+
+
+def _figures(deal: Deal) -> list:
+    # Within one deal: the model's ordering would join the deal to sort by it.
+    return list(deal.figures.select_related("article").order_by("created_at", "id"))
+
+
 @method_decorator(cached_for_visitors, name="dispatch")
 class DealDetailView(DetailView):
     """A deal: its stage track, timeline with sources, parties, commodities and figures."""
@@ -359,17 +374,12 @@ class DealDetailView(DetailView):
         # Its parties and commodities, shown and used to find related deals in the cached part
         # of the page only.
         deal_with_links = later(_with_links, deal)
-        entries = deal.timeline.latest_first()
-        timeline = later(list, entries.select_related("status", "previous_status", "article"))
-        statuses = later(list, Status.objects.for_kind(deal.kind).order_by("order"))
-        track = later(stage_track, deal, timeline, statuses)
+        # Even the queries are built only on a miss: building one costs as much as running it.
+        timeline = later(_timeline, deal)
+        track = later(stage_track, deal, timeline, later(_stages_of_kind, deal.kind))
         # The date of the latest entry, which recording it made the deal's last change.
         last_news = deal.last_changed_on
-        figures = later(
-            # Within one deal: the model's ordering would join the deal to sort by it.
-            list,
-            deal.figures.select_related("article").order_by("created_at", "id"),
-        )
+        figures = later(_figures, deal)
         return {
             **super().get_context_data(**kwargs),
             "timeline": timeline,
