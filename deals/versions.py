@@ -93,24 +93,22 @@ def _as_datetime(value) -> datetime.datetime | None:
     return value
 
 
-def _validators(marks: list, timestamps: list, *, variant: str, period: int) -> Validators:
-    lifetime = settings.TRACKER_API_VALIDATOR_SECONDS
+def _validators(
+    marks: list, timestamps: list, *, variant: str, period: int, lifetime: int
+) -> Validators:
     moments = [moment for moment in map(_as_datetime, timestamps) if moment is not None]
     moments.append(datetime.datetime.fromtimestamp(period * lifetime, tz=datetime.UTC))
     digest = hashlib.blake2b(repr([*marks, period, variant]).encode(), digest_size=16).hexdigest()
     return Validators(etag=f'"{digest}"', last_modified=max(moments, default=_EPOCH))
 
 
-def _period() -> int:
-    """The number of the current renewal period of every validator."""
-    return int(time.time()) // settings.TRACKER_API_VALIDATOR_SECONDS
-
-
 @functools.lru_cache(maxsize=256)
-def _validators_of_row(row: tuple, positions: tuple[int, ...], variant: str, period: int, _):
-    # Keyed by the validators' lifetime too (the unnamed last argument): a new one, a new value.
+def _validators_of_row(
+    row: tuple, positions: tuple[int, ...], variant: str, period: int, lifetime: int
+) -> Validators:
+    """The validators of a version row: computed once for each row, variant and period."""
     timestamps = [row[position] for position in positions]
-    return _validators(list(row), timestamps, variant=variant, period=period)
+    return _validators(list(row), timestamps, variant=variant, period=period, lifetime=lifetime)
 
 
 @functools.lru_cache(maxsize=64)
@@ -208,7 +206,8 @@ def table_validators(tables: list[Table], *, variant: str) -> Validators:
     tables = tuple(tables)
     row = _current_row(tables)
     lifetime = settings.TRACKER_API_VALIDATOR_SECONDS
-    return _validators_of_row(row, _query(tables)[1], variant, _period(), lifetime)
+    period = int(time.time()) // lifetime
+    return _validators_of_row(row, _query(tables)[1], variant, period, lifetime)
 
 
 def row_validators(values: tuple | None, *, timestamps: list, variant: str) -> Validators | None:
@@ -216,4 +215,6 @@ def row_validators(values: tuple | None, *, timestamps: list, variant: str) -> V
     if values is None:
         return None
     marks = [str(value) for value in values]
-    return _validators(marks, timestamps, variant=variant, period=_period())
+    lifetime = settings.TRACKER_API_VALIDATOR_SECONDS
+    period = int(time.time()) // lifetime
+    return _validators(marks, timestamps, variant=variant, period=period, lifetime=lifetime)

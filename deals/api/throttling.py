@@ -74,6 +74,8 @@ class _ProcessLogs:
 
 
 _process_logs = _ProcessLogs()
+#: Where the counts kept while Redis is away are filed, apart from any configured cache's.
+_WITHOUT_REDIS = "\0without-redis"
 
 
 def record_request(key: str, *, now: float, limit: int, window: int) -> float:
@@ -89,7 +91,8 @@ def record_request(key: str, *, now: float, limit: int, window: int) -> float:
         return float(client.eval(_RECORD, 1, full_key, now, window, limit, member))
 
     def local() -> float:
-        return _process_logs.record("", key, now=now, limit=limit, window=window)
+        # Filed apart from the counts made for an in-process cache while Redis was configured.
+        return _process_logs.record(_WITHOUT_REDIS, key, now=now, limit=limit, window=window)
 
     return sharedcache.throttles.apply(shared, local)
 
