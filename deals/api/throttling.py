@@ -91,7 +91,7 @@ def record_request(key: str, *, now: float, limit: int, window: int) -> float:
         return float(client.eval(_RECORD, 1, full_key, now, window, limit, member))
 
     def local() -> float:
-        # Filed apart from the counts made for an in-process cache while Redis was configured.
+        # Filed apart from the counts kept when the configured cache is in-process.
         return _process_logs.record(_WITHOUT_REDIS, key, now=now, limit=limit, window=window)
 
     return sharedcache.throttles.apply(shared, local)
