@@ -26,6 +26,7 @@ from deals.versions import Validators
 
 _SAFE_METHODS = ("GET", "HEAD")
 _CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+_PRECONDITION_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 
 
 class NotModified(APIException):
@@ -43,8 +44,13 @@ class CachedResponse(APIException):
 
 
 def _is_current(request, validators: Validators) -> bool:
-    if not any(header in request.META for header in _CONDITIONAL_HEADERS):
+    meta = request.META
+    if not any(header in meta for header in _CONDITIONAL_HEADERS):
         return False  # the client holds no copy to compare
+    if meta.get("HTTP_IF_NONE_MATCH") == validators.etag and not any(
+        header in meta for header in _PRECONDITION_HEADERS
+    ):
+        return True  # a poller sending back the ETag it was given: nothing to parse
     answer = get_conditional_response(
         request,
         etag=validators.etag,
