@@ -14,8 +14,9 @@ up to TRACKER_DATA_VERSION_SECONDS, and reads again sooner when the data may hav
   what it read and leaves a new change mark in the shared cache;
 - a reading is used only while the change mark is still the one it was read with, so a change
   committed by any process of the tracker (web, worker, command) shows at the next request;
-- a change made outside the tracker (by hand in SQL), or one whose mark was lost while Redis was
-  away, shows within TRACKER_DATA_VERSION_SECONDS: no version is older than that.
+- a change made outside the tracker (by hand in SQL), one whose mark was lost while Redis was
+  away, and without Redis any change made by another process, shows within
+  TRACKER_DATA_VERSION_SECONDS: no version is older than that.
 
 Inside a transaction the database is read at every call: a transaction sees its own writes, and
 a version that includes them must not be served to anyone before they are committed.
@@ -32,6 +33,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection, models
 from django.utils.dateparse import parse_datetime
 
@@ -148,13 +151,19 @@ def _tracker_tables() -> tuple[str, ...]:
     return tuple(model._meta.db_table for model in models_)
 
 
+def _cache_is_shared() -> bool:
+    # A cache of this process's own carries no news from other processes, and this process's
+    # changes are counted in `_readings` already.
+    return not isinstance(caches["default"], LocMemCache)
+
+
 def _current_row(tables: tuple[Table, ...]) -> tuple:
     """The version row of `tables`: kept from an earlier query while no change can have been
     made since, read from the database otherwise."""
     seconds = settings.TRACKER_DATA_VERSION_SECONDS
     if not seconds or connection.in_atomic_block:
         return _read(tables)
-    mark = pages.get(CHANGE_MARK_KEY)
+    mark = pages.get(CHANGE_MARK_KEY) if _cache_is_shared() else None
     now = _clock()
     changes = _readings.changes
     reading = _readings.by_tables.get(tables)
@@ -178,7 +187,8 @@ def data_changed() -> None:
     with _readings.lock:
         _readings.changes += 1
         _readings.by_tables = {}
-    pages.set(CHANGE_MARK_KEY, uuid.uuid4().hex, None)
+    if _cache_is_shared():
+        pages.set(CHANGE_MARK_KEY, uuid.uuid4().hex, None)
 
 
 def notice_writes(execute, sql, params, many, context):
