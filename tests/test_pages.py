@@ -441,6 +441,15 @@ def test_a_missing_page_is_a_friendly_404(client, db):
     assert "We could not find that page" in text_of(response)
 
 
+@pytest.mark.parametrize("page", ["99", "two"])
+def test_a_deal_list_page_that_does_not_exist_is_a_friendly_404(client, world, page):
+    response = client.get(reverse("deals:deal-list"), {"page": page})
+    again = client.get(reverse("deals:deal-list"), {"page": page})
+
+    assert response.status_code == again.status_code == 404
+    assert "We could not find that page" in text_of(again)
+
+
 def test_a_server_error_shows_a_friendly_page_without_the_database(db):
     response = server_error(RequestFactory().get("/"))
 
