@@ -75,6 +75,19 @@ def test_a_conditional_api_request_answered_304_runs_no_query_while_nothing_chan
     assert again.status_code == 304
 
 
+def test_the_api_deal_list_already_rendered_runs_no_query_while_nothing_changes(
+    deals, django_assert_num_queries
+):
+    api = APIClient()
+    first = api.get(reverse("api:deal-list"))
+
+    with django_assert_num_queries(0):
+        again = api.get(reverse("api:deal-list"))
+
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
 def test_a_change_committed_in_this_process_shows_at_the_next_request(client, deals):
     api = APIClient()
     page = deal_list(client)
