@@ -99,24 +99,33 @@ class HomeView(TemplateView):
     template_name = "deals/home.html"
 
     def get_context_data(self, **kwargs):
-        statuses = list(Status.objects.all())
+        # All of it is shown inside the page's cached fragment: read, and even built, on a miss.
+        statuses = later(list, Status.objects.all())
         chart_by = "country" if self.request.GET.get("chart") == "country" else "commodity"
-        active = Deal.objects.active()
-        # The published deals at the stages that are not final are the active deals; said this
-        # way, each stage's few latest deals are a plain read of the stage index.
-        active_stages = [status for status in statuses if not status.is_final]
         return {
             **super().get_context_data(**kwargs),
-            # An article's body can run to pages; the list shows only its title and outlet.
-            "latest_changes": TimelineEntry.objects.latest_stage_changes()
-            .with_related()
-            .defer("article__body")[:LATEST_CHANGES],
-            "stage_groups": later(
-                group_by_stage, Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
-            ),
-            "chart": later(stage_breakdown, active, statuses, by=chart_by),
+            "latest_changes": later(_latest_changes),
+            "stage_groups": later(_active_stage_groups, statuses),
+            "chart": later(_active_deals_chart, statuses, by=chart_by),
             "chart_by": chart_by,
         }
+
+
+def _latest_changes() -> list[TimelineEntry]:
+    # An article's body can run to pages; the list shows only its title and outlet.
+    entries = TimelineEntry.objects.latest_stage_changes().with_related()
+    return list(entries.defer("article__body")[:LATEST_CHANGES])
+
+
+def _active_stage_groups(statuses: list[Status]) -> list[StageGroup]:
+    # The published deals at the stages that are not final are the active deals; said this
+    # way, each stage's few latest deals are a plain read of the stage index.
+    active_stages = [status for status in statuses if not status.is_final]
+    return group_by_stage(Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE)
+
+
+def _active_deals_chart(statuses: list[Status], *, by: str):
+    return stage_breakdown(Deal.objects.active(), statuses, by=by)
 
 
 class UncountedPage(Page):
