@@ -313,6 +313,20 @@ def test_an_age_or_a_time_ago_is_no_duration():
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ottawa cut the duty on steel two days after the two countries agreed a framework.",
+        "The buyer withdrew its bid 48 hours before the deadline for a binding offer.",
+        "Three weeks later, the two sides signed the pact.",
+    ],
+)
+def test_a_time_between_two_events_is_no_duration(sentence):
+    found = whats("Trade pact signed", sentence)
+
+    assert not any(unit in text for text in found for unit in ("days", "hours", "weeks"))
+
+
+@pytest.mark.parametrize(
     ("sentence", "text"),
     [
         ("The island is home to 12 lakh people of Tamil origin.", "12 lakh people"),

@@ -199,7 +199,10 @@ _COUNT_AFTER = re.compile(
 # A duration a deal sets or a story measures: "within 88 days", "for 10 years", "a 60-days
 # window" (the dates themselves are the timeline's).
 _DURATIONS = r"(?:minutes|hours|days|weeks|months|years)"
-_DURATION_AFTER = re.compile(rf"[\s-]{_DURATIONS}\b(?![\s-](?:ago|old)\b)")
+# Not a duration: an age ("10 years old"), or a time between two events ("two days after the
+# countries agreed", "a year ago"), which dates the news rather than measuring a term.
+_NOT_A_DURATION = r"(?![\s-](?:ago|old|after|before|later|earlier)\b)"
+_DURATION_AFTER = re.compile(rf"[\s-]{_DURATIONS}\b{_NOT_A_DURATION}")
 _SPELLED = {
     "two": 2,
     "three": 3,
@@ -219,7 +222,7 @@ _SPELLED = {
 # position of the article for these words takes longer than the rest of the figure reading).
 _SPELLED_COUNT_AFTER = re.compile(
     rf"(?:\s(?:million|billion))?(?:(?:\s[a-z]+)?\s(?P<noun>{_COUNTED})"
-    rf"|\s(?P<duration>{_DURATIONS})(?![\s-](?:ago|old)\b))\b"
+    rf"|\s(?P<duration>{_DURATIONS}){_NOT_A_DURATION})\b"
 )
 _COUNT_SCALES = frozenset({"million", "billion"})
 # "the two firms" names the firms already told of rather than counting them.
