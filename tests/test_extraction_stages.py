@@ -680,3 +680,52 @@ def test_a_measure_delayed_or_held_off_is_suspended(title, body):
 )
 def test_a_pact_approved_by_parliament_is_in_force(title, body):
     assert stage_of(title, body) == ("agreement", "in_force")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Beijing cuts duties on Australian barley",
+            "China cut its anti-dumping duties on Australian barley to 20% on Monday, the "
+            "commerce ministry said.",
+        ),
+        (
+            "Levies on Brazilian steel rise to 35%",
+            "The levies on steel from Brazil rose to 35% from 25% on Friday, the customs agency "
+            "said.",
+        ),
+    ],
+)
+def test_a_measure_whose_rate_is_raised_or_lowered_stays_imposed(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")
+
+
+def test_a_rate_a_government_says_would_rise_is_not_yet_imposed():
+    _kind, stage = stage_of(
+        "Duties on Peruvian grapes would rise to 40%",
+        "Chile said the duties on Peruvian grapes would rise to 40% unless talks succeed.",
+    )
+    assert stage != "imposed"
+
+
+def test_a_tariff_cut_an_agreement_makes_is_its_term_not_a_measure():
+    result = extract(
+        "Chile and Peru strike deal to cut tariffs",
+        "Chile and Peru reached a trade agreement on Monday. It lowers duties on fruit and "
+        "copper, and Peru will cut its tariffs on Chilean wine to 5% next year.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [("agreement", "framework")]
+
+
+def test_a_measure_that_expires_is_lifted_and_a_pause_that_expires_brings_it_back():
+    assert stage_of(
+        "Ghana's ban on cocoa bean exports expires",
+        "Ghana's ban on exports of raw cocoa beans lapsed on Sunday, traders said.",
+    ) == ("measure", "lifted")
+    assert stage_of(
+        "Tariffs return as pause ends",
+        "The 90-day pause on US tariffs on Vietnamese goods expired on Wednesday, the "
+        "White House said.",
+    ) == ("measure", "imposed")

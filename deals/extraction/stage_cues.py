@@ -20,7 +20,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares", "a lift to exports"
 # boost something: none of them lifts a measure.
 _NOT_A_RAISE = (
-    r"(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
+    r"(?!\s+(?:[\w-]+\s+){0,5}?to\s+\d)"
     r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
     r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
 )
@@ -435,6 +435,17 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "the 90-day pause expired": the measure it held off is back.
+    (
+        _rx(
+            r"\b(?:pause|suspension|truce|reprieve|exemption|waiver|moratorium|grace period)\s+"
+            r"(?:[\w%.-]+\s+){0,6}?(?:expired|expires|lapsed|lapses|ended|ends|ran out|runs out)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
     # "delayed the 50% tariffs until July", "held off on new tariffs": a measure put off.
     (
         _rx(
@@ -595,6 +606,26 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "cut the duties on canola to 15%", "lowers tariffs on cars": a measure at a new, lower
+    # rate is still in effect; so is one whose rate "rose to 35%" or "was cut to 15%".
+    (
+        _rx(
+            r"\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|slash(?:ed|es|ing)?"
+            r"|trim(?:med|s|ming)?)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b(?!\s+(?:uncertainty|concerns?|risks?|exposure|bills?|costs?)\b)"
+            r"|\b" + _MNOUN + r"\s+(?:(?!to\b)[\w%.$'-]+\s+){0,5}?(?:(?:was|were|have been"
+            r"|has been|are|is)\s+)?(?P<verb>rose|rise|rises|risen|climbed|climbs|jumped|jumps"
+            r"|fell|falls|fall|dropped|drops|cut|lowered|reduced|raised|increased|hiked"
+            r"|went up|goes up"
+            r"|came down|comes down)(?=\s)\s+(?:from\s+[\d.]+%?\s+)?to\s+(?:about\s+"
+            r"|around\s+)?\d"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
     # "a bill raising tariffs": what an order or bill does, in force or not yet.
     (
         _rx(
@@ -653,9 +684,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             + _MNOUN
             + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
             r"|its )?"
-            r"(?:[\w-]+ )?(?:freeze|moratorium|pause)"
-            + r"|expired|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls"
-            r"|curbs))\b"
+            r"(?:[\w-]+ )?(?:freeze|moratorium|pause)" + r"|expired|expires|lapsed|lapses"
+            r"|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls|curbs))\b"
         ),
         "M",
         _S(measure="lifted"),

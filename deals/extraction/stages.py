@@ -197,7 +197,9 @@ def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list
         n = index.index_of(start)
         sentence = sentences[n]
         cue = Cue(start, end, n, kinds, stage, weight, label, False)
-        cue.modality = modality(low, sentence, start, sentence.in_title)
+        # "tariffs ... would rise to 25%": a cue that opens with its noun is put by its verb.
+        verb = match.start("verb") if "verb" in match.re.groupindex else -1
+        cue.modality = modality(low, sentence, verb if verb >= 0 else start, sentence.in_title)
         cue.rumour = n in rumour_sentences
         cues.append(cue)
     for n in sorted(rumour_sentences):
