@@ -729,3 +729,63 @@ def test_a_measure_that_expires_is_lifted_and_a_pause_that_expires_brings_it_bac
         "The 90-day pause on US tariffs on Vietnamese goods expired on Wednesday, the "
         "White House said.",
     ) == ("measure", "imposed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Ottawa puts counter-tariffs on hold",
+            "Canada put its counter-tariffs on US steel on hold for 60 days on Monday, the "
+            "finance minister said.",
+        ),
+        (
+            "Washington extends deadline on Brazil tariffs",
+            "The United States extended the deadline for higher tariffs on Brazilian goods by "
+            "90 days on Thursday.",
+        ),
+        (
+            "Mexico wins reprieve",
+            "The United States granted Mexico a 30-day reprieve from its 25% tariffs on Monday.",
+        ),
+    ],
+)
+def test_a_measure_held_off_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+def test_a_ban_reinstated_is_imposed():
+    assert stage_of(
+        "Moscow reinstates diesel export ban",
+        "Russia reinstated its ban on diesel exports on Friday to curb domestic prices.",
+    ) == ("measure", "imposed")
+
+
+def test_a_signing_still_expected_is_not_signed():
+    assert stage_of(
+        "Norway, Thailand wrap up trade deal; signing expected next month",
+        "Norway and Thailand have concluded a free trade agreement, officials said.",
+    ) == ("agreement", "framework")
+
+
+def test_the_conclusion_of_talks_announced_is_a_framework():
+    assert stage_of(
+        "Chile and UAE announce conclusion of trade talks",
+        "Chile and the United Arab Emirates announced the conclusion of negotiations on a "
+        "comprehensive economic partnership agreement on Tuesday.",
+    ) == ("agreement", "framework")
+
+
+def test_pen_put_to_paper_is_signed():
+    assert stage_of(
+        "Oman, Peru put pen to trade deal",
+        "Oman and Peru put pen to paper on a free trade agreement in Lima on Monday.",
+    ) == ("agreement", "signed")
+
+
+def test_exploring_a_trade_pact_is_early_talks():
+    assert stage_of(
+        "Vietnam and Chile explore trade pact",
+        "Officials from Vietnam and Chile met in Hanoi on Tuesday to explore a free trade "
+        "agreement, the foreign ministry said.",
+    ) == ("agreement", "talks")

@@ -188,8 +188,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"(?:willingness|interest|openness)\b"
             r"|\b(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:open to|willing to|interested in"
             r"|keen to|keen on|exploring|eyeing|courting)\b"
-            r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?"
-            r"(?:possibility|partnership|cooperation|collaboration|deal|investment|opportunities)\b"
+            r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?(?:[\w-]+ ){0,2}?"
+            r"(?:possibility|partnership|cooperation|collaboration|deal|agreement|pact|investment"
+            r"|opportunities)\b"
             # "South Korea seeks a trade deal with Mercosur": one side's wish, not yet talks.
             r"|\b(?:seeks?|seeking|sought|pursu(?:e|es|ed|ing)|push(?:es|ed|ing)? for)\s+"
             r"(?:a |an |the )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
@@ -228,6 +229,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
             r"|\b(?:agreement|deal) in principle\b"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
+            r"|\bconclusion of (?:the |their |its )?(?:[\w-]+ )?(?:negotiations|talks)\b"
             r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
             r"|has been )?"
             r"(?:complete|completed|concluded|wrapped up)\b"
@@ -305,6 +307,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
+            # "signing is expected next month": a signing still to come.
+            r"(?!\s+(?:(?:is|was|are)\s+)?(?:expected|due|scheduled|planned|slated|set for)\b)"
             r"(?!\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:executive order|order"
             r"|proclamation|decree))"
         ),
@@ -320,6 +324,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:formed|forms|created|creates|set up|sets up|established|establishes)\s+(?:a|an"
             r"|the)\s+(?:[\w$.-]+\s+){0,3}(?:partnership|joint venture)"
             r"|\b(?:locks?|locked) in (?:the )?final (?:[\w-]+ ){0,3}terms\b"
+            r"|\b(?:put|puts|putting) (?:their |its )?pen to paper\b"
         ),
         "A",
         _S(agreement="signed"),
@@ -460,12 +465,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)|put on hold"
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)"
+            # "put its tariffs on hold", "pushed back the deadline": a measure held off.
+            r"|(?:put|puts|putting|placed|places)\s+(?:[\w%.$-]+\s+){0,4}?on hold"
             r"|(?:is|are|was|were|remains?)"
             r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
             r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
-            r"(?:pause|suspension|truce|reprieve|moratorium)"
-            r"|(?:granted|grants|given|gets|got|won|wins) (?:a |an )?(?:[\w-]+ ){0,2}?reprieve)\b"
+            r"(?:pause|suspension|truce|reprieve|moratorium|deadline)"
+            r"|(?:pushed|pushes|push) back (?:the |a |its )?deadline"
+            r"|(?:granted|grants|given|gets|got|won|wins) (?:[\w-]+ ){0,4}?reprieve)\b"
         ),
         "AM",
         _S(agreement="suspended", measure="suspended"),
@@ -587,7 +595,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             # "introduced a bill": lawmakers propose, they do not impose.
             r"|introduc(?:ed|es)(?! (?:a |an |the )?(?:[\w-]+ )?(?:bill|legislation|motion"
             r"|resolution|amendment))"
-            r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
+            r"|enact(?:ed|s)|reimpos(?:ed|es)|reinstat(?:ed|es)"
+            r"|retaliat(?:ed|es)|hit with|hits with|sanctioned"
             r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to"
             r"|still fac(?:e|es|ing)|continue to face|continues to face|now fac(?:e|es|ing)"
             r"|(?:kicked|kicks|kick) in|(?:began|begun|begins|started|starts) (?:collecting"
@@ -598,7 +607,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|tripled|triples|adds|added"
             r"|quadrupled|quadruples"
             r"|expanded|expands|extended|extends|tightened|tightens)\s+"
-            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
+            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium|deadline)"
             r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
         ),
         "M",
