@@ -789,3 +789,18 @@ def test_exploring_a_trade_pact_is_early_talks():
         "Officials from Vietnam and Chile met in Hanoi on Tuesday to explore a free trade "
         "agreement, the foreign ministry said.",
     ) == ("agreement", "talks")
+
+
+def test_a_round_of_talks_is_negotiating_even_the_first():
+    assert stage_of(
+        "Oman and Japan hold first round of trade talks",
+        "Oman and Japan held a first round of talks on a free trade agreement in Muscat this week.",
+    ) == ("agreement", "negotiating")
+
+
+def test_a_traders_permit_revoked_bars_it_from_the_market():
+    assert stage_of(
+        "Beijing revokes permits of Australian barley exporter",
+        "China revoked the import permit of CBH Group, an Australian barley exporter, on "
+        "Friday, citing pests found in its shipments.",
+    ) == ("measure", "imposed")

@@ -46,6 +46,20 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.05,
         "export ban",
     ),
+    # "revoked the registration of Canada's largest canola exporter": a trader barred from a
+    # market, not a measure lifted.
+    (
+        _rx(
+            r"\b(?:revok(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:l)?(?:ed|s|ing)|withdr(?:ew|awn"
+            r"|aws)|strip(?:ped|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+            r"(?:export\s+|import\s+|trading\s+)?(?:licen[cs]es?|permits?|registrations?"
+            r"|certificat(?:es?|ions?)|accreditations?)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "import ban",
+    ),
     # "Indonesia's decision to stop exports": a decision already taken, not a plan.
     (
         _rx(
@@ -165,7 +179,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
-            r"(?:round of\s+)?(?:talks|discussions)\b"
+            r"(?:talks|discussions)\b"
         ),
         "A",
         _S(agreement="talks"),
