@@ -804,3 +804,19 @@ def test_a_traders_permit_revoked_bars_it_from_the_market():
         "China revoked the import permit of CBH Group, an Australian barley exporter, on "
         "Friday, citing pests found in its shipments.",
     ) == ("measure", "imposed")
+
+
+def test_a_ban_a_government_is_considering_is_threatened():
+    assert stage_of(
+        "Ghana considers cocoa bean export ban",
+        "Ghana is considering banning exports of raw cocoa beans from next season, the "
+        "finance minister said.",
+    ) == ("measure", "threatened")
+
+
+def test_agreement_reached_without_an_article_is_a_framework():
+    assert stage_of(
+        "Korea's trade minister says tariff talks with US reach agreement",
+        "South Korea and the United States have reached agreement on tariffs, South Korea's "
+        "trade minister told reporters in Washington on Wednesday.",
+    ) == ("agreement", "framework")

@@ -240,6 +240,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|s)? out"
             r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
             r"|framework|understanding|truce)\b"
+            # "have reached agreement on tariffs": the bare noun.
+            r"|\breach(?:ed|es)? (?:an? )?(?:agreement|accord|consensus)\b"
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
             r"|\b(?:agreement|deal) in principle\b"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
@@ -487,7 +489,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
             r"(?:pause|suspension|truce|reprieve|moratorium|deadline)"
             r"|(?:pushed|pushes|push) back (?:the |a |its )?deadline"
-            r"|(?:granted|grants|given|gets|got|won|wins) (?:[\w-]+ ){0,4}?reprieve)\b"
+            r"|(?:granted|grants|given|gives|gave|gets|got|won|wins) (?:[\w,-]+ ){0,4}?reprieve)\b"
         ),
         "AM",
         _S(agreement="suspended", measure="suspended"),
@@ -552,7 +554,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying)\b"
-            r"|\b(?:mulls|weighs)\b"
+            r"|\b(?:mulls|weighs|considers)\b"
         ),
         "AM",
         _S(agreement="talks", measure="threatened"),

@@ -72,7 +72,9 @@ _HYPOTHETICAL = re.compile(
     r"|intends? to|ready to|prepared to|potential(?:ly)?|possible|possibly|any|once|in order to"
     r"|would-be|hypothetical|can|cannot|urged|urges|calls? for|called for|push(?:es|ed)? for"
     r"|must|has to|have to|had to|needs? to|needed to|required to|pending|before"
-    r"|demand(?:s|ed)?|asked|asks)\b"
+    r"|demand(?:s|ed)?|asked|asks"
+    # "is considering banning exports": an act weighed, not taken.
+    r"|consider(?:s|ing)|weigh(?:s|ing)|mull(?:s|ing)|contemplat(?:es|ing))\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|scheduled to|slated to|set to|expected to|from next"
