@@ -820,3 +820,37 @@ def test_agreement_reached_without_an_article_is_a_framework():
         "South Korea and the United States have reached agreement on tariffs, South Korea's "
         "trade minister told reporters in Washington on Wednesday.",
     ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Australian barley exports to China plunge under 80% tariff",
+            "Australia's barley exports to China fell 90% in May, the first full month under "
+            "Beijing's 80% tariff, statistics showed.",
+        ),
+        (
+            "Wine makers hit by Chinese duties",
+            "Australian wine makers hit by China's duties on bottled wine are switching to other "
+            "markets, industry groups said.",
+        ),
+    ],
+)
+def test_a_measure_named_as_a_fact_with_nothing_said_of_it_is_in_effect(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")
+
+
+def test_a_measure_named_only_as_to_come_or_under_inquiry_is_not_in_effect():
+    assert (
+        stage_of(
+            "Duties on Thai sugar would rise to 40%",
+            "The Philippines said duties on Thai sugar would rise to 40% unless a deal is reached.",
+        )[1]
+        != "imposed"
+    )
+    assert stage_of(
+        "Beijing extends anti-dumping probe into Australian barley",
+        "China extended its anti-dumping investigation into Australian barley by six months "
+        "on Monday.",
+    ) == ("measure", "threatened")

@@ -51,7 +51,7 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"(?:n't|\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may|not|lack"
+    r"|prospective|envisaged|would-be|any|no|without|if|unless|would|could|might|may|not|lack"
     r"|lacks|lacking|for))\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {

@@ -57,6 +57,8 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
         key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
         if best_key is None or key > best_key:
             best, best_key = support, key
+    if best is None and deal.kind == MEASURE:
+        return _measure_named_as_a_fact(doc, deal)
     if (
         best is not None
         and deal.kind == MEASURE
@@ -86,6 +88,40 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
 
 
 _EARLY = frozenset({"talks", "negotiating"})
+# "a possible tariff", "to avoid tariffs", "would face duties": a measure not (yet) in effect.
+_NOT_IN_EFFECT = re.compile(
+    r"\b(?:possible|potential|proposed|planned|threat(?:ened)?|threats? of|risk of|any|no|not"
+    r"|without|if|would|could|might|may|will|avoid|avoiding|avert|averting|escape|fears? of"
+    r"|looming|future|new|further|more|retaliatory|to|against)\s+(?:[\w%.$'-]+\s+){0,3}$"
+)
+
+# "an anti-dumping probe", "a tariff case": the inquiry into a measure, not the measure.
+_AN_INQUIRY = re.compile(
+    r"\s+(?:probes?|investigations?|inquir(?:y|ies)|cases?|complaints?|petitions?|reviews?)\b"
+)
+
+# "tariffs on Japanese goods would rise to 25%": what the clause says of it is still to come.
+_PUT_AS_TO_COME = re.compile(
+    r"[^.;,]{0,60}?\b(?:would|could|might|may|will|shall|set to|due to|expected to|is to|are to)\b"
+)
+
+
+def _measure_named_as_a_fact(doc: Document, deal: DraftDeal) -> Support | None:
+    """A measure the story names as a fact, with nothing said to happen to it ("exports plunge
+    under China's 100% tariff", "growers hit by the duties"), is in effect: a threat or a plan
+    is always said as one; an inquiry into one ("anti-dumping probe") is a measure on its way.
+    The earliest such naming, at a low weight."""
+    for noun in sorted(deal.nouns, key=lambda n: n.start):
+        if noun.label == "order":
+            continue
+        if _NOT_IN_EFFECT.search(doc.low, max(0, noun.start - 60), noun.start):
+            continue
+        if _AN_INQUIRY.match(doc.low, noun.end):
+            # "extends its anti-dumping probe": a measure on its way.
+            return Support("threatened", 0.3, noun, False)
+        if not _PUT_AS_TO_COME.match(doc.low, noun.end):
+            return Support("imposed", 0.3, noun, False)
+    return None
 
 
 _FRAMEWORK_TEXT = re.compile(r"memorand|mous?\b|letters? of intent|lois?\b|heads of|framework")
