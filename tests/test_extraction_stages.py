@@ -854,3 +854,21 @@ def test_a_measure_named_only_as_to_come_or_under_inquiry_is_not_in_effect():
         "China extended its anti-dumping investigation into Australian barley by six months "
         "on Monday.",
     ) == ("measure", "threatened")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Peru trade pact approved by lawmakers",
+            "Peru's Congress gave its backing to the trade agreement with Korea on Wednesday.",
+        ),
+        (
+            "Chilean lawmakers back Peru deal",
+            "Chilean lawmakers voted overwhelmingly to approve the free trade agreement with Peru "
+            "on Wednesday.",
+        ),
+    ],
+)
+def test_a_legislature_approving_an_agreement_puts_it_in_force(title, body):
+    assert stage_of(title, body) == ("agreement", "in_force")

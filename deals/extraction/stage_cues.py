@@ -356,7 +356,11 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:ratif(?:ied|ies|y)|approved by (?:parliament|lawmakers|congress|regulators|the)"
+            r"\b(?:ratif(?:ied|ies|y)|(?:approved|endorsed|ratified|cleared) by"
+            # "MEPs voted in favour of the trade agreement": a legislature's approval.
+            r"|vot(?:ed|es|ing) (?:[\w-]+ ){0,2}?(?:to (?:approve|ratify|endorse)|in favou?r of"
+            r"|for) (?:the |a |an )?(?:[\w$.'-]+ ){0,4}?(?:deal|agreement|pact|treaty|accord|fta"
+            r"|cepa)"
             r"|(?:won|received|secured|wins|receives|gets|got) (?:\w+ ){0,2}approval"
             r"|(?:completed|completes|closed|closes) (?:the |its |their )?(?:[\w$.'-]+ ){0,3}?"
             r"(?:acquisition|deal|purchase|takeover|merger|transaction)"
