@@ -872,3 +872,11 @@ def test_a_measure_named_only_as_to_come_or_under_inquiry_is_not_in_effect():
 )
 def test_a_legislature_approving_an_agreement_puts_it_in_force(title, body):
     assert stage_of(title, body) == ("agreement", "in_force")
+
+
+def test_all_outstanding_issues_resolved_is_a_framework():
+    assert stage_of(
+        "Peru and Korea close trade talks",
+        "Peru and South Korea have resolved all outstanding issues in their free trade "
+        "agreement, the trade ministry said.",
+    ) == ("agreement", "framework")

@@ -252,7 +252,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:wrapped|wraps|wrapping) up (?:the |their |its )?(?:[\w\"-]+ ){0,5}?(?:deals?"
             r"|agreements?|pacts?|fta|cepa|negotiations|talks)\b"
             r"|\b(?:deals?|agreements?|pacts?|fta|cepa)\W? (?:was |were |has been |have been )?"
-            r"concluded\b|\bsettled every\b"
+            r"concluded\b"
+            # "have settled every element", "resolved all outstanding issues".
+            r"|\b(?:settled|resolved|closed) (?:all|every) (?:remaining |outstanding )?(?:[\w-]+ )?"
+            r"(?:issues?|elements?|chapters?|points?|differences)\b"
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
             r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
@@ -704,9 +707,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
-            r"|\b(?:lift(?<!\ba lift)(?<!particular lift)(?:s|ed|ing)?"
-            + _NOT_A_RAISE
-            + r"|remov(?:ed|es|ing)"
+            r"|\b(?:lift(?:s|ed|ing)?" + _NOT_A_RAISE + r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
             r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
             r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
@@ -723,7 +724,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:lift(?<!\ba lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
+            r"\b(?:lift" + _NOT_A_RAISE + r"|remove|revoke|rescind"
             r"|repeal)\b"
         ),
         "M",
