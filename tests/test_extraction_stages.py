@@ -880,3 +880,27 @@ def test_all_outstanding_issues_resolved_is_a_framework():
         "Peru and South Korea have resolved all outstanding issues in their free trade "
         "agreement, the trade ministry said.",
     ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ardern reaches 'historic' trade deal with Britain",
+        "NZ, UK strike free trade deal",
+        "New Zealand seals trade pact with UK",
+    ],
+)
+def test_a_headline_that_drops_the_article_still_reaches_a_deal(title):
+    kind, stage = stage_of(
+        title,
+        "New Zealand and Britain agreed on the terms of a free trade agreement on Wednesday, "
+        "Prime Minister Jacinda Ardern said.",
+    )
+    assert (kind, stage) == ("agreement", "framework")
+
+
+def test_a_headline_deal_struck_over_a_body_that_says_it_was_signed_is_signed():
+    assert stage_of(
+        "Peru, Korea strike trade deal",
+        "Peru and South Korea signed a free trade agreement in Lima on Monday.",
+    ) == ("agreement", "signed")

@@ -12,7 +12,7 @@ from .goods import agreement_terms_goods, terms_of_the_agreement
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
-from .stages import AGREEMENT, MEASURE, STAGE_ORDER
+from .stages import AGREEMENT, FACTUAL, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
 
@@ -70,6 +70,7 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
     if best is None or deal.kind != AGREEMENT:
         return best
     best = _framework_in_body(doc, deal, best)
+    best = _signed_in_body(doc, deal, best)
     # A headline sums up its lead: when the lead attributes the story to unnamed sources, so
     # does the headline ("X in talks to buy Y" over "..., people familiar with the matter said").
     lead_rumour = any(s.rumour and s.cue.sentence == first_body for s in deal.support)
@@ -146,6 +147,28 @@ def _framework_in_body(doc: Document, deal: DraftDeal, best: Support) -> Support
 
 
 _BINDING = frozenset({"signed", "in_force", "implemented"})
+_SIGNED_VERB = re.compile(r"(?:signed|inked)\b")
+
+
+def _signed_in_body(doc: Document, deal: DraftDeal, best: Support) -> Support:
+    """A headline deal "reached", "struck" or "sealed" says a deal was made, not how far: a body
+    sentence that says, as a plain fact, that the sides signed it is the more precise."""
+    if best.stage != "framework" or best.cue.start >= doc.title_end:
+        return best
+    body = [s for s in deal.support if s.cue.start >= doc.title_end and s.weight >= 0.9]
+    if any(s.stage == "framework" for s in body):
+        # "signed a memorandum": the body says itself that what was signed binds no one.
+        return best
+    signed = [
+        s
+        for s in deal.support
+        if s.cue.start >= doc.title_end
+        and s.stage == "signed"
+        and s.weight >= 0.9
+        and s.cue.modality == FACTUAL
+        and _SIGNED_VERB.match(doc.low, s.cue.start)
+    ]
+    return min(signed, key=lambda s: s.cue.start, default=best)
 
 
 def to_mention(

@@ -238,8 +238,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:reach(?:ed|es)?|struck|strikes?|clinch(?:ed|es)?|seal(?:ed|s)?|hammer(?:ed"
             r"|s)? out"
-            r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
-            r"|framework|understanding|truce)\b"
+            # Headlines drop the article: "Carney reaches 'landmark' deal with China".
+            r"|secur(?:ed|es))\s+(?:(?:a|an|the)\s+)?(?:[\w'\"-]+\s+){0,4}?(?:deal|agreement|pact"
+            r"|accord|framework|understanding|truce)\b"
             # "have reached agreement on tariffs": the bare noun.
             r"|\breach(?:ed|es)? (?:an? )?(?:agreement|accord|consensus)\b"
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
