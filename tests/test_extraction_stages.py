@@ -904,3 +904,28 @@ def test_a_headline_deal_struck_over_a_body_that_says_it_was_signed_is_signed():
         "Peru, Korea strike trade deal",
         "Peru and South Korea signed a free trade agreement in Lima on Monday.",
     ) == ("agreement", "signed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        (
+            "Beijing announces removal of barley tariffs",
+            "China announced the removal of its tariffs on Australian barley on Friday.",
+            "lifted",
+        ),
+        (
+            "Washington confirms suspension of Brazil tariffs",
+            "The White House confirmed the suspension of the tariffs on Brazilian goods for 30 "
+            "days on Monday.",
+            "suspended",
+        ),
+        (
+            "Beijing confirms imposition of duties on Australian wine",
+            "China confirmed the imposition of anti-dumping duties on Australian wine on Friday.",
+            "imposed",
+        ),
+    ],
+)
+def test_an_act_on_a_measure_named_by_its_noun_moves_its_stage(title, body, stage):
+    assert stage_of(title, body) == ("measure", stage)

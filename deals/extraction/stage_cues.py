@@ -475,6 +475,39 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "announced the removal of its tariffs", "the suspension of the duties", "the imposition of
+    # a ban": the act named by its noun.
+    (
+        _rx(
+            r"\b(?:removal|lifting|elimination|scrapping|repeal|revocation|rollback|withdrawal)"
+            r" of (?:the |its |their )?(?:[\w%.$-]+ ){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="lifted"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:suspension|postponement|deferral) of (?:the |its |their )?(?:[\w%.$-]+ ){0,3}?"
+            + _MNOUN
+            + r"\b"
+        ),
+        "M",
+        _S(measure="suspended"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:imposition|reimposition|introduction) of (?:the |its |their |an? )?"
+            r"(?:[\w%.$-]+ ){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "",
+    ),
     # "delayed the 50% tariffs until July", "held off on new tariffs": a measure put off.
     (
         _rx(
