@@ -680,3 +680,252 @@ def test_a_measure_delayed_or_held_off_is_suspended(title, body):
 )
 def test_a_pact_approved_by_parliament_is_in_force(title, body):
     assert stage_of(title, body) == ("agreement", "in_force")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Beijing cuts duties on Australian barley",
+            "China cut its anti-dumping duties on Australian barley to 20% on Monday, the "
+            "commerce ministry said.",
+        ),
+        (
+            "Levies on Brazilian steel rise to 35%",
+            "The levies on steel from Brazil rose to 35% from 25% on Friday, the customs agency "
+            "said.",
+        ),
+    ],
+)
+def test_a_measure_whose_rate_is_raised_or_lowered_stays_imposed(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")
+
+
+def test_a_rate_a_government_says_would_rise_is_not_yet_imposed():
+    _kind, stage = stage_of(
+        "Duties on Peruvian grapes would rise to 40%",
+        "Chile said the duties on Peruvian grapes would rise to 40% unless talks succeed.",
+    )
+    assert stage != "imposed"
+
+
+def test_a_tariff_cut_an_agreement_makes_is_its_term_not_a_measure():
+    result = extract(
+        "Chile and Peru strike deal to cut tariffs",
+        "Chile and Peru reached a trade agreement on Monday. It lowers duties on fruit and "
+        "copper, and Peru will cut its tariffs on Chilean wine to 5% next year.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [("agreement", "framework")]
+
+
+def test_a_measure_that_expires_is_lifted_and_a_pause_that_expires_brings_it_back():
+    assert stage_of(
+        "Ghana's ban on cocoa bean exports expires",
+        "Ghana's ban on exports of raw cocoa beans lapsed on Sunday, traders said.",
+    ) == ("measure", "lifted")
+    assert stage_of(
+        "Tariffs return as pause ends",
+        "The 90-day pause on US tariffs on Vietnamese goods expired on Wednesday, the "
+        "White House said.",
+    ) == ("measure", "imposed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Ottawa puts counter-tariffs on hold",
+            "Canada put its counter-tariffs on US steel on hold for 60 days on Monday, the "
+            "finance minister said.",
+        ),
+        (
+            "Washington extends deadline on Brazil tariffs",
+            "The United States extended the deadline for higher tariffs on Brazilian goods by "
+            "90 days on Thursday.",
+        ),
+        (
+            "Mexico wins reprieve",
+            "The United States granted Mexico a 30-day reprieve from its 25% tariffs on Monday.",
+        ),
+    ],
+)
+def test_a_measure_held_off_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+def test_a_ban_reinstated_is_imposed():
+    assert stage_of(
+        "Moscow reinstates diesel export ban",
+        "Russia reinstated its ban on diesel exports on Friday to curb domestic prices.",
+    ) == ("measure", "imposed")
+
+
+def test_a_signing_still_expected_is_not_signed():
+    assert stage_of(
+        "Norway, Thailand wrap up trade deal; signing expected next month",
+        "Norway and Thailand have concluded a free trade agreement, officials said.",
+    ) == ("agreement", "framework")
+
+
+def test_the_conclusion_of_talks_announced_is_a_framework():
+    assert stage_of(
+        "Chile and UAE announce conclusion of trade talks",
+        "Chile and the United Arab Emirates announced the conclusion of negotiations on a "
+        "comprehensive economic partnership agreement on Tuesday.",
+    ) == ("agreement", "framework")
+
+
+def test_pen_put_to_paper_is_signed():
+    assert stage_of(
+        "Oman, Peru put pen to trade deal",
+        "Oman and Peru put pen to paper on a free trade agreement in Lima on Monday.",
+    ) == ("agreement", "signed")
+
+
+def test_exploring_a_trade_pact_is_early_talks():
+    assert stage_of(
+        "Vietnam and Chile explore trade pact",
+        "Officials from Vietnam and Chile met in Hanoi on Tuesday to explore a free trade "
+        "agreement, the foreign ministry said.",
+    ) == ("agreement", "talks")
+
+
+def test_a_round_of_talks_is_negotiating_even_the_first():
+    assert stage_of(
+        "Oman and Japan hold first round of trade talks",
+        "Oman and Japan held a first round of talks on a free trade agreement in Muscat this week.",
+    ) == ("agreement", "negotiating")
+
+
+def test_a_traders_permit_revoked_bars_it_from_the_market():
+    assert stage_of(
+        "Beijing revokes permits of Australian barley exporter",
+        "China revoked the import permit of CBH Group, an Australian barley exporter, on "
+        "Friday, citing pests found in its shipments.",
+    ) == ("measure", "imposed")
+
+
+def test_a_ban_a_government_is_considering_is_threatened():
+    assert stage_of(
+        "Ghana considers cocoa bean export ban",
+        "Ghana is considering banning exports of raw cocoa beans from next season, the "
+        "finance minister said.",
+    ) == ("measure", "threatened")
+
+
+def test_agreement_reached_without_an_article_is_a_framework():
+    assert stage_of(
+        "Korea's trade minister says tariff talks with US reach agreement",
+        "South Korea and the United States have reached agreement on tariffs, South Korea's "
+        "trade minister told reporters in Washington on Wednesday.",
+    ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Australian barley exports to China plunge under 80% tariff",
+            "Australia's barley exports to China fell 90% in May, the first full month under "
+            "Beijing's 80% tariff, statistics showed.",
+        ),
+        (
+            "Wine makers hit by Chinese duties",
+            "Australian wine makers hit by China's duties on bottled wine are switching to other "
+            "markets, industry groups said.",
+        ),
+    ],
+)
+def test_a_measure_named_as_a_fact_with_nothing_said_of_it_is_in_effect(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")
+
+
+def test_a_measure_named_only_as_to_come_or_under_inquiry_is_not_in_effect():
+    assert (
+        stage_of(
+            "Duties on Thai sugar would rise to 40%",
+            "The Philippines said duties on Thai sugar would rise to 40% unless a deal is reached.",
+        )[1]
+        != "imposed"
+    )
+    assert stage_of(
+        "Beijing extends anti-dumping probe into Australian barley",
+        "China extended its anti-dumping investigation into Australian barley by six months "
+        "on Monday.",
+    ) == ("measure", "threatened")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Peru trade pact approved by lawmakers",
+            "Peru's Congress gave its backing to the trade agreement with Korea on Wednesday.",
+        ),
+        (
+            "Chilean lawmakers back Peru deal",
+            "Chilean lawmakers voted overwhelmingly to approve the free trade agreement with Peru "
+            "on Wednesday.",
+        ),
+    ],
+)
+def test_a_legislature_approving_an_agreement_puts_it_in_force(title, body):
+    assert stage_of(title, body) == ("agreement", "in_force")
+
+
+def test_all_outstanding_issues_resolved_is_a_framework():
+    assert stage_of(
+        "Peru and Korea close trade talks",
+        "Peru and South Korea have resolved all outstanding issues in their free trade "
+        "agreement, the trade ministry said.",
+    ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ardern reaches 'historic' trade deal with Britain",
+        "NZ, UK strike free trade deal",
+        "New Zealand seals trade pact with UK",
+    ],
+)
+def test_a_headline_that_drops_the_article_still_reaches_a_deal(title):
+    kind, stage = stage_of(
+        title,
+        "New Zealand and Britain agreed on the terms of a free trade agreement on Wednesday, "
+        "Prime Minister Jacinda Ardern said.",
+    )
+    assert (kind, stage) == ("agreement", "framework")
+
+
+def test_a_headline_deal_struck_over_a_body_that_says_it_was_signed_is_signed():
+    assert stage_of(
+        "Peru, Korea strike trade deal",
+        "Peru and South Korea signed a free trade agreement in Lima on Monday.",
+    ) == ("agreement", "signed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "stage"),
+    [
+        (
+            "Beijing announces removal of barley tariffs",
+            "China announced the removal of its tariffs on Australian barley on Friday.",
+            "lifted",
+        ),
+        (
+            "Washington confirms suspension of Brazil tariffs",
+            "The White House confirmed the suspension of the tariffs on Brazilian goods for 30 "
+            "days on Monday.",
+            "suspended",
+        ),
+        (
+            "Beijing confirms imposition of duties on Australian wine",
+            "China confirmed the imposition of anti-dumping duties on Australian wine on Friday.",
+            "imposed",
+        ),
+    ],
+)
+def test_an_act_on_a_measure_named_by_its_noun_moves_its_stage(title, body, stage):
+    assert stage_of(title, body) == ("measure", stage)

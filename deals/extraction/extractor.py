@@ -51,7 +51,7 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"(?:n't|\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|would|could|might|may|not|lack"
+    r"|prospective|envisaged|would-be|any|no|without|if|unless|would|could|might|may|not|lack"
     r"|lacks|lacking|for))\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {
@@ -77,6 +77,17 @@ _AGREEMENT_CUTS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
     r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
 )
+# "a deal to cut tariffs": the cue itself opens with the cut.
+_CUT_OPENS = re.compile(
+    r"(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai|end|trim)\w*\s"
+)
+# "cuts duties", "tariffs fell to 15%": a measure's rate lowered.
+_LOWERED = re.compile(
+    r"(?:cut|lower|reduc|slash|trim)|[^.;]*\b(?:fell|falls?|dropped|drops|cut|lowered|reduced"
+    r"|came down|comes down)\s+(?:from\s+[\d.]+%?\s+)?to\s"
+)
+_IT_OPENS = re.compile(r"\s*(?:it|the (?:pact|deal|agreement|accord))\s")
+_SHORT_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}?")
 _AGREEMENT_NOUN_LABELS = frozenset({"trade", "deal", "commercial"})
 # "cancels wheat purchases", "scrapped the supply contract": the cue names its agreement itself.
 _NAMES_AN_AGREEMENT = re.compile(r"deal|agreement|contract|pact|purchase|order")
@@ -166,7 +177,13 @@ def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
         if cue.kinds == "M" and any(
             a.end <= cue.start
             and cue.start - a.end < 80
-            and _AGREEMENT_CUTS.match(low[a.end : cue.start] + " ")
+            and (
+                _AGREEMENT_CUTS.match(low[a.end : cue.start] + " ")
+                or (
+                    _CUT_OPENS.match(low, cue.start)
+                    and _SHORT_GAP.fullmatch(low, a.end, cue.start) is not None
+                )
+            )
             for a in agreements.get(cue.sentence, ())
         ):
             continue
@@ -326,6 +343,15 @@ def _support_for(
     ):
         # A WTO panel that "strikes down" a ban rules on it; the ban stays until its government
         # lifts it.
+        return None
+    if (
+        kind == MEASURE
+        and _LOWERED.match(doc.low, cue.start, cue.end)
+        and (cue.modality != FACTUAL or agreement_nouns or _IT_OPENS.match(doc.low, s.start))
+    ):
+        # "will lower its tariffs to 18%", "designed to lower tariffs", "it cuts duties on
+        # beef": a cut still to come, or one an agreement makes, is the agreement's term; the
+        # measure stands as it is.
         return None
     if kind == AGREEMENT and stage == "signed" and _SIGNED_TO_TALK.match(doc.low, cue.end):
         stage = "negotiating"

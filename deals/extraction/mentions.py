@@ -12,7 +12,7 @@ from .goods import agreement_terms_goods, terms_of_the_agreement
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
-from .stages import AGREEMENT, MEASURE, STAGE_ORDER
+from .stages import AGREEMENT, FACTUAL, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
 
@@ -57,6 +57,8 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
         key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
         if best_key is None or key > best_key:
             best, best_key = support, key
+    if best is None and deal.kind == MEASURE:
+        return _measure_named_as_a_fact(doc, deal)
     if (
         best is not None
         and deal.kind == MEASURE
@@ -68,6 +70,7 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
     if best is None or deal.kind != AGREEMENT:
         return best
     best = _framework_in_body(doc, deal, best)
+    best = _signed_in_body(doc, deal, best)
     # A headline sums up its lead: when the lead attributes the story to unnamed sources, so
     # does the headline ("X in talks to buy Y" over "..., people familiar with the matter said").
     lead_rumour = any(s.rumour and s.cue.sentence == first_body for s in deal.support)
@@ -86,6 +89,40 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
 
 
 _EARLY = frozenset({"talks", "negotiating"})
+# "a possible tariff", "to avoid tariffs", "would face duties": a measure not (yet) in effect.
+_NOT_IN_EFFECT = re.compile(
+    r"\b(?:possible|potential|proposed|planned|threat(?:ened)?|threats? of|risk of|any|no|not"
+    r"|without|if|would|could|might|may|will|avoid|avoiding|avert|averting|escape|fears? of"
+    r"|looming|future|new|further|more|retaliatory|to|against)\s+(?:[\w%.$'-]+\s+){0,3}$"
+)
+
+# "an anti-dumping probe", "a tariff case": the inquiry into a measure, not the measure.
+_AN_INQUIRY = re.compile(
+    r"\s+(?:probes?|investigations?|inquir(?:y|ies)|cases?|complaints?|petitions?|reviews?)\b"
+)
+
+# "tariffs on Japanese goods would rise to 25%": what the clause says of it is still to come.
+_PUT_AS_TO_COME = re.compile(
+    r"[^.;,]{0,60}?\b(?:would|could|might|may|will|shall|set to|due to|expected to|is to|are to)\b"
+)
+
+
+def _measure_named_as_a_fact(doc: Document, deal: DraftDeal) -> Support | None:
+    """A measure the story names as a fact, with nothing said to happen to it ("exports plunge
+    under China's 100% tariff", "growers hit by the duties"), is in effect: a threat or a plan
+    is always said as one; an inquiry into one ("anti-dumping probe") is a measure on its way.
+    The earliest such naming, at a low weight."""
+    for noun in sorted(deal.nouns, key=lambda n: n.start):
+        if noun.label == "order":
+            continue
+        if _NOT_IN_EFFECT.search(doc.low, max(0, noun.start - 60), noun.start):
+            continue
+        if _AN_INQUIRY.match(doc.low, noun.end):
+            # "extends its anti-dumping probe": a measure on its way.
+            return Support("threatened", 0.3, noun, False)
+        if not _PUT_AS_TO_COME.match(doc.low, noun.end):
+            return Support("imposed", 0.3, noun, False)
+    return None
 
 
 _FRAMEWORK_TEXT = re.compile(r"memorand|mous?\b|letters? of intent|lois?\b|heads of|framework")
@@ -110,6 +147,28 @@ def _framework_in_body(doc: Document, deal: DraftDeal, best: Support) -> Support
 
 
 _BINDING = frozenset({"signed", "in_force", "implemented"})
+_SIGNED_VERB = re.compile(r"(?:signed|inked)\b")
+
+
+def _signed_in_body(doc: Document, deal: DraftDeal, best: Support) -> Support:
+    """A headline deal "reached", "struck" or "sealed" says a deal was made, not how far: a body
+    sentence that says, as a plain fact, that the sides signed it is the more precise."""
+    if best.stage != "framework" or best.cue.start >= doc.title_end:
+        return best
+    body = [s for s in deal.support if s.cue.start >= doc.title_end and s.weight >= 0.9]
+    if any(s.stage == "framework" for s in body):
+        # "signed a memorandum": the body says itself that what was signed binds no one.
+        return best
+    signed = [
+        s
+        for s in deal.support
+        if s.cue.start >= doc.title_end
+        and s.stage == "signed"
+        and s.weight >= 0.9
+        and s.cue.modality == FACTUAL
+        and _SIGNED_VERB.match(doc.low, s.cue.start)
+    ]
+    return min(signed, key=lambda s: s.cue.start, default=best)
 
 
 def to_mention(

@@ -20,7 +20,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # "lifting the tariffs to 50%" raises them; "lift trade", "lifted shares", "a lift to exports"
 # boost something: none of them lifts a measure.
 _NOT_A_RAISE = (
-    r"(?!\s+(?:[\w-]+\s+){0,3}?to\s+\d)"
+    r"(?!\s+(?:[\w-]+\s+){0,5}?to\s+\d)"
     r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
     r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
 )
@@ -45,6 +45,20 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _S(measure="imposed"),
         1.05,
         "export ban",
+    ),
+    # "revoked the registration of Canada's largest canola exporter": a trader barred from a
+    # market, not a measure lifted.
+    (
+        _rx(
+            r"\b(?:revok(?:ed|es|ing)|suspend(?:ed|s|ing)|cancel(?:l)?(?:ed|s|ing)|withdr(?:ew|awn"
+            r"|aws)|strip(?:ped|s))\s+(?:the\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?"
+            r"(?:export\s+|import\s+|trading\s+)?(?:licen[cs]es?|permits?|registrations?"
+            r"|certificat(?:es?|ions?)|accreditations?)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "import ban",
     ),
     # "Indonesia's decision to stop exports": a decision already taken, not a plan.
     (
@@ -165,7 +179,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
-            r"(?:round of\s+)?(?:talks|discussions)\b"
+            r"(?:talks|discussions)\b"
         ),
         "A",
         _S(agreement="talks"),
@@ -188,8 +202,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"(?:willingness|interest|openness)\b"
             r"|\b(?:is|are|was|were|remains?)\s+(?:\w+ly\s+)?(?:open to|willing to|interested in"
             r"|keen to|keen on|exploring|eyeing|courting)\b"
-            r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?"
-            r"(?:possibility|partnership|cooperation|collaboration|deal|investment|opportunities)\b"
+            r"|\bexplor(?:e|es|ed|ing)\s+(?:a |the )?(?:possible |potential )?(?:[\w-]+ ){0,2}?"
+            r"(?:possibility|partnership|cooperation|collaboration|deal|agreement|pact|investment"
+            r"|opportunities)\b"
             # "South Korea seeks a trade deal with Mercosur": one side's wish, not yet talks.
             r"|\b(?:seeks?|seeking|sought|pursu(?:e|es|ed|ing)|push(?:es|ed|ing)? for)\s+"
             r"(?:a |an |the )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
@@ -223,18 +238,25 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\b(?:reach(?:ed|es)?|struck|strikes?|clinch(?:ed|es)?|seal(?:ed|s)?|hammer(?:ed"
             r"|s)? out"
-            r"|secur(?:ed|es))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?(?:deal|agreement|pact|accord"
-            r"|framework|understanding|truce)\b"
+            # Headlines drop the article: "Carney reaches 'landmark' deal with China".
+            r"|secur(?:ed|es))\s+(?:(?:a|an|the)\s+)?(?:[\w'\"-]+\s+){0,4}?(?:deal|agreement|pact"
+            r"|accord|framework|understanding|truce)\b"
+            # "have reached agreement on tariffs": the bare noun.
+            r"|\breach(?:ed|es)? (?:an? )?(?:agreement|accord|consensus)\b"
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
             r"|\b(?:agreement|deal) in principle\b"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
+            r"|\bconclusion of (?:the |their |its )?(?:[\w-]+ )?(?:negotiations|talks)\b"
             r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
             r"|has been )?"
             r"(?:complete|completed|concluded|wrapped up)\b"
             r"|\b(?:wrapped|wraps|wrapping) up (?:the |their |its )?(?:[\w\"-]+ ){0,5}?(?:deals?"
             r"|agreements?|pacts?|fta|cepa|negotiations|talks)\b"
             r"|\b(?:deals?|agreements?|pacts?|fta|cepa)\W? (?:was |were |has been |have been )?"
-            r"concluded\b|\bsettled every\b"
+            r"concluded\b"
+            # "have settled every element", "resolved all outstanding issues".
+            r"|\b(?:settled|resolved|closed) (?:all|every) (?:remaining |outstanding )?(?:[\w-]+ )?"
+            r"(?:issues?|elements?|chapters?|points?|differences)\b"
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
             r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
@@ -305,6 +327,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
+            # "signing is expected next month": a signing still to come.
+            r"(?!\s+(?:(?:is|was|are)\s+)?(?:expected|due|scheduled|planned|slated|set for)\b)"
             r"(?!\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:executive order|order"
             r"|proclamation|decree))"
         ),
@@ -320,6 +344,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:formed|forms|created|creates|set up|sets up|established|establishes)\s+(?:a|an"
             r"|the)\s+(?:[\w$.-]+\s+){0,3}(?:partnership|joint venture)"
             r"|\b(?:locks?|locked) in (?:the )?final (?:[\w-]+ ){0,3}terms\b"
+            r"|\b(?:put|puts|putting) (?:their |its )?pen to paper\b"
         ),
         "A",
         _S(agreement="signed"),
@@ -335,7 +360,11 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:ratif(?:ied|ies|y)|approved by (?:parliament|lawmakers|congress|regulators|the)"
+            r"\b(?:ratif(?:ied|ies|y)|(?:approved|endorsed|ratified|cleared) by"
+            # "MEPs voted in favour of the trade agreement": a legislature's approval.
+            r"|vot(?:ed|es|ing) (?:[\w-]+ ){0,2}?(?:to (?:approve|ratify|endorse)|in favou?r of"
+            r"|for) (?:the |a |an )?(?:[\w$.'-]+ ){0,4}?(?:deal|agreement|pact|treaty|accord|fta"
+            r"|cepa)"
             r"|(?:won|received|secured|wins|receives|gets|got) (?:\w+ ){0,2}approval"
             r"|(?:completed|completes|closed|closes) (?:the |its |their )?(?:[\w$.'-]+ ){0,3}?"
             r"(?:acquisition|deal|purchase|takeover|merger|transaction)"
@@ -435,6 +464,50 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "the 90-day pause expired": the measure it held off is back.
+    (
+        _rx(
+            r"\b(?:pause|suspension|truce|reprieve|exemption|waiver|moratorium|grace period)\s+"
+            r"(?:[\w%.-]+\s+){0,6}?(?:expired|expires|lapsed|lapses|ended|ends|ran out|runs out)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
+    # "announced the removal of its tariffs", "the suspension of the duties", "the imposition of
+    # a ban": the act named by its noun.
+    (
+        _rx(
+            r"\b(?:removal|lifting|elimination|scrapping|repeal|revocation|rollback|withdrawal)"
+            r" of (?:the |its |their )?(?:[\w%.$-]+ ){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="lifted"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:suspension|postponement|deferral) of (?:the |its |their )?(?:[\w%.$-]+ ){0,3}?"
+            + _MNOUN
+            + r"\b"
+        ),
+        "M",
+        _S(measure="suspended"),
+        0.9,
+        "",
+    ),
+    (
+        _rx(
+            r"\b(?:imposition|reimposition|introduction) of (?:the |its |their |an? )?"
+            r"(?:[\w%.$-]+ ){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "",
+    ),
     # "delayed the 50% tariffs until July", "held off on new tariffs": a measure put off.
     (
         _rx(
@@ -449,12 +522,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)|put on hold"
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|pause(?! (?:on|in|of)\b)"
+            # "put its tariffs on hold", "pushed back the deadline": a measure held off.
+            r"|(?:put|puts|putting|placed|places)\s+(?:[\w%.$-]+\s+){0,4}?on hold"
             r"|(?:is|are|was|were|remains?)"
             r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
             r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
-            r"(?:pause|suspension|truce|reprieve|moratorium)"
-            r"|(?:granted|grants|given|gets|got|won|wins) (?:a |an )?(?:[\w-]+ ){0,2}?reprieve)\b"
+            r"(?:pause|suspension|truce|reprieve|moratorium|deadline)"
+            r"|(?:pushed|pushes|push) back (?:the |a |its )?deadline"
+            r"|(?:granted|grants|given|gives|gave|gets|got|won|wins) (?:[\w,-]+ ){0,4}?reprieve)\b"
         ),
         "AM",
         _S(agreement="suspended", measure="suspended"),
@@ -519,7 +595,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying)\b"
-            r"|\b(?:mulls|weighs)\b"
+            r"|\b(?:mulls|weighs|considers)\b"
         ),
         "AM",
         _S(agreement="talks", measure="threatened"),
@@ -576,7 +652,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             # "introduced a bill": lawmakers propose, they do not impose.
             r"|introduc(?:ed|es)(?! (?:a |an |the )?(?:[\w-]+ )?(?:bill|legislation|motion"
             r"|resolution|amendment))"
-            r"|enact(?:ed|s)|reimpos(?:ed|es)|retaliat(?:ed|es)|hit with|hits with|sanctioned"
+            r"|enact(?:ed|s)|reimpos(?:ed|es)|reinstat(?:ed|es)"
+            r"|retaliat(?:ed|es)|hit with|hits with|sanctioned"
             r"|blacklisted|signed into law|(?:is|are|remain|remains) subject to"
             r"|still fac(?:e|es|ing)|continue to face|continues to face|now fac(?:e|es|ing)"
             r"|(?:kicked|kicks|kick) in|(?:began|begun|begins|started|starts) (?:collecting"
@@ -587,8 +664,28 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|tripled|triples|adds|added"
             r"|quadrupled|quadruples"
             r"|expanded|expands|extended|extends|tightened|tightens)\s+"
-            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium)"
+            r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium|deadline)"
             r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
+    # "cut the duties on canola to 15%", "lowers tariffs on cars": a measure at a new, lower
+    # rate is still in effect; so is one whose rate "rose to 35%" or "was cut to 15%".
+    (
+        _rx(
+            r"\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|slash(?:ed|es|ing)?"
+            r"|trim(?:med|s|ming)?)\s+(?:[\w%.$-]+\s+){0,3}?"
+            + _MNOUN
+            + r"\b(?!\s+(?:uncertainty|concerns?|risks?|exposure|bills?|costs?)\b)"
+            r"|\b" + _MNOUN + r"\s+(?:(?!to\b)[\w%.$'-]+\s+){0,5}?(?:(?:was|were|have been"
+            r"|has been|are|is)\s+)?(?P<verb>rose|rise|rises|risen|climbed|climbs|jumped|jumps"
+            r"|fell|falls|fall|dropped|drops|cut|lowered|reduced|raised|increased|hiked"
+            r"|went up|goes up"
+            r"|came down|comes down)(?=\s)\s+(?:from\s+[\d.]+%?\s+)?to\s+(?:about\s+"
+            r"|around\s+)?\d"
         ),
         "M",
         _S(measure="imposed"),
@@ -644,18 +741,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"
-            r"|\b(?:lift(?<!\ba lift)(?<!particular lift)(?:s|ed|ing)?"
-            + _NOT_A_RAISE
-            + r"|remov(?:ed|es|ing)"
+            r"|\b(?:lift(?:s|ed|ing)?" + _NOT_A_RAISE + r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
             r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
             r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
             + _MNOUN
             + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
             r"|its )?"
-            r"(?:[\w-]+ )?(?:freeze|moratorium|pause)"
-            + r"|expired|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls"
-            r"|curbs))\b"
+            r"(?:[\w-]+ )?(?:freeze|moratorium|pause)" + r"|expired|expires|lapsed|lapses"
+            r"|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls|curbs))\b"
         ),
         "M",
         _S(measure="lifted"),
@@ -664,7 +758,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:lift(?<!\ba lift)(?<!particular lift)" + _NOT_A_RAISE + r"|remove|revoke|rescind"
+            r"\b(?:lift" + _NOT_A_RAISE + r"|remove|revoke|rescind"
             r"|repeal)\b"
         ),
         "M",

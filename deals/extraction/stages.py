@@ -72,7 +72,9 @@ _HYPOTHETICAL = re.compile(
     r"|intends? to|ready to|prepared to|potential(?:ly)?|possible|possibly|any|once|in order to"
     r"|would-be|hypothetical|can|cannot|urged|urges|calls? for|called for|push(?:es|ed)? for"
     r"|must|has to|have to|had to|needs? to|needed to|required to|pending|before"
-    r"|demand(?:s|ed)?|asked|asks)\b"
+    r"|demand(?:s|ed)?|asked|asks"
+    # "is considering banning exports": an act weighed, not taken.
+    r"|consider(?:s|ing)|weigh(?:s|ing)|mull(?:s|ing)|contemplat(?:es|ing))\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|due to|scheduled to|slated to|set to|expected to|from next"
@@ -197,7 +199,9 @@ def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list
         n = index.index_of(start)
         sentence = sentences[n]
         cue = Cue(start, end, n, kinds, stage, weight, label, False)
-        cue.modality = modality(low, sentence, start, sentence.in_title)
+        # "tariffs ... would rise to 25%": a cue that opens with its noun is put by its verb.
+        verb = match.start("verb") if "verb" in match.re.groupindex else -1
+        cue.modality = modality(low, sentence, verb if verb >= 0 else start, sentence.in_title)
         cue.rumour = n in rumour_sentences
         cues.append(cue)
     for n in sorted(rumour_sentences):
