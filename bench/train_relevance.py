@@ -31,7 +31,9 @@ FOLDS = 5
 REPEATS = 3
 PENALTIES = (0.01, 0.003, 0.001, 0.0003, 0.0001)
 CUTS = (0.4, 0.5, 0.6, 0.7)
-KEEP_AT_LEAST = 0.975
+# A deal story kept out is never seen by an editor, while a look-alike let in still waits for
+# one: the decision keeps at least this share of deal stories, cross-validated.
+KEEP_AT_LEAST = 0.985
 
 
 def labelled_texts() -> list[tuple[str, str, str, object, bool]]:
