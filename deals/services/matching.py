@@ -64,16 +64,6 @@ def _same_instrument(mine: Iterable[str], theirs: Iterable[str]) -> bool:
 
 
 _BANS = {"export ban": "ban", "import ban": "ban"}
-#: What an instrument does: a duty or quota prices or caps goods that still trade; a ban,
-#: control or sanction stops them. A tariff and an export ban by one government on one
-#: partner are two measures.
-_INSTRUMENT_FAMILY = {"tariff": "duty", "quota": "duty"}
-
-
-def _instruments_apart(mine: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Whether two reports' instruments are of different families (a tariff, an export ban)."""
-    families = [{_INSTRUMENT_FAMILY.get(one, "stop") for one in names} for names in (mine, theirs)]
-    return all(families) and not families[0] & families[1]
 
 
 #: Instruments on what a country sends abroad, where the imposer and goods are the measure.
@@ -84,20 +74,6 @@ def _on_exports(sketch: "DealSketch") -> bool:
     """Whether a report's measure is on exports (a ban of no stated direction fits)."""
     stated = sketch.instruments - {"ban"}
     return bool(stated) and stated <= _EXPORT_INSTRUMENTS
-
-
-def pact_of(titles: Iterable[str], goods: Iterable[str]) -> str:
-    """What the titles the parser drafted say an agreement is: "trade" for a trade agreement
-    ("India–UAE trade agreement"), "goods" for a deal about some of its goods ("US–India LNG
-    agreement"), "" when they do not say ("US–Japan agreement")."""
-    titles = [title.casefold() for title in titles]
-    if any(_TRADE_PACT.search(title) for title in titles):
-        return "trade"
-    names = [name.casefold() for name in goods if name]
-    return "goods" if any(name in title for name in names for title in titles) else ""
-
-
-_TRADE_PACT = re.compile(r"\btrade (?:agreement|deal|pact)s?\b")
 
 
 def instrument_of(title: str) -> str | None:
@@ -114,9 +90,7 @@ class DealSketch:
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
     A report's `lead_ids` are the first two parties it names, the sides its headline names;
     `unknown` counts the parties it names that the tracker does not know yet, `lead_unknown`
-    those among its first two. `economy_ids` are its countries and blocs. `pact` says what an
-    agreement is by its titles (`pact_of`): a trade agreement between economies, a deal about
-    some goods (a supply deal), or unsaid.
+    those among its first two. `economy_ids` are its countries and blocs.
     """
 
     kind: str
@@ -131,7 +105,6 @@ class DealSketch:
     lead_ids: frozenset[int] = frozenset()
     unknown: int = 0
     lead_unknown: int = 0
-    pact: str = ""
     economy_ids: frozenset[int] = frozenset()
 
     def weight(self, party_id: int) -> float:
@@ -276,9 +249,8 @@ def score_match(
     goods_matter = sketch.kind == DealKind.MEASURE or bool(
         (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
     )
-    if fit == 0 and (goods_matter or {sketch.pact, candidate.pact} == {"trade", "goods"}):
-        # A supply deal between two countries and their trade agreement are two deals, told
-        # apart by goods the trade agreement's reports do not name.
+    if fit == 0 and goods_matter:
+        # A measure, or a project of companies, on unrelated goods is another one.
         return None
     # Goods of one family do not set two deals apart, but only the same goods (or kin) tell
     # which of a party's deals a report naming one side is about.
@@ -287,8 +259,6 @@ def score_match(
     goods_score = 0.5 if fit is None or (fit < 1 and not goods_matter) else fit
 
     if sketch.kind == DealKind.MEASURE:
-        if _instruments_apart(sketch.instruments, candidate.instruments):
-            return None
         sides_score = _measure_sides(sketch, candidate, related, sole)
     else:
         sides_score = _agreement_sides(sketch, candidate, related, sole)
@@ -352,13 +322,9 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
         if kind in _ECONOMIES:
             economies[deal_id].add(party_id)
     goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
-    goods_names: dict[int, set[str]] = {pk: set() for pk in by_pk}
     through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
-    for deal_id, commodity_id, name in through.values_list(
-        "deal_id", "commodity_id", "commodity__name"
-    ):
+    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
         goods[deal_id].add(commodity_id)
-        goods_names[deal_id].add(name)
 
     accepted = Proposal.objects.filter(deal_id__in=by_pk, state=ReviewState.ACCEPTED)
     reports: dict[int, set[int]] = {pk: set() for pk in by_pk}
@@ -405,7 +371,6 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
             titles=(deal.title,),
             party_kinds=frozenset(kinds[pk]),
             weights=weights,
-            pact=pact_of(titles[pk], goods_names[pk]) if deal.kind == DealKind.AGREEMENT else "",
             economy_ids=frozenset(economies[pk]),
         )
     return sketches
@@ -484,11 +449,11 @@ def sketch_of(proposal: Proposal) -> DealSketch:
     # the parser drafted from its first cue: both count.
     titles = [proposal.title, *([proposal.article.title] if proposal.position == 0 else [])]
     instruments = {instrument_of(title) for title in titles} - {None}
-    goods = list(proposal.commodities.values_list("commodity_id", "name"))
+    goods = proposal.commodities.exclude(commodity=None).values_list("commodity_id", flat=True)
     return DealSketch(
         kind=proposal.kind,
         party_ids=frozenset(ids),
-        commodity_ids=frozenset(pk for pk, _ in goods if pk is not None),
+        commodity_ids=frozenset(goods),
         imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
         targeted_ids=frozenset(pk for pk, role, _ in parties if role == Role.TARGETED),
         instruments=frozenset(instruments if proposal.kind == DealKind.MEASURE else ()),
@@ -497,7 +462,4 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         lead_ids=frozenset(ids[:2]),
         unknown=unknown,
         lead_unknown=lead_unknown,
-        pact=pact_of([proposal.title], [name for _, name in goods])
-        if proposal.kind == DealKind.AGREEMENT
-        else "",
     )
