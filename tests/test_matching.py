@@ -414,3 +414,27 @@ def test_a_report_listing_a_blocs_members_besides_both_sides_joins_the_deal(coun
     signing = report(AGREEMENT, "Leaders gather in Avalon to seal the pact", blocs + members)
 
     assert matched(signing) == pact
+
+
+def test_both_sides_found_match_however_often_the_deals_reports_named_them(countries):
+    avalon, borduria, carpania, dorne = countries.values()
+    deal = accepted(AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, ""), (borduria, "")])
+    # The parser missed one side in two of the deal's later reports.
+    accepted(
+        AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, ""), (borduria, "")], into=deal
+    )
+    accepted(AGREEMENT, "Avalon trade talks", [(avalon, ""), (carpania, "")], into=deal)
+    accepted(AGREEMENT, "Borduria trade talks", [(borduria, ""), (dorne, "")], into=deal)
+
+    # A summit report naming both sides among many others, under a headline of its own.
+    summit = report(
+        AGREEMENT,
+        "Leaders gather for regional summit",
+        [
+            (avalon, ""),
+            (borduria, ""),
+            *((CountryFactory(name=name), "") for name in ("Elbonia", "Freedonia", "Genovia")),
+        ],
+    )
+
+    assert matched(summit) == deal

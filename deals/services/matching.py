@@ -172,18 +172,17 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
         # Two members of a pact among many, making a deal of their own (a bilateral pact, a
         # supply deal), are not the pact: its every report names more of its members.
         return None
+    shared = mine & candidate.party_ids
     if len(mine) < 2 or len(sides) < 2:
         if not (mine & sides and (goods or (sole and goods is None))):
             return None
-    elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
-        return None
-    # Two sides found make a full match however many members a multilateral deal lists; the
-    # report's other parties (a bloc's members, countries named as background) only rank the
-    # deals it could be about.
-    shared = mine & candidate.party_ids
-    found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
-    if found < 2:
+        found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
         return (found / 2 + len(shared) / len(mine)) / 2
+    if len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
+        return None
+    # Both sides found make a full match, however many members a multilateral deal lists and
+    # however often its reports named them; the report's other parties (a bloc's members,
+    # countries named as background) only rank the deals it could be about.
     return 0.75 + 0.25 * len(shared) / len(mine)
 
 
