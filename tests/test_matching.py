@@ -438,3 +438,15 @@ def test_both_sides_found_match_however_often_the_deals_reports_named_them(count
     )
 
     assert matched(summit) == deal
+
+
+def test_a_measure_on_exports_called_a_ban_or_controls_is_one_measure(countries, goods):
+    avalon = countries["Avalon"]
+    controls = accepted(
+        MEASURE, "Avalon export controls on antimony", [(avalon, IMPOSING)], [goods["antimony"]]
+    )
+
+    # A short report names neither the goods nor a target, and calls the controls a ban.
+    suspended = report(MEASURE, "Avalon suspends its export ban", [(avalon, IMPOSING)])
+
+    assert matched(suspended) == controls

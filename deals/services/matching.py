@@ -56,13 +56,15 @@ _INSTRUMENTS = (
 
 
 def _same_instrument(mine: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Whether two reports name one instrument; a ban of no stated direction fits either."""
-    mine, theirs = set(mine), set(theirs)
+    """Whether two reports name one instrument: reports call one measure on exports a ban,
+    curbs or controls, and a ban of no stated direction fits either direction."""
+    mine, theirs = ({_SAME.get(name, name) for name in names} for names in (mine, theirs))
     if "ban" in mine | theirs:
         mine, theirs = (set(map(_BANS.get, names, names)) for names in (mine, theirs))
     return bool(mine & theirs)
 
 
+_SAME = {"export controls": "export ban"}
 _BANS = {"export ban": "ban", "import ban": "ban"}
 
 
