@@ -2,8 +2,9 @@
 
 A deal is known by its sides, not by the words of one report. An agreement is the same deal only
 when both its sides are: the US–UK deal is not the US–India deal, however alike their titles. A
-measure is known by who imposes it, on whom, on what goods and by what instrument; a report of it
-years later (an extension, a ruling against it) is still about it. Every report accepted into a
+measure is known by who imposes it, on whom and on what goods; the instrument a report calls it
+(a ban, controls, a quota) only picks between measures that fit. A report of it years later (an
+extension, a ruling against it) is still about it. Every report accepted into a
 deal says who its sides are, so a party one report named in passing weighs less than the parties
 every report names, and the title drafted from the first report is only a hint.
 """
