@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class DealsConfig(AppConfig):
@@ -11,3 +12,7 @@ class DealsConfig(AppConfig):
     def ready(self) -> None:
         # The services queue tasks by name; importing them registers them in every process.
         from deals import tasks  # noqa: F401
+        from deals.versions import watch_connection
+
+        # Every write to the tracker's tables, from any code, renews the data version.
+        connection_created.connect(watch_connection, dispatch_uid="deals.versions")

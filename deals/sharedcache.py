@@ -13,9 +13,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.cache.backends.base import BaseCache
-from django.core.cache.backends.locmem import LocMemCache
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -29,12 +28,11 @@ class SharedCache:
     """The default cache for one part of the site, which goes on without it when Redis is away.
 
     `without` says what that part does meanwhile, for the log. Reads miss and writes are
-    dropped, or go to `fallback`, a cache of this process, when there is one.
+    dropped.
     """
 
-    def __init__(self, without: str, *, fallback: BaseCache | None = None):
+    def __init__(self, without: str):
         self.without = without
-        self.fallback = fallback
         self._away_since: float | None = None
         self._retry_at = 0.0
         self._location = None
@@ -45,16 +43,17 @@ class SharedCache:
     def set(self, key: str, value, timeout: float | None = None) -> None:
         self._call("set", key, value, timeout)
 
-    def apply(self, shared: Callable[[BaseCache], T], local: Callable[[BaseCache], T]) -> T:
-        """`shared(cache)` on the shared cache; `local(fallback)` while Redis is away."""
+    def apply(self, shared: Callable[[BaseCache], T], local: Callable[[], T]) -> T:
+        """`shared(cache)` on the shared cache; `local()` while Redis is away."""
         self._forget_another_cache()
         if self._away_since is not None and time.monotonic() < self._retry_at:
-            return local(self.fallback)
+            return local()
         try:
-            result = shared(cache)
+            # The backend itself: `cache` is a proxy, which no isinstance() check recognises.
+            result = shared(caches["default"])
         except RedisError as error:
             self._went_away(error)
-            return local(self.fallback)
+            return local()
         self._back()
         return result
 
@@ -95,8 +94,6 @@ class SharedCache:
         self._retry_at = now + RETRY_SECONDS
 
     def _without(self, method: str, *args):
-        if self.fallback is not None:
-            return getattr(self.fallback, method)(*args)
         return args[1] if method == "get" else None
 
 
@@ -105,10 +102,7 @@ pages = SharedCache("reader pages are rendered for every visitor")
 #: API responses already rendered for a state of the data (`deals.api.conditional`).
 api_responses = SharedCache("API responses are rendered for every request")
 #: The API's throttle counters (`deals.api.throttling`).
-throttles = SharedCache(
-    "API throttles count requests in each process",
-    fallback=LocMemCache("deals-throttles-without-redis", {"OPTIONS": {"MAX_ENTRIES": 100_000}}),
-)
+throttles = SharedCache("API throttles count requests in each process")
 
 
 def state() -> str:

@@ -688,6 +688,16 @@ def test_a_repeated_request_is_served_from_the_cache_without_serialising(
     assert again["ETag"] == first["ETag"]
 
 
+@pytest.mark.parametrize("name", ["deal-list", "change-list"])
+def test_a_response_from_the_cache_is_sent_with_the_headers_of_the_first(api_client, world, name):
+    first = _get(api_client, name, page_size=1)
+    again = _get(api_client, name, page_size=1)
+
+    for header in ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Vary"):
+        assert again[header] == first[header], header
+    assert again.get("X-Poll-Interval") == first.get("X-Poll-Interval")
+
+
 def test_the_schema_and_docs_are_served_by_the_app_itself(client, fresh_cache):
     schema = client.get(reverse("api:schema"), HTTP_ACCEPT="application/json")
     docs = client.get(reverse("api:docs"))

@@ -395,9 +395,9 @@ def test_a_signed_in_reader_gets_the_lists_again_from_the_cache_until_the_data_c
     client.force_login(reader)
     client.get(url)
 
-    # The session, the reader, the data version and what the page's own header needs (the
-    # stages; a deal with its parties and commodities and whether the reader follows it).
-    with django_assert_max_num_queries(4 if name != "deal" else 7):
+    # The session, the reader, the data version and what a deal page's own header needs (the
+    # deal with its stage, and whether the reader follows it).
+    with django_assert_max_num_queries(3 if name != "deal" else 5):
         again = text_of(client.get(url))
     published_deal(title="A brand new lithium pact", stages=[("talks", datetime.date.today())])
     services.record_timeline_entry(
@@ -439,6 +439,15 @@ def test_a_missing_page_is_a_friendly_404(client, db):
 
     assert response.status_code == 404
     assert "We could not find that page" in text_of(response)
+
+
+@pytest.mark.parametrize("page", ["99", "two"])
+def test_a_deal_list_page_that_does_not_exist_is_a_friendly_404(client, world, page):
+    response = client.get(reverse("deals:deal-list"), {"page": page})
+    again = client.get(reverse("deals:deal-list"), {"page": page})
+
+    assert response.status_code == again.status_code == 404
+    assert "We could not find that page" in text_of(again)
 
 
 def test_a_server_error_shows_a_friendly_page_without_the_database(db):
@@ -662,6 +671,26 @@ def test_a_visitors_page_is_served_from_the_cache_after_one_query_for_the_data_v
         response = client.get(reverse("deals:deal-list"), {"kind": "measure"})
 
     assert listed_titles(response) == ["US tariff on chips"]
+
+
+@pytest.mark.parametrize(("name", "most"), [("home", 1), ("deal-list", 1), ("deal", 2)])
+def test_a_page_rendered_afresh_around_its_cached_part_reads_only_what_its_header_shows(
+    client, world, settings, name, most, django_assert_max_num_queries
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    url = {
+        "home": reverse("deals:home"),
+        "deal-list": reverse("deals:deal-list") + "?stage=framework&country=MY&sort=title",
+        "deal": world["refinery"].get_absolute_url(),
+    }[name]
+    first = client.get(url)
+
+    # The data version, and for a deal page the deal with its stage: no filter, form or list.
+    with django_assert_max_num_queries(most):
+        again = client.get(url)
+
+    assert again.content == first.content
+    assert "China-Malaysia rare earths refinery" in text_of(again)
 
 
 def test_signed_in_readers_never_get_a_cached_page(client, world, reader):

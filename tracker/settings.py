@@ -308,6 +308,11 @@ TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)
 # Seconds the costly parts of reader pages (lists, filters, charts) are kept for everyone,
 # signed in or not, keyed like the pages. 0 turns them off.
 TRACKER_FRAGMENT_CACHE_SECONDS = env_int("TRACKER_FRAGMENT_CACHE_SECONDS", 300)
+# Longest a web process keeps the data version it read (deals.versions) without reading it
+# again: a change the tracker commits shows at once in the process that made it and, through
+# Redis, in every other; one made by hand in the database, or by another process while there is
+# no Redis, within this. 0 reads it at every request.
+TRACKER_DATA_VERSION_SECONDS = env_int("TRACKER_DATA_VERSION_SECONDS", 2)
 
 # --- The API and webhooks (area: api) ----------------------------------------------------------
 

@@ -25,7 +25,8 @@ from deals.sharedcache import api_responses
 from deals.versions import Validators
 
 _SAFE_METHODS = ("GET", "HEAD")
-_CACHED_HEADERS = ("Content-Type", "Link")
+_CONDITIONAL_HEADERS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+_PRECONDITION_HEADERS = ("HTTP_IF_MATCH", "HTTP_IF_UNMODIFIED_SINCE")
 
 
 class NotModified(APIException):
@@ -43,6 +44,13 @@ class CachedResponse(APIException):
 
 
 def _is_current(request, validators: Validators) -> bool:
+    meta = request.META
+    if not any(header in meta for header in _CONDITIONAL_HEADERS):
+        return False  # the client holds no copy to compare
+    if meta.get("HTTP_IF_NONE_MATCH") == validators.etag and not any(
+        header in meta for header in _PRECONDITION_HEADERS
+    ):
+        return True  # a poller sending back the ETag it was given: nothing to parse
     answer = get_conditional_response(
         request,
         etag=validators.etag,
@@ -87,14 +95,14 @@ class ConditionalMixin:
             self.validators = self.get_validators()
             early = self._answer_early(request)
             if early is not None:
-                return self._decorate(early)
+                return early
         return super().dispatch(request, *args, **kwargs)
 
     def _answer_early(self, request) -> HttpResponse | None:
         if self.validators is None:
             return None
         if _is_current(request, self.validators):
-            return HttpResponseNotModified()
+            return self._decorate(HttpResponseNotModified())
         anonymous = "HTTP_AUTHORIZATION" not in request.META and not request.user.is_authenticated
         if request.method != "GET" or not anonymous:
             return None
@@ -161,7 +169,7 @@ class ConditionalMixin:
 
     def _cache_key(self, request) -> str:
         identity = f"{self.validators.etag}|{request.get_full_path()}|{self.variant()}"
-        return "api:response:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
+        return "api:rendered:" + hashlib.blake2b(identity.encode(), digest_size=20).hexdigest()
 
     @staticmethod
     def _from_cache(hit) -> HttpResponse:
@@ -172,5 +180,6 @@ class ConditionalMixin:
         return response
 
     def _store(self, key: str, response) -> None:
-        headers = {name: response[name] for name in _CACHED_HEADERS if response.has_header(name)}
+        # With the validators and caching headers it was sent with: a hit is served as it is.
+        headers = {name: value for name, value in response.items() if name != "Content-Length"}
         api_responses.set(key, (response.content, headers), settings.TRACKER_API_VALIDATOR_SECONDS)

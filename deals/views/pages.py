@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.base import ContextMixin
+from django.views.generic.list import MultipleObjectMixin
 
 from deals.charts import (
     deals_by_stage,
@@ -97,24 +99,33 @@ class HomeView(TemplateView):
     template_name = "deals/home.html"
 
     def get_context_data(self, **kwargs):
-        statuses = list(Status.objects.all())
+        # All of it is shown inside the page's cached fragment: read, and even built, on a miss.
+        statuses = later(list, Status.objects.all())
         chart_by = "country" if self.request.GET.get("chart") == "country" else "commodity"
-        active = Deal.objects.active()
-        # The published deals at the stages that are not final are the active deals; said this
-        # way, each stage's few latest deals are a plain read of the stage index.
-        active_stages = [status for status in statuses if not status.is_final]
         return {
             **super().get_context_data(**kwargs),
-            # An article's body can run to pages; the list shows only its title and outlet.
-            "latest_changes": TimelineEntry.objects.latest_stage_changes()
-            .with_related()
-            .defer("article__body")[:LATEST_CHANGES],
-            "stage_groups": later(
-                group_by_stage, Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE
-            ),
-            "chart": later(stage_breakdown, active, statuses, by=chart_by),
+            "latest_changes": later(_latest_changes),
+            "stage_groups": later(_active_stage_groups, statuses),
+            "chart": later(_active_deals_chart, statuses, by=chart_by),
             "chart_by": chart_by,
         }
+
+
+def _latest_changes() -> list[TimelineEntry]:
+    # An article's body can run to pages; the list shows only its title and outlet.
+    entries = TimelineEntry.objects.latest_stage_changes().with_related()
+    return list(entries.defer("article__body")[:LATEST_CHANGES])
+
+
+def _active_stage_groups(statuses: list[Status]) -> list[StageGroup]:
+    # The published deals at the stages that are not final are the active deals; said this
+    # way, each stage's few latest deals are a plain read of the stage index.
+    active_stages = [status for status in statuses if not status.is_final]
+    return group_by_stage(Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE)
+
+
+def _active_deals_chart(statuses: list[Status], *, by: str):
+    return stage_breakdown(Deal.objects.active(), statuses, by=by)
 
 
 class UncountedPage(Page):
@@ -135,16 +146,35 @@ class FirstPageUncounted(Paginator):
 
 
 @method_decorator(cached_for_visitors, name="dispatch")
-class DealListView(ListView):
+class DealListView(MultipleObjectMixin, TemplateView):
     """Every published deal, filtered with the API's FilterSet, latest change first."""
 
     model = Deal
     paginate_by = settings.TRACKER_DEALS_PER_PAGE
     paginator_class = FirstPageUncounted
+    template_name = "deals/deal_list.html"
+
+    #: What the list's template shows, all inside its cached fragment.
+    LISTED = (
+        "paginator", "page_obj", "is_paginated", "object_list", "deal_list", "filterset", "form",
+        "chosen", "kinds", "stage_tracks", "country_groups", "parties", "commodities", "sorts",
+        "chart", "query_string", "is_filtered",
+    )  # fmt: skip
+
+    def get(self, request, *args, **kwargs):
+        # Nothing is read, built or checked before the template asks: a reader served the
+        # cached fragment pays for none of it, filters and form included.
+        listing = later(self._listing)
+        context = {name: later(operator.getitem, listing, name) for name in self.LISTED}
+        return self.render_to_response(ContextMixin.get_context_data(self, **context))
 
     def get_queryset(self):
         self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
         return self.filterset.qs.with_related()
+
+    def _listing(self) -> dict:
+        self.object_list = self.get_queryset()
+        return self.get_context_data()
 
     def get_context_data(self, **kwargs):
         statuses = list(Status.objects.all())
@@ -313,29 +343,56 @@ def stage_track(deal: Deal, timeline: list[TimelineEntry], statuses: list[Status
     return stops, off_track
 
 
+def _with_links(deal: Deal) -> Deal:
+    """`deal` with its parties and commodities read, in two queries."""
+    prefetch_related_objects(
+        [deal],
+        # Each link with its party: one query, not one per party.
+        Prefetch("deal_parties", DealParty.objects.select_related("party").order_by("party__name")),
+        "commodities",
+    )
+    return deal
+
+
+def _timeline(deal: Deal) -> list[TimelineEntry]:
+    """The deal's entries, newest first, each with its stages and source."""
+    entries = deal.timeline.latest_first()
+    return list(entries.select_related("status", "previous_status", "article"))
+
+
+def _stages_of_kind(kind: str) -> list[Status]:
+    return list(Status.objects.for_kind(kind).order_by("order"))
+
+
+def _figures(deal: Deal) -> list:
+    # Within one deal: the model's ordering would join the deal to sort by it.
+    return list(deal.figures.select_related("article").order_by("created_at", "id"))
+
+
 @method_decorator(cached_for_visitors, name="dispatch")
 class DealDetailView(DetailView):
     """A deal: its stage track, timeline with sources, parties, commodities and figures."""
 
     def get_queryset(self):
-        return Deal.objects.published().with_related()
+        # The header shows the deal and its stage; its parties and commodities are read only
+        # for the cached part of the page, on a miss.
+        return Deal.objects.published().select_related("status")
 
     def get_context_data(self, **kwargs):
         deal = self.object
-        entries = deal.timeline.latest_first()
-        timeline = later(list, entries.select_related("status", "previous_status", "article"))
-        statuses = later(list, Status.objects.for_kind(deal.kind).order_by("order"))
-        track = later(stage_track, deal, timeline, statuses)
+        # Its parties and commodities, shown and used to find related deals in the cached part
+        # of the page only.
+        deal_with_links = later(_with_links, deal)
+        # Even the queries are built only on a miss: building one costs as much as running it.
+        timeline = later(_timeline, deal)
+        track = later(stage_track, deal, timeline, later(_stages_of_kind, deal.kind))
         # The date of the latest entry, which recording it made the deal's last change.
         last_news = deal.last_changed_on
-        figures = later(
-            # Within one deal: the model's ordering would join the deal to sort by it.
-            list,
-            deal.figures.select_related("article").order_by("created_at", "id"),
-        )
+        figures = later(_figures, deal)
         return {
             **super().get_context_data(**kwargs),
             "timeline": timeline,
+            "deal_with_links": deal_with_links,
             "stops": later(operator.itemgetter(0), track),
             "off_track": later(operator.itemgetter(1), track),
             "last_news": last_news,
@@ -347,7 +404,9 @@ class DealDetailView(DetailView):
                 until=max(filter(None, [last_news, timezone.localdate()])),
             ),
             "related_deals": later(
-                Deal.objects.select_related("status").related_to, deal, limit=RELATED_DEALS
+                Deal.objects.select_related("status").related_to,
+                deal_with_links,
+                limit=RELATED_DEALS,
             ),
             "is_following": _following(self.request, deal=deal),
             "follow_kind": "deal",
