@@ -15,6 +15,10 @@ The stream scoring (``score_stream``) judges what the tracker did with a folder 
 - An arc's deal is the deal most of its stories are filed under (on a tie, the one filed first);
   its final stage is right when it is the stage, or an alternative stage, the arc's latest story
   is labelled with.
+- Scored for some arcs only (``arcs``), a pair counts when one of its stories is in them (so
+  same-arc pairs are theirs, and false merges are those touching them), the story figures and
+  arc rows are of their stories, and look-alikes are left out: a way to keep arcs held back
+  while rules are tuned on others.
 - A story's main deal got an entry when its article is the source of a timeline entry on its
   arc's deal, or on a deal of the labelled kind holding more than half of the main deal's
   labelled parties (by name or alias, ignoring case).
@@ -26,6 +30,7 @@ import datetime
 import itertools
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -249,18 +254,28 @@ def _is_main_deal(deal: TrackedDeal | None, main: dict, arc_deal: str | None) ->
     return deal.kind == main["kind"] and held * 2 > len(names)
 
 
-def score_stream(stories: list[Story], result: StreamResult) -> StreamScore:
-    """Score what the tracker did with a folder's stories (see the module's rules)."""
+def score_stream(
+    stories: list[Story], result: StreamResult, *, arcs: Iterable[str] | None = None
+) -> StreamScore:
+    """Score what the tracker did with a folder's stories (see the module's rules), or with
+    the stories of some `arcs` only."""
     score = StreamScore()
+    chosen = None if arcs is None else set(arcs)
+
+    def scored(story: Story) -> bool:
+        return chosen is None or story.arc in chosen
+
     deal_stories = [story for story in stories if story.is_deal_story]
     for first, second in itertools.combinations(deal_stories, 2):
+        if not (scored(first) or scored(second)):
+            continue
         pairs = score.same_arc if first.group == second.group else score.different_arcs
         pairs.count(bool(result.filed_under(first) & result.filed_under(second)))
 
     arc_deals: dict[str, str | None] = {}
     by_arc: dict[str, list[Story]] = {}
     for story in stories:
-        if story.arc:
+        if story.arc and scored(story):
             by_arc.setdefault(story.arc, []).append(story)
     for arc, members in sorted(by_arc.items()):
         row = _arc_row(arc, members, result)
@@ -272,7 +287,7 @@ def score_stream(stories: list[Story], result: StreamResult) -> StreamScore:
                 f"{'/'.join(row.wanted)}"
             )
 
-    for story in deal_stories:
+    for story in filter(scored, deal_stories):
         score.filed.count(bool(result.filed_under(story)))
         main = story.deals[0]
         allowed = [main["stage"], *main.get("alt_stages", [])]
@@ -287,7 +302,7 @@ def score_stream(stories: list[Story], result: StreamResult) -> StreamScore:
             score.misses.append(f"no entry on its main deal: {story.name}")
 
     for story in stories:
-        if not story.lookalike:
+        if not story.lookalike or chosen is not None:
             continue
         score.lookalikes_with_entry.count(bool(result.entries_of(story)))
         score.lookalikes_filed.count(bool(result.filed_under(story)))

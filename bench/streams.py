@@ -1,6 +1,7 @@
 """The stream benchmark: a folder of real news fed oldest first through the whole tracker.
 
     .venv/bin/python bench/streams.py [FOLDER ...] [--database sqlite|postgres] [--misses]
+                                      [--arcs ARC,ARC,...]
 
 Each folder (by default bench/realnews/dev, then bench/realnews/test, each in a run of its own)
 starts on a fresh database: a SQLite file, var/bench-streams-<folder>.sqlite3, or with
@@ -11,7 +12,8 @@ who accepts everything accepts them all through the review service behind the ad
 before the next story goes in, so each story is matched against the deals the earlier ones made.
 The result is read back through the REST API (each article's timeline entries, every deal with
 its stage and parties, every party's aliases) and scored by bench/realnews_scoring.py. It prints
-a table and exits 0: this benchmark measures, it has no target.
+a table and exits 0: this benchmark measures, it has no target. ``--arcs`` feeds the whole
+folder but scores only the named arcs' stories (pairs touching them, their rows and misses).
 """
 
 import argparse
@@ -206,8 +208,18 @@ def report(
         print("    (misses hidden; --misses shows them)")
 
 
-def run(folder: Path, *, database_url: str, concurrency: int, show_misses: bool) -> None:
+def run(
+    folder: Path,
+    *,
+    database_url: str,
+    concurrency: int,
+    show_misses: bool,
+    arcs: list[str] | None = None,
+) -> None:
     stories = load_stories(folder)
+    unknown = set(arcs or ()) - {story.arc for story in stories}
+    if unknown:
+        raise SystemExit(f"no arc {', '.join(sorted(unknown))} in {folder}")
     # Reading every article back is one request each, more than a client's usual allowance.
     os.environ["TRACKER_API_THROTTLE_ADDRESS"] = "1000000/minute"
     with tracker_with_worker(database_url=database_url, concurrency=concurrency):
@@ -222,13 +234,14 @@ def run(folder: Path, *, database_url: str, concurrency: int, show_misses: bool)
     report(
         folder,
         stories,
-        score_stream(stories, result),
+        score_stream(stories, result, arcs=arcs),
         states=states,
         stageless=len(stageless),
         refused=refused,
         deals=deals,
         seconds=seconds,
-        setup=f"{engine}, one worker process of concurrency {concurrency}",
+        setup=f"{engine}, one worker process of concurrency {concurrency}"
+        + (f"; scoring the arcs {', '.join(arcs)} only" if arcs else ""),
         show_misses=show_misses,
     )
 
@@ -239,6 +252,11 @@ def main() -> int:
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--misses", action="store_true", help="List what each stream got wrong.")
+    parser.add_argument(
+        "--arcs",
+        type=lambda text: [name.strip() for name in text.split(",") if name.strip()],
+        help="Score only these arcs (comma-separated), feeding the whole folder.",
+    )
     options = parser.parse_args()
     folders = options.folders or [CORPUS / name for name in FOLDERS]
     if options.database == "postgres" and not os.environ.get("BENCH_DATABASE_URL"):
@@ -250,6 +268,8 @@ def main() -> int:
     if len(folders) > 1:
         # Each folder is a stream of its own, from a fresh database, worker and Redis.
         flags = ["--database", options.database, "--concurrency", str(options.concurrency)]
+        if options.arcs:
+            flags += ["--arcs", ",".join(options.arcs)]
         for folder in folders:
             subprocess.run(
                 [sys.executable, __file__, str(folder), *flags, *["--misses"] * options.misses],
@@ -267,6 +287,7 @@ def main() -> int:
         database_url=database_url,
         concurrency=options.concurrency,
         show_misses=options.misses,
+        arcs=options.arcs,
     )
     return 0
 

@@ -76,6 +76,23 @@ def test_same_arc_pairs_under_one_deal_are_recall_and_other_pairs_are_false_merg
     assert (score.lookalikes_filed.hits, score.lookalikes_filed.total) == (1, 1)
 
 
+def test_scoring_some_arcs_counts_only_pairs_and_stories_touching_them():
+    other = [story(f"o{day}", day, arc="pact", deals=[deal("agreement")]) for day in (1, 2)]
+    filed = {"a1": {"d1"}, "a2": {"d1"}, "a3": {"d2"}, "s1": {"d1"}, "o1": {"d3"}, "o2": {"d2"}}
+    stream = [*ARC, SINGLE, *other, LOOKALIKE]
+
+    score = score_stream(stream, result(filed), arcs=["tariff"])
+
+    # The pact's own pair is left out; its stories still count where they meet the tariff's.
+    assert (score.same_arc.hits, score.same_arc.total) == (1, 3)
+    assert (score.different_arcs.hits, score.different_arcs.total) == (3, 9)
+    assert [row.arc for row in score.arcs] == ["tariff"]
+    assert score.filed.total == 3
+    assert score.lookalikes_filed.total == 0
+    whole = score_stream(stream, result(filed))
+    assert (whole.same_arc.hits, whole.same_arc.total) == (1, 4)
+
+
 def test_an_arcs_deal_is_the_one_most_of_its_stories_are_filed_under():
     filed = {"a1": {"d2"}, "a2": {"d1", "d3"}, "a3": {"d1"}}
     deals = [tracked("d1", "suspended"), tracked("d2"), tracked("d3")]

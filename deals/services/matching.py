@@ -2,8 +2,9 @@
 
 A deal is known by its sides, not by the words of one report. An agreement is the same deal only
 when both its sides are: the US–UK deal is not the US–India deal, however alike their titles. A
-measure is known by who imposes it, on whom, on what goods and by what instrument; a report of it
-years later (an extension, a ruling against it) is still about it. Every report accepted into a
+measure is known by who imposes it, on whom and on what goods; the instrument a report calls it
+(a ban, controls, a quota) only picks between measures that fit. A report of it years later (an
+extension, a ruling against it) is still about it. Every report accepted into a
 deal says who its sides are, so a party one report named in passing weighs less than the parties
 every report names, and the title drafted from the first report is only a hint.
 """
@@ -56,24 +57,16 @@ _INSTRUMENTS = (
 
 
 def _same_instrument(mine: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Whether two reports name one instrument; a ban of no stated direction fits either."""
-    mine, theirs = set(mine), set(theirs)
+    """Whether two reports name one instrument: reports call one measure on exports a ban,
+    curbs or controls, and a ban of no stated direction fits either direction."""
+    mine, theirs = ({_SAME.get(name, name) for name in names} for names in (mine, theirs))
     if "ban" in mine | theirs:
         mine, theirs = (set(map(_BANS.get, names, names)) for names in (mine, theirs))
     return bool(mine & theirs)
 
 
+_SAME = {"export controls": "export ban"}
 _BANS = {"export ban": "ban", "import ban": "ban"}
-#: What an instrument does: a duty or quota prices or caps goods that still trade; a ban,
-#: control or sanction stops them. A tariff and an export ban by one government on one
-#: partner are two measures.
-_INSTRUMENT_FAMILY = {"tariff": "duty", "quota": "duty"}
-
-
-def _instruments_apart(mine: Iterable[str], theirs: Iterable[str]) -> bool:
-    """Whether two reports' instruments are of different families (a tariff, an export ban)."""
-    families = [{_INSTRUMENT_FAMILY.get(one, "stop") for one in names} for names in (mine, theirs)]
-    return all(families) and not families[0] & families[1]
 
 
 #: Instruments on what a country sends abroad, where the imposer and goods are the measure.
@@ -84,20 +77,6 @@ def _on_exports(sketch: "DealSketch") -> bool:
     """Whether a report's measure is on exports (a ban of no stated direction fits)."""
     stated = sketch.instruments - {"ban"}
     return bool(stated) and stated <= _EXPORT_INSTRUMENTS
-
-
-def pact_of(titles: Iterable[str], goods: Iterable[str]) -> str:
-    """What the titles the parser drafted say an agreement is: "trade" for a trade agreement
-    ("India–UAE trade agreement"), "goods" for a deal about some of its goods ("US–India LNG
-    agreement"), "" when they do not say ("US–Japan agreement")."""
-    titles = [title.casefold() for title in titles]
-    if any(_TRADE_PACT.search(title) for title in titles):
-        return "trade"
-    names = [name.casefold() for name in goods if name]
-    return "goods" if any(name in title for name in names for title in titles) else ""
-
-
-_TRADE_PACT = re.compile(r"\btrade (?:agreement|deal|pact)s?\b")
 
 
 def instrument_of(title: str) -> str | None:
@@ -114,9 +93,7 @@ class DealSketch:
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
     A report's `lead_ids` are the first two parties it names, the sides its headline names;
     `unknown` counts the parties it names that the tracker does not know yet, `lead_unknown`
-    those among its first two. `economy_ids` are its countries and blocs. `pact` says what an
-    agreement is by its titles (`pact_of`): a trade agreement between economies, a deal about
-    some goods (a supply deal), or unsaid.
+    those among its first two. `economy_ids` are its countries and blocs.
     """
 
     kind: str
@@ -131,7 +108,6 @@ class DealSketch:
     lead_ids: frozenset[int] = frozenset()
     unknown: int = 0
     lead_unknown: int = 0
-    pact: str = ""
     economy_ids: frozenset[int] = frozenset()
 
     def weight(self, party_id: int) -> float:
@@ -199,18 +175,17 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
         # Two members of a pact among many, making a deal of their own (a bilateral pact, a
         # supply deal), are not the pact: its every report names more of its members.
         return None
+    shared = mine & candidate.party_ids
     if len(mine) < 2 or len(sides) < 2:
         if not (mine & sides and (goods or (sole and goods is None))):
             return None
-    elif len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
-        return None
-    # Two sides found make a full match however many members a multilateral deal lists; the
-    # report's other parties (a bloc's members, countries named as background) only rank the
-    # deals it could be about.
-    shared = mine & candidate.party_ids
-    found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
-    if found < 2:
+        found = min(sum(candidate.weight(pk) for pk in shared), 2.0)
         return (found / 2 + len(shared) / len(mine)) / 2
+    if len(mine & sides) < 2 or not sketch.lead_ids <= candidate.party_ids:
+        return None
+    # Both sides found make a full match, however many members a multilateral deal lists and
+    # however often its reports named them; the report's other parties (a bloc's members,
+    # countries named as background) only rank the deals it could be about.
     return 0.75 + 0.25 * len(shared) / len(mine)
 
 
@@ -276,9 +251,8 @@ def score_match(
     goods_matter = sketch.kind == DealKind.MEASURE or bool(
         (sketch.party_kinds | candidate.party_kinds) & _PROJECT_PARTY_KINDS
     )
-    if fit == 0 and (goods_matter or {sketch.pact, candidate.pact} == {"trade", "goods"}):
-        # A supply deal between two countries and their trade agreement are two deals, told
-        # apart by goods the trade agreement's reports do not name.
+    if fit == 0 and goods_matter:
+        # A measure, or a project of companies, on unrelated goods is another one.
         return None
     # Goods of one family do not set two deals apart, but only the same goods (or kin) tell
     # which of a party's deals a report naming one side is about.
@@ -287,8 +261,6 @@ def score_match(
     goods_score = 0.5 if fit is None or (fit < 1 and not goods_matter) else fit
 
     if sketch.kind == DealKind.MEASURE:
-        if _instruments_apart(sketch.instruments, candidate.instruments):
-            return None
         sides_score = _measure_sides(sketch, candidate, related, sole)
     else:
         sides_score = _agreement_sides(sketch, candidate, related, sole)
@@ -352,13 +324,9 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
         if kind in _ECONOMIES:
             economies[deal_id].add(party_id)
     goods: dict[int, set[int]] = {pk: set() for pk in by_pk}
-    goods_names: dict[int, set[str]] = {pk: set() for pk in by_pk}
     through = Deal.commodities.through.objects.filter(deal_id__in=by_pk)
-    for deal_id, commodity_id, name in through.values_list(
-        "deal_id", "commodity_id", "commodity__name"
-    ):
+    for deal_id, commodity_id in through.values_list("deal_id", "commodity_id"):
         goods[deal_id].add(commodity_id)
-        goods_names[deal_id].add(name)
 
     accepted = Proposal.objects.filter(deal_id__in=by_pk, state=ReviewState.ACCEPTED)
     reports: dict[int, set[int]] = {pk: set() for pk in by_pk}
@@ -405,7 +373,6 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
             titles=(deal.title,),
             party_kinds=frozenset(kinds[pk]),
             weights=weights,
-            pact=pact_of(titles[pk], goods_names[pk]) if deal.kind == DealKind.AGREEMENT else "",
             economy_ids=frozenset(economies[pk]),
         )
     return sketches
@@ -484,11 +451,11 @@ def sketch_of(proposal: Proposal) -> DealSketch:
     # the parser drafted from its first cue: both count.
     titles = [proposal.title, *([proposal.article.title] if proposal.position == 0 else [])]
     instruments = {instrument_of(title) for title in titles} - {None}
-    goods = list(proposal.commodities.values_list("commodity_id", "name"))
+    goods = proposal.commodities.exclude(commodity=None).values_list("commodity_id", flat=True)
     return DealSketch(
         kind=proposal.kind,
         party_ids=frozenset(ids),
-        commodity_ids=frozenset(pk for pk, _ in goods if pk is not None),
+        commodity_ids=frozenset(goods),
         imposing_ids=frozenset(pk for pk, role, _ in parties if role == Role.IMPOSING),
         targeted_ids=frozenset(pk for pk, role, _ in parties if role == Role.TARGETED),
         instruments=frozenset(instruments if proposal.kind == DealKind.MEASURE else ()),
@@ -497,7 +464,4 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         lead_ids=frozenset(ids[:2]),
         unknown=unknown,
         lead_unknown=lead_unknown,
-        pact=pact_of([proposal.title], [name for _, name in goods])
-        if proposal.kind == DealKind.AGREEMENT
-        else "",
     )
