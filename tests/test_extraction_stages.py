@@ -929,3 +929,33 @@ def test_a_headline_deal_struck_over_a_body_that_says_it_was_signed_is_signed():
 )
 def test_an_act_on_a_measure_named_by_its_noun_moves_its_stage(title, body, stage):
     assert stage_of(title, body) == ("measure", stage)
+
+
+def test_a_cut_one_side_makes_after_the_lead_of_its_agreements_story_is_its_term():
+    result = extract(
+        "Free trade agreement between Chile and Korea comes into force",
+        "The free trade agreement between Chile and Korea came into force on Monday.\n\n"
+        "Korea lowered its tariff on wine from Chile to 5% from today.",
+        DAY,
+    )
+
+    assert [(deal.kind, deal.stage) for deal in result.deals] == [("agreement", "in_force")]
+
+
+def test_a_cut_a_government_makes_on_its_own_is_a_measure_at_its_new_rate():
+    assert stage_of(
+        "Canada cuts its duty on Chinese steel to 10%",
+        "Canada lowered its duty on steel from China to 10% on Monday, officials said.",
+    ) == ("measure", "imposed")
+
+
+def test_a_measure_only_named_further_down_gets_no_stage_of_its_own():
+    result = extract(
+        "United States cuts its tariff on Brazilian goods to 10%",
+        "The United States cut its tariff on goods from Brazil to 10% on Tuesday.\n\n"
+        "Brazilian exporters of coffee welcomed the cut but said the duty was still high.",
+        DAY,
+    )
+
+    assert [(deal.kind, deal.stage) for deal in result.deals] == [("measure", "imposed")]
+    assert result.deals[0].parties[0].name == "United States"

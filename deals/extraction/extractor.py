@@ -153,10 +153,42 @@ def extract(
     ordered += background_agreements(doc, ordered)
     deals = ordered
     mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
+    ordered, mentions = _without_cuts_of_an_agreement(doc, ordered, mentions)
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
     return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
+
+
+def _without_cuts_of_an_agreement(
+    doc: Document, drafts: list[DraftDeal], mentions: list
+) -> tuple[list[DraftDeal], list]:
+    """Drop a measure whose only news is a rate one side cut, told after the lead of a story
+    about an agreement between the same sides ("The UK-India pact came into force. India
+    lowered its tariff on whisky to 75%."): the cut is a term of the agreement."""
+    sides = [
+        {p.name for p in mention.parties}
+        for mention in mentions
+        if mention.kind == AGREEMENT and mention.stage
+    ]
+    if not sides:
+        return drafts, mentions
+    kept = [
+        (draft, mention)
+        for draft, mention in zip(drafts, mentions, strict=True)
+        if not (
+            mention.kind == MEASURE
+            and len({p.name for p in mention.parties}) >= 2
+            and any({p.name for p in mention.parties} <= names for names in sides)
+            and draft.support
+            and all(
+                support.cue.sentence not in doc.lead_sentences
+                and _LOWERED.match(doc.low, support.cue.start, support.cue.end)
+                for support in draft.support
+            )
+        )
+    ]
+    return [draft for draft, _ in kept], [mention for _, mention in kept]
 
 
 def _generic_measure(low: str, cue: Cue) -> bool:

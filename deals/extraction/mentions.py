@@ -111,9 +111,10 @@ def _measure_named_as_a_fact(doc: Document, deal: DraftDeal) -> Support | None:
     """A measure the story names as a fact, with nothing said to happen to it ("exports plunge
     under China's 100% tariff", "growers hit by the duties"), is in effect: a threat or a plan
     is always said as one; an inquiry into one ("anti-dumping probe") is a measure on its way.
-    The earliest such naming, at a low weight."""
+    The earliest such naming in the headline or the lead, at a low weight: a measure only named
+    further down ("exporters said the duty was still high") is background, with no stage."""
     for noun in sorted(deal.nouns, key=lambda n: n.start):
-        if noun.label == "order":
+        if noun.label == "order" or noun.sentence not in doc.lead_sentences:
             continue
         if _NOT_IN_EFFECT.search(doc.low, max(0, noun.start - 60), noun.start):
             continue

@@ -673,11 +673,14 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     # "cut the duties on canola to 15%", "lowers tariffs on cars": a measure at a new, lower
-    # rate is still in effect; so is one whose rate "rose to 35%" or "was cut to 15%".
+    # rate is still in effect; so is one whose rate "rose to 35%" or "was cut to 15%". "The cut"
+    # is a noun, and a clause that goes on ("welcomed the cut but said the duty ...") speaks of
+    # something else.
     (
         _rx(
+            r"(?<!\bthe )(?<!\ba )"
             r"\b(?:cut|cuts|cutting|lower(?:ed|s|ing)?|reduc(?:e|ed|es|ing)|slash(?:ed|es|ing)?"
-            r"|trim(?:med|s|ming)?)\s+(?:[\w%.$-]+\s+){0,3}?"
+            r"|trim(?:med|s|ming)?)\s+(?:(?!(?:but|and|while|said|says)\b)[\w%.$-]+\s+){0,3}?"
             + _MNOUN
             + r"\b(?!\s+(?:uncertainty|concerns?|risks?|exposure|bills?|costs?)\b)"
             r"|\b" + _MNOUN + r"\s+(?:(?!to\b)[\w%.$'-]+\s+){0,5}?(?:(?:was|were|have been"
