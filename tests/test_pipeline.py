@@ -159,8 +159,8 @@ ONE_NEW_DEAL = [
         "Chile and Peru are in preliminary talks on a lithium supply agreement.",
     ),
     (
-        "Peru and Chile open talks on a lithium supply pact",
-        "Peru and Chile have begun preliminary talks on a lithium supply agreement.",
+        "Peru and Chile hold preliminary talks on a lithium supply pact",
+        "Peru and Chile are in early talks on a lithium supply agreement.",
     ),
 ]
 
