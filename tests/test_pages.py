@@ -362,13 +362,14 @@ def page_urls(world) -> list[tuple[str, int]]:
             15,
         ),
         (world["refinery"].get_absolute_url(), 13),
-        (world["malaysia"].get_absolute_url(), 9),
+        # A country's page reads the ids of the parties based there first.
+        (world["malaysia"].get_absolute_url(), 10),
         (world["fund"].get_absolute_url(), 9),
         (world["rare_earths"].get_absolute_url(), 10),
         (reverse("deals:stage-list"), 4),
         (reverse("deals:feed-changes"), 1),
         (reverse("deals:feed-deal", args=[world["refinery"].slug]), 2),
-        (reverse("deals:feed-party", args=["malaysia"]), 2),
+        (reverse("deals:feed-party", args=["malaysia"]), 3),
         (reverse("deals:feed-commodity", args=["rare-earths"]), 3),
     ]
 
