@@ -116,9 +116,10 @@ def _lay_out(title: str, rows: list[tuple[str, str, dict[int, int]]], statuses) 
     return Chart(title=title, bars=bars, stages=[s for s in ordered if s.pk in shown])
 
 
-def deals_by_stage(deals: QuerySet, statuses, *, title: str) -> Chart:
-    """One bar per stage: how many of `deals` stand at it (one GROUP BY query)."""
-    counts = deals.stage_counts()
+def deals_by_stage(deals: QuerySet, statuses, *, title: str, counts=None) -> Chart:
+    """One bar per stage: how many of `deals` stand at it (one GROUP BY query, unless `counts`,
+    their `stage_counts()`, were read already)."""
+    counts = deals.stage_counts() if counts is None else counts
     rows = [
         (status.name, "", {status.pk: counts[status.pk]})
         for status in stages_in_reading_order(statuses)
