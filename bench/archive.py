@@ -4,8 +4,9 @@
 
 PostgreSQL takes the rows through COPY, SQLite through executemany; both then build every deal's
 search document with the product's own service, as `manage.py searchindex` does after a load.
-The titles, quotes and sources draw on a small vocabulary so a search finds a realistic share of
-the deals (a word such as "refinery" is in about one deal in eight).
+Each deal is about one subject of a small vocabulary, named in its title, summary and quotes, so
+a search finds a realistic share of the deals: a word such as "refinery" is in one deal in eight.
+A source is cited by several deals, so its title names no subject.
 """
 
 import datetime
@@ -158,7 +159,7 @@ def load(*, deals: int, entries: int) -> dict[str, str]:
                 (
                     n + 1,
                     f"https://news.example.org/{n}",
-                    f"Report {n}: {SUBJECTS[n % len(SUBJECTS)]} {VERBS[n % len(VERBS)]}",
+                    f"Report {n}: officials {VERBS[n % len(VERBS)]}",
                     "Bench Wire",
                     f"Report {n}.",
                     f"{n:064x}",
@@ -225,7 +226,7 @@ def load(*, deals: int, entries: int) -> dict[str, str]:
                     report = (article, slug) not in used
                     used.add((article, slug))
                     pk += 1
-                    subject = SUBJECTS[(n + j) % len(SUBJECTS)]
+                    subject = SUBJECTS[(n // 3) % len(SUBJECTS)]
                     yield (
                         pk,
                         happened_on,

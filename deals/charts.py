@@ -128,8 +128,9 @@ def deals_by_stage(deals: QuerySet, statuses, *, title: str, counts=None) -> Cha
     return _lay_out(title, rows, statuses)
 
 
-def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8) -> Chart:
-    """The `rows` commodities or countries with most `deals`, each bar split by stage.
+def breakdown_counts(deals: QuerySet, *, by: str) -> dict[int, dict[int, int]]:
+    """How many of `deals` stand at each stage, for each commodity or country (`by`):
+    {commodity or country id: {status id: n}}, in one grouped query.
 
     A deal about two commodities counts once under each; a deal's country is that of each of
     its parties (a company counts for its home country).
@@ -146,10 +147,8 @@ def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8) -> Cha
         )
         # A deal with two parties from one country counts once for it.
         count = Count("pk", distinct=True)
-        model, title = Party, "Deals at each stage, by country"
     else:
         group, count = F("commodities"), Count("pk")
-        model, title = Commodity, "Deals at each stage, by commodity"
     counted = (
         deals.order_by()
         .values(group=group, stage=F("status_id"))
@@ -159,6 +158,17 @@ def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8) -> Cha
     grouped: dict[int, dict[int, int]] = {}
     for row in counted:
         grouped.setdefault(row["group"], {})[row["stage"]] = row["count"]
+    return grouped
+
+
+def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8, counts=None) -> Chart:
+    """The `rows` commodities or countries with most `deals`, each bar split by stage (see
+    `breakdown_counts`, unless `counts`, its result, were read already)."""
+    grouped = breakdown_counts(deals, by=by) if counts is None else counts
+    if by == "country":
+        model, title = Party, "Deals at each stage, by country"
+    else:
+        model, title = Commodity, "Deals at each stage, by commodity"
     top = sorted(grouped, key=lambda pk: (-sum(grouped[pk].values()), pk))[:rows]
     names = {obj.pk: obj for obj in model.objects.filter(pk__in=top).only("name", "slug")}
     chart_rows = [

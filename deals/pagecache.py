@@ -14,6 +14,7 @@ from functools import wraps
 from django.conf import settings
 from django.utils import timezone
 
+from deals import tallies
 from deals.models import (
     Article,
     Commodity,
@@ -71,8 +72,8 @@ def cached_fragment(request, name: str, render: Callable[[], str]) -> str:
     key = "deals:fragment:" + hashlib.sha256(source.encode()).hexdigest()
     cached = pages.get(key)
     if cached is None:
-        cached = render()
-        pages.set(key, cached, seconds)
+        cached, provisional = tallies.rendering(render)
+        pages.set(key, cached, tallies.cache_seconds(seconds, provisional=provisional))
     return cached
 
 
@@ -99,9 +100,15 @@ def cached_for_visitors(view):
         cached = pages.get(key)
         if cached is not None:
             return cached
-        response = view(request, *args, **kwargs)
+
+        def respond():
+            # Rendered here, so the page knows whether it showed a tally that lags the data.
+            response = view(request, *args, **kwargs)
+            return response.render() if hasattr(response, "render") else response
+
+        response, provisional = tallies.rendering(respond)
         if response.status_code == 200:
-            response.add_post_render_callback(lambda rendered: pages.set(key, rendered, seconds))
+            pages.set(key, response, tallies.cache_seconds(seconds, provisional=provisional))
         return response
 
     return cached_view

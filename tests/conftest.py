@@ -15,6 +15,13 @@ def pytest_configure(config):
     (settings.BASE_DIR / "var").mkdir(exist_ok=True)
 
 
+@pytest.fixture(autouse=True)
+def exact_counts(settings):
+    """Counts over the archive recounted at every render: a tally kept by an earlier test, for
+    other data, must not stand in for this one's (tests/test_tallies.py turns them on)."""
+    settings.TRACKER_TALLY_SECONDS = 0
+
+
 @pytest.fixture
 def stages(db):
     """The shipped stage vocabulary, also in tests that flush the database between them."""

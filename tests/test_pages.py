@@ -350,11 +350,12 @@ def page_urls(world) -> list[tuple[str, int]]:
 
     Two of them load the session and the reader; the rest are the page's own, whatever the
     number of deals. The home page, the deal list and a deal page also read the data version,
-    the key of their cached fragments.
+    the key of their cached fragments. Pages listing deals by stage read the few latest deals'
+    ids of each stage first, then the deals (on PostgreSQL; SQLite reads them in one query).
     """
     return [
-        (reverse("deals:home"), 9),
-        (reverse("deals:home") + "?chart=country", 9),
+        (reverse("deals:home"), 10),
+        (reverse("deals:home") + "?chart=country", 10),
         (reverse("deals:deal-list"), 12),
         (
             reverse("deals:deal-list")
@@ -363,9 +364,9 @@ def page_urls(world) -> list[tuple[str, int]]:
         ),
         (world["refinery"].get_absolute_url(), 13),
         # A country's page reads the ids of the parties based there first.
-        (world["malaysia"].get_absolute_url(), 10),
-        (world["fund"].get_absolute_url(), 9),
-        (world["rare_earths"].get_absolute_url(), 10),
+        (world["malaysia"].get_absolute_url(), 11),
+        (world["fund"].get_absolute_url(), 10),
+        (world["rare_earths"].get_absolute_url(), 11),
         (reverse("deals:stage-list"), 4),
         (reverse("deals:feed-changes"), 1),
         (reverse("deals:feed-deal", args=[world["refinery"].slug]), 2),

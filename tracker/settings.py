@@ -308,6 +308,10 @@ TRACKER_PAGE_CACHE_SECONDS = env_int("TRACKER_PAGE_CACHE_SECONDS", 300)
 # Seconds the costly parts of reader pages (lists, filters, charts) are kept for everyone,
 # signed in or not, keyed like the pages. 0 turns them off.
 TRACKER_FRAGMENT_CACHE_SECONDS = env_int("TRACKER_FRAGMENT_CACHE_SECONDS", 300)
+# Longest the counts over the whole archive (deals at each stage, the home page's chart) may lag
+# the data: each is recounted at most this often, however often the data changes
+# (deals.tallies). 0 counts them for every render.
+TRACKER_TALLY_SECONDS = env_int("TRACKER_TALLY_SECONDS", 60)
 # Longest a web process keeps the data version it read (deals.versions) without reading it
 # again: a change the tracker commits shows at once in the process that made it and, through
 # Redis, in every other; one made by hand in the database, or by another process while there is

@@ -1,5 +1,7 @@
 """Deals, who takes part in them, their figures and their timeline of stages."""
 
+import functools
+import operator
 from collections import Counter
 
 from django.conf import settings
@@ -99,16 +101,23 @@ class DealQuerySet(models.QuerySet):
     def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
         """The `per_stage` most recently changed deals at each of the stages `status_ids`.
 
-        One query of small subqueries, each reading the (status, last change) index: a window
-        function over all deals would sort every one of them.
+        Their ids come first, from one union of small queries, each reading the (status, last
+        change) index; a window function over all deals would sort every one of them, and the
+        same subqueries inside one filter let PostgreSQL scan every deal to test each.
         """
-        latest = self.order_by("-last_changed_on", "-pk").values("pk")
-        wanted = models.Q(pk__in=[])
-        for status_id in status_ids:
-            wanted |= models.Q(pk__in=latest.filter(status_id=status_id)[:per_stage])
-        # The subqueries carry this queryset's filters; repeating them outside would make the
-        # database walk every chosen deal instead of picking the few by primary key.
-        return self.model._default_manager.using(self.db).filter(wanted)
+        latest = self.order_by("-last_changed_on", "-pk").values_list("pk", flat=True)
+        per_status = [latest.filter(status_id=status_id)[:per_stage] for status_id in status_ids]
+        chosen = self.model._default_manager.using(self.db)
+        if not per_status:
+            return chosen.none()
+        if not connections[self.db].features.supports_slicing_ordering_in_compound:
+            # SQLite takes no limit inside a union, and picks the few by key from the subqueries.
+            return chosen.filter(
+                functools.reduce(operator.or_, (models.Q(pk__in=q) for q in per_status))
+            )
+        # The ids carry this queryset's filters; repeating them would make the database walk
+        # every chosen deal instead of picking the few by primary key.
+        return chosen.filter(pk__in=list(per_status[0].union(*per_status[1:], all=True)))
 
     def search(self, text: str) -> "DealQuerySet":
         """Deals matching a reader's search, best match first.

@@ -26,6 +26,7 @@ from django.views.generic.base import ContextMixin
 from django.views.generic.list import MultipleObjectMixin
 
 from deals.charts import (
+    breakdown_counts,
     deals_by_stage,
     figures_over_time,
     stage_breakdown,
@@ -45,7 +46,8 @@ from deals.models import (
     TimelineEntry,
     Track,
 )
-from deals.pagecache import cached_for_visitors
+from deals.pagecache import cached_for_visitors, request_data_version
+from deals.tallies import tally
 
 #: Deals shown under each stage on the home, party and commodity pages; the rest are a link.
 DEALS_PER_STAGE = 5
@@ -62,9 +64,12 @@ class StageGroup:
     deals: list[Deal]
 
 
-def group_by_stage(deals, statuses: list[Status], *, per_stage: int) -> list[StageGroup]:
-    """Count `deals` at each of `statuses` and pick the latest few of each, in two queries."""
-    counts = deals.stage_counts()
+def group_by_stage(
+    deals, statuses: list[Status], *, per_stage: int, counts: dict[int, int] | None = None
+) -> list[StageGroup]:
+    """Count `deals` at each of `statuses` (unless `counts`, their `stage_counts()`, were read
+    already) and pick the latest few of each."""
+    counts = deals.stage_counts() if counts is None else counts
     wanted = [status.pk for status in statuses if counts.get(status.pk)]
     shown: dict[int, list[Deal]] = {}
     latest = (
@@ -103,11 +108,12 @@ class HomeView(TemplateView):
         # All of it is shown inside the page's cached fragment: read, and even built, on a miss.
         statuses = later(list, Status.objects.all())
         chart_by = "country" if self.request.GET.get("chart") == "country" else "commodity"
+        version = later(request_data_version, self.request)
         return {
             **super().get_context_data(**kwargs),
             "latest_changes": later(_latest_changes),
-            "stage_groups": later(_active_stage_groups, statuses),
-            "chart": later(_active_deals_chart, statuses, by=chart_by),
+            "stage_groups": later(_active_stage_groups, statuses, version),
+            "chart": later(_active_deals_chart, statuses, version, by=chart_by),
             "chart_by": chart_by,
         }
 
@@ -118,15 +124,29 @@ def _latest_changes() -> list[TimelineEntry]:
     return list(entries.defer("article__body")[:LATEST_CHANGES])
 
 
-def _active_stage_groups(statuses: list[Status]) -> list[StageGroup]:
+def published_stage_counts(version: str) -> dict[int, int]:
+    """How many published deals stand at each stage: a tally (`deals.tallies`)."""
+    return tally("published-stage-counts", version, Deal.objects.published().stage_counts)
+
+
+def _active_stage_groups(statuses: list[Status], version: str) -> list[StageGroup]:
     # The published deals at the stages that are not final are the active deals; said this
     # way, each stage's few latest deals are a plain read of the stage index.
     active_stages = [status for status in statuses if not status.is_final]
-    return group_by_stage(Deal.objects.published(), active_stages, per_stage=DEALS_PER_STAGE)
+    return group_by_stage(
+        Deal.objects.published(),
+        active_stages,
+        per_stage=DEALS_PER_STAGE,
+        counts=published_stage_counts(version),
+    )
 
 
-def _active_deals_chart(statuses: list[Status], *, by: str):
-    return stage_breakdown(Deal.objects.active(), statuses, by=by)
+def _active_deals_chart(statuses: list[Status], version: str, *, by: str):
+    active = Deal.objects.active()
+    counts = tally(
+        f"active-deals-by-{by}", version, functools.partial(breakdown_counts, active, by=by)
+    )
+    return stage_breakdown(active, statuses, by=by, counts=counts)
 
 
 class UncountedPage(Page):
@@ -189,8 +209,14 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         statuses = list(Status.objects.all())
-        # The chart and the count of results both come from one grouped query.
-        stage_counts = later(self.filterset.qs.stage_counts)
+        # The chart and the count of results both come from one grouped query; for the whole
+        # archive, from its tally.
+        if self.filterset.is_bound and any(
+            value for name, value in self.request.GET.items() if name not in ("sort", "page")
+        ):
+            stage_counts = later(self.filterset.qs.stage_counts)
+        else:
+            stage_counts = later(published_stage_counts, later(request_data_version, self.request))
         context = super().get_context_data(**kwargs)
         if isinstance(context.get("paginator"), FirstPageUncounted):
             context["paginator"].stage_counts = stage_counts
@@ -491,7 +517,7 @@ class StageListView(ListView):
     model = Status
 
     def get_context_data(self, **kwargs):
-        counts = Deal.objects.published().stage_counts()
+        counts = published_stage_counts(later(request_data_version, self.request))
         statuses = stages_in_reading_order(self.object_list)
         tracks = [
             (heading, [(s, counts.get(s.pk, 0)) for s in statuses if s.track == track])
