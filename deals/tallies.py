@@ -1,13 +1,14 @@
-"""Counts over the whole archive, recounted at most once every `TRACKER_TALLY_SECONDS`.
+"""What pages read over the whole archive, read again at most once every `TRACKER_TALLY_SECONDS`.
 
-How many deals stand at each stage, and the home page's chart of where the active deals stand,
-read every published deal: at 100,000 deals each count takes tens of milliseconds, and every
+How many deals stand at each stage, the home page's chart of where the active deals stand, and
+the deal list's choices of countries, parties and commodities in deals each read every published
+deal or link: at 100,000 deals each takes milliseconds to tens of milliseconds, and every
 accepted entry changes the data the pages are keyed by. A tally is kept in the shared cache with
 the data version it counted. A reader gets the tally of the current version; after a change, the
 tally of the previous one while it is younger than `TRACKER_TALLY_SECONDS`, so the archive is
 recounted at most that often however busy the newsroom. A page showing such a tally is marked
 provisional: the caches keep it no longer than the tally may lag (`cache_seconds`).
-Lists, timelines and deal pages never lag: only these counts do.
+Lists of deals, timelines and deal pages never lag: only these tallies do.
 """
 
 import time

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from deals import tallies
 
-from .factories import published_deal
+from .factories import PartyFactory, published_deal
 
 DAY = datetime.date(2026, 3, 2)
 
@@ -106,3 +106,20 @@ def test_the_home_chart_and_stage_counts_come_from_the_tally(client, lagging_tal
     assert groups == {"framework": 1}
     # The lists are never behind: the newest change is at the top of the latest changes.
     assert "Cobalt talks" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_deal_lists_choice_of_parties_lags_no_more_than_the_counts(client, lagging_tallies):
+    fund = PartyFactory(name="Harbour Fund", kind="sovereign_fund")
+    published_deal(title="Nickel framework", stages=[("framework", DAY)], parties=[fund])
+    client.get(reverse("deals:deal-list"))
+    miner = PartyFactory(name="Ridge Mining", kind="company")
+    published_deal(title="Cobalt framework", stages=[("framework", DAY)], parties=[miner])
+
+    within_the_minute = client.get(reverse("deals:deal-list")).content.decode()
+    lagging_tallies[0] += 61
+    later = client.get(reverse("deals:deal-list")).content.decode()
+
+    assert "Cobalt framework" in within_the_minute
+    assert ">Ridge Mining</option>" not in within_the_minute
+    assert ">Ridge Mining</option>" in later

@@ -209,6 +209,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         statuses = list(Status.objects.all())
+        version = later(request_data_version, self.request)
         # The chart and the count of results both come from one grouped query; for the whole
         # archive, from its tally.
         if self.filterset.is_bound and any(
@@ -216,7 +217,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         ):
             stage_counts = later(self.filterset.qs.stage_counts)
         else:
-            stage_counts = later(published_stage_counts, later(request_data_version, self.request))
+            stage_counts = later(published_stage_counts, version)
         context = super().get_context_data(**kwargs)
         if isinstance(context.get("paginator"), FirstPageUncounted):
             context["paginator"].stage_counts = stage_counts
@@ -245,10 +246,12 @@ class DealListView(MultipleObjectMixin, TemplateView):
                 for heading, track in stages_by_track(statuses)
             ],
             # Lists read only when the form is rendered: a cached fragment never reads them.
-            "country_groups": later(_country_groups, chosen["country"]),
-            "parties": later(_party_options, chosen["party"]),
+            "country_groups": later(_country_groups, chosen["country"], version),
+            "parties": later(_party_options, chosen["party"], version),
             "commodities": later(
-                options, Commodity.objects.values_list("slug", "name"), chosen["commodity"]
+                options,
+                later(tally, "filter-commodities", version, _commodity_rows),
+                chosen["commodity"],
             ),
             "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
             "chart": later(
@@ -270,14 +273,19 @@ def reading_order(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _country_groups(chosen: str) -> list[tuple[str, list["Option"]]]:
-    """The country box's groups of options, the empty ones left out."""
-    groups = _countries_for_filter()
+def _country_groups(chosen: str, version) -> list[tuple[str, list["Option"]]]:
+    """The country box's groups of options, the empty ones left out (a tally: they are read
+    over the whole archive)."""
+    groups = tally("filter-countries", version, _countries_for_filter)
     return [(heading, options(group, chosen)) for heading, group in groups if group]
 
 
-def _party_options(chosen: str) -> list["Option"]:
-    """Companies and organisations that take part in deals, in reading order."""
+def _party_options(chosen: str, version) -> list["Option"]:
+    """Companies and organisations that take part in deals, in reading order (a tally)."""
+    return options(tally("filter-parties", version, _party_rows), chosen)
+
+
+def _party_rows() -> list[tuple[str, str]]:
     # Each party looks for one link in the link table's index, rather than joining every link
     # and removing the duplicates.
     rows = (
@@ -285,7 +293,11 @@ def _party_options(chosen: str) -> list["Option"]:
         .exclude(kind=PartyKind.COUNTRY)
         .values_list("slug", "name")
     )
-    return options(sorted(rows, key=lambda row: reading_order(row[1])), chosen)
+    return sorted(rows, key=lambda row: reading_order(row[1]))
+
+
+def _commodity_rows() -> list[tuple[str, str]]:
+    return list(Commodity.objects.values_list("slug", "name"))
 
 
 def _countries_for_filter() -> list[tuple[str, list]]:
