@@ -226,6 +226,12 @@ class Deal(models.Model):
             ),
             # The API's validators read the latest change of any deal at every request.
             models.Index(fields=["updated_at"], name="%(app_label)s_deal_updated_idx"),
+            # The deal list sorted by title, of every stage or of the stages chosen: the first
+            # page is read in order from the index rather than sorting every deal.
+            models.Index(fields=["title", "id"], name="%(app_label)s_deal_title_idx"),
+            models.Index(
+                fields=["status", "title", "id"], name="%(app_label)s_deal_stage_title_idx"
+            ),
         ]
 
     def __str__(self) -> str:
