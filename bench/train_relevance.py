@@ -17,7 +17,9 @@ import json
 import math
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,6 +33,7 @@ FOLDS = 5
 REPEATS = 3
 PENALTIES = (0.01, 0.003, 0.001, 0.0003, 0.0001)
 CUTS = (0.4, 0.5, 0.6, 0.7)
+KINDS_FILE = ROOT / "bench" / "lookalike_kinds.json"
 # A deal story kept out is never seen by an editor, while a look-alike let in still waits for
 # one: the decision keeps at least this share of deal stories, cross-validated.
 KEEP_AT_LEAST = 0.985
@@ -48,20 +51,39 @@ def labelled_texts() -> list[tuple[str, str, str, object, bool]]:
     return rows
 
 
-def feature_rows() -> list[tuple[str, dict[str, float], bool, bool]]:
-    """(name, features, is a look-alike, kept out by a rule) of each story the extractor finds a
-    deal in (the others need no judging)."""
+class Row(NamedTuple):
+    """A story the extractor finds a deal in (the others need no judging)."""
+
+    name: str
+    values: dict[str, float]
+    lookalike: bool
+    ruled: bool  # kept out by a rule
+    found: dict
+    rule: Callable[[dict], bool]  # whether a rule keeps it out, given its features
+
+    def without(self, topics: frozenset[str]) -> Row:
+        """The story as read with no words written for these topics."""
+        if not topics & self.found.keys():
+            return self
+        found = {k: e for k, e in self.found.items() if k not in topics}
+        values = {k: e.value for k, e in found.items()}
+        return self._replace(values=values, ruled=self.rule(found), found=found)
+
+
+def feature_rows() -> list[Row]:
+    """The features of each story the extractor finds a deal in, and how the rules decide it."""
     rows = []
     for name, title, body, published, lookalike in labelled_texts():
         seen: list[tuple] = []
-        relevance.observer = lambda found, ruled, seen=seen: seen.append((found, ruled))
+        relevance.observer = lambda found, rule, seen=seen: seen.append((found, rule))
         try:
             extract(title, body, published)
         finally:
             relevance.observer = None
         if seen:
-            found, ruled = seen[0]
-            rows.append((name, {k: e.value for k, e in found.items()}, lookalike, ruled))
+            found, rule = seen[0]
+            values = {k: e.value for k, e in found.items()}
+            rows.append(Row(name, values, lookalike, rule(found), found, rule))
     return rows
 
 
@@ -159,10 +181,58 @@ def rates(scored, cut: float) -> tuple[float, float]:
     return sum(out) / max(1, len(out)), sum(kept) / max(1, len(kept))
 
 
+def load_kinds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each kind of look-alike: (the topics written for it, its development stories)."""
+    data = json.loads(KINDS_FILE.read_text(encoding="utf-8"))
+    return {
+        kind: (frozenset(entry["topics"]), frozenset(entry["stories"]))
+        for kind, entry in data.items()
+        if not kind.startswith("_")
+    }
+
+
+def by_kind(rows, penalty: float, cut: float, blind: bool) -> None:
+    """Leave one kind out: for each kind of look-alike, a model fitted without its stories (and a
+    share of the deal stories) judges them, as a kind never seen would be judged; with ``blind``
+    the words written for that kind are hidden too, from every story, rules included."""
+    kinds = load_kinds()
+    deals = [r for r in rows if not r.lookalike]
+    random.Random(SEED).shuffle(deals)
+    fold_of = {r.name: i % len(kinds) for i, r in enumerate(deals)}
+    total_out = total = kept = 0
+    how = "unseen, its words hidden" if blind else "unseen by the model"
+    print(f"leave one kind out ({how}), penalty {penalty}, cut {cut}:")
+    for i, (kind, (topics, stories)) in enumerate(sorted(kinds.items())):
+        hidden = topics if blind else frozenset()
+        seen = [r.without(hidden) for r in rows]
+        held = [r for r in seen if r.name in stories or fold_of.get(r.name) == i]
+        train = [r for r in seen if r.name not in stories and fold_of.get(r.name) != i]
+        model = fit([r for r in train if judged(r)], penalty)
+        scored = [(r, probability(model, r) >= cut) for r in held]
+        out = [r.name for r, o in scored if r.lookalike and o]
+        judged_here = [r for r, _ in scored if r.lookalike]
+        lost = [r.name for r, o in scored if not r.lookalike and o]
+        total_out += len(out)
+        total += len(judged_here)
+        kept += sum(1 for r, o in scored if not r.lookalike and not o)
+        no_deal = len(stories) - len(judged_here)
+        print(
+            f"  {kind:<22} look-alikes out {len(out)}/{len(judged_here)}"
+            f" (+{no_deal} with no deal found); deal stories lost {len(lost)}"
+        )
+    print(
+        f"  all kinds: look-alikes out {total_out}/{total} ({total_out / max(1, total):.3f}),"
+        f" deal stories kept {kept}/{len(deals)} ({kept / max(1, len(deals)):.3f})"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="save the weights")
     parser.add_argument("--misses", action="store_true", help="name the stories judged wrong")
+    parser.add_argument(
+        "--by-kind", action="store_true", help="score each kind of look-alike left out"
+    )
     args = parser.parse_args()
     rows = feature_rows()
     lookalikes = sum(1 for row in rows if row[2])
@@ -199,6 +269,9 @@ def main() -> None:
                     f"  cross-validated miss: {'look-alike kept' if y else 'deal story out'}"
                     f" ({p:.2f}) {name}"
                 )
+    if args.by_kind:
+        by_kind(rows, penalty, cut, blind=False)
+        by_kind(rows, penalty, cut, blind=True)
     model = fit([r for r in rows if judged(r)], penalty)
     model = relevance.Model(model.bias, model.weights, cut)
     train_out, train_kept = rates([(r[2], probability(model, r)) for r in rows], cut)

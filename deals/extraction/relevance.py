@@ -84,9 +84,9 @@ def shipped_model() -> Model:
     return Model.from_json(json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")))
 
 
-# The training script reads the features of each story, and whether a rule decided it, through
-# this hook; ``None`` judges.
-observer: Callable[[dict[str, Evidence], bool], None] | None = None
+# The training script reads the features of each story, and the rules to decide it with (given
+# features, whether a rule keeps it out), through this hook; ``None`` judges.
+observer: Callable[[dict[str, Evidence], Callable[[dict[str, Evidence]], bool]], None] | None = None
 
 
 def features(
@@ -134,10 +134,10 @@ def features(
 def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]) -> Verdict:
     """Keep an article the extractor found deals in, unless it reads like a look-alike."""
     found = features(doc, drafts, mentions)
-    ruled = _by_rule(doc, drafts, found)
     if observer is not None:
-        observer(found, ruled is not None)
+        observer(found, lambda given: _by_rule(doc, drafts, given) is not None)
         return Verdict(True)
+    ruled = _by_rule(doc, drafts, found)
     if ruled is not None:
         return Verdict(False, ruled, 1.0)
     if not found.keys() & TOPICS.keys():
