@@ -191,3 +191,93 @@ def test_a_deal_told_in_the_lead_is_kept_however_the_headline_reads():
         DAY,
     )
     assert result.relevant, result.reason
+
+
+def test_a_deal_with_nothing_about_trade_in_its_lead_is_not_a_deal_story():
+    # No word of this story belongs to a known kind of look-alike: what keeps it out is that
+    # nothing in its headline or lead is about trade.
+    result = extract(
+        "Riverside hospital signs deal with software firm Medisys",
+        "Riverside General Hospital signed a deal with Medisys on Tuesday to move its patient"
+        " records to the firm's software by next year, the hospital said. Staff will be trained"
+        " over the summer.",
+        DAY,
+    )
+    assert not result.relevant
+    assert result.deals == []
+    assert "Nothing in its headline or lead is about trade" in result.reason
+    assert "Riverside hospital signs deal with software firm Medisys" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Cellwerk signs five-year supply contract with Rheinauto",
+            "Battery maker Cellwerk signed a five-year supply contract with carmaker Rheinauto on"
+            " Monday, the companies said. Deliveries of battery packs start next year.",
+        ),
+        (
+            "Kestrel Minerals forms joint venture with Tasman Mining",
+            "Kestrel Minerals set up a joint venture with Tasman Mining on Friday to develop a"
+            " mine in the north of the country, the two firms said.",
+        ),
+    ],
+)
+def test_a_supply_contract_or_joint_venture_between_two_firms_is_kept(title, body):
+    result = extract(title, body, DAY)
+    assert result.relevant, result.reason
+    assert result.deals
+
+
+def test_a_story_that_reads_like_several_kinds_of_look_alike_at_once_is_kept_out():
+    # Shares, profit and a dividend: business news, even with a supply deal in its headline.
+    result = extract(
+        "Andes Copper's supply deal with Chinese smelter lifts profit, shares jump",
+        "Shares of Andes Copper rose 9% on Thursday after the miner said its quarterly profit"
+        " doubled to $410 million, helped by the supply agreement with a Chinese smelter it"
+        " signed last year. Revenue climbed 35% and the company raised its dividend.",
+        DAY,
+    )
+    assert not result.relevant
+    assert result.deals == []
+    assert "It reads like" in result.reason
+
+
+def test_a_states_own_trade_headline_is_kept_whatever_its_lead_says_of_licences_or_prices():
+    result = extract(
+        "Jakarta imposes export duty on nickel ore",
+        "Indonesia will charge a 10% duty on exports of nickel ore from January, the trade"
+        " ministry said on Monday, and miners will need licences for each shipment. Analysts"
+        " said the duty could push prices higher for smelters in China.",
+        DAY,
+    )
+    assert result.relevant, result.reason
+    assert result.deals[0].kind == "measure"
+
+
+def test_an_opinion_piece_on_a_real_trade_deal_is_kept_out_by_its_label():
+    result = extract(
+        "Opinion: The EU-Mercosur pact is a good deal for Europe's farmers",
+        "The trade agreement the European Union and Mercosur signed in January cuts tariffs on"
+        " beef and wine. Farmers should welcome it.",
+        DAY,
+    )
+    assert not result.relevant
+    assert 'labelled "Opinion:"' in result.reason
+
+
+def test_a_budget_story_that_counts_on_a_trade_deal_is_kept_out_as_its_lead_reads_like_one():
+    # A budget and economic figures: kinds the labelled stories hardly hold, weighed by how many
+    # kinds of look-alike the lead reads like rather than by a weight of their own.
+    result = extract(
+        "Kenya's 2026 budget: tea export deal with Pakistan to help narrow deficit",
+        "Kenya's treasury presented a 2026 budget on Thursday that cuts the deficit to 4.3% of"
+        " GDP, counting on higher tea exports under the supply agreement signed with Pakistan"
+        " last year. Spending on roads rises 12%, and inflation is forecast at 5%.",
+        DAY,
+    )
+    assert not result.relevant
+    assert 'It reads like a budget or a law, not a trade deal: "budget" in the headline' in (
+        result.reason
+    )

@@ -177,3 +177,14 @@ def test_the_test_folder_holds_40_percent_of_stories_5_arcs_and_25_lookalikes(fo
 def test_an_arc_lies_wholly_in_one_folder(folders):
     dev, test = (set(arcs_of(folders[name])) for name in FOLDERS)
     assert dev & test == set()
+
+
+def test_every_development_lookalike_has_one_kind_for_the_leave_one_kind_out_scores():
+    from bench.train_relevance import labelled_texts, load_kinds
+
+    lookalikes = {
+        name for name, _title, _body, _published, lookalike in labelled_texts() if lookalike
+    }
+    named = Counter(story for _topics, stories in load_kinds().values() for story in stories)
+    assert set(named) == lookalikes
+    assert max(named.values()) == 1
