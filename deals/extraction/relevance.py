@@ -2,14 +2,12 @@
 
 Markets wraps, earnings, company takeovers, central banks, sports and labour contracts, budgets,
 elections and opinion pieces often name a trade deal or a tariff in passing, and read like deal
-stories to the cue-based extractor. What the headline and the lead are about decides. A few rules
-decide first: a piece labelled as opinion, a headline whose own news is something else, a deal
-named only in passing, and a lead with nothing about trade in it (no trade words, goods, two
-countries or a state's party) are kept out. Otherwise each kind of look-alike has a few words
-(its *topic*, in ``topics.py``): a logistic regression, trained on labelled stories by
-``bench/train_relevance.py``, weighs how many kinds the lead reads like against the trade
-evidence the extractor found. Its weights ship as JSON and are read here once, in pure Python.
-Every decision names the words and sentence it came from.
+stories to the cue-based extractor. What the headline and the lead are about decides. Each kind
+of look-alike has a few words (its *topic*, in ``topics.py``); the trade evidence the extractor
+found is the counterweight. A few rules on the headline's own news decide first; otherwise a
+logistic regression over these features, trained on labelled stories by
+``bench/train_relevance.py``, weighs them. Its weights ship as JSON and are read here once, in
+pure Python. Every decision names the words and sentence it came from.
 """
 
 from __future__ import annotations
@@ -35,26 +33,19 @@ LEAD_SENTENCES = 2
 _STATE_ACTORS = frozenset(
     {"government_body", "sovereign_fund", "state_owned_enterprise", "international_org"}
 )
-# What the model weighs: how much of the lead reads like look-alikes (these two only ever count
-# for one) and the trade evidence (only ever against one). Each kind's own words do not get a
-# weight of their own: that would learn the kinds of the labelled stories, not how a story that
-# is not about trade reads, and a kind never seen would get none.
-FOR_A_LOOKALIKE = frozenset({"topics", "topic_weight"})
-MODEL_FEATURES = FOR_A_LOOKALIKE | {
-    "deal_in_title",
-    "deal_in_lead",
-    "state_first",
-    "trade",
-    "two_countries",
-    "commodity",
-    "state_actor",
-}
+
+
+# Features that only ever count for a look-alike; every other feature only counts against one.
+FOR_A_LOOKALIKE = frozenset({*TOPICS, "companies_only", "firm_takeover"})
 # A label that opens a headline or a body: the piece argues, it does not report.
 _GENRE = re.compile(
     r"\s*(?:opinion|editorial|op-ed|commentary|column|viewpoint|letters?)\s*[:|]", re.IGNORECASE
 )
 # Below this, what the text says of a deal is a passing mention ("talks", a noun on its own).
 _PASSING = 0.5
+# Topics whose "deal" is a contract with players or workers: named goods or countries do not
+# make it a trade deal, only trade words in the lead could.
+_CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
@@ -103,62 +94,41 @@ def features(
 ) -> dict[str, Evidence]:
     """What the headline and the lead are about, and what trade evidence the extractor found."""
     lead = _lead(doc)
-    title = lead[0]
     found = find_topics(doc, lead)
-    first_deal = _first_deal_word(doc, drafts, found, title)
+    first_deal = _first_deal_word(doc, drafts, found, lead[0])
     for name, e in list(found.items()):
-        if name not in TOPICS or first_deal is None:
-            continue
-        if e.value == 1.0 and _start(doc, e) > first_deal:
+        if e.value == 1.0 and first_deal is not None and _start(doc, e) > first_deal:
             # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.
             found[name] = Evidence(0.5, e.words, e.sentence)
-    found.update(topic_counts(found))
     main = mentions[0]
     kinds = {p.kind for m in mentions for p in m.parties}
-    found["state_actor"] = Evidence(float(bool(kinds & _STATE_ACTORS)))
+    state_actor = bool(kinds & _STATE_ACTORS)
+    found["state_actor"] = Evidence(float(state_actor))
+    takeover = found.get("takeover")
+    if takeover is not None and not state_actor:
+        # One firm buying another is business news; a state's fund or company buying is not.
+        found["firm_takeover"] = takeover
     lead_end = doc.index.sentences[lead[-1]].end
+    countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
     in_lead = {p.name for p in main.parties if p.kind in COUNTRYLIKE and p.start < lead_end}
     found["two_countries"] = Evidence(float(len(in_lead) >= 2))
+    main_kinds = {p.kind for p in main.parties}
+    found["companies_only"] = Evidence(
+        float(
+            "company" in main_kinds
+            and not main_kinds - {"company"} - COUNTRYLIKE
+            and len(countries) < 2
+        )
+    )
     found["commodity"] = Evidence(float(any(c.start < lead_end for c in main.commodities)))
-    found["state_first"] = Evidence(float(_state_first(doc, title)))
+    found["confidence"] = Evidence(main.confidence)
     lead_set = set(lead)
-    found["deal_in_lead"] = Evidence(float(any(d.sentences() & lead_set for d in drafts)))
-    found["deal_in_title"] = Evidence(float(any(title in d.sentences() for d in drafts)))
+    deal_in_lead = any(d.sentences() & lead_set for d in drafts)
+    found["deal_in_lead"] = Evidence(float(deal_in_lead))
+    found["deal_in_title"] = Evidence(float(any(d.sentences() & set(lead[:1]) for d in drafts)))
     best = max((s.weight for d in drafts for s in d.support), default=0.0)
     found["best_support"] = Evidence(best)
     return found
-
-
-def weighed(found: dict[str, Evidence]) -> bool:
-    """Whether the model weighs an article no rule kept out. Only what the headline or lead is
-    about can make a look-alike: an article with no look-alike topic is kept, however weak its
-    deal evidence. So is one whose headline is a state's own trade news: a state opens it, it
-    names the deal or measure, and none of its own words read like a look-alike ("Jakarta imposes
-    export duty on nickel ore", whatever the lead says of licences or prices)."""
-    if not found.keys() & TOPICS.keys():
-        return False
-    headline_topic = any(e.value == 1.0 for name, e in found.items() if name in TOPICS)
-    return headline_topic or not (found["state_first"].value and found["deal_in_title"].value)
-
-
-def topic_counts(found: dict[str, Evidence]) -> dict[str, Evidence]:
-    """How many kinds of look-alike the lead reads like, and how strongly (1 for each in the
-    headline, 0.5 further down): a story that reads like several at once (shares, profit, a
-    takeover) is business news, whichever kind it is."""
-    shown = [e.value for name, e in found.items() if name in TOPICS]
-    return {"topics": Evidence(float(len(shown))), "topic_weight": Evidence(float(sum(shown)))}
-
-
-def _state_first(doc: Document, title: int) -> bool:
-    """Whether the first party the headline names is a state: a country or bloc, or a body, fund
-    or company of one ("Japan threatens duties", "Qatar's fund to buy stake"), as trade news
-    opens; business news opens with a firm ("Toolmaker posts profit")."""
-    first = min(
-        (p for p in doc.parties_by_sentence.get(title, ()) if not p.excluded),
-        key=lambda p: p.start,
-        default=None,
-    )
-    return first is not None and (first.kind in COUNTRYLIKE or first.kind in _STATE_ACTORS)
 
 
 def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]) -> Verdict:
@@ -170,108 +140,59 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
     ruled = _by_rule(doc, drafts, found)
     if ruled is not None:
         return Verdict(False, ruled, 1.0)
-    if not weighed(found):
+    if not found.keys() & TOPICS.keys():
+        # Only what the headline or lead is about can make a look-alike: an article with deal
+        # evidence and no such words is kept, however weak the evidence.
         _doubt_background(doc, drafts, mentions)
         return Verdict(True)
     model = shipped_model()
     p = model.probability(found)
     if p >= model.cut:
-        return Verdict(False, _reason(doc, found), p)
+        return Verdict(False, _reason(doc, model, found), p)
     _doubt_background(doc, drafts, mentions)
     return Verdict(True, score=p)
 
 
-@dataclass(frozen=True)
-class _Story:
-    """What a rule reads: the article, its drafts, its features and its headline."""
-
-    doc: Document
-    drafts: Sequence[DraftDeal]
-    found: dict[str, Evidence]
-    title: int
-
-    @functools.cached_property
-    def headline(self) -> str:
-        return " ".join(self.doc.sentence_text(self.title).split())
-
-    @functools.cached_property
-    def own_news(self) -> list[tuple[int, str, str]]:
-        return _headline_topics(self.doc, self.found, self.title)
-
-
-def _labelled_opinion(story: _Story) -> str | None:
-    """A piece labelled "Opinion:", "Editorial:"... argues; it does not report."""
-    doc, title = story.doc, story.title
+def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence]) -> str | None:
+    """Why the headline's own news or the weakness of the deal keeps the article out, if it does."""
+    title = _lead(doc)[0]
     genre = _GENRE.match(doc.text, doc.index.sentences[title].start) or _GENRE.match(
         doc.text, doc.index.sentences[min(title + 1, len(doc.index.sentences) - 1)].start
     )
-    if genre is None:
-        return None
-    return f'It is labelled "{genre.group(0).strip()}": an opinion piece, not news.'
-
-
-def _deal_as_cause(story: _Story) -> str | None:
-    caused = _headline_then_cause(story.doc, story.drafts, story.found, story.title)
-    if caused is None:
-        return None
-    return (
-        f"Its headline reports {caused}, and names the deal only as its cause or background:"
-        f' "{story.headline}"'
-    )
-
-
-def _deal_elsewhere(story: _Story) -> str | None:
-    elsewhere = _headline_elsewhere(story.doc, story.drafts, story.found, story.title)
-    if elsewhere is None:
-        return None
-    return (
-        f'Its headline reports {elsewhere}: "{story.headline}"; the deal is named only further'
-        " down, as background."
-    )
-
-
-def _in_passing(story: _Story) -> str | None:
-    """A deal named only after the lead, as a bare noun with no stage stated."""
-    found = story.found
-    if found["deal_in_lead"].value or found["best_support"].value >= _PASSING:
-        return None
-    first = min(i for d in story.drafts for i in d.sentences())
-    passage = " ".join(story.doc.sentence_text(first).split())
-    return f'It names a deal only in passing, after its lead: "{passage}"'
-
-
-def _no_trade(story: _Story) -> str | None:
-    """A lead with no trade words, goods, two countries or state's party is about no trade deal,
-    whatever it is about: this rule needs no look-alike's words, so it holds for a kind of story
-    nobody wrote words for ("Hospital signs deal with software firm")."""
-    if _trade_evidence(story.found):
-        return None
-    if story.own_news:
-        _at, name, words = min(story.own_news)
+    if genre is not None:
+        return f'It is labelled "{genre.group(0).strip()}": an opinion piece, not news.'
+    headline = " ".join(doc.sentence_text(title).split())
+    caused = _headline_then_cause(doc, drafts, found, title)
+    if caused is not None:
         return (
-            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{story.headline}"; nothing in'
-            " its lead is about trade (no trade words, goods, two countries or a state's party)."
+            f"Its headline reports {caused}, and names the deal only as its cause or background:"
+            f' "{headline}"'
         )
-    return (
-        "Nothing in its headline or lead is about trade (no trade words, goods, two countries or"
-        f' a state\'s party): "{story.headline}"'
-    )
-
-
-# The rules, in the order their reasons are given.
-RULES: tuple[Callable[[_Story], str | None], ...] = (
-    _labelled_opinion,
-    _deal_as_cause,
-    _deal_elsewhere,
-    _in_passing,
-    _no_trade,
-)
-
-
-def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence]) -> str | None:
-    """Why the headline's own news or the weakness of the deal keeps the article out, if it does."""
-    story = _Story(doc, drafts, found, _lead(doc)[0])
-    return next((reason for rule in RULES if (reason := rule(story)) is not None), None)
+    elsewhere = _headline_elsewhere(doc, drafts, found, title)
+    if elsewhere is not None:
+        return (
+            f'Its headline reports {elsewhere}: "{headline}"; the deal is named only further'
+            " down, as background."
+        )
+    if not found["deal_in_lead"].value and found["best_support"].value < _PASSING:
+        first = min(i for d in drafts for i in d.sentences())
+        passage = " ".join(doc.sentence_text(first).split())
+        return f'It names a deal only in passing, after its lead: "{passage}"'
+    own_news = _headline_topics(doc, found, title)
+    people = [t for t in own_news if t[1] in _CONTRACTS_OF_PEOPLE]
+    if people and "trade" not in found:
+        _at, name, words = min(people)
+        return (
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; a contract'
+            " with players or workers is not a trade deal."
+        )
+    if own_news and not _trade_evidence(found):
+        _at, name, words = min(own_news)
+        return (
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
+            " lead is about trade (no trade words, goods, two countries or a state's party)."
+        )
+    return None
 
 
 def _doubt_background(
@@ -293,15 +214,18 @@ def why_not(doc: Document, fallback: str) -> str:
     found.pop("opinion", None)
     if not found:
         return fallback
-    return f"{fallback} {_reason(doc, found)}"
+    return f"{fallback} {_reason(doc, shipped_model(), found)}"
 
 
-def _reason(doc: Document, found: dict[str, Evidence]) -> str:
-    """The look-alike the lead reads like: the first topic of the headline, else of the lead."""
-    topical = [(e.sentence, _start(doc, e), name, e) for name, e in found.items() if name in TOPICS]
+def _reason(doc: Document, model: Model, found: dict[str, Evidence]) -> str:
+    topical = [
+        (model.weights.get(name, 0.0) * e.value, name, e)
+        for name, e in found.items()
+        if name in TOPICS
+    ]
     if not topical:
         return "It names a deal only in passing: its headline and lead are about something else."
-    _sentence, _at, name, e = min(topical, key=lambda t: (-t[3].value, t[0], t[1]))
+    _weight, name, e = max(topical, key=lambda t: t[0])
     label = TOPICS[name][0]
     where = "headline" if doc.index.sentences[e.sentence].in_title else "lead"
     sentence = " ".join(doc.sentence_text(e.sentence).split())
