@@ -74,6 +74,9 @@ def test_millions_of_pounds_of_a_good_weigh_rather_than_pay():
         ("The fund will take a 70 percent stake in the mine.", "70 percent", "stake"),
         ("The state will hold 49 per cent of the terminal's shares.", "49 per cent", "stake"),
         ("China produced 48% of the world's mined antimony.", "48%", "market_share"),
+        ("The kingdom supplied 62% of that total.", "62%", "market_share"),
+        ("Most cobalt is mined in one country, where 70% of it is refined.", "70%", "market_share"),
+        ("Long-term contracts account for 55 per cent of output.", "55 per cent", "other"),
         ("The tariff covers 90 percent of goods traded.", "90 percent", "other"),
         ("Shares of the miner rose 12% on Monday.", "12%", "other"),
         ("The offer was a 28 per cent premium to the share price.", "28 per cent", "other"),
@@ -214,6 +217,17 @@ def test_a_policy_rate_is_background_kept_off_the_deal():
     )
     assert [(f.text, f.what, f.macro) for f in result.figures] == [("2 percent", "other", True)]
     assert all(deal.figures == [] for deal in result.deals)
+
+
+def test_the_deposit_rate_of_an_anti_dumping_measure_is_a_duty_on_the_measure():
+    result = extract(
+        "Beijing sets deposits on imported canola",
+        "The commerce ministry imposed preliminary anti-dumping measures on canola from Canada, "
+        "with importers paying deposits at a deposit rate of 68.4 percent.",
+    )
+    assert [(f.text, f.what, f.macro) for f in result.figures] == [
+        ("68.4 percent", "tariff_rate", False)
+    ]
 
 
 def test_a_share_price_is_a_price_not_an_investment():

@@ -408,12 +408,13 @@ def find_figures(
         sentence = sentences[i]
         before, after = clause_around(low, sentence.start, sentence.end, *reading[:2])
         around = low[max(sentence.start, reading.start - 80) : min(sentence.end, reading.end + 40)]
+        context = _context(low, sentences, i)
         what = what_of(
             reading.kind,
             reading.unit,
             (before, after),
             around,
-            _context(low, sentences, i),
+            context,
             _earlier(previous, reading, i),
             reading.per_unit,
         )
@@ -427,7 +428,7 @@ def find_figures(
                 quote=quote(text[sentence.start : sentence.end]),
                 start=reading.start,
                 end=reading.end,
-                macro=reading.kind == PERCENT and is_macro(before, after),
+                macro=reading.kind == PERCENT and is_macro(before, after, context),
             )
         )
     return figures

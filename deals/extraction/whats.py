@@ -46,7 +46,12 @@ _TAKES = _any(
     r"take|takes|taking|took|hold|holds|held|holding|acquire[sd]?|buy|buys|bought|seek(?:s|ing)?"
     r"|own|owns|owned|sell|sells|sold"
 )
-_MARKET = _any(r"world'?s?|global|globally|market|supply|supplies|share")
+_MARKET = _any(
+    r"world'?s?|global|globally|market|supply|supplies|supplied|share|produc(?:e|es|ed|tion)"
+    r"|processe[sd]|processing|refined|refining|mined"
+)
+# Trade defence: its "deposit rate" and "rate" are a duty, not a bank's rate.
+_TRADE_DEFENCE = _any(r"anti-?dumping|countervailing|anti-?subsidy|safeguards?|customs")
 _ACCOUNTS_FOR_TRADE = re.compile(r"\baccount(?:s|ed)? for\b.*\b(?:imports|exports)\b")
 _MACRO = re.compile(
     r"\b(?:inflation|unemployment|gdp|economic growth|central bank|consumer price"
@@ -116,8 +121,11 @@ def clause_around(low: str, sentence_start: int, sentence_end: int, start: int, 
     return before, after
 
 
-def is_macro(before: str, after: str) -> bool:
-    """A percentage of a whole economy: a policy rate, inflation, growth, unemployment."""
+def is_macro(before: str, after: str, sentence: str = "") -> bool:
+    """A percentage of a whole economy: a policy rate, inflation, growth, unemployment (not the
+    "deposit rate" of an anti-dumping measure)."""
+    if _TRADE_DEFENCE.search(sentence):
+        return False
     return bool(_MACRO.search(before) or _MACRO.search(after))
 
 
@@ -140,7 +148,7 @@ def what_of(
     """
     before, after = clause
     if kind == PERCENT:
-        if is_macro(before, after):
+        if is_macro(before, after, sentence):
             return "other"
         return _percent(before, after, sentence, previous)
     if kind == MONEY:
