@@ -159,6 +159,12 @@ def test_a_companys_accounts_are_not_the_deal_value(sentence, text):
             "investment",
         ),
         ("The department lent $150 million for the expansion.", "$150 million", "loan"),
+        ("The miner plans a $900 million lithium hydroxide plant.", "$900 million", "investment"),
+        (
+            "Ottawa readied duties on US goods worth $30 billion if the tariffs begin.",
+            "$30 billion",
+            "trade_value",
+        ),
         (
             "The EU has cleared the $13.9 billion takeover of Covestro.",
             "$13.9 billion",

@@ -86,6 +86,13 @@ _DEAL_AFTER = re.compile(
 )
 # "tariffs on $200 billion of Chinese goods": the amount is the trade the tariffs fall on.
 _OF_GOODS = re.compile(r"^\s*(?:worth )?of (?:[\w-]+ ){0,3}?(?:goods|imports|exports|products)\b")
+# "levies on American goods worth $150 billion": the same, said the other way round.
+_GOODS_WORTH = re.compile(r"\b(?:goods|imports|exports|products) (?:worth|valued at)\s+$")
+# What the amount builds, named right after it: "a $1.1bn battery cell plant".
+_FACILITY_AFTER = re.compile(
+    r"^\s*(?:[a-z-]+\s){0,3}?(?:plant|factory|smelter|refinery|mine|facility|gigafactory"
+    r"|terminal|pipeline)s?\b"
+)
 # The size of a firm or an economy, "the S$308 billion firm", is background to any deal.
 _SIZE_OF = re.compile(
     r"^\s*(?:[a-z-]+\s)?(?:firm|company|group|conglomerate|bank|insurer|economy|empire|business)\b"
@@ -207,8 +214,10 @@ def _money(before: str, after: str, around: str, per_unit: bool, previous: str |
         return "deal_value"
     if _BOUGHT_INTO.search(clause):
         return "investment"
-    if _OF_GOODS.match(after):
+    if _OF_GOODS.match(after) or _GOODS_WORTH.search(before):
         return "trade_value"
+    if _FACILITY_AFTER.match(after):
+        return "investment"
     if _TARIFF.search(clause):
         return "other"
     if _TRADE.search(clause):
