@@ -236,6 +236,18 @@ def test_the_deposit_rate_of_an_anti_dumping_measure_is_a_duty_on_the_measure():
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Washington set a 25-percent tariff on steel.", "25-percent"),
+        ("Delhi cut the duty to 19pc on cars.", "19pc"),
+        ("A 10-per-cent levy applies from May.", "10-per-cent"),
+    ],
+)
+def test_a_percentage_written_with_a_hyphen_or_pc_is_read_whole(sentence, text):
+    assert [(f.text, f.unit) for f in extract("Tariff news", sentence).figures] == [(text, "%")]
+
+
 def test_a_share_price_is_a_price_not_an_investment():
     found = whats("Miner shares", "The miner's shares recovered to close the week at $1.27.")
     assert found == {"$1.27": "price"}

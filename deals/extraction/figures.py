@@ -155,8 +155,9 @@ _CURRENCY_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_prefix_alt})\s?$", re.IGNOR
 # ... or a scale and a unit, currency word or percent sign just after it.
 _AFTER_NUMBER = re.compile(
     # "$5-million" and "a 100,000-tonne quota" are written with a hyphen too.
-    rf"(?:(?:\s|-(?=(?:m|b|tr)illion\b))?{_SCALE_WORDS}\b)?(?:\s?(?P<pct>%|percent\b|per cent\b"
-    rf"|pct\b|percentage points?\b|basis points\b)|\s(?P<cur>{_word_alt})\b"
+    # "a 25-percent tariff" and "50pc" are percentages too.
+    rf"(?:(?:\s|-(?=(?:m|b|tr)illion\b))?{_SCALE_WORDS}\b)?(?:[\s-]?(?P<pct>%|percent\b"
+    rf"|per[\s-]cent\b|pct\b|pc\b|percentage points?\b|basis points\b)|\s(?P<cur>{_word_alt})\b"
     rf"|[\s-]?(?P<unit>{_unit_alt})\b)?",
     re.IGNORECASE,
 )
