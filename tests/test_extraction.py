@@ -735,6 +735,23 @@ def test_common_goods_resolve_to_their_taxonomy_entries():
     assert [c.name for c in deal.commodities] == ["spirits"]
 
 
+def test_goods_named_as_traders_write_them_resolve_to_one_entry_each():
+    deal = main_deal("Malawi halts exports of raw minerals and lithium concentrates")
+    assert [c.name for c in deal.commodities] == ["raw minerals", "spodumene concentrate"]
+    deal = main_deal("Beijing slaps 100% duties on Canadian canola oil")
+    assert [c.name for c in deal.commodities] == ["rapeseed oil"]
+    deal = main_deal(
+        "Oslo and Seoul sign trade pact",
+        "Norway and South Korea signed a trade agreement on Monday that removes tariffs on "
+        "commercial aircraft, defense equipment and dried distillers' grains.",
+    )
+    assert [c.name for c in deal.commodities] == [
+        "aircraft",
+        "defence equipment",
+        "distillers' grains",
+    ]
+
+
 def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():
     deal = main_deal(
         "Gulf fund buys copper mine stake",
