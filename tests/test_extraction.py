@@ -752,6 +752,13 @@ def test_goods_named_as_traders_write_them_resolve_to_one_entry_each():
     ]
 
 
+def test_everyday_trade_goods_are_goods():
+    deal = main_deal("Peru bans imports of eggs, tyres and ethanol from Chile")
+    assert [c.name for c in deal.commodities] == ["eggs", "tyres", "biofuels"]
+    deal = main_deal("India curbs lentils and cement exports")
+    assert [c.name for c in deal.commodities] == ["pulses", "cement"]
+
+
 def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():
     deal = main_deal(
         "Gulf fund buys copper mine stake",
