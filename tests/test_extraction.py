@@ -655,6 +655,18 @@ def test_talks_in_a_measure_headline_are_between_the_same_two_countries():
     assert set(names(agreement)) == {"South Korea", "United States"}
 
 
+def test_an_agreement_named_in_passing_with_one_side_is_not_a_deal_of_the_story():
+    result = extract(
+        "Trump threatens 40% tariff on Peruvian goods",
+        "President Donald Trump said on Monday the United States would impose a 40% tariff on "
+        "goods from Peru from August 1. Trump also sent letters to other governments, warning "
+        "that tariffs would follow by August 1 if they failed to reach a trade agreement on terms "
+        "favourable to Washington.",
+        DAY,
+    )
+    assert [(d.kind, names(d)) for d in result.deals] == [("measure", ["United States", "Peru"])]
+
+
 # -- several measures in one story ----------------------------------------------------------------
 
 

@@ -154,6 +154,7 @@ def extract(
     deals = ordered
     mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
     ordered, mentions = _without_cuts_of_an_agreement(doc, ordered, mentions)
+    ordered, mentions = _without_one_sided_agreements(ordered, mentions)
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
@@ -187,6 +188,20 @@ def _without_cuts_of_an_agreement(
                 for support in draft.support
             )
         )
+    ]
+    return [draft for draft, _ in kept], [mention for _, mention in kept]
+
+
+def _without_one_sided_agreements(
+    drafts: list[DraftDeal], mentions: list
+) -> tuple[list[DraftDeal], list]:
+    """An agreement told after the story's main deal with a single side ("warning of tariffs if
+    they fail to reach a trade agreement") is a passing word, not a deal of its own: an agreement
+    needs two sides."""
+    kept = [
+        (draft, mention)
+        for n, (draft, mention) in enumerate(zip(drafts, mentions, strict=True))
+        if n == 0 or mention.kind != AGREEMENT or len(mention.parties) >= 2
     ]
     return [draft for draft, _ in kept], [mention for _, mention in kept]
 
