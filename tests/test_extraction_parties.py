@@ -755,3 +755,16 @@ def test_a_good_inside_a_longer_company_name_opens_no_name_of_its_own():
         "on Thursday.",
     )
     assert not any(name.startswith("Uranium") for name in names(deal))
+
+
+def test_a_sentence_telling_the_measures_history_gives_it_no_sides_or_goods():
+    deal = main_deal(
+        "Malaysia to ban bauxite exports from January",
+        "Malaysia will halt exports of bauxite from January 1, a senior minister said on Monday."
+        "\nThe decision is meant to force miners to build refineries at home.\nIn 2016, Malaysia "
+        "banned exports of raw ore and tin, prompting Guinea to become the biggest supplier of "
+        "bauxite to China.",
+        datetime.date(2025, 6, 1),
+    )
+    assert (deal.stage, names(deal)) == ("threatened", ["Malaysia"])
+    assert [c.name for c in deal.commodities] == ["bauxite"]

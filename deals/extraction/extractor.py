@@ -418,6 +418,7 @@ def _support_for(
         weight *= 0.6
     elif cue.modality != FACTUAL:
         return None
+    past = cue.modality == BACKGROUND
     if kind == AGREEMENT:
         noun = _nearest_noun(cue, agreement_nouns)
         if stage == "signed" and noun is not None and noun.label == "mou":
@@ -439,7 +440,8 @@ def _support_for(
         weight *= 0.7
     if _in_the_past(doc, cue):
         weight *= 0.6
-    return Support(stage, weight, cue, cue.rumour)
+        past = True
+    return Support(stage, weight, cue, cue.rumour, past=past)
 
 
 def _names_a_company(doc: Document, sentence: int) -> bool:

@@ -221,6 +221,13 @@ def _parties(
         for p in by_sentence.get(i, ())
         if not p.excluded and _closest_deal(doc, deals, p) is deal
     ]
+    history = history_sentences(doc, deal)
+    if history:
+        # "In 2014 Indonesia banned ore exports, prompting the Philippines to ...": the names only
+        # a sentence of the deal's history gives are not its sides.
+        told = {p.name for p in hits if p.sentence not in history}
+        if told:
+            hits = [p for p in hits if p.sentence not in history or p.name in told]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
         if deal.segments is not None:
@@ -270,6 +277,14 @@ def _parties(
             if counts.get(m.name, 0) > 1 or m.start < doc.title_end or m.name in listed
         ] or mentions
     return mentions
+
+
+def history_sentences(doc: Document, deal: DraftDeal) -> set[int]:
+    """The body sentences past the lead where the deal is told only as history."""
+    past = {s.cue.sentence for s in deal.support if s.past}
+    if not past:
+        return past
+    return past - {s.cue.sentence for s in deal.support if not s.past} - doc.lead_sentences
 
 
 def _measure_target(doc: Document, hit: PartyHit) -> bool:
@@ -427,6 +442,17 @@ def _commodities(
                 lineage = gaz.commodity_lineage(hit.index)
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
+    history = history_sentences(doc, deal)
+    if history and any(c.sentence not in history for c in chosen):
+        # "In 2014 Indonesia banned raw ore exports, hurting stainless steel makers": goods only a
+        # sentence of the deal's history names are not goods of its news.
+        # A good the news names by a broader word ("batteries") keeps its precise name.
+        told = {gaz.commodities[c.index].name for c in chosen if c.sentence not in history}
+        chosen = [
+            c
+            for c in chosen
+            if c.sentence not in history or told.intersection(gaz.commodity_lineage(c.index))
+        ]
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
