@@ -640,6 +640,19 @@ def test_possessive_country_before_an_unknown_company_gives_its_home_country():
     assert parties == {"Andina Copper Mining": "PE", "Hanbit Metals Group": "KR"}
 
 
+def test_a_capital_written_short_names_its_government_and_a_region_is_no_country():
+    deal = main_deal(
+        "Delhi and Whitehall sign free trade deal",
+        "The two governments signed the agreement on Thursday, cutting duties on whisky.",
+    )
+    assert set(names(deal)) == {"India", "United Kingdom"}
+    deal = main_deal(
+        "Bloc seals trade pact with Mercosur",
+        "The European Union and the South American bloc signed the trade agreement on Saturday.",
+    )
+    assert set(names(deal)) == {"European Union", "Mercosur"}
+
+
 def test_country_and_good_after_a_tariff_is_not_a_company_of_that_name():
     deal = main_deal("Brazil slaps tariffs on U.S. steel")
     assert names(deal) == ["Brazil", "United States"]
