@@ -768,3 +768,19 @@ def test_a_sentence_telling_the_measures_history_gives_it_no_sides_or_goods():
     )
     assert (deal.stage, names(deal)) == ("threatened", ["Malaysia"])
     assert [c.name for c in deal.commodities] == ["bauxite"]
+
+
+def test_the_bloc_is_the_one_bloc_the_story_has_named():
+    deal = main_deal(
+        "India wraps up trade negotiations after 18 years",
+        "The European Union has long sought wider access to Indian markets. On Tuesday the bloc "
+        "and India concluded negotiations on a free trade agreement, officials said.",
+    )
+    assert sorted(names(deal)) == ["European Union", "India"]
+    assert {p.name: p.text for p in deal.parties}["European Union"] == "European Union"
+    deal = main_deal(
+        "Chile wraps up trade negotiations",
+        "The European Union and Mercosur have long courted Chile. On Tuesday the bloc and Chile "
+        "concluded negotiations on a free trade agreement, officials said.",
+    )
+    assert names(deal) == ["Chile"]

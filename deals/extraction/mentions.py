@@ -10,7 +10,7 @@ from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .goods import agreement_terms_goods, terms_of_the_agreement
 from .lexicon import TOPIC
-from .parties import CommodityHit, PartyHit
+from .parties import VIA_REFERENCE, CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
 from .stages import AGREEMENT, FACTUAL, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
@@ -248,7 +248,7 @@ def _parties(
         hits, listed = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
-    order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
+    order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.via == VIA_REFERENCE, p.start))
     for hit in order:
         name, kind, country = hit.name, hit.kind, hit.country
         if deal.kind == MEASURE and kind == "government_body" and country:
@@ -261,7 +261,7 @@ def _parties(
             name=name,
             kind=kind,
             role=roles.get(hit.name) or roles.get(name),
-            text=doc.raw[hit.start : hit.end],
+            text=hit.name if hit.via == VIA_REFERENCE else doc.raw[hit.start : hit.end],
             start=hit.start,
             end=hit.end,
             country=country,

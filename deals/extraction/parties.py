@@ -234,6 +234,7 @@ def find_hits(
     _units_by_short_name(text, parties)
     name_acronyms(text, parties)
     parties.sort(key=lambda p: p.start)
+    parties = _with_the_bloc(text, low, parties, index)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     _continent_or_bloc(text, parties)
     dateline = dateline_span(text, title_end)
@@ -266,6 +267,43 @@ def _continent_or_bloc(text: str, parties: list[PartyHit]) -> None:
     for hit in continental:
         if hit.name not in named or _COUNTRIES_OF.match(text, hit.end):
             hit.excluded = hit.excluded or "continent"
+
+
+# "the bloc", "the 27-nation bloc", "the trading bloc": the bloc the story has named. Such a hit
+# is no name of the bloc for the gazetteer to learn.
+VIA_REFERENCE = "reference"
+_THE_BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |trading |trade )?bloc\b")
+
+
+def _with_the_bloc(
+    text: str, low: str, parties: list[PartyHit], index: SentenceIndex
+) -> list[PartyHit]:
+    """ "The bloc" names the one bloc the story has named before it; after two, it is unclear
+    which."""
+    if "bloc" not in low:
+        return parties
+    blocs = [
+        p
+        for p in parties
+        if p.kind == "bloc" and not p.excluded and text[p.start : p.end] not in _CONTINENT_FORMS
+    ]
+    if not blocs:
+        return parties
+    added = []
+    for match in _THE_BLOC.finditer(low):
+        named = {p.name for p in blocs if p.end <= match.start()}
+        if len(named) != 1:
+            continue
+        bloc = next(p for p in blocs if p.end <= match.start())
+        start, end = match.span()
+        added.append(
+            PartyHit(
+                bloc.name, bloc.kind, bloc.country, start, end, index.index_of(start), VIA_REFERENCE
+            )
+        )
+    if not added:
+        return parties
+    return sorted([*parties, *added], key=lambda p: p.start)
 
 
 # "the first grain ship", "a cargo vessel loaded with corn": a ship that carries goods.
