@@ -784,3 +784,20 @@ def test_the_bloc_is_the_one_bloc_the_story_has_named():
         "concluded negotiations on a free trade agreement, officials said.",
     )
     assert names(deal) == ["Chile"]
+
+
+def test_a_firm_the_gazetteer_does_not_know_is_found_by_how_the_story_introduces_it():
+    body = (
+        "{} has signed a binding offtake agreement with Nordvolt, the Swedish battery maker, to "
+        "supply spodumene for five years, the companies said on Monday."
+    )
+    for subject in (
+        "Kestrel Peak (ASX: KPK)",
+        "Perth-based Kestrel Peak",
+        "Kestrel Peak, an ASX-listed explorer,",
+        "Kestrel Peak, a lithium start-up,",
+        "Kestrel Peak, an Australian lithium hopeful,",
+        "Kestrel Peak, one of Australia's biggest lithium miners,",
+    ):
+        deal = main_deal("Lithium offtake agreement signed", body.format(subject))
+        assert sorted(names(deal)) == ["Kestrel Peak", "Nordvolt"], subject

@@ -164,11 +164,14 @@ _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$"
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
 # "MP Materials, the only US rare earths miner": the country says where the firm is from.
-_APPOSITION_OPENS = re.compile(r"^\s*,\s*(?:an?|the|one of the|its)\s+(?:[a-z][\w-]*\s+){0,3}$")
+_APPOSITION_OPENS = re.compile(
+    r"^\s*,\s*(?:an?|the|one of the|one of|its)\s+(?:[a-z][\w-]*\s+){0,3}$"
+)
 _DESCRIBED_FIRM = re.compile(
     r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:miner|maker|producer|company|firm|group|giant|major"
     r"|developer|refiner|supplier|manufacturer|carmaker|automaker|chipmaker|steelmaker|trader"
-    r"|exporter|importer|operator|utility|lender|investor|fund|conglomerate)s?\b"
+    r"|exporter|importer|operator|utility|lender|investor|fund|conglomerate|explorer|start-up"
+    r"|startup|hopeful|smelter|processor)s?\b"
 )
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
