@@ -801,3 +801,12 @@ def test_a_firm_the_gazetteer_does_not_know_is_found_by_how_the_story_introduces
     ):
         deal = main_deal("Lithium offtake agreement signed", body.format(subject))
         assert sorted(names(deal)) == ["Kestrel Peak", "Nordvolt"], subject
+
+
+def test_goods_whose_tariffs_a_deal_leaves_as_they_are_are_not_its_goods():
+    deal = main_deal(
+        "Chile and Korea agree trade deal",
+        "Chile and South Korea agreed a trade deal on Friday that removes tariffs on wine and "
+        "cars, while the tariffs on copper and salmon will stay in place, officials said.",
+    )
+    assert [c.name for c in deal.commodities] == ["wine", "autos"]

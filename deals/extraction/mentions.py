@@ -442,6 +442,8 @@ def _commodities(
                 lineage = gaz.commodity_lineage(hit.index)
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
+    if deal.kind == AGREEMENT:
+        chosen = [c for c in chosen if not _left_as_they_are(doc, c)]
     history = history_sentences(doc, deal)
     if history and any(c.sentence not in history for c in chosen):
         # "In 2014 Indonesia banned raw ore exports, hurting stainless steel makers": goods only a
@@ -470,6 +472,20 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+# "the tariffs on steel and aluminium will stay as they are": what the deal leaves alone.
+_STAYS = re.compile(
+    r"[^.;:,]{0,50}?\b(?:stay|stays|remain|remains)\s+(?:in place|in force|unchanged|untouched"
+    r"|as (?:they|it) (?:are|is|stand|stands)|the same)\b"
+)
+
+
+def _left_as_they_are(doc: Document, hit: CommodityHit) -> bool:
+    """A good an agreement's story says keeps its tariff as it is ("the 50% tariffs on steel and
+    aluminium will stay in place") is a good the agreement leaves out."""
+    s = doc.index.sentences[hit.sentence]
+    return hit.start >= doc.title_end and _STAYS.match(doc.low, hit.end, s.end) is not None
 
 
 # "It will open up investment in industries such as pharmaceuticals": a sentence that opens with
