@@ -275,7 +275,7 @@ def _continent_or_bloc(text: str, parties: list[PartyHit]) -> None:
 # "the bloc", "the 27-nation bloc", "the trading bloc": the bloc the story has named. Such a hit
 # is no name of the bloc for the gazetteer to learn.
 VIA_REFERENCE = "reference"
-_THE_BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |trading |trade )?bloc\b")
+_THE_BEFORE_BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |trading |trade )?$")
 
 
 def _with_the_bloc(
@@ -283,27 +283,29 @@ def _with_the_bloc(
 ) -> list[PartyHit]:
     """ "The bloc" names the one bloc the story has named before it; after two, it is unclear
     which."""
-    if "bloc" not in low:
+    at = low.find("bloc")
+    if at < 0:
         return parties
     blocs = [
         p
         for p in parties
         if p.kind == "bloc" and not p.excluded and text[p.start : p.end] not in _CONTINENT_FORMS
     ]
-    if not blocs:
-        return parties
     added = []
-    for match in _THE_BLOC.finditer(low):
-        named = {p.name for p in blocs if p.end <= match.start()}
-        if len(named) != 1:
-            continue
-        bloc = next(p for p in blocs if p.end <= match.start())
-        start, end = match.span()
-        added.append(
-            PartyHit(
-                bloc.name, bloc.kind, bloc.country, start, end, index.index_of(start), VIA_REFERENCE
-            )
-        )
+    while at >= 0 and blocs:
+        end = at + 4
+        the = _THE_BEFORE_BLOC.search(low, max(0, at - 24), at)
+        if the is not None and not low[end : end + 1].isalnum():
+            named = [p for p in blocs if p.end <= the.start()]
+            if len({p.name for p in named}) == 1:
+                bloc, start = named[0], the.start()
+                sentence = index.index_of(start)
+                added.append(
+                    PartyHit(
+                        bloc.name, bloc.kind, bloc.country, start, end, sentence, VIA_REFERENCE
+                    )
+                )
+        at = low.find("bloc", end)
     if not added:
         return parties
     return sorted([*parties, *added], key=lambda p: p.start)
