@@ -292,13 +292,18 @@ def _with_the_bloc(
         if p.kind == "bloc" and not p.excluded and text[p.start : p.end] not in _CONTINENT_FORMS
     ]
     added = []
+    # The blocs named so far, read once in text order as the references come.
+    first, names, seen = None, set(), 0
     while at >= 0 and blocs:
         end = at + 4
         the = _THE_BEFORE_BLOC.search(low, max(0, at - 24), at)
         if the is not None and not low[end : end + 1].isalnum():
-            named = [p for p in blocs if p.end <= the.start()]
-            if len({p.name for p in named}) == 1:
-                bloc, start = named[0], the.start()
+            while seen < len(blocs) and blocs[seen].end <= the.start():
+                first = first or blocs[seen]
+                names.add(blocs[seen].name)
+                seen += 1
+            if len(names) == 1:
+                bloc, start = first, the.start()
                 sentence = index.index_of(start)
                 added.append(
                     PartyHit(
