@@ -640,6 +640,19 @@ def test_possessive_country_before_an_unknown_company_gives_its_home_country():
     assert parties == {"Andina Copper Mining": "PE", "Hanbit Metals Group": "KR"}
 
 
+def test_a_capital_written_short_names_its_government_and_a_region_is_no_country():
+    deal = main_deal(
+        "Delhi and Whitehall sign free trade deal",
+        "The two governments signed the agreement on Thursday, cutting duties on whisky.",
+    )
+    assert set(names(deal)) == {"India", "United Kingdom"}
+    deal = main_deal(
+        "Bloc seals trade pact with Mercosur",
+        "The European Union and the South American bloc signed the trade agreement on Saturday.",
+    )
+    assert set(names(deal)) == {"European Union", "Mercosur"}
+
+
 def test_country_and_good_after_a_tariff_is_not_a_company_of_that_name():
     deal = main_deal("Brazil slaps tariffs on U.S. steel")
     assert names(deal) == ["Brazil", "United States"]
@@ -653,6 +666,18 @@ def test_talks_in_a_measure_headline_are_between_the_same_two_countries():
     agreement = next(d for d in result.deals if d.kind == "agreement")
     assert agreement.stage == "stalled"
     assert set(names(agreement)) == {"South Korea", "United States"}
+
+
+def test_an_agreement_named_in_passing_with_one_side_is_not_a_deal_of_the_story():
+    result = extract(
+        "Trump threatens 40% tariff on Peruvian goods",
+        "President Donald Trump said on Monday the United States would impose a 40% tariff on "
+        "goods from Peru from August 1. Trump also sent letters to other governments, warning "
+        "that tariffs would follow by August 1 if they failed to reach a trade agreement on terms "
+        "favourable to Washington.",
+        DAY,
+    )
+    assert [(d.kind, names(d)) for d in result.deals] == [("measure", ["United States", "Peru"])]
 
 
 # -- several measures in one story ----------------------------------------------------------------
@@ -733,6 +758,30 @@ def test_common_goods_resolve_to_their_taxonomy_entries():
     assert (deal.stage, [c.name for c in deal.commodities]) == ("imposed", ["seafood", "dairy"])
     deal = main_deal("China slaps anti-dumping duties on European brandy")
     assert [c.name for c in deal.commodities] == ["spirits"]
+
+
+def test_goods_named_as_traders_write_them_resolve_to_one_entry_each():
+    deal = main_deal("Malawi halts exports of raw minerals and lithium concentrates")
+    assert [c.name for c in deal.commodities] == ["raw minerals", "spodumene concentrate"]
+    deal = main_deal("Beijing slaps 100% duties on Canadian canola oil")
+    assert [c.name for c in deal.commodities] == ["rapeseed oil"]
+    deal = main_deal(
+        "Oslo and Seoul sign trade pact",
+        "Norway and South Korea signed a trade agreement on Monday that removes tariffs on "
+        "commercial aircraft, defense equipment and dried distillers' grains.",
+    )
+    assert [c.name for c in deal.commodities] == [
+        "aircraft",
+        "defence equipment",
+        "distillers' grains",
+    ]
+
+
+def test_everyday_trade_goods_are_goods():
+    deal = main_deal("Peru bans imports of eggs, tyres and ethanol from Chile")
+    assert [c.name for c in deal.commodities] == ["eggs", "tyres", "biofuels"]
+    deal = main_deal("India curbs lentils and cement exports")
+    assert [c.name for c in deal.commodities] == ["pulses", "cement"]
 
 
 def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():

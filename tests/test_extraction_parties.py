@@ -755,3 +755,58 @@ def test_a_good_inside_a_longer_company_name_opens_no_name_of_its_own():
         "on Thursday.",
     )
     assert not any(name.startswith("Uranium") for name in names(deal))
+
+
+def test_a_sentence_telling_the_measures_history_gives_it_no_sides_or_goods():
+    deal = main_deal(
+        "Malaysia to ban bauxite exports from January",
+        "Malaysia will halt exports of bauxite from January 1, a senior minister said on Monday."
+        "\nThe decision is meant to force miners to build refineries at home.\nIn 2016, Malaysia "
+        "banned exports of raw ore and tin, prompting Guinea to become the biggest supplier of "
+        "bauxite to China.",
+        datetime.date(2025, 6, 1),
+    )
+    assert (deal.stage, names(deal)) == ("threatened", ["Malaysia"])
+    assert [c.name for c in deal.commodities] == ["bauxite"]
+
+
+def test_the_bloc_is_the_one_bloc_the_story_has_named():
+    deal = main_deal(
+        "India wraps up trade negotiations after 18 years",
+        "The European Union has long sought wider access to Indian markets. On Tuesday the bloc "
+        "and India concluded negotiations on a free trade agreement, officials said.",
+    )
+    assert sorted(names(deal)) == ["European Union", "India"]
+    assert {p.name: p.text for p in deal.parties}["European Union"] == "European Union"
+    deal = main_deal(
+        "Chile wraps up trade negotiations",
+        "The European Union and Mercosur have long courted Chile. On Tuesday the bloc and Chile "
+        "concluded negotiations on a free trade agreement, officials said.",
+    )
+    assert names(deal) == ["Chile"]
+
+
+def test_a_firm_the_gazetteer_does_not_know_is_found_by_how_the_story_introduces_it():
+    body = (
+        "{} has signed a binding offtake agreement with Nordvolt, the Swedish battery maker, to "
+        "supply spodumene for five years, the companies said on Monday."
+    )
+    for subject in (
+        "Kestrel Peak (ASX: KPK)",
+        "Perth-based Kestrel Peak",
+        "Kestrel Peak, an ASX-listed explorer,",
+        "Kestrel Peak, a lithium start-up,",
+        "Kestrel Peak, an Australian lithium hopeful,",
+        "Kestrel Peak, one of Australia's biggest lithium miners,",
+    ):
+        deal = main_deal("Lithium offtake agreement signed", body.format(subject))
+        assert sorted(names(deal)) == ["Kestrel Peak", "Nordvolt"], subject
+
+
+def test_goods_whose_tariffs_a_deal_leaves_as_they_are_are_not_its_goods():
+    deal = main_deal(
+        "Chile and Korea agree trade deal",
+        "Chile and South Korea agreed a trade deal on Friday that removes tariffs on wine and "
+        "cars, while the tariffs on copper and salmon will stay in place, officials said.",
+    )
+    assert [c.name for c in deal.commodities] == ["wine", "autos"]

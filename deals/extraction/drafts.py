@@ -26,6 +26,8 @@ class Support:
     cue: Cue
     rumour: bool
     later: bool = False  # a measure said to take effect on a later date
+    # Told as history: in a clause dated before the story's year, or opened by "after", "since".
+    past: bool = False
 
 
 @dataclass

@@ -154,6 +154,7 @@ def extract(
     deals = ordered
     mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
     ordered, mentions = _without_cuts_of_an_agreement(doc, ordered, mentions)
+    ordered, mentions = _without_one_sided_agreements(ordered, mentions)
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
@@ -187,6 +188,20 @@ def _without_cuts_of_an_agreement(
                 for support in draft.support
             )
         )
+    ]
+    return [draft for draft, _ in kept], [mention for _, mention in kept]
+
+
+def _without_one_sided_agreements(
+    drafts: list[DraftDeal], mentions: list
+) -> tuple[list[DraftDeal], list]:
+    """An agreement told after the story's main deal with a single side ("warning of tariffs if
+    they fail to reach a trade agreement") is a passing word, not a deal of its own: an agreement
+    needs two sides."""
+    kept = [
+        (draft, mention)
+        for n, (draft, mention) in enumerate(zip(drafts, mentions, strict=True))
+        if n == 0 or mention.kind != AGREEMENT or len(mention.parties) >= 2
     ]
     return [draft for draft, _ in kept], [mention for _, mention in kept]
 
@@ -403,6 +418,7 @@ def _support_for(
         weight *= 0.6
     elif cue.modality != FACTUAL:
         return None
+    past = cue.modality == BACKGROUND
     if kind == AGREEMENT:
         noun = _nearest_noun(cue, agreement_nouns)
         if stage == "signed" and noun is not None and noun.label == "mou":
@@ -424,7 +440,8 @@ def _support_for(
         weight *= 0.7
     if _in_the_past(doc, cue):
         weight *= 0.6
-    return Support(stage, weight, cue, cue.rumour)
+        past = True
+    return Support(stage, weight, cue, cue.rumour, past=past)
 
 
 def _names_a_company(doc: Document, sentence: int) -> bool:

@@ -10,7 +10,7 @@ from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .goods import agreement_terms_goods, terms_of_the_agreement
 from .lexicon import TOPIC
-from .parties import CommodityHit, PartyHit
+from .parties import VIA_REFERENCE, CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
 from .stages import AGREEMENT, FACTUAL, MEASURE, STAGE_ORDER
 from .text import clause_end, clause_start, quote
@@ -221,6 +221,13 @@ def _parties(
         for p in by_sentence.get(i, ())
         if not p.excluded and _closest_deal(doc, deals, p) is deal
     ]
+    history = history_sentences(doc, deal)
+    if history:
+        # "In 2014 Indonesia banned ore exports, prompting the Philippines to ...": the names only
+        # a sentence of the deal's history gives are not its sides.
+        told = {p.name for p in hits if p.sentence not in history}
+        if told:
+            hits = [p for p in hits if p.sentence not in history or p.name in told]
     if deal.kind == MEASURE:
         hits = [p for p in hits if p.kind != "international_org"]
         if deal.segments is not None:
@@ -241,7 +248,7 @@ def _parties(
         hits, listed = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
     by_name: dict[str, PartyMention] = {}
-    order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.start))
+    order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.via == VIA_REFERENCE, p.start))
     for hit in order:
         name, kind, country = hit.name, hit.kind, hit.country
         if deal.kind == MEASURE and kind == "government_body" and country:
@@ -254,7 +261,7 @@ def _parties(
             name=name,
             kind=kind,
             role=roles.get(hit.name) or roles.get(name),
-            text=doc.raw[hit.start : hit.end],
+            text=hit.name if hit.via == VIA_REFERENCE else doc.raw[hit.start : hit.end],
             start=hit.start,
             end=hit.end,
             country=country,
@@ -270,6 +277,14 @@ def _parties(
             if counts.get(m.name, 0) > 1 or m.start < doc.title_end or m.name in listed
         ] or mentions
     return mentions
+
+
+def history_sentences(doc: Document, deal: DraftDeal) -> set[int]:
+    """The body sentences past the lead where the deal is told only as history."""
+    past = {s.cue.sentence for s in deal.support if s.past}
+    if not past:
+        return past
+    return past - {s.cue.sentence for s in deal.support if not s.past} - doc.lead_sentences
 
 
 def _measure_target(doc: Document, hit: PartyHit) -> bool:
@@ -427,6 +442,19 @@ def _commodities(
                 lineage = gaz.commodity_lineage(hit.index)
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
+    if deal.kind == AGREEMENT:
+        chosen = [c for c in chosen if not _left_as_they_are(doc, c)]
+    history = history_sentences(doc, deal)
+    if history and any(c.sentence not in history for c in chosen):
+        # "In 2014 Indonesia banned raw ore exports, hurting stainless steel makers": goods only a
+        # sentence of the deal's history names are not goods of its news.
+        # A good the news names by a broader word ("batteries") keeps its precise name.
+        told = {gaz.commodities[c.index].name for c in chosen if c.sentence not in history}
+        chosen = [
+            c
+            for c in chosen
+            if c.sentence not in history or told.intersection(gaz.commodity_lineage(c.index))
+        ]
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
@@ -444,6 +472,20 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+# "the tariffs on steel and aluminium will stay as they are": what the deal leaves alone.
+_STAYS = re.compile(
+    r"[^.;:,]{0,50}?\b(?:stay|stays|remain|remains)\s+(?:in place|in force|unchanged|untouched"
+    r"|as (?:they|it) (?:are|is|stand|stands)|the same)\b"
+)
+
+
+def _left_as_they_are(doc: Document, hit: CommodityHit) -> bool:
+    """A good an agreement's story says keeps its tariff as it is ("the 50% tariffs on steel and
+    aluminium will stay in place") is a good the agreement leaves out."""
+    s = doc.index.sentences[hit.sentence]
+    return hit.start >= doc.title_end and _STAYS.match(doc.low, hit.end, s.end) is not None
 
 
 # "It will open up investment in industries such as pharmaceuticals": a sentence that opens with

@@ -321,11 +321,23 @@ _APPOSED_NOUNS = (
     r"|manufacturer|maker|carmaker|automaker|chipmaker|steelmaker|trading house|trader"
     r"|developer|operator|utility|lender|exporter|importer|processor|distributor|smelter"
     r"|shipper|grinder|marketer|supplier|sovereign wealth fund|wealth fund|state fund"
-    r"|investment fund|fund|agency)"
+    r"|investment fund|fund|agency|explorer|start-up|startup|hopeful)"
 )
 # ", the Canadian potash exporter", ", China's largest online lender".
-_APPOSITION_START = re.compile(r", (?:the |a |an |[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}'s? )")
-_APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"\b")
+# ", one of Australia's biggest lithium miners": one of several of a kind.
+_APPOSITION_START = re.compile(
+    r", (?:one of (?:the )?)?(?:the |a |an |[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}'s? )"
+)
+_APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"s?\b")
+# "Kestrel Peak (ASX: KPK)", "Pilbara Minerals (PLS.AX)": a name given with its stock ticker.
+_TICKER = re.compile(
+    r" \((?:(?:ASX|NYSE|Nasdaq|NASDAQ|TSX|TSXV|TSX-V|LSE|AIM|HKEX|SGX|JSE|BSE|NSE|KRX|KOSDAQ|TYO"
+    r"|TSE|SSE|SZSE|ETR|FRA|EPA|AMS|OTC|OTCQX|OTCQB)\s*:\s*[A-Z0-9.]{1,10}|[A-Z0-9]{1,6}\.[A-Z]{1,2})\)"
+)
+# "Perth-based Kestrel Peak", "London-listed Glencore": a firm described by where it sits.
+_PLACED = re.compile(r"-(?:based|listed|headquartered) (?=[A-Z])")
+_PLACE_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w.]*$")
+_NAME_AFTER = re.compile(r"[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}")
 _NAME_BEFORE = re.compile(r"(?<![\w'.-])[A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,3}$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}\b")
 _SIGNING = re.compile(
@@ -454,6 +466,28 @@ def _shouted(sentence: str) -> bool:
     return len(words) >= 3 and sum(word.isupper() for word in words) >= 0.75 * len(words)
 
 
+def _ticker_names(text: str) -> list[tuple[str, int]]:
+    """ "Kestrel Peak (ASX: KPK)": the names given with a stock ticker, with their offsets."""
+    found = []
+    for match in _TICKER.finditer(text):
+        named = _NAME_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if named is not None:
+            found.append((named.group(), named.start()))
+    return found
+
+
+def _placed_names(text: str) -> list[tuple[str, int]]:
+    """ "Perth-based Kestrel Peak": the names after a place and "-based", "-listed"."""
+    found = []
+    for match in _PLACED.finditer(text):
+        if _PLACE_BEFORE.search(text, max(0, match.start() - 30), match.start()) is None:
+            continue
+        named = _NAME_AFTER.match(text, match.end())
+        if named is not None:
+            found.append((named.group(), named.start()))
+    return found
+
+
 def _named_by_context(text: str, title_end: int, title_case: bool) -> list[FoundOrganisation]:
     found = []
     surnames = _Surnames(text)
@@ -471,6 +505,11 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
             continue
         kind = _kind_from(described.group().lower())
         found.append(FoundOrganisation(name, kind, start, start + len(name)))
+    for name, start in (*_ticker_names(text), *_placed_names(text)):
+        name, start = _clean_name(name, start)
+        if not name or name in _NOT_NAMES or (title_case and start < title_end):
+            continue
+        found.append(FoundOrganisation(name, "company", start, start + len(name)))
     (signing,) = _SIGNINGS.matches(text)
     for verb in signing:
         match = _SUBJECT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())

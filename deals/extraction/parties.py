@@ -164,11 +164,14 @@ _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$"
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
 # "MP Materials, the only US rare earths miner": the country says where the firm is from.
-_APPOSITION_OPENS = re.compile(r"^\s*,\s*(?:an?|the|one of the|its)\s+(?:[a-z][\w-]*\s+){0,3}$")
+_APPOSITION_OPENS = re.compile(
+    r"^\s*,\s*(?:an?|the|one of the|one of|its)\s+(?:[a-z][\w-]*\s+){0,3}$"
+)
 _DESCRIBED_FIRM = re.compile(
     r"(?:'s)?\s+(?:[a-z][\w-]*\s+){0,3}?(?:miner|maker|producer|company|firm|group|giant|major"
     r"|developer|refiner|supplier|manufacturer|carmaker|automaker|chipmaker|steelmaker|trader"
-    r"|exporter|importer|operator|utility|lender|investor|fund|conglomerate)s?\b"
+    r"|exporter|importer|operator|utility|lender|investor|fund|conglomerate|explorer|start-up"
+    r"|startup|hopeful|smelter|processor)s?\b"
 )
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
@@ -234,6 +237,7 @@ def find_hits(
     _units_by_short_name(text, parties)
     name_acronyms(text, parties)
     parties.sort(key=lambda p: p.start)
+    parties = _with_the_bloc(text, low, parties, index)
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     _continent_or_bloc(text, parties)
     dateline = dateline_span(text, title_end)
@@ -266,6 +270,50 @@ def _continent_or_bloc(text: str, parties: list[PartyHit]) -> None:
     for hit in continental:
         if hit.name not in named or _COUNTRIES_OF.match(text, hit.end):
             hit.excluded = hit.excluded or "continent"
+
+
+# "the bloc", "the 27-nation bloc", "the trading bloc": the bloc the story has named. Such a hit
+# is no name of the bloc for the gazetteer to learn.
+VIA_REFERENCE = "reference"
+_THE_BEFORE_BLOC = re.compile(r"\bthe (?:\d+-(?:nation|member|country) |trading |trade )?$")
+
+
+def _with_the_bloc(
+    text: str, low: str, parties: list[PartyHit], index: SentenceIndex
+) -> list[PartyHit]:
+    """ "The bloc" names the one bloc the story has named before it; after two, it is unclear
+    which."""
+    at = low.find("bloc")
+    if at < 0:
+        return parties
+    blocs = [
+        p
+        for p in parties
+        if p.kind == "bloc" and not p.excluded and text[p.start : p.end] not in _CONTINENT_FORMS
+    ]
+    added = []
+    # The blocs named so far, read once in text order as the references come.
+    first, names, seen = None, set(), 0
+    while at >= 0 and blocs:
+        end = at + 4
+        the = _THE_BEFORE_BLOC.search(low, max(0, at - 24), at)
+        if the is not None and not low[end : end + 1].isalnum():
+            while seen < len(blocs) and blocs[seen].end <= the.start():
+                first = first or blocs[seen]
+                names.add(blocs[seen].name)
+                seen += 1
+            if len(names) == 1:
+                bloc, start = first, the.start()
+                sentence = index.index_of(start)
+                added.append(
+                    PartyHit(
+                        bloc.name, bloc.kind, bloc.country, start, end, sentence, VIA_REFERENCE
+                    )
+                )
+        at = low.find("bloc", end)
+    if not added:
+        return parties
+    return sorted([*parties, *added], key=lambda p: p.start)
 
 
 # "the first grain ship", "a cargo vessel loaded with corn": a ship that carries goods.
