@@ -12,6 +12,10 @@ The stream scoring (``score_stream``) judges what the tracker did with a folder 
   stories of different arcs (a story outside any arc is an arc of its own) filed under a common
   deal count as a false merge. Two single stories about the same deal, or a story whose
   background deal is another arc's, count as a false merge too: that share is an upper bound.
+- The deals an arc's stories are filed under count every one; its *own* deals leave out, for
+  each story, the deals that are recognisably one of the background deals the story is labelled
+  with (by kind and most of its labelled parties, as below): what is left is where the arc's own
+  news went, and a deal scattered over several shows as more than one.
 - An arc's deal is the deal most of its stories are filed under (on a tie, the one filed first);
   its final stage is right when it is the stage, or an alternative stage, the arc's latest story
   is labelled with.
@@ -194,6 +198,8 @@ class ArcRow:
     stories: int
     outlets: int
     deals: int
+    #: The deals its stories are filed under, less each story's labelled background deals.
+    own_deals: int
     unfiled: int
     deal: str | None
     on_its_deal: int
@@ -228,6 +234,15 @@ def _arc_row(arc: str, stories: list[Story], result: StreamResult) -> ArcRow:
         slug for story in oldest_first(stories) for slug in sorted(result.filed_under(story))
     )
     deal = votes.most_common(1)[0][0] if votes else None
+    own = {
+        slug
+        for story in stories
+        for slug in result.filed_under(story)
+        if not any(
+            _is_main_deal(result.deals.get(slug), background, None)
+            for background in story.deals[1:]
+        )
+    }
     latest = max(stories, key=lambda story: (_date_of(story), story.name))
     main = latest.deals[0] if latest.deals else {}
     tracked = result.deals.get(deal) if deal else None
@@ -236,6 +251,7 @@ def _arc_row(arc: str, stories: list[Story], result: StreamResult) -> ArcRow:
         stories=len(stories),
         outlets=len({story.outlet for story in stories}),
         deals=len(votes),
+        own_deals=len(own),
         unfiled=sum(not result.filed_under(story) for story in stories),
         deal=deal,
         on_its_deal=sum(deal in result.filed_under(story) for story in stories),

@@ -184,6 +184,18 @@ def report(
         ("  filed under a deal in any way", score.lookalikes_filed),
         ("arcs whose deal ends at their latest story's stage", f"{right}/{len(score.arcs)}"),
     ]
+    if score.arcs:
+        count = len(score.arcs)
+        rows[-1:-1] = [
+            (
+                "deals per arc: all its stories are filed under",
+                f"{sum(row.deals for row in score.arcs) / count:.1f}",
+            ),
+            (
+                "  holding its own news (labelled background left out)",
+                f"{sum(row.own_deals for row in score.arcs) / count:.1f}",
+            ),
+        ]
     print(f"== stream of {folder} ({setup})")
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
@@ -191,14 +203,14 @@ def report(
     if score.arcs:
         arc_width = max(len("arc"), *(len(row.arc) for row in score.arcs))
         print(
-            f"  {'arc':<{arc_width}}  stories  outlets  deals  unfiled  on its deal  "
+            f"  {'arc':<{arc_width}}  stories  outlets  deals  own  unfiled  on its deal  "
             "final stage   latest story says"
         )
         for row in score.arcs:
             verdict = "right" if row.final_stage_right else "wrong"
             print(
                 f"  {row.arc:<{arc_width}}  {row.stories:>7}  {row.outlets:>7}  {row.deals:>5}  "
-                f"{row.unfiled:>7}  {f'{row.on_its_deal}/{row.stories}':>11}  "
+                f"{row.own_deals:>3}  {row.unfiled:>7}  {f'{row.on_its_deal}/{row.stories}':>11}  "
                 f"{row.final_stage or '-':<12}  {'/'.join(row.wanted)} ({verdict})"
             )
     if show_misses:

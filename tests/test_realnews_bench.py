@@ -106,6 +106,26 @@ def test_an_arcs_deal_is_the_one_most_of_its_stories_are_filed_under():
     )
 
 
+def test_an_arcs_own_deals_leave_out_the_background_deals_its_stories_are_labelled_with():
+    background = deal("agreement", ("Japan", "India"), "signed")
+    stories = [
+        story("a1", 1, arc="tariff", deals=[deal(stage="threatened"), background]),
+        story("a2", 2, arc="tariff", deals=[deal()]),
+        story("a3", 3, arc="tariff", deals=[deal(stage="lifted")]),
+    ]
+    filed = {"a1": {"d1", "pact"}, "a2": {"d1"}, "a3": {"d2"}}
+    deals = [
+        tracked("d1"),
+        tracked("d2"),
+        tracked("pact", kind="agreement", parties=("japan", "india")),
+    ]
+
+    (row,) = score_stream(stories, result(filed, deals=deals)).arcs
+
+    # The pact is a1's labelled background; the tariff's own news went to d1 and d2.
+    assert (row.deals, row.own_deals) == (3, 2)
+
+
 def test_an_arc_filed_nowhere_has_no_deal_and_no_final_stage():
     (row,) = score_stream(ARC, result({"a1": {"d1"}})).arcs
     assert (row.deal, row.unfiled, row.final_stage, row.final_stage_right) == ("d1", 2, None, False)
