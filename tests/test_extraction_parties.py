@@ -755,3 +755,22 @@ def test_a_good_inside_a_longer_company_name_opens_no_name_of_its_own():
         "on Thursday.",
     )
     assert not any(name.startswith("Uranium") for name in names(deal))
+
+
+def test_a_bloc_named_only_to_describe_a_side_is_not_a_side_and_brings_no_members():
+    deal = main_deal(
+        "Canada to open trade talks with Vietnam",
+        "Canada will begin negotiating a free trade agreement with Vietnam, whose economy is "
+        "among the fastest growing in the Association of Southeast Asian Nations (ASEAN), the "
+        "government said. Canada is also negotiating with ASEAN members Thailand, Malaysia, "
+        "the Philippines, Indonesia and Singapore.",
+    )
+    assert names(deal) == ["Canada", "Vietnam"]
+
+
+def test_a_country_described_as_a_member_of_a_bloc_keeps_the_bloc_out_of_its_deal():
+    deal = main_deal(
+        "Japan and Chile sign a trade pact",
+        "Japan signed a trade pact with Chile, a member of the Pacific Alliance, on Monday.",
+    )
+    assert names(deal) == ["Chile", "Japan"]
