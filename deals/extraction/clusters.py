@@ -33,6 +33,49 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:[\w.'%$-]+\s+){0,3}$"
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "India faces a 50% US tariff", "Canada was hit with a 35% tariff", "Brazil's coffee shipments
+# to the US still face 40% tariffs": the country whose goods bear the measure is its target.
+_BEARS = re.compile(
+    r"[^;:\n]{0,100}?\b(?:fac(?:e|es|ed|ing)|hit (?:with|by)|slapped with|subject(?:ed)? to"
+    r"|brac(?:e|es|ed|ing) for)\s+(?:[^;:\n]{0,40}?\s)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)"
+    r"|sanctions|bans?|quotas?|curbs|embargo(?:es)?)\b"
+)
+# "Trump says Canadian goods face ...": who speaks is not whose goods bear it.
+_ANOTHER_CLAUSE = re.compile(
+    r"\b(?:says?|said|told|tells|warn(?:s|ed)?|announc(?:es|ed)|that|who|which|as|but|while)\b"
+)
+# "shipments to the US", "exported to the U.S.": where the goods go, the country imposing on them.
+_DESTINATION = re.compile(
+    r"\b(?:exports?|exported|shipments?|shipped|sales|sold|goods|products)\s+(?:\w+\s+){0,2}?"
+    r"(?:to|into)\s+(?:the\s+)?$"
+)
+
+
+def bears_the_measure(doc: Document, hit: PartyHit) -> bool | None:
+    """Whether a country named before a measure bears it (its target) rather than imposes it:
+    True for the country whose goods "face" the measure, False for where those goods go
+    ("shipments to the US face tariffs": the US imposes), None when the words after it say
+    neither."""
+    bears = _BEARS.match(doc.low, hit.end, doc.index.sentences[hit.sentence].end)
+    if not bears or _ANOTHER_CLAUSE.search(doc.low, hit.end, bears.end()):
+        return None
+    return not _DESTINATION.search(doc.low, max(0, hit.start - 40), hit.start)
+
+
+# "a 50% US tariff", "China's retaliatory duties": the country named right before the measure.
+_OWNS_THE_MEASURE = re.compile(
+    r"(?:'s?)?\s+(?:(?:new|additional|reciprocal|retaliatory|punitive|steep|higher|extra"
+    r"|\d+(?:\.\d+)?%)\s+){0,2}(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions|export controls"
+    r"|export bans?|import bans?)\b"
+)
+
+
+def owns_the_measure(doc: Document, hit: PartyHit) -> bool:
+    """Whether a country is named right before a measure as the one whose measure it is ("faces
+    a 50% US tariff"), wherever the sentence's cue is."""
+    return bool(_OWNS_THE_MEASURE.match(doc.low, hit.end))
+
+
 _INSTRUMENTS = {
     "tariffs": "tariff",
     "quotas": "quota",
@@ -215,9 +258,18 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
         if country is None:
             continue
         window = doc.low[max(segment.start, hit.start - 40) : hit.start]
-        if _TARGET_BEFORE.search(window) or _before_a_good(doc, hit):
+        bears = bears_the_measure(doc, hit)
+        if bears is not None:
+            if bears:
+                segment.target = segment.target or country
+            else:
+                before.append(country)
+        elif _BY_BEFORE.search(window):
+            # "hit with duties on its wine by Chile": who imposes, wherever it is named.
+            before.append(country)
+        elif _TARGET_BEFORE.search(window) or _before_a_good(doc, hit):
             segment.target = segment.target or country
-        elif hit.end <= first_cue or _BY_BEFORE.search(window):
+        elif hit.end <= first_cue or owns_the_measure(doc, hit):
             before.append(country)
     if before:
         segment.imposer = before[0]
