@@ -488,3 +488,26 @@ def test_a_report_listing_both_sides_as_imposing_is_the_measure_of_those_two_sid
     )
 
     assert matched(truce) == deal
+
+
+def test_a_measure_report_naming_its_imposer_only_in_background_joins_that_imposers_measure(
+    countries, goods
+):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    steel = [goods["steel"]]
+    by_avalon = accepted(
+        MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)], steel
+    )
+    accepted(
+        MEASURE, "Carpania tariffs on Borduria", [(carpania, IMPOSING), (borduria, TARGETED)], steel
+    )
+
+    # "Borduria's mills brace for steel duties", Avalon named in a later paragraph.
+    braced = report(
+        MEASURE,
+        "Borduria's mills brace for steel duties",
+        [(borduria, TARGETED), (avalon, "")],
+        steel,
+    )
+
+    assert matched(braced) == by_avalon

@@ -198,8 +198,9 @@ def _recover_sides(
     the US and Brazil") names the same sides, the parser only lost who imposes; so does one that
     names no target and lists the other's target among its imposers. A report that names the
     imposer and no target, but names the deal's target in a sentence of background ("the duties,
-    which hit Borduria's mills"), is about the deal's target; a deal's parties without a role
-    are background its reports named in passing, never a side.
+    which hit Borduria's mills"), is about the deal's target; one that names the deal's target
+    and no imposer, but names the deal's imposer in background, is about the deal's imposer. A
+    deal's parties without a role are background its reports named in passing, never a side.
     """
     imposers, targets = sketch.imposing_ids, sketch.targeted_ids
     lost = targets & other.imposing_ids
@@ -208,8 +209,12 @@ def _recover_sides(
     lost = imposers & other.targeted_ids
     if not targets and lost and imposers - lost:
         imposers, targets = imposers - lost, lost
-    if report and imposers and not targets:
-        targets = (sketch.party_ids - sketch.imposing_ids) & other.targeted_ids
+    if report:
+        background = sketch.party_ids - imposers - targets
+        if imposers and not targets:
+            targets = background & other.targeted_ids
+        elif targets & other.targeted_ids and not imposers:
+            imposers = background & other.imposing_ids
     return imposers, targets
 
 
