@@ -932,3 +932,36 @@ def test_who_says_that_goods_face_a_measure_is_not_its_target():
         "Chile said on Friday that Peruvian copper will face a 30% tariff from Monday.",
     )
     assert roles(deal) == {"Chile": "imposing", "Peru": "targeted"}
+
+
+def test_the_day_after_on_names_when_not_the_target():
+    deal = main_deal(
+        "On Friday Chile raised the tariff on Peru",
+        "On Friday Chile raised the tariff on Peru to 30 percent.",
+    )
+    assert roles(deal) == {"Chile": "imposing", "Peru": "targeted"}
+
+
+def test_a_measure_on_two_countries_named_in_either_order_is_one_measure():
+    result = extract(
+        "Chile pauses tariffs on Peruvian and Bolivian goods",
+        "On Monday Chile paused the tariffs on goods from Bolivia and Peru, giving its two "
+        "neighbours a reprieve.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert len(measures) == 1
+    assert roles(measures[0]) == {"Chile": "imposing", "Peru": "targeted", "Bolivia": "targeted"}
+
+
+def test_the_country_goods_are_sold_to_imposes_the_duties_on_them():
+    result = extract(
+        "Chile imposes duties on Peruvian copper",
+        "Chile imposed duties of 20% on Peruvian copper on Monday, while Lima warned of "
+        "retaliation. Among the options could be retaliatory duties on Chilean goods sold to "
+        "Peru, such as wine.",
+        DAY,
+    )
+    retaliation = [d for d in result.deals if d.kind == "measure"][1]
+    assert roles(retaliation) == {"Peru": "imposing", "Chile": "targeted"}
+    assert [c.name for c in retaliation.commodities] == ["wine"]
