@@ -164,10 +164,11 @@ _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$"
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
 # "Indonesia, whose economy is the biggest among ASEAN", "Vietnam, a member of the CPTPP": a
-# description of the party before it; the bloc or country it names is not a party of the news.
+# description of the party before it; the bloc or country it names is not a party of the news
+# ("China, the chief target of US tariffs" still names the US).
 _DESCRIBED_BY = re.compile(
     r"^\s*,\s*(?:whose|which is|which are|who is|the|an?|one of the)\s+[^,;:.()]{0,60}?"
-    r"\b(?:among|of|in|within)\s+(?:the\s+)?$"
+    r"\b(?:among|in|within|(?:members?|part) of)\s+(?:the\s+)?$"
 )
 # "MP Materials, the only US rare earths miner": the country says where the firm is from.
 _APPOSITION_OPENS = re.compile(r"^\s*,\s*(?:an?|the|one of the|its)\s+(?:[a-z][\w-]*\s+){0,3}$")
