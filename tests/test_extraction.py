@@ -947,3 +947,70 @@ def test_a_ban_announced_for_later_is_threatened(title, body):
 )
 def test_a_markets_story_that_names_tariffs_once_in_passing_is_not_about_a_measure(title, body):
     assert not extract(title, body, DAY).relevant
+
+
+def roles(deal):
+    return {p.name: p.role for p in deal.parties}
+
+
+def test_the_country_whose_goods_face_a_measure_is_its_target():
+    faces = main_deal(
+        "Peru faces 30% Chilean tariff from Monday",
+        "Peru will face a 30% tariff on its copper from Monday, Chile's finance ministry said.",
+    )
+    hit = main_deal(
+        "Argentina hit with duties on wine",
+        "Argentina was hit with duties of 18% on its wine by Chile on Monday.",
+    )
+    assert roles(faces) == {"Peru": "targeted", "Chile": "imposing"}
+    assert roles(hit) == {"Argentina": "targeted", "Chile": "imposing"}
+
+
+def test_where_goods_that_face_a_measure_are_shipped_is_the_country_imposing_it():
+    deal = main_deal(
+        "Peru's copper shipments to Chile still face 30% tariffs",
+        "Peruvian copper exported to Chile will still face a 30% tariff, Peru's trade "
+        "minister said on Monday.",
+    )
+    assert roles(deal) == {"Peru": "targeted", "Chile": "imposing"}
+
+
+def test_who_says_that_goods_face_a_measure_is_not_its_target():
+    deal = main_deal(
+        "Chile says Peruvian copper will face 30% tariff from Monday",
+        "Chile said on Friday that Peruvian copper will face a 30% tariff from Monday.",
+    )
+    assert roles(deal) == {"Chile": "imposing", "Peru": "targeted"}
+
+
+def test_the_day_after_on_names_when_not_the_target():
+    deal = main_deal(
+        "On Friday Chile raised the tariff on Peru",
+        "On Friday Chile raised the tariff on Peru to 30 percent.",
+    )
+    assert roles(deal) == {"Chile": "imposing", "Peru": "targeted"}
+
+
+def test_a_measure_on_two_countries_named_in_either_order_is_one_measure():
+    result = extract(
+        "Chile pauses tariffs on Peruvian and Bolivian goods",
+        "On Monday Chile paused the tariffs on goods from Bolivia and Peru, giving its two "
+        "neighbours a reprieve.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert len(measures) == 1
+    assert roles(measures[0]) == {"Chile": "imposing", "Peru": "targeted", "Bolivia": "targeted"}
+
+
+def test_the_country_goods_are_sold_to_imposes_the_duties_on_them():
+    result = extract(
+        "Chile imposes duties on Peruvian copper",
+        "Chile imposed duties of 20% on Peruvian copper on Monday, while Lima warned of "
+        "retaliation. Among the options could be retaliatory duties on Chilean goods sold to "
+        "Peru, such as wine.",
+        DAY,
+    )
+    retaliation = [d for d in result.deals if d.kind == "measure"][1]
+    assert roles(retaliation) == {"Peru": "imposing", "Chile": "targeted"}
+    assert [c.name for c in retaliation.commodities] == ["wine"]

@@ -810,3 +810,22 @@ def test_goods_whose_tariffs_a_deal_leaves_as_they_are_are_not_its_goods():
         "cars, while the tariffs on copper and salmon will stay in place, officials said.",
     )
     assert [c.name for c in deal.commodities] == ["wine", "autos"]
+
+
+def test_a_bloc_named_only_to_describe_a_side_is_not_a_side_and_brings_no_members():
+    deal = main_deal(
+        "Canada to open trade talks with Vietnam",
+        "Canada will begin negotiating a free trade agreement with Vietnam, whose economy is "
+        "among the fastest growing in the Association of Southeast Asian Nations (ASEAN), the "
+        "government said. Canada is also negotiating with ASEAN members Thailand, Malaysia, "
+        "the Philippines, Indonesia and Singapore.",
+    )
+    assert names(deal) == ["Canada", "Vietnam"]
+
+
+def test_a_country_described_as_a_member_of_a_bloc_keeps_the_bloc_out_of_its_deal():
+    deal = main_deal(
+        "Japan and Chile sign a trade pact",
+        "Japan signed a trade pact with Chile, a member of the Pacific Alliance, on Monday.",
+    )
+    assert names(deal) == ["Chile", "Japan"]

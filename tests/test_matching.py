@@ -450,3 +450,64 @@ def test_a_measure_on_exports_called_a_ban_or_controls_is_one_measure(countries,
     suspended = report(MEASURE, "Avalon suspends its export ban", [(avalon, IMPOSING)])
 
     assert matched(suspended) == controls
+
+
+def test_a_measure_report_naming_its_target_only_in_background_joins_that_targets_measure(
+    countries, goods
+):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    steel = [goods["steel"]]
+    on_borduria = accepted(
+        MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)], steel
+    )
+    on_carpania = accepted(
+        MEASURE, "Avalon tariffs on Carpania", [(avalon, IMPOSING), (carpania, TARGETED)]
+    )
+
+    # "Avalon doubles its steel duties", with Borduria's mills named further down.
+    steel_duties = report(
+        MEASURE, "Avalon doubles its steel duties", [(avalon, IMPOSING), (borduria, "")], steel
+    )
+    # "Avalon raises its tariffs again", Carpania named only in the background paragraph.
+    raised = report(MEASURE, "Avalon raises its tariffs", [(avalon, IMPOSING), (carpania, "")])
+
+    assert matched(steel_duties) == on_borduria
+    assert matched(raised) == on_carpania
+
+
+def test_a_report_listing_both_sides_as_imposing_is_the_measure_of_those_two_sides(countries):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    deal = accepted(
+        MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)]
+    )
+    accepted(MEASURE, "Avalon tariffs on Carpania", [(avalon, IMPOSING), (carpania, TARGETED)])
+
+    # "Borduria and Avalon strike a tariff truce": the parser lost who the tariffs are on.
+    truce = report(
+        MEASURE, "Tariffs of Borduria and Avalon", [(borduria, IMPOSING), (avalon, IMPOSING)]
+    )
+
+    assert matched(truce) == deal
+
+
+def test_a_measure_report_naming_its_imposer_only_in_background_joins_that_imposers_measure(
+    countries, goods
+):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    steel = [goods["steel"]]
+    by_avalon = accepted(
+        MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)], steel
+    )
+    accepted(
+        MEASURE, "Carpania tariffs on Borduria", [(carpania, IMPOSING), (borduria, TARGETED)], steel
+    )
+
+    # "Borduria's mills brace for steel duties", Avalon named in a later paragraph.
+    braced = report(
+        MEASURE,
+        "Borduria's mills brace for steel duties",
+        [(borduria, TARGETED), (avalon, "")],
+        steel,
+    )
+
+    assert matched(braced) == by_avalon

@@ -32,7 +32,55 @@ _TARGET_BEFORE = re.compile(
     r"|\b(?:imports?|exports?|shipments?|goods|products|purchases) of)"
     r"\s+(?:the\s+)?(?:[\w.'%$-]+\s+){0,3}$"
 )
+# "On Thursday U.S. President ...": a day or date after "on" says when, not on whom.
+_WHEN = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?)\b"
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "India faces a 50% US tariff", "Canada was hit with a 35% tariff", "Brazil's coffee shipments
+# to the US still face 40% tariffs": the country whose goods bear the measure is its target.
+_BEARS = re.compile(
+    r"[^;:\n]{0,100}?\b(?:fac(?:e|es|ed|ing)|hit (?:with|by)|slapped with|subject(?:ed)? to"
+    r"|brac(?:e|es|ed|ing) for)\s+(?:[^;:\n]{0,40}?\s)?(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)"
+    r"|sanctions|bans?|quotas?|curbs|embargo(?:es)?)\b"
+)
+# "Trump says Canadian goods face ...": who speaks is not whose goods bear it.
+_ANOTHER_CLAUSE = re.compile(
+    r"\b(?:says?|said|told|tells|warn(?:s|ed)?|announc(?:es|ed)|that|who|which|as|but|while)\b"
+)
+# "shipments to the US", "exported to the U.S.": where the goods go, the country imposing on them.
+_DESTINATION = re.compile(
+    r"\b(?:exports?|exported|shipments?|shipped|sales|sold|goods|products)\s+(?:\w+\s+){0,2}?"
+    r"(?:to|into)\s+(?:the\s+)?$"
+)
+
+
+def bears_the_measure(doc: Document, hit: PartyHit) -> bool | None:
+    """Whether a country named before a measure bears it (its target) rather than imposes it:
+    True for the country whose goods "face" the measure, False for where those goods go
+    ("shipments to the US face tariffs": the US imposes), None when the words after it say
+    neither."""
+    bears = _BEARS.match(doc.low, hit.end, doc.index.sentences[hit.sentence].end)
+    if not bears or _ANOTHER_CLAUSE.search(doc.low, hit.end, bears.end()):
+        return None
+    return not _DESTINATION.search(doc.low, max(0, hit.start - 40), hit.start)
+
+
+# "a 50% US tariff", "China's retaliatory duties": the country named right before the measure.
+_OWNS_THE_MEASURE = re.compile(
+    r"(?:'s?)?\s+(?:(?:new|additional|reciprocal|retaliatory|punitive|steep|higher|extra"
+    r"|\d+(?:\.\d+)?%)\s+){0,2}(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions|export controls"
+    r"|export bans?|import bans?)\b"
+)
+
+
+def owns_the_measure(doc: Document, hit: PartyHit) -> bool:
+    """Whether a country is named right before a measure as the one whose measure it is ("faces
+    a 50% US tariff"), wherever the sentence's cue is."""
+    return bool(_OWNS_THE_MEASURE.match(doc.low, hit.end))
+
+
 _INSTRUMENTS = {
     "tariffs": "tariff",
     "quotas": "quota",
@@ -53,14 +101,15 @@ class _Segment:
     end: int
     cues: list[Cue] = field(default_factory=list)
     imposer: str | None = None
-    target: str | None = None
+    #: The countries it is on, in the order named ("tariffs on Canadian and Mexican goods").
+    targets: list[str] = field(default_factory=list)
     instruments: set[str] = field(default_factory=set)
 
 
 @dataclass
 class _Cluster:
     imposer: str | None
-    target: str | None
+    targets: list[str]
     instruments: set[str]
     segments: list[_Segment] = field(default_factory=list)
 
@@ -75,21 +124,29 @@ class _Cluster:
         )
         return (
             agree(self.imposer, segment.imposer)
-            and agree(self.target, segment.target)
+            and (not self.targets or not segment.targets or bool(self.shared(segment)))
             and instruments_agree
         )
 
     def matches(self, segment: _Segment) -> int:
         return (
             2 * (self.imposer is not None and self.imposer == segment.imposer)
-            + 2 * (self.target is not None and self.target == segment.target)
+            + 2 * bool(self.shared(segment))
             + bool(self.instruments & segment.instruments)
         )
+
+    def shared(self, segment: _Segment) -> set[str]:
+        return set(self.targets) & set(segment.targets)
+
+    @property
+    def sides(self) -> tuple[str | None, str | None]:
+        """Its imposer and first target."""
+        return self.imposer, (self.targets[0] if self.targets else None)
 
     def take(self, segment: _Segment) -> None:
         self.segments.append(segment)
         self.imposer = self.imposer or segment.imposer
-        self.target = self.target or segment.target
+        self.targets += [t for t in segment.targets if t not in self.targets]
         self.instruments |= segment.instruments
 
 
@@ -102,7 +159,7 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     clusters: list[_Cluster] = []
     last: _Cluster | None = None
     for segment in segments:
-        named = segment.imposer is not None or segment.target is not None
+        named = segment.imposer is not None or bool(segment.targets)
         if not named and last is not None and last.accepts(segment):
             chosen = last
         else:
@@ -111,13 +168,13 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
                 fitting, key=lambda c: (c.matches(segment), clusters.index(c)), default=None
             )
             if chosen is None:
-                chosen = _Cluster(None, None, set())
+                chosen = _Cluster(None, [], set())
                 clusters.append(chosen)
         chosen.take(segment)
         last = chosen
     if len(clusters) < 2:
         measure.segments = [(s.start, s.end) for s in segments]
-        measure.sides = (clusters[0].imposer, clusters[0].target)
+        measure.sides = clusters[0].sides
         return [measure]
     drafts = []
     support_of = {id(s.cue): s for s in measure.support}
@@ -128,7 +185,7 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
         draft.cues = [c for c in measure.cues if id(c) in cues]
         draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
         draft.segments = [(s.start, s.end) for s in cluster.segments]
-        draft.sides = (cluster.imposer, cluster.target)
+        draft.sides = cluster.sides
         drafts.append(draft)
     # A measure is reported when something happened to it; a cluster of nouns only ("U.S.
     # sanctions Hong Kong shippers" over a body that says who imposed what) joins the supported
@@ -141,8 +198,8 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     for draft, cluster in zip(drafts, clusters, strict=True):
         if draft.support:
             continue
-        sides = {cluster.imposer, cluster.target} - {None}
-        sharing = [d for d, c in supported if sides & {c.imposer, c.target}]
+        sides = {cluster.imposer, *cluster.targets} - {None}
+        sharing = [d for d, c in supported if sides & {c.imposer, *c.targets}]
         if sharing or not sides:
             _merge(sharing[0] if sharing else main, draft)
     if len(kept) == 1:
@@ -204,6 +261,10 @@ def _country_of(doc: Document, hit: PartyHit) -> str | None:
     return None
 
 
+#: Instruments on what a country buys: the country goods are shipped to imposes them.
+_ON_IMPORTS = frozenset({"tariff", "quota"})
+
+
 def _read_sides(doc: Document, segment: _Segment) -> None:
     first_cue = min(c.start for c in segment.cues)
     before: list[str] = []
@@ -215,14 +276,31 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
         if country is None:
             continue
         window = doc.low[max(segment.start, hit.start - 40) : hit.start]
-        if _TARGET_BEFORE.search(window) or _before_a_good(doc, hit):
-            segment.target = segment.target or country
-        elif hit.end <= first_cue or _BY_BEFORE.search(window):
+        bears = bears_the_measure(doc, hit)
+        if bears is not None:
+            if bears:
+                segment.targets.append(country)
+            else:
+                before.append(country)
+        elif _BY_BEFORE.search(window) or (
+            segment.instruments <= _ON_IMPORTS and _DESTINATION.search(window)
+        ):
+            # "hit with duties by Chile", "duties on European goods sold to China": who imposes.
+            before.append(country)
+        elif _named_as_target(window) or _before_a_good(doc, hit):
+            segment.targets.append(country)
+        elif hit.end <= first_cue or owns_the_measure(doc, hit):
             before.append(country)
     if before:
         segment.imposer = before[0]
-    if segment.target == segment.imposer:
-        segment.target = None
+    segment.targets = [t for t in dict.fromkeys(segment.targets) if t != segment.imposer]
+
+
+def _named_as_target(window: str) -> bool:
+    """Whether the words before a country name it as a measure's target ("tariffs on", "imports
+    from"), not the day something happened ("On Thursday U.S. President ...")."""
+    found = _TARGET_BEFORE.search(window)
+    return bool(found) and not _WHEN.search(found.group())
 
 
 def _before_a_good(doc: Document, hit: PartyHit) -> bool:

@@ -6,6 +6,7 @@ import datetime
 import re
 from bisect import bisect_left
 
+from .clusters import bears_the_measure, owns_the_measure
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .goods import agreement_terms_goods, terms_of_the_agreement
@@ -337,9 +338,10 @@ def _measure_roles(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> dict
         if anchor is None:
             continue
         if hit.end <= anchor:
-            roles.setdefault(hit.name, "imposing")
+            bears = bears_the_measure(doc, hit)
+            roles.setdefault(hit.name, "targeted" if bears else "imposing")
         else:
-            roles.setdefault(hit.name, "targeted")
+            roles.setdefault(hit.name, "imposing" if owns_the_measure(doc, hit) else "targeted")
     return roles
 
 

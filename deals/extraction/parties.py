@@ -163,6 +163,13 @@ _MEDIA_AFTER = re.compile(
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
+# "Indonesia, whose economy is the biggest among ASEAN", "Vietnam, a member of the CPTPP": a
+# description of the party before it; the bloc or country it names is not a party of the news
+# ("China, the chief target of US tariffs" still names the US).
+_DESCRIBED_BY = re.compile(
+    r"^\s*,\s*(?:whose|which is|which are|who is|the|an?|one of the)\s+[^,;:.()]{0,60}?"
+    r"\b(?:among|in|within|(?:members?|part) of)\s+(?:the\s+)?$"
+)
 # "MP Materials, the only US rare earths miner": the country says where the firm is from.
 _APPOSITION_OPENS = re.compile(
     r"^\s*,\s*(?:an?|the|one of the|one of|its)\s+(?:[a-z][\w-]*\s+){0,3}$"
@@ -617,6 +624,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
         if hit.kind == "country" and _is_place(text, low, parties, i):
             hit.excluded = "place"
             continue
+        if hit.kind in {"country", "bloc"} and i > 0 and _describes(text, parties, i):
+            hit.excluded = "descriptor"
+            continue
         if hit.kind == "country" and i > 0:
             previous = parties[i - 1]
             gap = text[previous.end : hit.start]
@@ -643,6 +653,22 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 # "India's Department of Atomic Energy": the body is India's (the country may
                 # still be a side of its own).
                 nxt.country = hit.country
+
+
+def _describes(text: str, parties: list[PartyHit], i: int) -> bool:
+    """Whether a country or bloc is named only in a description of the party before it
+    ("Indonesia, whose economy is the biggest among the Association of Southeast Asian Nations
+    (ASEAN)"), or repeats, in brackets, a name so named."""
+    hit, previous = parties[i], parties[i - 1]
+    gap = text[previous.end : hit.start]
+    if previous.excluded == "descriptor" and previous.name == hit.name:
+        return gap.strip() == "("
+    return (
+        not previous.excluded
+        and previous.name != hit.name
+        and previous.sentence == hit.sentence
+        and bool(_DESCRIBED_BY.match(gap))
+    )
 
 
 def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:

@@ -189,14 +189,33 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
     return 0.75 + 0.25 * len(shared) / len(mine)
 
 
-def _recover_imposer(sketch: DealSketch, other: DealSketch) -> tuple[frozenset, frozenset]:
-    """A report's imposers and targets, with an imposer it lost found again: a report that
-    names no imposer and lists the other's imposer among its targets ("tariffs on the US and
-    Brazil") names the same sides, the parser only lost who imposes."""
-    lost = sketch.targeted_ids & other.imposing_ids
-    if sketch.imposing_ids or not lost or not sketch.targeted_ids - lost:
-        return sketch.imposing_ids, sketch.targeted_ids
-    return lost, sketch.targeted_ids - lost
+def _recover_sides(
+    sketch: DealSketch, other: DealSketch, *, report: bool
+) -> tuple[frozenset, frozenset]:
+    """A report's imposers and targets, with a side it lost found again.
+
+    A report that names no imposer and lists the other's imposer among its targets ("tariffs on
+    the US and Brazil") names the same sides, the parser only lost who imposes; so does one that
+    names no target and lists the other's target among its imposers. A report that names the
+    imposer and no target, but names the deal's target in a sentence of background ("the duties,
+    which hit Borduria's mills"), is about the deal's target; one that names the deal's target
+    and no imposer, but names the deal's imposer in background, is about the deal's imposer. A
+    deal's parties without a role are background its reports named in passing, never a side.
+    """
+    imposers, targets = sketch.imposing_ids, sketch.targeted_ids
+    lost = targets & other.imposing_ids
+    if not imposers and lost and targets - lost:
+        imposers, targets = lost, targets - lost
+    lost = imposers & other.targeted_ids
+    if not targets and lost and imposers - lost:
+        imposers, targets = imposers - lost, lost
+    if report:
+        background = sketch.party_ids - imposers - targets
+        if imposers and not targets:
+            targets = background & other.targeted_ids
+        elif targets & other.targeted_ids and not imposers:
+            imposers = background & other.imposing_ids
+    return imposers, targets
 
 
 def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None, sole: bool):
@@ -210,8 +229,8 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
     report names are where the goods went, not its target, and differ from report to report.
     """
     (my_imposers, my_targets), (their_imposers, their_targets) = (
-        _recover_imposer(sketch, candidate),
-        _recover_imposer(candidate, sketch),
+        _recover_sides(sketch, candidate, report=True),
+        _recover_sides(candidate, sketch, report=False),
     )
     imposers, targets = (my_imposers, their_imposers), (my_targets, their_targets)
     exports = _on_exports(sketch) and _on_exports(candidate)
