@@ -160,7 +160,8 @@ class DealQuerySet(models.QuerySet):
                 through.objects.filter(**{f"{field}__in": ids})
                 .exclude(deal_id=deal.pk)
                 .values("deal_id")
-                .annotate(shared=models.Count("pk"))
+                # COUNT(*): the links are then read from the (party or commodity, deal) index.
+                .annotate(shared=models.Count("*"))
                 .order_by("-shared", "-deal_id")[: limit * 4]
             )
             shared.update({row["deal_id"]: row["shared"] for row in rows})
@@ -260,6 +261,11 @@ class DealParty(models.Model):
             models.UniqueConstraint(
                 fields=["deal", "party"], name="%(app_label)s_%(class)s_unique_party_per_deal"
             ),
+        ]
+        indexes = [
+            # A party's deals read from the index alone: the deals of a country, and the deals
+            # sharing a deal's parties (related deals), without visiting each link's row.
+            models.Index(fields=["party", "deal"], name="%(app_label)s_dealparty_party_deal_idx"),
         ]
 
     def __str__(self) -> str:
