@@ -959,3 +959,67 @@ def test_a_measure_only_named_further_down_gets_no_stage_of_its_own():
 
     assert [(deal.kind, deal.stage) for deal in result.deals] == [("measure", "imposed")]
     assert result.deals[0].parties[0].name == "United States"
+
+
+def test_a_negotiator_heading_to_tariff_talks_reports_talks_on_a_deal():
+    assert stage_of(
+        "Korea's trade envoy to fly to Brussels for steel tariff talks",
+        "South Korea's trade minister will travel to Brussels this week to hold talks with the "
+        "European Union on the 25% duties it imposed on Korean steel, officials said on Monday.",
+    ) == ("agreement", "talks")
+
+
+def test_tariffs_eased_are_lifted():
+    assert stage_of(
+        "Indonesia eases tariffs on Australian beef",
+        "Indonesia eased its tariffs on beef from Australia on Wednesday, the trade ministry said.",
+    ) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Canada decides to suspend counter-tariffs on US goods",
+            "Canada decided on Monday to suspend its 25% counter-tariffs on goods from the "
+            "United States, the finance minister said.",
+        ),
+        (
+            "Ottawa says US will hold off on lumber tariffs for at least 30 days",
+            "The 25% tariffs that Washington imposed on Canadian lumber will be put on hold for "
+            "at least 30 days, the prime minister said on Monday.",
+        ),
+    ],
+)
+def test_a_suspension_decided_or_announced_for_a_stated_time_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Biden signs executive order implementing trade pact with Kenya",
+        "Biden signs order putting US-Kenya trade pact into effect",
+        "Biden signs order giving effect to trade pact with Kenya",
+    ],
+)
+def test_an_order_implementing_an_agreement_puts_the_agreement_in_force(title):
+    assert stage_of(
+        title,
+        "The order sets a 10% tariff on most goods from Kenya, the White House said on Monday.",
+    ) == ("agreement", "in_force")
+
+
+def test_negotiations_between_two_sides_terminated_have_collapsed():
+    assert stage_of(
+        "Negotiations between Canada and Ecuador on a trade pact terminated",
+        "Canada said on Friday that the free trade talks with Ecuador were over.",
+    ) == ("agreement", "collapsed")
+
+
+def test_a_deal_being_finalised_is_still_negotiated():
+    assert stage_of(
+        "Saudi fund finalising investment deal with Chilean lithium miner",
+        "Saudi Arabia's Public Investment Fund and SQM are in talks over a $2 billion stake, "
+        "the companies said.",
+    ) == ("agreement", "negotiating")

@@ -142,6 +142,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\bclose to (?:a |an |the )?(?:deal|agreement|finali[sz]|sign|putting|conclud|clinch"
             r"|wrap)"
             r"|\bnearing (?:a |an |the )?(?:deal|agreement|conclusion)\b"
+            # "finalising a deal": its last terms are still being negotiated.
+            r"|\bfinali[sz]ing\b"
             r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
             r"|next|new|fresh|latest|another|opening|final) round\b"
             r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
@@ -388,11 +390,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
-    # "an order implementing the trade agreement": the agreement takes effect.
+    # "an order implementing the trade agreement", "putting the pact into effect", "giving
+    # effect to the deal": the agreement takes effect.
     (
         _rx(
-            r"\b(?:implement(?:s|ed|ing)?|put(?:s|ting)? into effect)\s+(?:the |its |their |a "
-            r"|an )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
+            r"\b(?:implement(?:s|ed|ing)?|put(?:s|ting)? into effect|giv(?:es|ing|en)? effect to"
+            r"|gave effect to)\s+(?:the |its |their |a |an )?(?:[\w-]+ ){0,3}?(?:deal|agreement"
+            r"|pact|accord|fta|cepa)\b"
+            r"|\b(?:put(?:s|ting)?|bring(?:s|ing)?|brought)\s+(?:the |its |their |a |an )?"
+            r"(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa) into (?:effect|force)\b"
         ),
         "A",
         _S(agreement="in_force"),
@@ -544,7 +550,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|called off|calls off|abandon(?:ed|s)"
             r"|(?:rejected|rejects|turned down|turns down|spurned|rebuffed) (?:the |a |an |its "
             r"|their )?(?:[\w$.-]+ ){0,3}?(?:offer|bid|proposal|approach)|(?:says|said|say) no to"
-            r"|(?:talks|negotiations) (?:were |have been )?terminated"
+            r"|(?:talks|negotiations)(?: (?:on|over|for|with|between)(?: [\w-]+){1,8}?)? (?:were "
+            r"|have been |has been )?terminated"
             r"|(?:chose|chosen|choose|decided|opted|opts) to stay out|stays? out of"
             r"|(?:ditch(?:es|ed)?|dropp(?:ed)|drops|withdr(?:ew|awn|aws)|pulled|pulls|abandon(?:s"
             r"|ed)?"
@@ -735,6 +742,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\bsign(?:s|ed)? (?:an? |the )?(?:new )?(?:[\w-]+ )?(?:executive order|order"
             r"|proclamation|decree)\b"
+            # "signs an order implementing the trade deal": the order puts an agreement in force.
+            r"(?!,? (?:implementing|to implement|putting|giving effect|bringing))"
         ),
         "M",
         _S(measure="imposed"),
@@ -752,7 +761,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
             r"|its )?"
             r"(?:[\w-]+ )?(?:freeze|moratorium|pause)" + r"|expired|expires|lapsed|lapses"
-            r"|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls|curbs))\b"
+            r"|(?:eased|eases) (?:\w+ ){0,2}" + _MNOUN + r")\b"
         ),
         "M",
         _S(measure="lifted"),
