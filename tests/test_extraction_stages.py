@@ -1023,3 +1023,88 @@ def test_a_deal_being_finalised_is_still_negotiated():
         "Saudi Arabia's Public Investment Fund and SQM are in talks over a $2 billion stake, "
         "the companies said.",
     ) == ("agreement", "negotiating")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Italy agrees to withdraw from China trade pact",
+            "Italy agreed on Monday to withdraw from its trade agreement with China.",
+            ("agreement", "cancelled"),
+        ),
+        (
+            "Vietnam and Canada are negotiating a trade deal",
+            "Vietnam and Canada are negotiating a free trade agreement, officials said on Monday.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "Negotiators from Peru and Chile meet on trade pact",
+            "Negotiators from Peru and Chile met in Lima on Monday to work on the trade pact.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "Chinese firm's Brazil nickel mine purchase closed",
+            "China's CMOC said the purchase of a stake in a Brazilian nickel mine from Brazil's "
+            "Vale has closed.",
+            ("agreement", "in_force"),
+        ),
+        (
+            "Letter of intent on lithium supply between Chile and Germany",
+            "Chile and Germany have a letter of intent on lithium supply, the ministry said.",
+            ("agreement", "framework"),
+        ),
+        (
+            "Definitive agreements for Peru copper stake",
+            "China's Zijin and Peru's government executed definitive documents for the copper "
+            "project.",
+            ("agreement", "signed"),
+        ),
+    ],
+)
+def test_everyday_words_for_agreement_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "EU announces imposition of tariffs on Chinese EVs",
+            "The European Union announced the imposition of 35% tariffs on electric vehicles "
+            "from China.",
+            ("measure", "imposed"),
+        ),
+        (
+            "Canada launches probe into Chinese steel dumping",
+            "Canada launched an investigation into steel imports from China on Monday amid "
+            "concerns over tariffs.",
+            ("measure", "threatened"),
+        ),
+        (
+            "China drafts rules on tariffs for US farm goods",
+            "China published draft regulations on tariffs on farm goods from the United States.",
+            ("measure", "threatened"),
+        ),
+        (
+            "Biden signs proclamation on steel from Mexico",
+            "Joe Biden signed a proclamation on Monday on 25% tariffs on steel imports from "
+            "Mexico.",
+            ("measure", "imposed"),
+        ),
+        (
+            "China decides to remove tariffs on Australian wine",
+            "China decided on Friday to remove its tariffs on wine from Australia.",
+            ("measure", "lifted"),
+        ),
+    ],
+)
+def test_everyday_words_for_measure_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_a_pact_one_side_proposes_is_early_talks():
+    assert stage_of(
+        "Japan proposes trade pact with Mexico",
+        "Japan proposed a free trade agreement to Mexico on Monday, the foreign ministry said.",
+    ) == ("agreement", "talks")

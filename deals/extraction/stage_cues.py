@@ -180,16 +180,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
-            r"(?:talks|discussions)\b"
-        ),
-        "A",
-        _S(agreement="talks"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
             r"\b(?:in|held|holding|hold|holds|began|begun)\s+(?:\w+\s+)?(?:talks|discussions)\b"
             r"|\b(?:discussed|discussing)\b|\btalks (?:with|between)\b"
         ),
@@ -270,19 +260,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:preliminary|provisional|tentative|outline|political|non-binding)\s+"
-            r"(?:trade\s+)?(?:deal|agreement|accord|pact)\b"
-            r"|\b(?:deal|agreement|accord|pact|understanding)\s+(?:was|has\s+been|had\s+been)\s+"
-            r"(?:reached|struck)\b"
-            r"|\binitial(?:l)?ed\b"
-        ),
-        "A",
-        _S(agreement="framework"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(
             r"\b(?:entered|enters|entering) into (?:a|an|the) (?:[\w$.-]+ ){0,4}?(?:agreement"
             r"|contract|deal)"
             r"|\bexecuted (?:a|an|the) (?:[\w$.-]+ ){0,3}?(?:agreement|contract)"
@@ -325,7 +302,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         0.8,
         "",
     ),
-    (_rx(r"\bframework\b"), "A", _S(agreement="framework"), 0.7, ""),
     (
         _rx(
             r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
@@ -700,18 +676,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "M",
         _S(measure="imposed"),
         1.0,
-        "",
-    ),
-    # "a bill raising tariffs": what an order or bill does, in force or not yet.
-    (
-        _rx(
-            r"\b(?:raising|hiking|increasing|doubling|adding)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"\b"
-        ),
-        "M",
-        _S(measure="imposed"),
-        0.8,
         "",
     ),
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
