@@ -72,6 +72,14 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "export ban",
     ),
+    # "announced an immediate ban on exports": a ban that starts when it is announced.
+    (
+        _rx(r"\bimmediate (?:[\w-]+ ){0,2}?(?:bans?|embargo|halt|prohibition)\b"),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
     # "finalises tariffs on Chinese EVs": a measure made definitive, before "finalised" is read
     # as a deal agreed.
     (
@@ -439,6 +447,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
             r"|no breakthrough"
             r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive"
+            # "after a dozen rounds the sides still have no agreement": talks without a result.
+            r"|still (?:have |has |had )?no (?:[\w-]+ )?(?:deal|agreement)"
+            r"|no (?:[\w-]+ )?(?:deal|agreement) (?:has|had|have) (?:yet )?been reached"
             r"|(?:has|have|had|was|were|been|is|are) (?:\w+ly )?delayed|delayed again)\b"
         ),
         "A",
