@@ -72,14 +72,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "export ban",
     ),
-    # "announced an immediate ban on exports": a ban that starts when it is announced.
-    (
-        _rx(r"\bimmediate (?:[\w-]+ ){0,2}?(?:bans?|embargo|halt|prohibition)\b"),
-        "M",
-        _S(measure="imposed"),
-        1.0,
-        "",
-    ),
     # "finalises tariffs on Chinese EVs": a measure made definitive, before "finalised" is read
     # as a deal agreed.
     (
@@ -150,8 +142,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\bclose to (?:a |an |the )?(?:deal|agreement|finali[sz]|sign|putting|conclud|clinch"
             r"|wrap)"
             r"|\bnearing (?:a |an |the )?(?:deal|agreement|conclusion)\b"
-            # "finalising a deal": its last terms are still being negotiated.
-            r"|\bfinali[sz]ing\b"
             r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
             r"|next|new|fresh|latest|another|opening|final) round\b"
             r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
@@ -447,9 +437,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
             r"|no breakthrough"
             r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive"
-            # "after a dozen rounds the sides still have no agreement": talks without a result.
-            r"|still (?:have |has |had )?no (?:[\w-]+ )?(?:deal|agreement)"
-            r"|no (?:[\w-]+ )?(?:deal|agreement) (?:has|had|have) (?:yet )?been reached"
             r"|(?:has|have|had|was|were|been|is|are) (?:\w+ly )?delayed|delayed again)\b"
         ),
         "A",

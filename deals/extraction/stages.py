@@ -110,9 +110,6 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 # "did not, however, give the green light": the negation sits before an aside.
 _NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
-# "US tariffs take effect as Ottawa vows retaliation": in a headline, what follows "as" is what
-# went on around the news, not the news.
-_AS_IN_HEADLINE = re.compile(r"(?<!such )(?<!well )\bas\s+(?:[\w.'-]+\s+){1,3}$")
 _LOOKBACK_WORDS = 7
 
 
@@ -148,7 +145,6 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         _BACKGROUND.search(opened)
         or _RELATIVE.search(opened)
         or _SINCE_PASSIVE.search(low, max(sentence.start, clause_from - 7), cue_start)
-        or (in_title and _AS_IN_HEADLINE.search(opened))
     ):
         return BACKGROUND
     return FACTUAL
