@@ -1100,3 +1100,73 @@ def test_a_pact_one_side_proposes_is_early_talks():
         "Japan proposes trade pact with Mexico",
         "Japan proposed a free trade agreement to Mexico on Monday, the foreign ministry said.",
     ) == ("agreement", "talks")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Peru and Korea set up working group on trade pact",
+            "A working group of Peru and South Korea met in Lima on Monday on a free trade "
+            "agreement.",
+            "negotiating",
+        ),
+        (
+            "Kenya-UK trade pact",
+            "Formal negotiations between Kenya and Britain on a trade pact got under way on "
+            "Monday.",
+            "negotiating",
+        ),
+        (
+            "Ongoing talks on UK-Gulf trade pact",
+            "Britain and the Gulf Cooperation Council are holding ongoing negotiations on a "
+            "trade agreement.",
+            "negotiating",
+        ),
+        (
+            "Japan proposed a trade pact to Mexico",
+            "Japan proposed a free trade agreement to Mexico on Monday.",
+            "talks",
+        ),
+        (
+            "Albemarle and Chile's Codelco: supply pact",
+            "Albemarle executed a supply agreement with Chile's Codelco on Monday.",
+            "signed",
+        ),
+        (
+            "UK-Australia trade deal wins parliamentary backing",
+            "The free trade agreement between Britain and Australia won parliamentary backing "
+            "in Canberra on Monday.",
+            "in_force",
+        ),
+        (
+            "Tianqi stake in Chile's SQM",
+            "China's Tianqi announced the completion of its purchase of a 24% stake in Chile's "
+            "lithium miner SQM under the investment agreement.",
+            "in_force",
+        ),
+    ],
+)
+def test_everyday_words_for_how_far_an_agreement_has_come(title, body, expected):
+    assert stage_of(title, body) == ("agreement", expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China's CATL broke ground on its battery plant in Hungary under its supply deal with "
+        "Germany's BMW.",
+        "The lithium plant of the joint venture between Chile's SQM and China's Tianqi entered "
+        "commercial production on Monday.",
+        "The lithium plant of the joint venture between Chile's SQM and China's Tianqi is now "
+        "in commercial operation.",
+        "The LNG train built under the partnership between QatarEnergy and China's Sinopec "
+        "came online on Monday.",
+        "Morocco's king inaugurated the battery plant built under the joint venture of "
+        "Morocco's Managem and China's BTR on Monday.",
+        "Morocco's Managem and China's BTR opened the battery plant of their joint venture on "
+        "Monday.",
+    ],
+)
+def test_a_plant_built_or_running_under_a_deal_is_implemented(body):
+    assert stage_of("Battery and energy ventures", body) == ("agreement", "implemented")

@@ -234,7 +234,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             # "have reached agreement on tariffs": the bare noun.
             r"|\breach(?:ed|es)? (?:an? )?(?:agreement|accord|consensus)\b"
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
-            r"|\b(?:agreement|deal) in principle\b"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
             r"|\bconclusion of (?:the |their |its )?(?:[\w-]+ )?(?:negotiations|talks)\b"
             r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
@@ -249,7 +248,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"(?:issues?|elements?|chapters?|points?|differences)\b"
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
-            r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
+            r"|\btrade framework\b"
         ),
         "A",
         _S(agreement="framework"),
@@ -404,7 +403,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|reache[sd])\b"
             r"|\b(?:took|taken|takes|take) delivery\b"
             r"|\b(?:went|goes|gone|go|has gone) live\b|\b(?:came|comes|come) into operation\b"
-            r"|\b(?:is|are|now|fully) operational\b|\bbegan operating\b"
+            r"|\b(?:is|are|now|fully) operational\b"
             r"|\b(?:entered|entering|enters) (?:commercial )?(?:operation|production)\b"
             r"|\bin commercial (?:operation|production)\b"
             r"|\b(?:came|comes) online\b|\bcommissioned\b|\binaugurated\b"
