@@ -1001,6 +1001,7 @@ def test_a_suspension_decided_or_announced_for_a_stated_time_is_suspended(title,
         "Biden signs executive order implementing trade pact with Kenya",
         "Biden signs order putting US-Kenya trade pact into effect",
         "Biden signs order giving effect to trade pact with Kenya",
+        "Biden signs order to implement trade pact with Kenya",
     ],
 )
 def test_an_order_implementing_an_agreement_puts_the_agreement_in_force(title):
