@@ -1171,3 +1171,43 @@ def test_everyday_words_for_how_far_an_agreement_has_come(title, body, expected)
 )
 def test_a_plant_built_or_running_under_a_deal_is_implemented(body):
     assert stage_of("Battery and energy ventures", body) == ("agreement", "implemented")
+
+
+def test_a_denial_set_off_by_an_aside_still_denies():
+    assert stage_of(
+        "Chile and UAE trade pact",
+        "Chile and the UAE did not, however, sign the trade agreement on Monday, officials said.",
+    ) != ("agreement", "signed")
+
+
+def test_the_main_clause_of_an_if_sentence_is_not_a_fact():
+    assert stage_of(
+        "Chile-India trade pact",
+        "If parliament ratifies the pact, it enters into force on January 1, the trade ministry "
+        "of Chile said of its deal with India.",
+    ) != ("agreement", "in_force")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["India-EU FTA talks", "Trade deal negotiations between UK and India"],
+)
+def test_a_deal_named_before_talks_is_being_talked_about(title):
+    assert stage_of(
+        title,
+        "India met the European Union and Britain in Delhi on Monday. Officials of the sides "
+        "discussed market access for cars.",
+    ) == ("agreement", "talks")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Glencore announces framework agreement with Codelco",
+        "BHP announces supply arrangement with China's Baowu",
+    ],
+)
+def test_a_company_announcing_a_framework_or_arrangement_has_not_signed_a_contract(title):
+    assert stage_of(
+        title, "The two companies announced the agreement on copper supply on Monday."
+    ) == ("agreement", "framework")
