@@ -191,3 +191,21 @@ def test_a_deal_told_in_the_lead_is_kept_however_the_headline_reads():
         DAY,
     )
     assert result.relevant, result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Carmaker profits hit by tariff uncertainty",
+            "Toyota said its profits fell because of tariff uncertainty between the United States "
+            "and Japan.",
+        ),
+        (
+            "Sanctions fears weigh on Russian oil exports to India",
+            "Indian refiners cut purchases of Russian oil on sanctions fears, traders said.",
+        ),
+    ],
+)
+def test_worries_about_a_measure_are_not_a_measure(title, body):
+    assert not extract(title, body, DAY).relevant

@@ -959,3 +959,255 @@ def test_a_measure_only_named_further_down_gets_no_stage_of_its_own():
 
     assert [(deal.kind, deal.stage) for deal in result.deals] == [("measure", "imposed")]
     assert result.deals[0].parties[0].name == "United States"
+
+
+def test_a_negotiator_heading_to_tariff_talks_reports_talks_on_a_deal():
+    assert stage_of(
+        "Korea's trade envoy to fly to Brussels for steel tariff talks",
+        "South Korea's trade minister will travel to Brussels this week to hold talks with the "
+        "European Union on the 25% duties it imposed on Korean steel, officials said on Monday.",
+    ) == ("agreement", "talks")
+
+
+def test_tariffs_eased_are_lifted():
+    assert stage_of(
+        "Indonesia eases tariffs on Australian beef",
+        "Indonesia eased its tariffs on beef from Australia on Wednesday, the trade ministry said.",
+    ) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Canada decides to suspend counter-tariffs on US goods",
+            "Canada decided on Monday to suspend its 25% counter-tariffs on goods from the "
+            "United States, the finance minister said.",
+        ),
+        (
+            "Ottawa says US will hold off on lumber tariffs for at least 30 days",
+            "The 25% tariffs that Washington imposed on Canadian lumber will be put on hold for "
+            "at least 30 days, the prime minister said on Monday.",
+        ),
+    ],
+)
+def test_a_suspension_decided_or_announced_for_a_stated_time_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Biden signs executive order implementing trade pact with Kenya",
+        "Biden signs order putting US-Kenya trade pact into effect",
+        "Biden signs order giving effect to trade pact with Kenya",
+        "Biden signs order to implement trade pact with Kenya",
+    ],
+)
+def test_an_order_implementing_an_agreement_puts_the_agreement_in_force(title):
+    assert stage_of(
+        title,
+        "The order sets a 10% tariff on most goods from Kenya, the White House said on Monday.",
+    ) == ("agreement", "in_force")
+
+
+def test_negotiations_between_two_sides_terminated_have_collapsed():
+    assert stage_of(
+        "Negotiations between Canada and Ecuador on a trade pact terminated",
+        "Canada said on Friday that the free trade talks with Ecuador were over.",
+    ) == ("agreement", "collapsed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Italy agrees to withdraw from China trade pact",
+            "Italy agreed on Monday to withdraw from its trade agreement with China.",
+            ("agreement", "cancelled"),
+        ),
+        (
+            "Vietnam and Canada are negotiating a trade deal",
+            "Vietnam and Canada are negotiating a free trade agreement, officials said on Monday.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "Negotiators from Peru and Chile meet on trade pact",
+            "Negotiators from Peru and Chile met in Lima on Monday to work on the trade pact.",
+            ("agreement", "negotiating"),
+        ),
+        (
+            "Chinese firm's Brazil nickel mine purchase closed",
+            "China's CMOC said the purchase of a stake in a Brazilian nickel mine from Brazil's "
+            "Vale has closed.",
+            ("agreement", "in_force"),
+        ),
+        (
+            "Letter of intent on lithium supply between Chile and Germany",
+            "Chile and Germany have a letter of intent on lithium supply, the ministry said.",
+            ("agreement", "framework"),
+        ),
+        (
+            "Definitive agreements for Peru copper stake",
+            "China's Zijin and Peru's government executed definitive documents for the copper "
+            "project.",
+            ("agreement", "signed"),
+        ),
+    ],
+)
+def test_everyday_words_for_agreement_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "EU announces imposition of tariffs on Chinese EVs",
+            "The European Union announced the imposition of 35% tariffs on electric vehicles "
+            "from China.",
+            ("measure", "imposed"),
+        ),
+        (
+            "Canada launches probe into Chinese steel dumping",
+            "Canada launched an investigation into steel imports from China on Monday amid "
+            "concerns over tariffs.",
+            ("measure", "threatened"),
+        ),
+        (
+            "China drafts rules on tariffs for US farm goods",
+            "China published draft regulations on tariffs on farm goods from the United States.",
+            ("measure", "threatened"),
+        ),
+        (
+            "Biden signs proclamation on steel from Mexico",
+            "Joe Biden signed a proclamation on Monday on 25% tariffs on steel imports from "
+            "Mexico.",
+            ("measure", "imposed"),
+        ),
+        (
+            "China decides to remove tariffs on Australian wine",
+            "China decided on Friday to remove its tariffs on wine from Australia.",
+            ("measure", "lifted"),
+        ),
+    ],
+)
+def test_everyday_words_for_measure_stages(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_a_pact_one_side_proposes_is_early_talks():
+    assert stage_of(
+        "Japan proposes trade pact with Mexico",
+        "Japan proposed a free trade agreement to Mexico on Monday, the foreign ministry said.",
+    ) == ("agreement", "talks")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Peru and Korea set up working group on trade pact",
+            "A working group of Peru and South Korea met in Lima on Monday on a free trade "
+            "agreement.",
+            "negotiating",
+        ),
+        (
+            "Kenya-UK trade pact",
+            "Formal negotiations between Kenya and Britain on a trade pact got under way on "
+            "Monday.",
+            "negotiating",
+        ),
+        (
+            "Ongoing talks on UK-Gulf trade pact",
+            "Britain and the Gulf Cooperation Council are holding ongoing negotiations on a "
+            "trade agreement.",
+            "negotiating",
+        ),
+        (
+            "Japan proposed a trade pact to Mexico",
+            "Japan proposed a free trade agreement to Mexico on Monday.",
+            "talks",
+        ),
+        (
+            "Albemarle and Chile's Codelco: supply pact",
+            "Albemarle executed a supply agreement with Chile's Codelco on Monday.",
+            "signed",
+        ),
+        (
+            "UK-Australia trade deal wins parliamentary backing",
+            "The free trade agreement between Britain and Australia won parliamentary backing "
+            "in Canberra on Monday.",
+            "in_force",
+        ),
+        (
+            "Tianqi stake in Chile's SQM",
+            "China's Tianqi announced the completion of its purchase of a 24% stake in Chile's "
+            "lithium miner SQM under the investment agreement.",
+            "in_force",
+        ),
+    ],
+)
+def test_everyday_words_for_how_far_an_agreement_has_come(title, body, expected):
+    assert stage_of(title, body) == ("agreement", expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China's CATL broke ground on its battery plant in Hungary under its supply deal with "
+        "Germany's BMW.",
+        "The lithium plant of the joint venture between Chile's SQM and China's Tianqi entered "
+        "commercial production on Monday.",
+        "The lithium plant of the joint venture between Chile's SQM and China's Tianqi is now "
+        "in commercial operation.",
+        "The LNG train built under the partnership between QatarEnergy and China's Sinopec "
+        "came online on Monday.",
+        "Morocco's king inaugurated the battery plant built under the joint venture of "
+        "Morocco's Managem and China's BTR on Monday.",
+        "Morocco's Managem and China's BTR opened the battery plant of their joint venture on "
+        "Monday.",
+    ],
+)
+def test_a_plant_built_or_running_under_a_deal_is_implemented(body):
+    assert stage_of("Battery and energy ventures", body) == ("agreement", "implemented")
+
+
+def test_a_denial_set_off_by_an_aside_still_denies():
+    assert stage_of(
+        "Chile and UAE trade pact",
+        "Chile and the UAE did not, however, sign the trade agreement on Monday, officials said.",
+    ) != ("agreement", "signed")
+
+
+def test_the_main_clause_of_an_if_sentence_is_not_a_fact():
+    assert stage_of(
+        "Chile-India trade pact",
+        "If parliament ratifies the pact, it enters into force on January 1, the trade ministry "
+        "of Chile said of its deal with India.",
+    ) != ("agreement", "in_force")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["India-EU FTA talks", "Trade deal negotiations between UK and India"],
+)
+def test_a_deal_named_before_talks_is_being_talked_about(title):
+    assert stage_of(
+        title,
+        "India met the European Union and Britain in Delhi on Monday. Officials of the sides "
+        "discussed market access for cars.",
+    ) == ("agreement", "talks")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Glencore announces framework agreement with Codelco",
+        "BHP announces supply arrangement with China's Baowu",
+    ],
+)
+def test_a_company_announcing_a_framework_or_arrangement_has_not_signed_a_contract(title):
+    assert stage_of(
+        title, "The two companies announced the agreement on copper supply on Monday."
+    ) == ("agreement", "framework")

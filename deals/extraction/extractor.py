@@ -117,6 +117,13 @@ _RULING_CUE = re.compile(r"struck|strike|overturn|invalidat")
 _NAMES_A_MEASURE = re.compile(MEASURE_NOUN)
 _PUT_ON = frozenset({"imposed", "threatened"})
 _ENDINGS = frozenset({"lifted", "suspended"})
+# "decided to suspend its duties", "agreed to pause the tariffs": the decision is taken.
+_DECIDED = re.compile(r"\b(?:agreed|agrees|decided|decides|voted|votes)\s+to\s+(?:[\w-]+\s+)?$")
+# "will be put on hold for at least 30 days": a pause announced for a stated time has begun.
+_FOR_A_TIME = re.compile(
+    r"[^.;]{0,60}?\bfor\s+\"?(?:at least\s+|another\s+|a further\s+|up to\s+)?(?:\d+|a|an|one"
+    r"|two|three|four|six|nine|twelve|thirty|sixty|ninety)[- ](?:days?|weeks?|months?|years?)\b"
+)
 
 
 def extract(
@@ -403,7 +410,9 @@ def _support_for(
     if kind == AGREEMENT and stage == "signed" and _SIGNED_TO_TALK.match(doc.low, cue.end):
         stage = "negotiating"
     if cue.modality == FUTURE:
-        if kind == MEASURE and stage == "imposed":
+        if kind == MEASURE and stage in _ENDINGS and _decided_or_timed(doc, cue, stage):
+            weight *= 0.9
+        elif kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8
         elif kind == MEASURE and stage in _ENDINGS and cue.start < doc.title_end:
             # "Trump to lift tariffs on Canada": until it is lifted, the headline's measure stands.
@@ -442,6 +451,17 @@ def _support_for(
         weight *= 0.6
         past = True
     return Support(stage, weight, cue, cue.rumour, past=past)
+
+
+def _decided_or_timed(doc: Document, cue: Cue, stage: str) -> bool:
+    """Whether a measure's end put in the future is in fact a decision taken ("decided to
+    suspend the duties") or a pause announced for a stated time ("will pause the tariffs for
+    30 days")."""
+    s = doc.index.sentences[cue.sentence]
+    start = clause_start(doc.low, s.start, cue.start)
+    if _DECIDED.search(doc.low, max(start, cue.start - 40), cue.start):
+        return True
+    return stage == "suspended" and _FOR_A_TIME.match(doc.low, cue.end, s.end) is not None
 
 
 def _names_a_company(doc: Document, sentence: int) -> bool:

@@ -42,13 +42,14 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         _rx(
-            r"\b(?:ftas?|usmca|nafta|cptpp|tpp|rcep|afcfta|ceta|cepa|ecfta|trade talks"
+            r"\b(?:ftas?|usmca|nafta|cptpp|tpp|rcep|afcfta|ceta|cepa|ecfta"
             r"|economic partnerships?)\b"
         ),
         "A",
         "trade",
     ),
-    (_rx(r"\b(?:trade|tariff) negotiations?\b"), "A", "trade"),
+    # "tariff talks": the sides negotiate over the measure; what they talk about is a deal.
+    (_rx(r"\b(?:trade|tariffs?) (?:talks|negotiations?)\b"), "A", "trade"),
     (_rx(r"\b(?:joint ventures?|jvs?)\b"), "A", "jv"),
     (
         _rx(

@@ -178,16 +178,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:preliminary|early|exploratory|initial|informal|early-stage|first)\s+"
-            r"(?:talks|discussions)\b"
-        ),
-        "A",
-        _S(agreement="talks"),
-        1.0,
-        "",
-    ),
-    (
-        _rx(
             r"\b(?:in|held|holding|hold|holds|began|begun)\s+(?:\w+\s+)?(?:talks|discussions)\b"
             r"|\b(?:discussed|discussing)\b|\btalks (?:with|between)\b"
         ),
@@ -244,7 +234,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             # "have reached agreement on tariffs": the bare noun.
             r"|\breach(?:ed|es)? (?:an? )?(?:agreement|accord|consensus)\b"
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
-            r"|\b(?:agreement|deal) in principle\b"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
             r"|\bconclusion of (?:the |their |its )?(?:[\w-]+ )?(?:negotiations|talks)\b"
             r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
@@ -259,20 +248,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"(?:issues?|elements?|chapters?|points?|differences)\b"
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
-            r"|\bframework (?:deal|agreement|pact)\b|\btrade framework\b"
-        ),
-        "A",
-        _S(agreement="framework"),
-        0.9,
-        "",
-    ),
-    (
-        _rx(
-            r"\b(?:preliminary|provisional|tentative|outline|political|non-binding)\s+"
-            r"(?:trade\s+)?(?:deal|agreement|accord|pact)\b"
-            r"|\b(?:deal|agreement|accord|pact|understanding)\s+(?:was|has\s+been|had\s+been)\s+"
-            r"(?:reached|struck)\b"
-            r"|\binitial(?:l)?ed\b"
+            r"|\btrade framework\b"
         ),
         "A",
         _S(agreement="framework"),
@@ -323,7 +299,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         0.8,
         "",
     ),
-    (_rx(r"\bframework\b"), "A", _S(agreement="framework"), 0.7, ""),
     (
         _rx(
             r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
@@ -388,11 +363,15 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
-    # "an order implementing the trade agreement": the agreement takes effect.
+    # "an order implementing the trade agreement", "putting the pact into effect", "giving
+    # effect to the deal": the agreement takes effect.
     (
         _rx(
-            r"\b(?:implement(?:s|ed|ing)?|put(?:s|ting)? into effect)\s+(?:the |its |their |a "
-            r"|an )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
+            r"\b(?:implement(?:s|ed|ing)?|put(?:s|ting)? into effect|giv(?:es|ing|en)? effect to"
+            r"|gave effect to)\s+(?:the |its |their |a |an )?(?:[\w-]+ ){0,3}?(?:deal|agreement"
+            r"|pact|accord|fta|cepa)\b"
+            r"|\b(?:put(?:s|ting)?|bring(?:s|ing)?|brought)\s+(?:the |its |their |a |an )?"
+            r"(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa) into (?:effect|force)\b"
         ),
         "A",
         _S(agreement="in_force"),
@@ -424,7 +403,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|reache[sd])\b"
             r"|\b(?:took|taken|takes|take) delivery\b"
             r"|\b(?:went|goes|gone|go|has gone) live\b|\b(?:came|comes|come) into operation\b"
-            r"|\b(?:is|are|now|fully) operational\b|\bbegan operating\b"
+            r"|\b(?:is|are|now|fully) operational\b"
             r"|\b(?:entered|entering|enters) (?:commercial )?(?:operation|production)\b"
             r"|\bin commercial (?:operation|production)\b"
             r"|\b(?:came|comes) online\b|\bcommissioned\b|\binaugurated\b"
@@ -544,7 +523,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|called off|calls off|abandon(?:ed|s)"
             r"|(?:rejected|rejects|turned down|turns down|spurned|rebuffed) (?:the |a |an |its "
             r"|their )?(?:[\w$.-]+ ){0,3}?(?:offer|bid|proposal|approach)|(?:says|said|say) no to"
-            r"|(?:talks|negotiations) (?:were |have been )?terminated"
+            r"|(?:talks|negotiations)(?: (?:on|over|for|with|between)(?: [\w-]+){1,8}?)? (?:were "
+            r"|have been |has been )?terminated"
             r"|(?:chose|chosen|choose|decided|opted|opts) to stay out|stays? out of"
             r"|(?:ditch(?:es|ed)?|dropp(?:ed)|drops|withdr(?:ew|awn|aws)|pulled|pulls|abandon(?:s"
             r"|ed)?"
@@ -695,18 +675,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
-    # "a bill raising tariffs": what an order or bill does, in force or not yet.
-    (
-        _rx(
-            r"\b(?:raising|hiking|increasing|doubling|adding)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"\b"
-        ),
-        "M",
-        _S(measure="imposed"),
-        0.8,
-        "",
-    ),
     (_rx(r"\b(?:impose|slap|levy|reimpose)\b"), "M", _S(measure="imposed"), 0.9, ""),
     # "he would put tariffs of 100% on chips": a measure put in place, or (with its modal) meant.
     (
@@ -735,6 +703,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _rx(
             r"\bsign(?:s|ed)? (?:an? |the )?(?:new )?(?:[\w-]+ )?(?:executive order|order"
             r"|proclamation|decree)\b"
+            # "signs an order implementing the trade deal": the order puts an agreement in force.
+            r"(?!,? (?:implementing|to implement|putting|giving effect|bringing))"
         ),
         "M",
         _S(measure="imposed"),
@@ -752,7 +722,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
             r"|its )?"
             r"(?:[\w-]+ )?(?:freeze|moratorium|pause)" + r"|expired|expires|lapsed|lapses"
-            r"|(?:eased|eases) (?:\w+ ){0,2}(?:sanctions|restrictions|ban|controls|curbs))\b"
+            r"|(?:eased|eases) (?:\w+ ){0,2}" + _MNOUN + r")\b"
         ),
         "M",
         _S(measure="lifted"),

@@ -110,6 +110,8 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 # "did not, however, give the green light": the negation sits before an aside.
 _NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
+# "signed an order to implement the deal": what an order is signed to do, it does.
+_ORDER_TO = re.compile(r"\b(?:order|decree|proclamation)\s+to\s+$")
 _LOOKBACK_WORDS = 7
 
 
@@ -134,7 +136,10 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         return HYPOTHETICAL
     if _HABITUAL.search(before):
         return HYPOTHETICAL
-    if "future" in found or before.endswith((" to ", " to be ")) or before in ("to ", "to be "):
+    if "future" in found or (
+        (before.endswith((" to ", " to be ")) or before in ("to ", "to be "))
+        and not _ORDER_TO.search(before)
+    ):
         return FUTURE
     if _GERUND_OBJECT.search(before) and _GERUND.match(low, cue_start):
         return HYPOTHETICAL
