@@ -793,6 +793,16 @@ def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goo
     assert [c.name for c in deal.commodities] == ["copper"]
 
 
+def test_goods_of_the_measure_a_retaliation_answers_are_not_the_retaliations():
+    deal = main_deal(
+        "Norway hits back with duties on Chilean copper",
+        "Norway will put a 30% duty on copper from Chile from July, answering Chile's 20% "
+        "tariffs on wine and its 15% levy on timber imported from Norway. The Norwegian "
+        "tariffs on copper follow months of talks.",
+    )
+    assert [c.name for c in deal.commodities] == ["copper"]
+
+
 # -- organisations the gazetteer does not know ----------------------------------------------------
 
 
