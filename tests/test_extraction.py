@@ -782,6 +782,8 @@ def test_everyday_trade_goods_are_goods():
     assert [c.name for c in deal.commodities] == ["eggs", "tyres", "biofuels"]
     deal = main_deal("India curbs lentils and cement exports")
     assert [c.name for c in deal.commodities] == ["pulses", "cement"]
+    deal = main_deal("Qatar lifts ban on mutton, chocolate and biscuits from Jordan")
+    assert [c.name for c in deal.commodities] == ["sheep meat", "confectionery", "bakery products"]
 
 
 def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():
