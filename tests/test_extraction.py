@@ -805,6 +805,16 @@ def test_goods_of_the_measure_a_retaliation_answers_are_not_the_retaliations():
     assert [c.name for c in deal.commodities] == ["copper"]
 
 
+def test_a_good_used_as_a_verb_or_inside_a_name_is_not_a_good():
+    deal = main_deal(
+        "Oman and India sign trade deal",
+        "Oman and India signed a trade agreement on Monday that will further cement the ties "
+        "between them. It removes duties on gold, said a spokesman for Sharma Gold & Diamonds, "
+        "a jeweller in Muscat.",
+    )
+    assert [c.name for c in deal.commodities] == ["gold"]
+
+
 # -- organisations the gazetteer does not know ----------------------------------------------------
 
 
