@@ -815,6 +815,15 @@ def test_a_good_used_as_a_verb_or_inside_a_name_is_not_a_good():
     assert [c.name for c in deal.commodities] == ["gold"]
 
 
+def test_a_broader_good_named_beside_the_precise_one_gives_way_to_it():
+    deal = main_deal(
+        "Oman signs long-term supply deal with Japanese utility",
+        "Oman signed a 15-year agreement on Monday to supply natural gas to Japan's JERA, which "
+        "will receive 2 million tons of liquefied natural gas a year under it.",
+    )
+    assert [c.name for c in deal.commodities] == ["LNG"]
+
+
 # -- organisations the gazetteer does not know ----------------------------------------------------
 
 

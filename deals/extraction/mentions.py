@@ -562,9 +562,11 @@ def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[Comm
 
 
 def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
-    """ "metals needed for ... copper": a broad category (energy, metals, agriculture) named next
-    to one of its own goods adds nothing, unless the headline names it or it is an item of a list
-    of goods ("automobiles, trucks, rice and other farm products")."""
+    """ "metals needed for ... copper", "a deal to supply natural gas ... 4 million tons of
+    liquefied natural gas a year": a broader good (a category such as energy, metals or
+    agriculture, or a good such as natural gas) named next to one of its own goods adds nothing,
+    unless the headline names it or it is an item of a list of goods ("automobiles, trucks, rice
+    and other farm products")."""
     gaz = doc.gazetteer
     below = {
         root
@@ -576,7 +578,6 @@ def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[Comm
         hit
         for hit in chosen
         if hit.start < doc.title_end
-        or gaz.commodities[hit.index].parent is not None
         or gaz.commodities[hit.index].name not in below
         or _listed_good(doc, hit)
     ]
