@@ -813,6 +813,8 @@ def test_a_good_used_as_a_verb_or_inside_a_name_is_not_a_good():
         "a jeweller in Muscat.",
     )
     assert [c.name for c in deal.commodities] == ["gold"]
+    deal = main_deal("Peru imposes duties on Asian cars", "Peru imposed a 30% duty on Chinese EVs.")
+    assert [c.name for c in deal.commodities] == ["autos", "electric vehicles"]
 
 
 def test_a_broader_good_named_beside_the_precise_one_gives_way_to_it():

@@ -509,7 +509,8 @@ def _without_goods_in_names(
         hit
         for hit in commodities
         if hit.start < title_end
-        or not text[hit.start].isupper()
+        # "Chinese EVs", "US LNG": an acronym is written in capitals wherever it stands.
+        or not (text[hit.start].isupper() and text[hit.start + 1 : hit.start + 2].islower())
         or index.sentences[hit.sentence].start == hit.start
         or not _NAME_BEFORE.search(text, max(0, hit.start - 30), hit.start)
     ]
