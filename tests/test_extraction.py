@@ -782,6 +782,8 @@ def test_everyday_trade_goods_are_goods():
     assert [c.name for c in deal.commodities] == ["eggs", "tyres", "biofuels"]
     deal = main_deal("India curbs lentils and cement exports")
     assert [c.name for c in deal.commodities] == ["pulses", "cement"]
+    deal = main_deal("Qatar lifts ban on mutton, chocolate and biscuits from Jordan")
+    assert [c.name for c in deal.commodities] == ["sheep meat", "confectionery", "bakery products"]
 
 
 def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goods():
@@ -791,6 +793,37 @@ def test_a_broad_category_next_to_its_own_good_and_descriptive_words_are_not_goo
         "for the energy transition. Chile's agriculture ministry was not involved.",
     )
     assert [c.name for c in deal.commodities] == ["copper"]
+
+
+def test_goods_of_the_measure_a_retaliation_answers_are_not_the_retaliations():
+    deal = main_deal(
+        "Norway hits back with duties on Chilean copper",
+        "Norway will put a 30% duty on copper from Chile from July, answering Chile's 20% "
+        "tariffs on wine and its 15% levy on timber imported from Norway. The Norwegian "
+        "tariffs on copper follow months of talks.",
+    )
+    assert [c.name for c in deal.commodities] == ["copper"]
+
+
+def test_a_good_used_as_a_verb_or_inside_a_name_is_not_a_good():
+    deal = main_deal(
+        "Oman and India sign trade deal",
+        "Oman and India signed a trade agreement on Monday that will further cement the ties "
+        "between them. It removes duties on gold, said a spokesman for Sharma Gold & Diamonds, "
+        "a jeweller in Muscat.",
+    )
+    assert [c.name for c in deal.commodities] == ["gold"]
+    deal = main_deal("Peru imposes duties on Asian cars", "Peru imposed a 30% duty on Chinese EVs.")
+    assert [c.name for c in deal.commodities] == ["autos", "electric vehicles"]
+
+
+def test_a_broader_good_named_beside_the_precise_one_gives_way_to_it():
+    deal = main_deal(
+        "Oman signs long-term supply deal with Japanese utility",
+        "Oman signed a 15-year agreement on Monday to supply natural gas to Japan's JERA, which "
+        "will receive 2 million tons of liquefied natural gas a year under it.",
+    )
+    assert [c.name for c in deal.commodities] == ["LNG"]
 
 
 # -- organisations the gazetteer does not know ----------------------------------------------------

@@ -1,4 +1,5 @@
-"""Goods of an agreement told outside the sentences of its cues.
+"""Which goods are a deal's: an agreement's told outside the sentences of its cues, and a
+measure's apart from those of the measure it answers.
 
 Stories about a trade agreement list what it covers in sentences of their own ("Every
 labour-intensive sector gets duty-free access from the outset: textiles and apparel, gems and
@@ -58,3 +59,55 @@ def agreement_terms_goods(
         and (c.sentence not in deal.sentences() or about_it)
         and (about_it or closest(doc, deals, c) is None)
     ]
+
+
+# "Canada's 100 per cent levies on", "the Canadian tariffs on", "its 25% tax on": a measure
+# named with its owner, the goods it falls on to follow.
+_OWNED_INSTRUMENT = re.compile(
+    r"(?:'s |' | )(?:[\d.]+\s*(?:%|-?per[- ]?cent|-?percent|pc)\s+)?(?:\w+\s+)?"
+    r"(?:tariffs?|levies|levy|duties|duty|surtax(?:es)?|tax(?:es)?)\s+(?:imposed\s+)?on\b"
+)
+_ITS_INSTRUMENT = re.compile(
+    r"\bits (?:[\d.]+\s*(?:%|-?per[- ]?cent|-?percent|pc)\s+)?(?:\w+\s+)?"
+    r"(?:tariffs?|levies|levy|duties|duty|surtax(?:es)?|tax(?:es)?)\s+(?:imposed\s+)?on\b"
+)
+
+
+def other_measures_goods(
+    doc: Document, hits: list[CommodityHit], imposers: set[str]
+) -> list[CommodityHit]:
+    """The goods of a measure story that belong to another country's measure: those after "the
+    Canadian tariffs on" or "Canada's levies on" (and "its tax on") where the measure told is
+    China's. A retaliation's story names the measure it answers, and that measure's goods are
+    not the retaliation's."""
+    if not imposers:
+        return []
+    other = []
+    for hit in hits:
+        countries = [
+            p
+            for p in doc.parties_by_sentence.get(hit.sentence, ())
+            if p.kind == "country" and p.end <= hit.start
+        ]
+        if _owner_before(doc, hit, countries) not in (None, *imposers):
+            other.append(hit)
+    return other
+
+
+def _owner_before(doc: Document, hit: CommodityHit, countries: list) -> str | None:
+    """The country whose measure, named before ``hit`` in its sentence, falls on it."""
+    owner = None
+    for party in countries:
+        m = _OWNED_INSTRUMENT.match(doc.low, party.end)
+        if m and m.end() <= hit.start:
+            owner = (m.end(), party.name)
+    if owner is None:
+        return None
+    for m in _ITS_INSTRUMENT.finditer(doc.low, owner[0], hit.start):
+        owner = (m.end(), owner[1])
+    # The latest measure named before the good is the one it falls on, unless another
+    # "tariffs on" without an owner comes between them.
+    later = re.search(
+        r"\b(?:tariffs?|levies|levy|duties|duty)\s+on\b", doc.low[owner[0] : hit.start]
+    )
+    return None if later else owner[1]

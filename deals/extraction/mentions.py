@@ -9,7 +9,7 @@ from bisect import bisect_left
 from .clusters import bears_the_measure, owns_the_measure
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
-from .goods import agreement_terms_goods, terms_of_the_agreement
+from .goods import agreement_terms_goods, other_measures_goods, terms_of_the_agreement
 from .lexicon import TOPIC
 from .parties import VIA_REFERENCE, CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
@@ -457,6 +457,10 @@ def _commodities(
             for c in chosen
             if c.sentence not in history or told.intersection(gaz.commodity_lineage(c.index))
         ]
+    if deal.kind == MEASURE:
+        imposers = {p.name for p in parties if p.role == "imposing"}
+        other = other_measures_goods(doc, chosen, imposers)
+        chosen = [c for c in chosen if c not in other]
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
@@ -558,9 +562,11 @@ def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[Comm
 
 
 def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:
-    """ "metals needed for ... copper": a broad category (energy, metals, agriculture) named next
-    to one of its own goods adds nothing, unless the headline names it or it is an item of a list
-    of goods ("automobiles, trucks, rice and other farm products")."""
+    """ "metals needed for ... copper", "a deal to supply natural gas ... 4 million tons of
+    liquefied natural gas a year": a broader good (a category such as energy, metals or
+    agriculture, or a good such as natural gas) named next to one of its own goods adds nothing,
+    unless the headline names it or it is an item of a list of goods ("automobiles, trucks, rice
+    and other farm products")."""
     gaz = doc.gazetteer
     below = {
         root
@@ -572,7 +578,6 @@ def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[Comm
         hit
         for hit in chosen
         if hit.start < doc.title_end
-        or gaz.commodities[hit.index].parent is not None
         or gaz.commodities[hit.index].name not in below
         or _listed_good(doc, hit)
     ]

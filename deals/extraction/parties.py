@@ -66,6 +66,9 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
     # "the nuclear fuel cycle", "battery electric vehicles": a field, or a kind of another good.
     r"|cycle|electric)\b"
 )
+# "will further cement the relationship", "to iron out differences": the word used as a verb.
+_VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|further)\s+$")
+_VERB_AFTER = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|ties|relations|out)\b")
 # "director general for coal and minerals", "the Ministry of Oil": an office named after a good.
 _OFFICE_BEFORE = re.compile(
     r"\b(?:minister|ministry|director(?: general)?|department|secretary|commissioner|bureau)"
@@ -209,6 +212,10 @@ def find_hits(
                 _DESCRIBES_NOT_A_GOOD.match(low, m.end)
                 or _describes_an_economy(low, m.start, m.end)
                 or _OFFICE_BEFORE.search(low, max(0, m.start - 40), m.start)
+                or (
+                    _VERB_AFTER.match(low, m.end)
+                    and _VERB_BEFORE.search(low, max(0, m.start - 12), m.start)
+                )
             ):
                 continue
             commodities.append(CommodityHit(m.index, m.start, m.end, sentence))
@@ -219,6 +226,7 @@ def find_hits(
             )
     commodities = _without_carriers(low, commodities)
     commodities = _without_goods_under_review(low, commodities, index)
+    commodities = _without_goods_in_names(text, title_end, commodities, index)
     _split_goods_named_companies(gazetteer, text, low, parties, commodities, index)
     if gazetteer.namesakes:
         _resolve_namesakes(gazetteer, text, parties)
@@ -486,6 +494,26 @@ _NAME_GOES_ON = re.compile(
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]* $")
+
+
+# "Malabar Gold & Diamonds": in the body, a capitalised good after a capitalised word.
+_NAME_BEFORE = re.compile(r"[A-Z][\w.-]*(?: &)? $")
+
+
+def _without_goods_in_names(
+    text: str, title_end: int, commodities: list[CommodityHit], index: SentenceIndex
+) -> list[CommodityHit]:
+    """In the body, where goods are written in lower case, a capitalised good right after a
+    capitalised word ("Malabar Gold & Diamonds", "Kumba Iron Ore") is part of a name."""
+    return [
+        hit
+        for hit in commodities
+        if hit.start < title_end
+        # "Chinese EVs", "US LNG": an acronym is written in capitals wherever it stands.
+        or not (text[hit.start].isupper() and text[hit.start + 1 : hit.start + 2].islower())
+        or index.sentences[hit.sentence].start == hit.start
+        or not _NAME_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+    ]
 
 
 def _named_after_goods(
