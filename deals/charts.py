@@ -116,10 +116,8 @@ def _lay_out(title: str, rows: list[tuple[str, str, dict[int, int]]], statuses) 
     return Chart(title=title, bars=bars, stages=[s for s in ordered if s.pk in shown])
 
 
-def deals_by_stage(deals: QuerySet, statuses, *, title: str, counts=None) -> Chart:
-    """One bar per stage: how many of `deals` stand at it (one GROUP BY query, unless `counts`,
-    their `stage_counts()`, were read already)."""
-    counts = deals.stage_counts() if counts is None else counts
+def deals_by_stage(statuses, *, title: str, counts: dict[int, int]) -> Chart:
+    """One bar per stage: how many deals stand at it (`counts`, a `stage_counts()`)."""
     rows = [
         (status.name, "", {status.pk: counts[status.pk]})
         for status in stages_in_reading_order(statuses)
@@ -161,10 +159,10 @@ def breakdown_counts(deals: QuerySet, *, by: str) -> dict[int, dict[int, int]]:
     return grouped
 
 
-def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8, counts=None) -> Chart:
-    """The `rows` commodities or countries with most `deals`, each bar split by stage (see
-    `breakdown_counts`, unless `counts`, its result, were read already)."""
-    grouped = breakdown_counts(deals, by=by) if counts is None else counts
+def stage_breakdown(deals: QuerySet, statuses, *, by: str, rows: int = 8) -> Chart:
+    """The `rows` commodities or countries with most `deals`, each bar split by stage (counted
+    by `breakdown_counts`)."""
+    grouped = breakdown_counts(deals, by=by)
     if by == "country":
         model, title = Party, "Deals at each stage, by country"
     else:

@@ -17,6 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -26,7 +27,6 @@ from django.views.generic.base import ContextMixin
 from django.views.generic.list import MultipleObjectMixin
 
 from deals.charts import (
-    breakdown_counts,
     deals_by_stage,
     figures_over_time,
     stage_breakdown,
@@ -141,12 +141,17 @@ def _active_stage_groups(statuses: list[Status], version: str) -> list[StageGrou
     )
 
 
-def _active_deals_chart(statuses: list[Status], version: str, *, by: str):
-    active = Deal.objects.active()
-    counts = tally(
-        f"active-deals-by-{by}", version, functools.partial(breakdown_counts, active, by=by)
-    )
-    return stage_breakdown(active, statuses, by=by, counts=counts)
+def _active_deals_chart(statuses: list[Status], version: str, *, by: str) -> str:
+    """The home page's chart of where the active deals stand, drawn: a tally, as what it counts
+    is, so that a render after a change neither counts nor draws it again."""
+
+    def drawn() -> str:
+        chart = stage_breakdown(Deal.objects.active(), statuses, by=by)
+        return render_to_string(
+            "deals/includes/chart.html", {"chart": chart, "chart_id": "home-chart"}
+        )
+
+    return tally(f"active-deals-chart-by-{by}", version, drawn)
 
 
 class UncountedPage(Page):
@@ -212,12 +217,14 @@ class DealListView(MultipleObjectMixin, TemplateView):
         version = later(request_data_version, self.request)
         # The chart and the count of results both come from one grouped query; for the whole
         # archive, from its tally.
-        if self.filterset.is_bound and any(
+        filtered = self.filterset.is_bound and any(
             value for name, value in self.request.GET.items() if name not in ("sort", "page")
-        ):
+        )
+        if filtered:
             stage_counts = later(self.filterset.qs.stage_counts)
         else:
             stage_counts = later(published_stage_counts, version)
+        chart = functools.partial(_drawn_stage_chart, statuses, stage_counts)
         context = super().get_context_data(**kwargs)
         if isinstance(context.get("paginator"), FirstPageUncounted):
             context["paginator"].stage_counts = stage_counts
@@ -254,16 +261,17 @@ class DealListView(MultipleObjectMixin, TemplateView):
                 chosen["commodity"],
             ),
             "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
-            "chart": later(
-                deals_by_stage,
-                self.filterset.qs,
-                statuses,
-                title="Matching deals at each stage",
-                counts=stage_counts,
-            ),
+            # Drawn; for the whole archive, a tally as its counts are.
+            "chart": later(chart) if filtered else later(tally, "deals-chart", version, chart),
             "query_string": query.urlencode(),
-            "is_filtered": any(value for key, value in query.items() if key != "sort"),
+            "is_filtered": filtered,
         }
+
+
+def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
+    """The deal list's chart of the matching deals at each stage, drawn."""
+    chart = deals_by_stage(statuses, title="Matching deals at each stage", counts=counts)
+    return render_to_string("deals/includes/chart.html", {"chart": chart, "chart_id": "list-chart"})
 
 
 def reading_order(name: str) -> str:
