@@ -217,7 +217,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         version = later(request_data_version, self.request)
         # The chart and the count of results both come from one grouped query; for the whole
         # archive, from its tally.
-        filtered = self.filterset.is_bound and any(
+        filtered = any(
             value for name, value in self.request.GET.items() if name not in ("sort", "page")
         )
         if filtered:
