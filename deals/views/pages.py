@@ -146,12 +146,14 @@ def _active_deals_chart(statuses: list[Status], version: str, *, by: str) -> str
     is, so that a render after a change neither counts nor draws it again."""
 
     def drawn() -> str:
-        chart = stage_breakdown(Deal.objects.active(), statuses, by=by)
-        return render_to_string(
-            "deals/includes/chart.html", {"chart": chart, "chart_id": "home-chart"}
-        )
+        return _drawn(stage_breakdown(Deal.objects.active(), statuses, by=by), "home-chart")
 
     return tally(f"active-deals-chart-by-{by}", version, drawn)
+
+
+def _drawn(chart, chart_id: str) -> str:
+    """A chart of `deals.charts`, drawn as the reader pages show it (SVG and its table)."""
+    return render_to_string("deals/includes/chart.html", {"chart": chart, "chart_id": chart_id})
 
 
 class UncountedPage(Page):
@@ -271,7 +273,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
 def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
     """The deal list's chart of the matching deals at each stage, drawn."""
     chart = deals_by_stage(statuses, title="Matching deals at each stage", counts=counts)
-    return render_to_string("deals/includes/chart.html", {"chart": chart, "chart_id": "list-chart"})
+    return _drawn(chart, "list-chart")
 
 
 def reading_order(name: str) -> str:
