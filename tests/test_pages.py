@@ -208,6 +208,30 @@ def test_deal_list_form_keeps_every_selection_and_reads_in_order(client, world):
     assert form.xpath(".//select[@name='kind']/option[1]/text()") == ["Any kind"]
 
 
+def test_deal_list_keeps_the_chosen_company_and_commodity_and_escapes_every_name(client, world):
+    odd = PartyFactory(name='Smith & "Sons" <Mining>', slug="smith-sons")
+    published_deal(
+        title="Smith offtake", stages=[("talks", datetime.date(2026, 2, 1))], parties=[odd]
+    )
+
+    response = client.get(
+        reverse("deals:deal-list"), {"party": "khazanah", "commodity": "dysprosium"}
+    )
+
+    form = lxml.html.fromstring(response.content).xpath("//aside//form")[0]
+    assert dict(form.form_values())["party"] == "khazanah"
+    assert dict(form.form_values())["commodity"] == "dysprosium"
+    parties = form.xpath(".//select[@name='party']/option/text()")
+    assert parties == ["Any", "Khazanah Nasional", 'Smith & "Sons" <Mining>']
+    assert b"<Mining>" not in response.content
+
+    # A choice that is not among the options selects nothing, and is never echoed as markup.
+    response = client.get(reverse("deals:deal-list"), {"party": '"><b>x</b>'})
+    form = lxml.html.fromstring(response.content).xpath("//aside//form")[0]
+    assert form.xpath(".//select[@name='party']/option[@selected]") == []
+    assert b"<b>x</b>" not in response.content
+
+
 def test_deal_list_searches_titles_and_quoted_sources(client, world):
     assert listed(client, q="no such words") == []
     assert listed(client, q="agreed a framework") == [world["refinery"].title]

@@ -8,13 +8,12 @@ cached `{% fragment %}` of the page shows is handed as `later(...)`, run on a ca
 import datetime
 import functools
 import operator
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -48,6 +47,12 @@ from deals.models import (
 )
 from deals.pagecache import cached_for_visitors, request_data_version
 from deals.tallies import tally
+from deals.views.filter_choices import (
+    commodity_options,
+    country_options,
+    options,
+    party_options,
+)
 
 #: Deals shown under each stage on the home, party and commodity pages; the rest are a link.
 DEALS_PER_STAGE = 5
@@ -195,7 +200,8 @@ class DealListView(MultipleObjectMixin, TemplateView):
     #: What the list's template shows, all inside its cached fragment.
     LISTED = (
         "paginator", "page_obj", "is_paginated", "object_list", "deal_list", "filterset", "form",
-        "chosen", "kinds", "stage_tracks", "country_groups", "parties", "commodities", "sorts",
+        "chosen", "kinds", "stage_tracks", "country_options", "party_options", "commodity_options",
+        "sorts",
         "chart", "query_string", "is_filtered",
     )  # fmt: skip
 
@@ -255,13 +261,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
                 for heading, track in stages_by_track(statuses)
             ],
             # Lists read only when the form is rendered: a cached fragment never reads them.
-            "country_groups": later(_country_groups, chosen["country"], version),
-            "parties": later(_party_options, chosen["party"], version),
-            "commodities": later(
-                options,
-                later(tally, "filter-commodities", version, _commodity_rows),
-                chosen["commodity"],
-            ),
+            "country_options": later(country_options, chosen["country"], version),
+            "party_options": later(party_options, chosen["party"], version),
+            "commodity_options": later(commodity_options, chosen["commodity"], version),
             "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
             # Drawn; for the whole archive, a tally as its counts are.
             "chart": later(chart) if filtered else later(tally, "deals-chart", version, chart),
@@ -274,60 +276,6 @@ def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
     """The deal list's chart of the matching deals at each stage, drawn."""
     chart = deals_by_stage(statuses, title="Matching deals at each stage", counts=counts)
     return _drawn(chart, "list-chart")
-
-
-def reading_order(name: str) -> str:
-    """A sort key that files names as readers look for them: Åland under A, Türkiye under T,
-    whatever the accents and letter case."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def _country_groups(chosen: str, version) -> list[tuple[str, list["Option"]]]:
-    """The country box's groups of options, the empty ones left out (a tally: they are read
-    over the whole archive)."""
-    groups = tally("filter-countries", version, _countries_for_filter)
-    return [(heading, options(group, chosen)) for heading, group in groups if group]
-
-
-def _party_options(chosen: str, version) -> list["Option"]:
-    """Companies and organisations that take part in deals, in reading order (a tally)."""
-    return options(tally("filter-parties", version, _party_rows), chosen)
-
-
-def _party_rows() -> list[tuple[str, str]]:
-    # Each party looks for one link in the link table's index, rather than joining every link
-    # and removing the duplicates.
-    rows = (
-        Party.objects.filter(Exists(DealParty.objects.filter(party=OuterRef("pk"))))
-        .exclude(kind=PartyKind.COUNTRY)
-        .values_list("slug", "name")
-    )
-    return sorted(rows, key=lambda row: reading_order(row[1]))
-
-
-def _commodity_rows() -> list[tuple[str, str]]:
-    return list(Commodity.objects.values_list("slug", "name"))
-
-
-def _countries_for_filter() -> list[tuple[str, list]]:
-    """Countries with published deals first (theirs or their companies'), then the others,
-    each group in reading order."""
-    in_deals = DealParty.objects.filter(deal__status__isnull=False)
-    rows = (
-        Party.objects.countries()
-        .annotate(
-            has_deals=Exists(in_deals.filter(party=OuterRef("pk")))
-            | Exists(in_deals.filter(party__country=OuterRef("pk")))
-        )
-        .values_list("slug", "name", "iso_code", "has_deals")
-    )
-    rows = sorted(rows, key=lambda row: reading_order(row[1]))
-    groups = [
-        ("Countries in deals", [(slug, name) for slug, name, _, has in rows if has]),
-        ("Other countries", [(slug, name) for slug, name, _, has in rows if not has]),
-    ]
-    return groups
 
 
 def _chosen_by_id(query) -> dict[str, str]:
@@ -354,21 +302,6 @@ TEXT_FILTERS = (
     "changed_before",
     "sort",
 )
-
-
-@dataclass(frozen=True)
-class Option:
-    """A choice in a filter of the deal list, and whether the reader chose it."""
-
-    value: str
-    label: str
-    selected: bool
-
-
-def options(choices, chosen: str | list[str]) -> list[Option]:
-    """Choices for a select or a group of checkboxes, marked with what the reader chose."""
-    picked = {chosen} if isinstance(chosen, str) else set(chosen)
-    return [Option(str(value), label, str(value) in picked) for value, label in choices]
 
 
 @dataclass(frozen=True)
