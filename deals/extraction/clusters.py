@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .gazetteer import VIA_DEMONYM
+from .named import named_stage
 from .parties import PartyHit
 from .prefixes import PrefixMatcher
 from .stages import MEASURE, Cue
@@ -195,8 +196,14 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
         return [measure]
     kept = [d for d, _c in supported]
     main = kept[0]
+    imposers = {c.imposer for _d, c in supported}
     for draft, cluster in zip(drafts, clusters, strict=True):
         if draft.support:
+            continue
+        named = _named_apart(doc, draft, cluster, imposers)
+        if named is not None:
+            draft.support = [named]
+            kept.append(draft)
             continue
         sides = {cluster.imposer, *cluster.targets} - {None}
         sharing = [d for d, c in supported if sides & {c.imposer, *c.targets}]
@@ -205,6 +212,31 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     if len(kept) == 1:
         kept[0].segments = [(s.start, s.end) for s in segments]
     return sorted(kept, key=lambda d: min(c.start for c in d.nouns + d.cues))
+
+
+def _named_apart(
+    doc: Document, draft: DraftDeal, cluster: _Cluster, imposers: set[str | None]
+) -> Support | None:
+    """ "in response to Washington's ban on Russian uranium", "China's probe follows Canada's
+    100% tariff on Chinese EVs": a measure named as a fact, by a party that imposes none of the
+    measures the story reports, is a measure of its own, in effect (``named_stage``)."""
+    if cluster.imposer is None or cluster.imposer in imposers:
+        return None
+    for noun in sorted(draft.nouns, key=lambda n: n.start):
+        if _ANSWERED.search(doc.low, max(0, noun.start - 70), noun.start):
+            found = named_stage(doc, noun, answered=True)
+            if found is not None:
+                return found
+    return None
+
+
+# "in response to Washington's ban", "follows Canada's 100% tariff", "a direct answer to the
+# tariffs": the measure another one answers.
+_ANSWERED = re.compile(
+    r"\b(?:(?:in|a|an|the|as a)\s+(?:direct\s+)?(?:response|reply|answer|retaliation)\s+(?:to|for"
+    r"|against)|retaliat(?:e|es|ed|ing)\s+(?:for|against)|follow(?:s|ed|ing)?|(?:comes?|came)\s+after"
+    r"|after)\s+(?:[\w%.$'-]+\s+){0,5}$"
+)
 
 
 def _merge(into: DraftDeal, draft: DraftDeal) -> None:
