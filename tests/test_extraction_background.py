@@ -49,3 +49,31 @@ def test_a_measure_named_as_one_a_government_might_answer_is_no_measure_of_its_o
         "a ban on imports of Norwegian copper.",
     )
     assert len([d for d in deals if d.kind == "measure"]) == 1
+
+
+def test_the_measure_a_retaliation_comes_from_is_imposed_by_the_one_it_comes_from():
+    deals = deals_of(
+        "Chile wine makers brace for retaliation",
+        "Wine makers are bracing for possible retaliatory tariffs from Beijing after Chile "
+        "imposed duties on Chinese steel on Monday.",
+    )
+    measures = [d for d in deals if d.kind == "measure"]
+    assert len(measures) == 2
+    retaliation = next(d for d in measures if d.stage == "threatened")
+    assert roles(retaliation).get("China") == "imposing"
+    duties = next(d for d in measures if d.stage == "imposed")
+    assert roles(duties) == {"Chile": "imposing", "China": "targeted"}
+    assert goods(duties) == ["steel"]
+
+
+def test_the_measure_a_retaliation_is_for_is_told_apart_from_it():
+    main, *rest = deals_of(
+        "Wine makers hit by Chinese tariffs",
+        "China imposed tariffs on Chilean wine on Monday, a retaliation for Chile's duties on "
+        "Chinese steel.",
+    )
+    assert roles(main) == {"China": "imposing", "Chile": "targeted"}
+    assert goods(main) == ["wine"]
+    answered = next(d for d in rest if d.kind == "measure")
+    assert roles(answered) == {"Chile": "imposing", "China": "targeted"}
+    assert goods(answered) == ["steel"]

@@ -23,7 +23,7 @@ from .stages import MEASURE, Cue
 
 _BREAK = re.compile(
     r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
-    r"|retaliating (?:for|against)|after|following|while|whereas)\b"
+    r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas)\b"
 )
 # ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
 _NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")
@@ -39,6 +39,10 @@ _WHEN = re.compile(
     r"|august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?)\b"
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "retaliatory tariffs from Beijing": the measure comes from the one who imposes it.
+_FROM_IMPOSER = re.compile(
+    r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions|bans?|curbs|retaliation)\s+from\s+(?:the\s+)?$"
+)
 # "India faces a 50% US tariff", "Canada was hit with a 35% tariff", "Brazil's coffee shipments
 # to the US still face 40% tariffs": the country whose goods bear the measure is its target.
 _BEARS = re.compile(
@@ -157,37 +161,12 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     if len(segments) < 2:
         measure.segments = [(s.start, s.end) for s in segments]
         return [measure]
-    clusters: list[_Cluster] = []
-    last: _Cluster | None = None
-    for segment in segments:
-        named = segment.imposer is not None or bool(segment.targets)
-        if not named and last is not None and last.accepts(segment):
-            chosen = last
-        else:
-            fitting = [c for c in clusters if c.accepts(segment)]
-            chosen = max(
-                fitting, key=lambda c: (c.matches(segment), clusters.index(c)), default=None
-            )
-            if chosen is None:
-                chosen = _Cluster(None, [], set())
-                clusters.append(chosen)
-        chosen.take(segment)
-        last = chosen
+    clusters = _clustered(segments)
     if len(clusters) < 2:
         measure.segments = [(s.start, s.end) for s in segments]
         measure.sides = clusters[0].sides
         return [measure]
-    drafts = []
-    support_of = {id(s.cue): s for s in measure.support}
-    for cluster in clusters:
-        cues = {id(c) for segment in cluster.segments for c in segment.cues}
-        draft = DraftDeal(MEASURE)
-        draft.nouns = [n for n in measure.nouns if id(n) in cues]
-        draft.cues = [c for c in measure.cues if id(c) in cues]
-        draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
-        draft.segments = [(s.start, s.end) for s in cluster.segments]
-        draft.sides = cluster.sides
-        drafts.append(draft)
+    drafts = _drafts(measure, clusters)
     # A measure is reported when something happened to it; a cluster of nouns only ("U.S.
     # sanctions Hong Kong shippers" over a body that says who imposed what) joins the supported
     # measure it shares a side with, and one that names no side joins the main measure.
@@ -212,6 +191,44 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     if len(kept) == 1:
         kept[0].segments = [(s.start, s.end) for s in segments]
     return sorted(kept, key=lambda d: min(c.start for c in d.nouns + d.cues))
+
+
+def _clustered(segments: list[_Segment]) -> list[_Cluster]:
+    """The segments gathered into one cluster per measure: a segment naming no side continues
+    the one before it; one that names sides joins the cluster agreeing with it best."""
+    clusters: list[_Cluster] = []
+    last: _Cluster | None = None
+    for segment in segments:
+        named = segment.imposer is not None or bool(segment.targets)
+        if not named and last is not None and last.accepts(segment):
+            chosen = last
+        else:
+            fitting = [c for c in clusters if c.accepts(segment)]
+            chosen = max(
+                fitting, key=lambda c: (c.matches(segment), clusters.index(c)), default=None
+            )
+            if chosen is None:
+                chosen = _Cluster(None, [], set())
+                clusters.append(chosen)
+        chosen.take(segment)
+        last = chosen
+    return clusters
+
+
+def _drafts(measure: DraftDeal, clusters: list[_Cluster]) -> list[DraftDeal]:
+    """One draft per cluster, with the cues, nouns and support of its segments."""
+    drafts = []
+    support_of = {id(s.cue): s for s in measure.support}
+    for cluster in clusters:
+        cues = {id(c) for segment in cluster.segments for c in segment.cues}
+        draft = DraftDeal(MEASURE)
+        draft.nouns = [n for n in measure.nouns if id(n) in cues]
+        draft.cues = [c for c in measure.cues if id(c) in cues]
+        draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
+        draft.segments = [(s.start, s.end) for s in cluster.segments]
+        draft.sides = cluster.sides
+        drafts.append(draft)
+    return drafts
 
 
 def _named_apart(
@@ -314,10 +331,13 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
                 segment.targets.append(country)
             else:
                 before.append(country)
-        elif _BY_BEFORE.search(window) or (
-            segment.instruments <= _ON_IMPORTS and _DESTINATION.search(window)
+        elif (
+            _BY_BEFORE.search(window)
+            or _FROM_IMPOSER.search(window)
+            or (segment.instruments <= _ON_IMPORTS and _DESTINATION.search(window))
         ):
-            # "hit with duties by Chile", "duties on European goods sold to China": who imposes.
+            # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
+            # goods sold to China": who imposes.
             before.append(country)
         elif _named_as_target(window) or _before_a_good(doc, hit):
             segment.targets.append(country)
