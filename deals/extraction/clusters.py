@@ -14,15 +14,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .gazetteer import VIA_DEMONYM
+from .named import named_stage
 from .parties import PartyHit
 from .prefixes import PrefixMatcher
 from .stages import MEASURE, Cue
 
 _BREAK = re.compile(
     r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
-    r"|retaliating (?:for|against)|after|following|while|whereas)\b"
+    r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas)\b"
 )
 # ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
 _NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")
@@ -38,6 +39,10 @@ _WHEN = re.compile(
     r"|august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?)\b"
 )
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+# "retaliatory tariffs from Beijing": the measure comes from the one who imposes it.
+_FROM_IMPOSER = re.compile(
+    r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions|bans?|curbs|retaliation)\s+from\s+(?:the\s+)?$"
+)
 # "India faces a 50% US tariff", "Canada was hit with a 35% tariff", "Brazil's coffee shipments
 # to the US still face 40% tariffs": the country whose goods bear the measure is its target.
 _BEARS = re.compile(
@@ -156,6 +161,41 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     if len(segments) < 2:
         measure.segments = [(s.start, s.end) for s in segments]
         return [measure]
+    clusters = _clustered(segments)
+    if len(clusters) < 2:
+        measure.segments = [(s.start, s.end) for s in segments]
+        measure.sides = clusters[0].sides
+        return [measure]
+    drafts = _drafts(measure, clusters)
+    # A measure is reported when something happened to it; a cluster of nouns only ("U.S.
+    # sanctions Hong Kong shippers" over a body that says who imposed what) joins the supported
+    # measure it shares a side with, and one that names no side joins the main measure.
+    supported = [(d, c) for d, c in zip(drafts, clusters, strict=True) if d.support]
+    if not supported:
+        return [measure]
+    kept = [d for d, _c in supported]
+    main = kept[0]
+    imposers = {c.imposer for _d, c in supported}
+    for draft, cluster in zip(drafts, clusters, strict=True):
+        if draft.support:
+            continue
+        named = _named_apart(doc, draft, cluster, imposers)
+        if named is not None:
+            draft.support = [named]
+            kept.append(draft)
+            continue
+        sides = {cluster.imposer, *cluster.targets} - {None}
+        sharing = [d for d, c in supported if sides & {c.imposer, *c.targets}]
+        if sharing or not sides:
+            _merge(sharing[0] if sharing else main, draft)
+    if len(kept) == 1:
+        kept[0].segments = [(s.start, s.end) for s in segments]
+    return sorted(kept, key=lambda d: min(c.start for c in d.nouns + d.cues))
+
+
+def _clustered(segments: list[_Segment]) -> list[_Cluster]:
+    """The segments gathered into one cluster per measure: a segment naming no side continues
+    the one before it; one that names sides joins the cluster agreeing with it best."""
     clusters: list[_Cluster] = []
     last: _Cluster | None = None
     for segment in segments:
@@ -172,10 +212,11 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
                 clusters.append(chosen)
         chosen.take(segment)
         last = chosen
-    if len(clusters) < 2:
-        measure.segments = [(s.start, s.end) for s in segments]
-        measure.sides = clusters[0].sides
-        return [measure]
+    return clusters
+
+
+def _drafts(measure: DraftDeal, clusters: list[_Cluster]) -> list[DraftDeal]:
+    """One draft per cluster, with the cues, nouns and support of its segments."""
     drafts = []
     support_of = {id(s.cue): s for s in measure.support}
     for cluster in clusters:
@@ -187,24 +228,32 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
         draft.segments = [(s.start, s.end) for s in cluster.segments]
         draft.sides = cluster.sides
         drafts.append(draft)
-    # A measure is reported when something happened to it; a cluster of nouns only ("U.S.
-    # sanctions Hong Kong shippers" over a body that says who imposed what) joins the supported
-    # measure it shares a side with, and one that names no side joins the main measure.
-    supported = [(d, c) for d, c in zip(drafts, clusters, strict=True) if d.support]
-    if not supported:
-        return [measure]
-    kept = [d for d, _c in supported]
-    main = kept[0]
-    for draft, cluster in zip(drafts, clusters, strict=True):
-        if draft.support:
-            continue
-        sides = {cluster.imposer, *cluster.targets} - {None}
-        sharing = [d for d, c in supported if sides & {c.imposer, *c.targets}]
-        if sharing or not sides:
-            _merge(sharing[0] if sharing else main, draft)
-    if len(kept) == 1:
-        kept[0].segments = [(s.start, s.end) for s in segments]
-    return sorted(kept, key=lambda d: min(c.start for c in d.nouns + d.cues))
+    return drafts
+
+
+def _named_apart(
+    doc: Document, draft: DraftDeal, cluster: _Cluster, imposers: set[str | None]
+) -> Support | None:
+    """ "in response to Washington's ban on Russian uranium", "China's probe follows Canada's
+    100% tariff on Chinese EVs": a measure named as a fact, by a party that imposes none of the
+    measures the story reports, is a measure of its own, in effect (``named_stage``)."""
+    if cluster.imposer is None or cluster.imposer in imposers:
+        return None
+    for noun in sorted(draft.nouns, key=lambda n: n.start):
+        if _ANSWERED.search(doc.low, max(0, noun.start - 70), noun.start):
+            found = named_stage(doc, noun, answered=True)
+            if found is not None:
+                return found
+    return None
+
+
+# "in response to Washington's ban", "follows Canada's 100% tariff", "a direct answer to the
+# tariffs": the measure another one answers.
+_ANSWERED = re.compile(
+    r"\b(?:(?:in|a|an|the|as a)\s+(?:direct\s+)?(?:response|reply|answer|retaliation)\s+(?:to|for"
+    r"|against)|retaliat(?:e|es|ed|ing)\s+(?:for|against)|follow(?:s|ed|ing)?|(?:comes?|came)\s+after"
+    r"|after)\s+(?:[\w%.$'-]+\s+){0,5}$"
+)
 
 
 def _merge(into: DraftDeal, draft: DraftDeal) -> None:
@@ -282,10 +331,13 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
                 segment.targets.append(country)
             else:
                 before.append(country)
-        elif _BY_BEFORE.search(window) or (
-            segment.instruments <= _ON_IMPORTS and _DESTINATION.search(window)
+        elif (
+            _BY_BEFORE.search(window)
+            or _FROM_IMPOSER.search(window)
+            or (segment.instruments <= _ON_IMPORTS and _DESTINATION.search(window))
         ):
-            # "hit with duties by Chile", "duties on European goods sold to China": who imposes.
+            # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
+            # goods sold to China": who imposes.
             before.append(country)
         elif _named_as_target(window) or _before_a_good(doc, hit):
             segment.targets.append(country)

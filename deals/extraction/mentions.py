@@ -11,6 +11,7 @@ from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .goods import agreement_terms_goods, other_measures_goods, terms_of_the_agreement
 from .lexicon import TOPIC
+from .named import named_stage
 from .parties import VIA_REFERENCE, CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
 from .stages import AGREEMENT, FACTUAL, MEASURE, STAGE_ORDER
@@ -90,40 +91,19 @@ def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
 
 
 _EARLY = frozenset({"talks", "negotiating"})
-# "a possible tariff", "to avoid tariffs", "would face duties": a measure not (yet) in effect.
-_NOT_IN_EFFECT = re.compile(
-    r"\b(?:possible|potential|proposed|planned|threat(?:ened)?|threats? of|risk of|any|no|not"
-    r"|without|if|would|could|might|may|will|avoid|avoiding|avert|averting|escape|fears? of"
-    r"|looming|future|new|further|more|retaliatory|to|against)\s+(?:[\w%.$'-]+\s+){0,3}$"
-)
-
-# "an anti-dumping probe", "a tariff case": the inquiry into a measure, not the measure.
-_AN_INQUIRY = re.compile(
-    r"\s+(?:probes?|investigations?|inquir(?:y|ies)|cases?|complaints?|petitions?|reviews?)\b"
-)
-
-# "tariffs on Japanese goods would rise to 25%": what the clause says of it is still to come.
-_PUT_AS_TO_COME = re.compile(
-    r"[^.;,]{0,60}?\b(?:would|could|might|may|will|shall|set to|due to|expected to|is to|are to)\b"
-)
 
 
 def _measure_named_as_a_fact(doc: Document, deal: DraftDeal) -> Support | None:
-    """A measure the story names as a fact, with nothing said to happen to it ("exports plunge
-    under China's 100% tariff", "growers hit by the duties"), is in effect: a threat or a plan
-    is always said as one; an inquiry into one ("anti-dumping probe") is a measure on its way.
-    The earliest such naming in the headline or the lead, at a low weight: a measure only named
-    further down ("exporters said the duty was still high") is background, with no stage."""
+    """A measure the story names as a fact in the headline or the lead, with nothing said to
+    happen to it, is in effect (``named_stage``): the earliest such naming, at a low weight. A
+    measure only named further down ("exporters said the duty was still high") is background,
+    with no stage."""
     for noun in sorted(deal.nouns, key=lambda n: n.start):
-        if noun.label == "order" or noun.sentence not in doc.lead_sentences:
+        if noun.sentence not in doc.lead_sentences:
             continue
-        if _NOT_IN_EFFECT.search(doc.low, max(0, noun.start - 60), noun.start):
-            continue
-        if _AN_INQUIRY.match(doc.low, noun.end):
-            # "extends its anti-dumping probe": a measure on its way.
-            return Support("threatened", 0.3, noun, False)
-        if not _PUT_AS_TO_COME.match(doc.low, noun.end):
-            return Support("imposed", 0.3, noun, False)
+        found = named_stage(doc, noun)
+        if found is not None:
+            return found
     return None
 
 
