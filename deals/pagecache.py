@@ -7,12 +7,16 @@ last change, whichever process made it. While Redis is away, every page is rende
 (`deals.sharedcache`).
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from deals import tallies
 from deals.models import (
@@ -29,6 +33,8 @@ from deals.models import (
 )
 from deals.sharedcache import pages
 from deals.versions import Table, table_validators
+
+T = TypeVar("T")
 
 #: Everything a reader page shows. Large tables are dated by their highest id and timestamp;
 #: small ones are counted too, so a deleted row shows at once.
@@ -112,3 +118,39 @@ def cached_for_visitors(view):
         return response
 
     return cached_view
+
+
+def cached_rows(
+    template_name: str, items: list[T], key: Callable[[T], tuple], context: Callable[[T], dict]
+) -> list[SafeString]:
+    """Each of `items` drawn with the template `template_name` from `context(item)`, kept by
+    `key(item)`, which holds everything the row shows.
+
+    The template's own text and the day are part of every key: a change elsewhere in the
+    archive leaves a row as it is, so the first render of a list after a change draws only the
+    rows that changed. The rows are read from the cache at once.
+    """
+    seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
+    template = get_template(template_name)
+    if not seconds:
+        return [mark_safe(template.render(context(item))) for item in items]  # It escapes.
+    prefix = f"{_template_digest(template_name)}|{timezone.localdate()}|"
+    names = [
+        "deals:row:" + hashlib.sha256((prefix + repr(key(item))).encode()).hexdigest()
+        for item in items
+    ]
+    kept = pages.get_many(names)
+    drawn = {}
+    for name, item in zip(names, items, strict=True):
+        if name not in kept:
+            drawn[name] = kept[name] = template.render(context(item))
+    if drawn:
+        pages.set_many(drawn, seconds)
+    return [mark_safe(kept[name]) for name in names]  # Drawn by the template, which escapes.
+
+
+@functools.cache
+def _template_digest(template_name: str) -> str:
+    """The text of a template as this process loaded it: a deploy that changes it changes the
+    keys of the rows drawn with it."""
+    return hashlib.sha256(get_template(template_name).template.source.encode()).hexdigest()[:16]

@@ -43,6 +43,12 @@ class SharedCache:
     def set(self, key: str, value, timeout: float | None = None) -> None:
         self._call("set", key, value, timeout)
 
+    def get_many(self, keys: list[str]) -> dict:
+        return self._call("get_many", keys)
+
+    def set_many(self, values: dict, timeout: float | None = None) -> None:
+        self._call("set_many", values, timeout)
+
     def apply(self, shared: Callable[[BaseCache], T], local: Callable[[], T]) -> T:
         """`shared(cache)` on the shared cache; `local()` while Redis is away."""
         self._forget_another_cache()
@@ -94,7 +100,9 @@ class SharedCache:
         self._retry_at = now + RETRY_SECONDS
 
     def _without(self, method: str, *args):
-        return args[1] if method == "get" else None
+        if method == "get":
+            return args[1]
+        return {} if method == "get_many" else None
 
 
 #: Reader pages for visitors (`deals.pagecache`).

@@ -447,6 +447,31 @@ def test_a_signed_in_reader_gets_the_lists_again_from_the_cache_until_the_data_c
     assert news in after
 
 
+def test_a_deal_list_row_drawn_before_a_change_shows_what_changed_at_once(client, world, stages):
+    url = reverse("deals:deal-list")
+    client.get(url)
+    fund = world["fund"]
+    fund.name = "Khazanah Nasional Berhad"
+    fund.save()
+    services.record_timeline_entry(
+        deal=world["tariff"],
+        status=stages["imposed"],
+        happened_on=datetime.date.today(),
+        article=ArticleFactory(),
+        quote="The tariff on chips took effect today.",
+    )
+
+    rows = lxml.html.fromstring(client.get(url).content).xpath("//li[@class='deal-row']")
+
+    # The refinery's row shows its party's new name, the tariff's row its new stage, first.
+    assert [row.xpath("string(.//a)") for row in rows] == [
+        "US tariff on chips",
+        "China-Malaysia rare earths refinery",
+    ]
+    assert "Imposed" in rows[0].text_content()
+    assert "Khazanah Nasional Berhad" in rows[1].text_content()
+
+
 @pytest.mark.parametrize("name", ["home", "deal-list", "stage-list"])
 def test_pages_have_a_title_a_description_and_open_graph_tags(client, world, name):
     page = text_of(client.get(reverse(f"deals:{name}")))

@@ -45,7 +45,7 @@ from deals.models import (
     TimelineEntry,
     Track,
 )
-from deals.pagecache import cached_for_visitors, request_data_version
+from deals.pagecache import cached_for_visitors, cached_rows, request_data_version
 from deals.tallies import tally
 from deals.views.filter_choices import (
     commodity_options,
@@ -199,10 +199,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     #: What the list's template shows, all inside its cached fragment.
     LISTED = (
-        "paginator", "page_obj", "is_paginated", "object_list", "deal_list", "filterset", "form",
-        "chosen", "kinds", "stage_tracks", "country_options", "party_options", "commodity_options",
-        "sorts",
-        "chart", "query_string", "is_filtered",
+        "paginator", "page_obj", "is_paginated", "object_list", "deal_list", "deal_rows",
+        "filterset", "form", "chosen", "kinds", "stage_tracks", "country_options",
+        "party_options", "commodity_options", "sorts", "chart", "query_string", "is_filtered",
     )  # fmt: skip
 
     def get(self, request, *args, **kwargs):
@@ -214,7 +213,8 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     def get_queryset(self):
         self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
-        return self.filterset.qs.with_related()
+        # Each row reads its parties' and commodities' names itself (`deal_rows`).
+        return self.filterset.qs.select_related("status")
 
     def _listing(self) -> dict:
         self.object_list = self.get_queryset()
@@ -267,9 +267,66 @@ class DealListView(MultipleObjectMixin, TemplateView):
             "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
             # Drawn; for the whole archive, a tally as its counts are.
             "chart": later(chart) if filtered else later(tally, "deals-chart", version, chart),
+            "deal_rows": later(deal_rows, context["object_list"]),
             "query_string": query.urlencode(),
             "is_filtered": filtered,
         }
+
+
+def deal_rows(deals) -> list:
+    """The deal list's rows, each drawn once for what it shows: its parties' and commodities'
+    names are read as names, two queries for the page, with no model built for them."""
+    deals = list(deals)
+    ids = [deal.pk for deal in deals]
+    parties = _names_by_deal(
+        DealParty.objects.filter(deal_id__in=ids)
+        .order_by("deal_id", "party__name")
+        .values_list("deal_id", "party__name")
+    )
+    goods = _names_by_deal(
+        Deal.commodities.through.objects.filter(deal_id__in=ids)
+        .order_by("deal_id", "commodity__name")
+        .values_list("deal_id", "commodity__name")
+    )
+    rows = [(deal, parties.get(deal.pk, ()), goods.get(deal.pk, ())) for deal in deals]
+    return cached_rows("deals/includes/deal_row.html", rows, _row_key, _row)
+
+
+def _names_by_deal(pairs) -> dict[int, tuple[str, ...]]:
+    names: dict[int, list[str]] = {}
+    for deal_id, name in pairs:
+        names.setdefault(deal_id, []).append(name)
+    return {deal_id: tuple(group) for deal_id, group in names.items()}
+
+
+def _row_key(row) -> tuple:
+    deal, parties, goods = row
+    return (
+        deal.pk,
+        deal.slug,
+        deal.title,
+        deal.summary,
+        deal.kind,
+        parties,
+        goods,
+        deal.status.slug,
+        deal.status.name,
+        deal.last_changed_on,
+    )
+
+
+def _row(row) -> dict:
+    deal, parties, goods = row
+    return {
+        "url": deal.get_absolute_url(),
+        "title": deal.title,
+        "summary": deal.summary,
+        "kind": deal.get_kind_display(),
+        "parties": parties,
+        "commodities": goods,
+        "status": deal.status,
+        "last_changed_on": deal.last_changed_on,
+    }
 
 
 def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
