@@ -298,3 +298,14 @@ def load(*, deals: int, entries: int) -> dict[str, str]:
 def samples(deals: int) -> dict[str, str]:
     """A deal in the middle of the table, with a full timeline, and the terms searched."""
     return {"deal": f"deal-{deals // 2}", "word": "refinery", "phrase": '"export ban"'}
+
+
+def change_a_deal(deals: int) -> None:
+    """One deal of the archive changes as an accepted entry changes it: it moved today."""
+    from django.utils import timezone
+
+    from deals.models import Deal
+
+    Deal.objects.filter(slug=f"deal-{random.randrange(deals)}").update(
+        updated_at=timezone.now(), last_changed_on=timezone.localdate()
+    )
