@@ -126,9 +126,9 @@ def cached_rows(
     """Each of `items` drawn with the template `template_name` from `context(item)`, kept by
     `key(item)`, which holds everything the row shows.
 
-    The template's own text and the day are part of every key: a change elsewhere in the
-    archive leaves a row as it is, so the first render of a list after a change draws only the
-    rows that changed. The rows are read from the cache at once.
+    The template's own text (not that of templates it includes) and the day are part of every
+    key: a change elsewhere in the archive leaves a row as it is, so the first render of a list
+    after a change draws only the rows that changed. The rows are read from the cache at once.
     """
     seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
     template = get_template(template_name)

@@ -116,7 +116,7 @@ class HomeView(TemplateView):
         version = later(request_data_version, self.request)
         return {
             **super().get_context_data(**kwargs),
-            "latest_changes": later(_latest_changes),
+            "change_rows": later(change_rows, later(_latest_changes)),
             "stage_groups": later(_active_stage_groups, statuses, version),
             "chart": later(_active_deals_chart, statuses, version, by=chart_by),
             "chart_by": chart_by,
@@ -127,6 +127,31 @@ def _latest_changes() -> list[TimelineEntry]:
     # An article's body can run to pages; the list shows only its title and outlet.
     entries = TimelineEntry.objects.latest_stage_changes().with_related()
     return list(entries.defer("article__body")[:LATEST_CHANGES])
+
+
+def change_rows(entries: list[TimelineEntry]) -> list:
+    """The home page's latest stage changes, each drawn once for what it shows."""
+    return cached_rows(
+        "deals/includes/change_row.html", entries, _change_key, lambda entry: {"entry": entry}
+    )
+
+
+def _change_key(entry: TimelineEntry) -> tuple:
+    stages = [entry.status, entry.previous_status]
+    article = entry.article
+    return (
+        entry.pk,
+        entry.deal.pk,
+        entry.deal.slug,
+        entry.deal.title,
+        entry.happened_on,
+        entry.precision,
+        tuple((status.slug, status.name) if status else None for status in stages),
+        entry.quote,
+        entry.kind,
+        entry.note,
+        (article.title, article.url, article.outlet, article.published_on) if article else None,
+    )
 
 
 def published_stage_counts(version: str) -> dict[int, int]:
