@@ -14,6 +14,7 @@ from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
+from django.db import connection
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -53,6 +54,16 @@ PAGE_TABLES = [
 ]
 
 
+#: The small tables whose names every page shows (a deal's page keeps to them and its own rows).
+NAME_TABLES = [
+    Table(Party, "created_at"),
+    Table(PartyAlias),
+    Table(Commodity),
+    Table(CommodityAlias),
+    Table(Status),
+]
+
+
 def data_version() -> str:
     """The version of the data the reader pages are made of."""
     return table_validators(PAGE_TABLES, variant="pages").etag
@@ -65,22 +76,63 @@ def request_data_version(request) -> str:
     return request._tracker_data_version
 
 
-def cached_fragment(request, name: str, render: Callable[[], str]) -> str:
+def cached_fragment(
+    request, name: str, render: Callable[[], str], version: Callable[[], str] | None = None
+) -> str:
     """The part `name` of the page at this address, rendered by `render` at most once per data
-    version and day, for every reader: signed-in readers skip its queries and template too."""
+    version and day, for every reader: signed-in readers skip its queries and template too.
+
+    A part with a `version` of its own (`deal_version`) is kept by it instead while tallies may
+    lag: whatever else it shows of the archive may then be as old as a tally."""
     seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
     if not seconds:
         return render()
+    own = version is not None and settings.TRACKER_TALLY_SECONDS > 0
     source = (
-        f"{request_data_version(request)}|{timezone.localdate()}|{name}|"
+        f"{version() if own else request_data_version(request)}|{timezone.localdate()}|{name}|"
         f"{request.build_absolute_uri()}"
     )
     key = "deals:fragment:" + hashlib.sha256(source.encode()).hexdigest()
     cached = pages.get(key)
     if cached is None:
         cached, provisional = tallies.rendering(render)
-        pages.set(key, cached, tallies.cache_seconds(seconds, provisional=provisional))
+        pages.set(key, cached, tallies.cache_seconds(seconds, provisional=provisional or own))
     return cached
+
+
+def deal_version(deal: Deal) -> str:
+    """The version of what a deal's page shows of the deal: its own row, timeline, figures,
+    parties and commodities (one query of index look-ups), and the names of the small tables
+    it shows, whatever changes elsewhere in the archive."""
+    sql, places = _deal_version_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [deal.pk] * places)
+        row = cursor.fetchone()
+    source = f"{row}|{table_validators(NAME_TABLES, variant='names').etag}"
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+@functools.cache
+def _deal_version_query() -> tuple[str, int]:
+    """The query of `deal_version` and how many times it takes the deal's id."""
+    quote = connection.ops.quote_name
+    columns = []
+    for model in (TimelineEntry, Figure, DealParty, Deal.commodities.through):
+        table, deal = quote(model._meta.db_table), quote(model._meta.get_field("deal").column)
+        pk = quote(model._meta.pk.column)
+        columns.append(f"(SELECT MAX({pk}) FROM {table} WHERE {deal} = %s)")
+        columns.append(f"(SELECT COUNT(*) FROM {table} WHERE {deal} = %s)")
+    recorded = quote(TimelineEntry._meta.get_field("recorded_at").column)
+    entries = quote(TimelineEntry._meta.db_table)
+    deal = quote(TimelineEntry._meta.get_field("deal").column)
+    columns.append(f"(SELECT MAX({recorded}) FROM {entries} WHERE {deal} = %s)")
+    updated = quote(Deal._meta.get_field("updated_at").column)
+    sql = (
+        f"SELECT {updated}, {', '.join(columns)} FROM {quote(Deal._meta.db_table)} "
+        f"WHERE {quote(Deal._meta.pk.column)} = %s"
+    )
+    # Identifiers only, all from the models' metadata; the deal's id is a parameter.
+    return sql, len(columns) + 1
 
 
 def cached_for_visitors(view):

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from deals import tallies
+from deals import pagecache, services, tallies
 
-from .factories import PartyFactory, published_deal
+from .factories import ArticleFactory, PartyFactory, published_deal, stage
 
 DAY = datetime.date(2026, 3, 2)
 
@@ -123,3 +123,40 @@ def test_the_deal_lists_choice_of_parties_lags_no_more_than_the_counts(client, l
     assert "Cobalt framework" in within_the_minute
     assert ">Ridge Mining</option>" not in within_the_minute
     assert ">Ridge Mining</option>" in later
+
+
+@pytest.mark.django_db
+def test_a_deal_page_is_kept_while_other_deals_change_and_shows_its_own_news_at_once(
+    client, lagging_tallies, settings, monkeypatch
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    nickel = published_deal(title="Nickel framework", stages=[("framework", DAY)])
+    url = nickel.get_absolute_url()
+    client.get(url)
+    published_deal(title="Cobalt framework", stages=[("framework", DAY)])
+    kept = []
+    keep = pagecache.pages.set
+    monkeypatch.setattr(
+        pagecache.pages,
+        "set",
+        lambda key, value, timeout=None: (kept.append((key, timeout)), keep(key, value, timeout)),
+    )
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    # Another deal's news leaves the deal's own part cached: its timeline is not read again.
+    assert not any(
+        "deals_timelineentry" in q["sql"] and "ORDER BY" in q["sql"]
+        for q in captured.captured_queries
+    )
+
+    services.record_timeline_entry(
+        deal=nickel,
+        status=stage("signed"),
+        happened_on=DAY,
+        article=ArticleFactory(),
+        quote="The nickel deal was signed in Jakarta.",
+    )
+    assert "The nickel deal was signed in Jakarta." in client.get(url).content.decode()
+    # What it shows of other deals (its related deals) is kept no longer than a tally lags.
+    assert {timeout for key, timeout in kept if key.startswith("deals:fragment:")} == {60}

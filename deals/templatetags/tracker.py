@@ -106,24 +106,27 @@ def stage_groups(groups, list_filter: tuple[str, str] | None = None, with_summar
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, name: str, nodelist):
-        self.name, self.nodelist = name, nodelist
+    def __init__(self, name: str, nodelist, version: template.Variable | None):
+        self.name, self.nodelist, self.version = name, nodelist, version
 
     def render(self, context) -> str:
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        return cached_fragment(request, self.name, lambda: self.nodelist.render(context))
+        version = (lambda: str(self.version.resolve(context))) if self.version else None
+        return cached_fragment(request, self.name, lambda: self.nodelist.render(context), version)
 
 
 @register.tag
 def fragment(parser, token):
-    """`{% fragment "name" %}...{% endfragment %}`: a part of the page that no reader's account
-    changes, cached by the data version (`deals.pagecache.cached_fragment`). The view passes
-    what only this part needs as callables, so a cached part costs no query."""
+    """`{% fragment "name" [version] %}...{% endfragment %}`: a part of the page that no
+    reader's account changes, cached by the data version, or by its own `version`
+    (`deals.pagecache.cached_fragment`). The view passes what only this part needs as
+    callables, so a cached part costs no query."""
     bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% fragment %} takes one name")
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("{% fragment %} takes a name and maybe a version")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(bits[1].strip("\"'"), nodelist)
+    version = template.Variable(bits[2]) if len(bits) == 3 else None
+    return CachedFragmentNode(bits[1].strip("\"'"), nodelist, version)

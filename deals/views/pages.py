@@ -45,7 +45,12 @@ from deals.models import (
     TimelineEntry,
     Track,
 )
-from deals.pagecache import cached_for_visitors, cached_rows, request_data_version
+from deals.pagecache import (
+    cached_for_visitors,
+    cached_rows,
+    deal_version,
+    request_data_version,
+)
 from deals.tallies import tally
 from deals.views.filter_choices import (
     commodity_options,
@@ -491,6 +496,9 @@ class DealDetailView(DetailView):
                 deal_with_links,
                 limit=RELATED_DEALS,
             ),
+            # What the page shows of the deal itself: other deals' changes leave its part
+            # cached, its related deals as old as a tally may be.
+            "deal_version": later(deal_version, deal),
             "is_following": _following(self.request, deal=deal),
             "follow_kind": "deal",
         }
