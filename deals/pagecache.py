@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import connection
 from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from deals import tallies
@@ -199,6 +200,29 @@ def cached_rows(
     if drawn:
         pages.set_many(drawn, seconds)
     return [mark_safe(kept[name]) for name in names]  # Drawn by the template, which escapes.
+
+
+def drawn_stage_groups(
+    groups, *, list_filter: tuple[str, str] | None = None, with_summaries: bool = False
+) -> SafeString:
+    """Deals grouped by stage (`deals.views.pages.group_by_stage`), each group kept drawn by
+    what it shows; `list_filter`, a (name, value) pair, narrows each "see all" link to the deal
+    list, and `with_summaries` shows each deal's summary."""
+
+    def key(group) -> tuple:
+        deals = tuple(
+            (deal.pk, deal.slug, deal.title, deal.last_changed_on, with_summaries and deal.summary)
+            for deal in group.deals
+        )
+        return (group.status.slug, group.status.name, group.count, deals, list_filter)
+
+    def context(group) -> dict:
+        return {"group": group, "list_filter": list_filter, "with_summaries": with_summaries}
+
+    drawn = cached_rows("deals/includes/stage_group.html", list(groups), key, context)
+    if not drawn:
+        return format_html('<p class="muted">No deals here yet.</p>')
+    return mark_safe("".join(drawn))  # Each drawn by the template, which escapes.
 
 
 @functools.cache

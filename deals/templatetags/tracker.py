@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 from django import template
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 from deals.models import DatePrecision
-from deals.pagecache import cached_fragment, cached_rows
+from deals.pagecache import cached_fragment, drawn_stage_groups
 
 register = template.Library()
 
@@ -85,24 +84,8 @@ def select_options(options) -> str:
 
 @register.simple_tag
 def stage_groups(groups, list_filter: tuple[str, str] | None = None, with_summaries=False) -> str:
-    """Deals grouped by stage (`deals.views.pages.group_by_stage`), each group kept drawn by
-    what it shows; `list_filter`, a (name, value) pair, narrows each "see all" link to the deal
-    list, and `with_summaries` shows each deal's summary."""
-
-    def key(group) -> tuple:
-        deals = tuple(
-            (deal.pk, deal.slug, deal.title, deal.last_changed_on, with_summaries and deal.summary)
-            for deal in group.deals
-        )
-        return (group.status.slug, group.status.name, group.count, deals, list_filter)
-
-    def context(group) -> dict:
-        return {"group": group, "list_filter": list_filter, "with_summaries": with_summaries}
-
-    drawn = cached_rows("deals/includes/stage_group.html", list(groups), key, context)
-    if not drawn:
-        return format_html('<p class="muted">No deals here yet.</p>')
-    return mark_safe("".join(drawn))  # Each drawn by the template, which escapes.
+    """Deals grouped by stage (`deals.pagecache.drawn_stage_groups`)."""
+    return drawn_stage_groups(groups, list_filter=list_filter, with_summaries=with_summaries)
 
 
 class CachedFragmentNode(template.Node):

@@ -21,6 +21,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.base import ContextMixin
 from django.views.generic.list import MultipleObjectMixin
@@ -49,6 +50,7 @@ from deals.pagecache import (
     cached_for_visitors,
     cached_rows,
     deal_version,
+    drawn_stage_groups,
     request_data_version,
 )
 from deals.tallies import tally
@@ -122,7 +124,7 @@ class HomeView(TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "change_rows": later(change_rows, later(_latest_changes)),
-            "stage_groups": later(_active_stage_groups, statuses, version),
+            "stage_groups": later(_active_stage_groups_drawn, statuses, version),
             "chart": later(_active_deals_chart, statuses, version, by=chart_by),
             "chart_by": chart_by,
         }
@@ -162,6 +164,16 @@ def _change_key(entry: TimelineEntry) -> tuple:
 def published_stage_counts(version: str) -> dict[int, int]:
     """How many published deals stand at each stage: a tally (`deals.tallies`)."""
     return tally("published-stage-counts", version, Deal.objects.published().stage_counts)
+
+
+def _active_stage_groups_drawn(statuses: list[Status], version: str) -> SafeString:
+    """The home page's active deals by stage, drawn: a tally, as the counts beside them are
+    (the latest changes beside it are never behind)."""
+
+    def drawn() -> str:
+        return str(drawn_stage_groups(_active_stage_groups(statuses, version)))
+
+    return mark_safe(tally("home-stage-groups", version, drawn))  # Drawn by its template.
 
 
 def _active_stage_groups(statuses: list[Status], version: str) -> list[StageGroup]:
