@@ -109,8 +109,13 @@ def deal_version(deal: Deal) -> str:
     with connection.cursor() as cursor:
         cursor.execute(sql, [deal.pk] * places)
         row = cursor.fetchone()
-    source = f"{row}|{table_validators(NAME_TABLES, variant='names').etag}"
-    return hashlib.sha256(source.encode()).hexdigest()
+    return hashlib.sha256(f"{row}|{names_version()}".encode()).hexdigest()
+
+
+def names_version() -> str:
+    """The version of the small tables whose names every page shows: parties, commodities and
+    stages, with their aliases."""
+    return table_validators(NAME_TABLES, variant="names").etag
 
 
 @functools.cache

@@ -51,6 +51,7 @@ from deals.pagecache import (
     cached_rows,
     deal_version,
     drawn_stage_groups,
+    names_version,
     request_data_version,
 )
 from deals.tallies import tally
@@ -244,6 +245,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         "paginator", "page_obj", "is_paginated", "object_list", "deal_list", "deal_rows",
         "filterset", "form", "chosen", "kinds", "stage_tracks", "country_options",
         "party_options", "commodity_options", "sorts", "chart", "query_string", "is_filtered",
+        "form_version",
     )  # fmt: skip
 
     def get(self, request, *args, **kwargs):
@@ -310,6 +312,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
             # Drawn; for the whole archive, a tally as its counts are.
             "chart": later(chart) if filtered else later(tally, "deals-chart", version, chart),
             "deal_rows": later(deal_rows, context["object_list"]),
+            # The form shows the address's choices among names and tallies: other deals' news
+            # leaves it cached, as old as a tally at most.
+            "form_version": later(names_version),
             "query_string": query.urlencode(),
             "is_filtered": filtered,
         }
