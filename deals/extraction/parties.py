@@ -163,6 +163,8 @@ _MEDIA_AFTER = re.compile(
     r"(?:'s?)?\s+(?:[a-z][\w-]*\s+)?(?:newspapers?|daily|dailies|magazine|broadcaster"
     r"|news agency|news outlet|media|television|radio|news site|website)\b"
 )
+#: Words every country names one of its own institutions by ("Congress", "the Senate").
+_INSTITUTION_WORDS = words("congress senate parliament government ministry cabinet court")
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
@@ -630,6 +632,20 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
                 continue
+        if (
+            hit.kind == "government_body"
+            and hit.country
+            and low[hit.start : hit.end] in _INSTITUTION_WORDS
+            and not any(
+                other.country == hit.country
+                and low[other.start : other.end] not in _INSTITUTION_WORDS
+                for other in parties
+            )
+        ):
+            # "Submitted to Congress, the bill ..." in a story that never names the US: a bare
+            # institution word is the legislature of the country the story is about.
+            hit.excluded = "namesake"
+            continue
         if hit.kind == "government_body" and hit.country and i > 0:
             previous = parties[i - 1]
             if (
