@@ -49,6 +49,15 @@ def test_congress_in_a_story_naming_the_us_stays_the_us_congress():
     assert "United States" in names(deal)
 
 
+def test_a_country_opening_an_outlets_name_in_a_credit_line_is_not_a_party():
+    deal = main_deal(
+        "Chile and Japan open trade talks",
+        "Santiago, (Wire / Norway Point News - 3rd May) : Chile and Japan will open talks on a "
+        "free trade agreement next week, officials said.",
+    )
+    assert names(deal) == ["Chile", "Japan"]
+
+
 def test_a_legal_form_is_not_part_of_the_party_name_but_stays_in_the_text_as_written():
     deal = main_deal(
         "Harbour Lithium Ltd signs offtake agreement with Toyota",

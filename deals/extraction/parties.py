@@ -165,6 +165,11 @@ _MEDIA_AFTER = re.compile(
 )
 #: Words every country names one of its own institutions by ("Congress", "the Senate").
 _INSTITUTION_WORDS = words("congress senate parliament government ministry cabinet court")
+# "(Pakistan Point News)", "Arab News": a country opening an outlet's name, not a headline's
+# "Australia Welcomes News Of ...".
+_OUTLET_NAME = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?\s+News\b(?!\s+(?i:of|on|that|about|as|for|from|to)\b)"
+)
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
@@ -659,7 +664,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"
             continue
-        if hit.kind == "country" and _MEDIA_AFTER.match(low, hit.end):
+        if hit.kind == "country" and (
+            _MEDIA_AFTER.match(low, hit.end) or _OUTLET_NAME.match(text, hit.end)
+        ):
             hit.excluded = "source"
             continue
         if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
