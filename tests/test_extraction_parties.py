@@ -29,6 +29,35 @@ def test_the_pentagon_and_the_dod_are_the_us_department_of_defense():
     assert pentagon.text == "Pentagon"
 
 
+def test_a_bare_congress_in_a_story_not_naming_the_us_is_not_the_us_congress():
+    deal = main_deal(
+        "Peru delays tariffs on Chinese imports",
+        "Peru put off its planned tariffs on imports from China until March. Sent to Congress "
+        "in May, the bill covers more than 1,000 products, among them steel, textiles and toys, "
+        "with duties of up to 40%.",
+    )
+    assert "United States" not in names(deal)
+    assert {"steel", "textiles"} <= {c.name for c in deal.commodities}
+
+
+def test_congress_in_a_story_naming_the_us_stays_the_us_congress():
+    deal = main_deal(
+        "US lawmakers back tariffs on Chinese steel",
+        "The United States will raise tariffs on steel from China. Congress passed the bill on "
+        "Tuesday.",
+    )
+    assert "United States" in names(deal)
+
+
+def test_a_country_opening_an_outlets_name_in_a_credit_line_is_not_a_party():
+    deal = main_deal(
+        "Chile and Japan open trade talks",
+        "Santiago, (Wire / Norway Point News - 3rd May) : Chile and Japan will open talks on a "
+        "free trade agreement next week, officials said.",
+    )
+    assert names(deal) == ["Chile", "Japan"]
+
+
 def test_a_legal_form_is_not_part_of_the_party_name_but_stays_in_the_text_as_written():
     deal = main_deal(
         "Harbour Lithium Ltd signs offtake agreement with Toyota",

@@ -322,6 +322,35 @@ def test_a_report_that_lost_the_imposer_is_the_measure_of_the_same_two_sides(cou
     assert matched(retaliation) is None
 
 
+def test_a_report_that_read_the_target_as_imposing_too_is_the_measure(countries):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    tariffs = accepted(
+        MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)]
+    )
+
+    # "Avalon's tariffs, meant to please Carpania, ... Borduria opened a probe into them": the
+    # target's answer named in passing reads as a second imposer, Carpania as the target.
+    probe = report(
+        MEASURE,
+        "Avalon tariffs on Carpania",
+        [(avalon, IMPOSING), (carpania, TARGETED), (borduria, IMPOSING)],
+    )
+    assert matched(probe) == tariffs
+
+
+def test_a_report_whose_headline_names_the_target_imposing_is_not_the_measure(countries):
+    avalon, borduria, carpania = countries["Avalon"], countries["Borduria"], countries["Carpania"]
+    accepted(MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)])
+
+    # "Borduria hits Carpania with duties", Avalon named among other imposers further down.
+    retaliation = report(
+        MEASURE,
+        "Borduria tariffs on Carpania",
+        [(borduria, IMPOSING), (carpania, TARGETED), (avalon, IMPOSING)],
+    )
+    assert matched(retaliation) is None
+
+
 def test_a_trade_agreements_report_about_other_goods_joins_it(countries, goods):
     avalon, borduria = countries["Avalon"], countries["Borduria"]
     sides = [(avalon, PARTNER), (borduria, PARTNER)]

@@ -163,6 +163,13 @@ _MEDIA_AFTER = re.compile(
     r"(?:'s?)?\s+(?:[a-z][\w-]*\s+)?(?:newspapers?|daily|dailies|magazine|broadcaster"
     r"|news agency|news outlet|media|television|radio|news site|website)\b"
 )
+#: Words every country names one of its own institutions by ("Congress", "the Senate").
+_INSTITUTION_WORDS = words("congress senate parliament government ministry cabinet court")
+# "(Pakistan Point News)", "Arab News": a country opening an outlet's name, not a headline's
+# "Australia Welcomes News Of ...".
+_OUTLET_NAME = re.compile(
+    r"(?:\s+[A-Z][\w-]*)?\s+News\b(?!\s+(?i:of|on|that|about|as|for|from|to)\b)"
+)
 _COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+)(?:the\s+)?$")
 # "LG Energy Solution, South Korea's largest battery maker, ...": the country describes the company.
 _DESCRIBING_APPOSITIVE = re.compile(r"'s?\s+(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*\s*[,.;)]")
@@ -630,6 +637,20 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
                 continue
+        if (
+            hit.kind == "government_body"
+            and hit.country
+            and low[hit.start : hit.end] in _INSTITUTION_WORDS
+            and not any(
+                other.country == hit.country
+                and low[other.start : other.end] not in _INSTITUTION_WORDS
+                for other in parties
+            )
+        ):
+            # "Submitted to Congress, the bill ..." in a story that never names the US: a bare
+            # institution word is the legislature of the country the story is about.
+            hit.excluded = "namesake"
+            continue
         if hit.kind == "government_body" and hit.country and i > 0:
             previous = parties[i - 1]
             if (
@@ -643,7 +664,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
         if hit.kind == "country" and _LISTED_OR_BASED.match(low, hit.end):
             hit.excluded = "descriptor"
             continue
-        if hit.kind == "country" and _MEDIA_AFTER.match(low, hit.end):
+        if hit.kind == "country" and (
+            _MEDIA_AFTER.match(low, hit.end) or _OUTLET_NAME.match(text, hit.end)
+        ):
             hit.excluded = "source"
             continue
         if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):

@@ -196,19 +196,24 @@ def _recover_sides(
 
     A report that names no imposer and lists the other's imposer among its targets ("tariffs on
     the US and Brazil") names the same sides, the parser only lost who imposes; so does one that
-    names no target and lists the other's target among its imposers. A report that names the
-    imposer and no target, but names the deal's target in a sentence of background ("the duties,
-    which hit Borduria's mills"), is about the deal's target; one that names the deal's target
-    and no imposer, but names the deal's imposer in background, is about the deal's imposer. A
-    deal's parties without a role are background its reports named in passing, never a side.
+    names no target and lists the other's target among its imposers. A report whose imposers are
+    both the deal's imposer and, outside its headline, the deal's target (the target's answer,
+    "Borduria opened a probe into them", read as a measure of its own) is about the deal's
+    target, whatever other targets it lists. A report that names the imposer and no target, but
+    names the deal's target in a sentence of background ("the duties, which hit Borduria's
+    mills"), is about the deal's target; one that names the deal's target and no imposer, but
+    names the deal's imposer in background, is about the deal's imposer. A deal's parties
+    without a role are background its reports named in passing, never a side.
     """
     imposers, targets = sketch.imposing_ids, sketch.targeted_ids
     lost = targets & other.imposing_ids
     if not imposers and lost and targets - lost:
         imposers, targets = lost, targets - lost
     lost = imposers & other.targeted_ids
-    if not targets and lost and imposers - lost:
-        imposers, targets = imposers - lost, lost
+    # A target read as imposing is one the report names in passing, not one its headline names.
+    misread = report and imposers & other.imposing_ids and not lost & sketch.lead_ids
+    if lost and imposers - lost and (not targets or misread):
+        imposers, targets = imposers - lost, targets | lost
     if report:
         background = sketch.party_ids - imposers - targets
         if imposers and not targets:
