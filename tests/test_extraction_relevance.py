@@ -209,3 +209,87 @@ def test_a_deal_told_in_the_lead_is_kept_however_the_headline_reads():
 )
 def test_worries_about_a_measure_are_not_a_measure(title, body):
     assert not extract(title, body, DAY).relevant
+
+
+OTHER_DEALS = {
+    "a property sale": (
+        "Brookfield sells Manhattan office tower to Blackstone in $1.2 billion deal",
+        "Brookfield Properties has agreed to sell its 40-storey office tower on Park Avenue to"
+        " Blackstone for $1.2 billion, the companies said on Monday. The building has 900,000"
+        " square feet of offices and is 92% leased.",
+    ),
+    "a loan or bailout": (
+        "IMF and Pakistan reach staff-level agreement on $1.1 billion loan tranche",
+        "The International Monetary Fund and Pakistan reached a staff-level agreement on"
+        " Wednesday that will release $1.1 billion under the country's bailout programme once the"
+        " Fund's executive board approves it. The review found Pakistan had met its targets.",
+    ),
+    "a defence or security pact": (
+        "UK and Norway sign defence pact worth £10 billion",
+        "The United Kingdom and Norway signed a 10-year defence agreement on Thursday under which"
+        " their navies will patrol the North Atlantic together and Norway will buy frigates built"
+        " in Britain. The pact, worth £10 billion, deepens security cooperation between the two"
+        " allies, their governments said.",
+    ),
+    "a services contract between companies": (
+        "Retailer signs $2 billion cloud computing deal with Oracle",
+        "Northwind Stores has agreed a seven-year contract worth $2 billion with Oracle for cloud"
+        " services, the companies said on Tuesday. Northwind will move its data centres and"
+        " software to Oracle's cloud infrastructure by 2027.",
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(OTHER_DEALS))
+def test_a_deal_about_a_building_a_loan_defence_or_services_is_not_a_trade_deal(label):
+    title, body = OTHER_DEALS[label]
+    result = extract(title, body, DAY)
+    assert not result.relevant
+    assert f"It reads like {label}" in result.reason or f"reports {label}" in result.reason
+    assert title in result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "US raises tariffs on Argentine steel as IMF loan talks continue",
+            "The United States will raise tariffs on steel imports from Argentina to 50% from"
+            " October 1, the Commerce Department said on Friday. The measure comes as Argentina"
+            " negotiates a new $20 billion loan programme with the IMF.",
+        ),
+        (
+            "IMF says US tariffs on Argentine steel will slow recovery",
+            "The United States imposed tariffs of 50% on steel imports from Argentina on Friday."
+            " The International Monetary Fund said the duties would slow Argentina's recovery"
+            " under its $20 billion loan programme.",
+        ),
+        (
+            "Germany bans arms exports to Israel",
+            "Germany will halt exports of military equipment to Israel that could be used in Gaza,"
+            " Chancellor Friedrich Merz said on Friday. The ban covers weapons and munitions.",
+        ),
+        (
+            "US tightens export controls on AI chips to China",
+            "The United States on Monday widened export controls on advanced chips to China,"
+            " barring Nvidia from selling processors used in data centres and by the military. The"
+            " rules take effect in 30 days, the Commerce Department said.",
+        ),
+        (
+            "Australia and India sign free trade agreement, with defence purchases",
+            "Australia and India signed a free trade agreement on Tuesday that cuts tariffs on 85%"
+            " of Australian goods. India also agreed to buy Australian military equipment,"
+            " including patrol boats, worth $2 billion.",
+        ),
+        (
+            "Japan agrees to buy US fighter jets under trade deal",
+            "Japan will buy 100 US fighter jets and $8 billion of rice and farm goods under the"
+            " trade deal agreed with the United States, which caps US tariffs on Japanese cars at"
+            " 15%.",
+        ),
+    ],
+)
+def test_a_loan_defence_purchases_or_data_centres_beside_trade_keep_a_trade_story(title, body):
+    result = extract(title, body, DAY)
+    assert result.relevant, result.reason
+    assert result.deals

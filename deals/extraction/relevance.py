@@ -1,7 +1,8 @@
 """Whether an article that names a deal is *about* one: look-alikes are kept out, with a reason.
 
 Markets wraps, earnings, company takeovers, central banks, sports and labour contracts, budgets,
-elections and opinion pieces often name a trade deal or a tariff in passing, and read like deal
+elections, opinion pieces and deals of other kinds (a building sold, a loan, a defence pact, a
+services contract) often name a trade deal or a tariff in passing, and read like deal
 stories to the cue-based extractor. What the headline and the lead are about decides. Each kind
 of look-alike has a few words (its *topic*, in ``topics.py``); the trade evidence the extractor
 found is the counterweight. A few rules on the headline's own news decide first; otherwise a
@@ -46,6 +47,10 @@ _PASSING = 0.5
 # Topics whose "deal" is a contract with players or workers: named goods or countries do not
 # make it a trade deal, only trade words in the lead could.
 _CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
+# Topics whose "deal" is of another kind (a building sold, a loan, a defence pact, a services
+# contract): likewise, only trade words in the lead make it a trade deal, not the firms, goods,
+# countries or lender it names.
+_OTHER_DEALS = frozenset({"property", "lending", "defence", "services"})
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
@@ -185,6 +190,13 @@ def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Eviden
         return (
             f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; a contract'
             " with players or workers is not a trade deal."
+        )
+    other = [t for t in own_news if t[1] in _OTHER_DEALS]
+    if other and "trade" not in found:
+        _at, name, words = min(other)
+        return (
+            f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
+            " lead names trade."
         )
     if own_news and not _trade_evidence(found):
         _at, name, words = min(own_news)

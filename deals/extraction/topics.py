@@ -1,9 +1,10 @@
 """What the headline and lead of an article are about: the topics of look-alikes, by their words.
 
 Each kind of story that names a deal without being about one (a markets wrap, a company's
-results, a takeover, a central bank's decision...) has a few words or phrases of up to three
-words. They are found with one tokenising pass over the lead and set look-ups, so that checking
-a dozen topics costs a fraction of a millisecond.
+results, a takeover, a central bank's decision, a deal about a building, a loan, defence or
+services...) has a few words or phrases of up to three words. They are found with one
+tokenising pass over the lead and set look-ups, so that checking a dozen topics costs a fraction
+of a millisecond.
 """
 
 from __future__ import annotations
@@ -147,6 +148,49 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         frozenset(),
     ),
     "prices": ("a prices report", _words("price|prices"), _MOVES),
+    "property": (
+        "a property sale",
+        _words(
+            "real estate|office tower|office towers|office building|office buildings|office park"
+            "|office property|office properties|tower|skyscraper|high-rise|square feet|square foot"
+            "|sq ft|square metres|square meters|reit|reits|landlord|tenants|property sold"
+            "|property deal|property portfolio|apartment complex|shopping centre|shopping center"
+            "|shopping mall|hotel sold"
+        ),
+        frozenset(),
+    ),
+    "lending": (
+        "a loan or bailout",
+        _words(
+            "imf|international monetary fund|bailout|bailouts|loan|loans|loan programme"
+            "|loan program|extended fund facility|extended arrangement|staff-level|tranche"
+            "|disbursement|disbursements|debt restructuring|creditors|credit facility"
+            "|standby arrangement"
+        ),
+        frozenset(),
+    ),
+    "defence": (
+        "a defence or security pact",
+        _words(
+            "defence pact|defense pact|defence deal|defense deal|defence agreement"
+            "|defense agreement|defence treaty|defense treaty|defence cooperation"
+            "|defense cooperation|defence ties|defense ties|security pact|security cooperation"
+            "|security agreement|security treaty|military|militaries|troops|submarine|submarines"
+            "|warship|warships|navy|naval|armed forces|fighter jets|missile|missiles|aukus|nato"
+            "|reciprocal access|visiting forces"
+        ),
+        frozenset(),
+    ),
+    "services": (
+        "a services contract between companies",
+        _words(
+            "cloud computing|cloud services|cloud contract|cloud deal|cloud infrastructure"
+            "|cloud provider|computing capacity|computing power|data centre|data centres"
+            "|data center|data centers|servers|software licence|software license"
+            "|software contract|outsourcing|consulting contract|managed services"
+        ),
+        frozenset(),
+    ),
     "opinion": (
         "an opinion piece",
         _words("?|opinion|editorial|commentary|op-ed|columnist|i|you|your|reflections"),
@@ -194,12 +238,23 @@ _NEEDS = {
     "economy": _MOVES,
     "strike": _words("ending|ends|ended|end|union|workers|walkout|picket|ratify|ratified"),
 }
+# What a deal is about when it is not trade: a building, a loan, a defence pact, a services
+# contract. Its words say nothing beside trade words or a measure in the same sentence: a loan
+# or defence purchases inside a trade deal, an IMF warning about tariffs, export controls on
+# chips for data centres and a ban on arms sales are trade news.
+_NOT_BESIDE_TRADE = frozenset({"property", "lending", "defence", "services"})
+_MEASURES = _words(
+    "ban|bans|banned|banning|restrictions|restrict|restricts|restricted|controls|blacklist"
+    "|blacklisted|entity list|arms sales|arms exports|arms trade"
+)
 _LEXICON: dict[str, list[str]] = {}
 for _name, (_label, _phrases, _also) in TOPICS.items():
     for _phrase in _phrases:
         _LEXICON.setdefault(_phrase, []).append(_name)
 for _phrase in TRADE:
     _LEXICON.setdefault(_phrase, []).append("trade")
+for _phrase in _MEASURES:
+    _LEXICON.setdefault(_phrase, []).append("measure")
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _LEXICON if " " in phrase)
 _TOKEN = re.compile(r"[a-z0-9]+(?:[&'.-][a-z0-9]+)*|\?")
 
@@ -214,13 +269,15 @@ class Evidence:
 
 
 def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
-    """Each topic the lead shows, where it first shows: 1 in the headline, less further down."""
+    """Each topic the lead shows, where it first shows: 1 in the headline, less further down.
+    A building, a loan, defence or services beside trade words or a measure is not shown."""
     found: dict[str, Evidence] = {}
     for place, i in enumerate(lead):
         s = doc.index.sentences[i]
         spans = [m.span() for m in _TOKEN.finditer(doc.low, s.start, s.end)]
         words = [doc.low[a:b] for a, b in spans]
         present = set(words)
+        here: dict[str, Evidence] = {}
         for k, word in enumerate(words):
             phrases = [(word, k)]
             if word in _FIRST_WORDS:
@@ -232,10 +289,14 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                 if phrase in _NEEDS and _NEEDS[phrase].isdisjoint(present):
                     continue
                 for name in names:
-                    if name in found or (name != "trade" and not _holds(name, present)):
+                    if name in here or (name in TOPICS and not _holds(name, present)):
                         continue
                     text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
-                    found[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+                    here[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+        beside_trade = "trade" in here or "measure" in here
+        for name, e in here.items():
+            if name != "measure" and not (beside_trade and name in _NOT_BESIDE_TRADE):
+                found.setdefault(name, e)
     return found
 
 
