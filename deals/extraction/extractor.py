@@ -77,6 +77,20 @@ _AGREEMENT_CUTS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
     r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
 )
+# "removed tariffs on ethanol under the trade agreement", "eliminated duties on kiwifruit as the
+# FTA entered into force": a cut the agreement makes, named after it.
+_UNDER_AGREEMENT = re.compile(
+    r"[^.;]*?\b(?:under|as part of|in line with|pursuant to|in accordance with|as agreed (?:in"
+    r"|under)|as|when|once)\s+(?:[\w'-]+\s+){0,4}?$"
+)
+_AS_OR_WHEN = re.compile(r"[^.;]*\b(?:as|when|once)\s+(?!part of|agreed)(?:[\w'-]+\s+){0,4}?$")
+# "... as the FTA enters into force": what "as" or "when" ties the cut to.
+_TAKES_FORCE = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:took|takes|take|taking|entered|enters|enter|entering|came|comes"
+    r"|come|coming|went|goes|go|going)\s+(?:effect|into (?:force|effect))\b"
+)
+# "under the USMCA exemption", "goods that comply with USMCA rules": the measure's own carve-out.
+_CARVE_OUT = re.compile(r"[-\s]+(?:exemptions?|rules?|compliant|carve-?outs?|waivers?)\b")
 # "a deal to cut tariffs": the cue itself opens with the cut.
 _CUT_OPENS = re.compile(
     r"(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai|end|trim)\w*\s"
@@ -229,6 +243,10 @@ def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
     kept = []
     for cue in cues:
         if cue.kinds == "M" and any(
+            _cut_under(low, cue, a) for a in agreements.get(cue.sentence, ())
+        ):
+            continue
+        if cue.kinds == "M" and any(
             a.end <= cue.start
             and cue.start - a.end < 80
             and (
@@ -243,6 +261,21 @@ def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
             continue
         kept.append(cue)
     return kept
+
+
+def _cut_under(low: str, cue: Cue, agreement: Cue) -> bool:
+    """Whether measure ``cue`` is a cut told as the agreement named after it making it
+    ("removed its tariffs on ethanol under the trade agreement")."""
+    if cue.is_noun or agreement.start < cue.end or agreement.start - cue.end > 120:
+        return False
+    if (cue.stage or {}).get(MEASURE) != "lifted" and not _CUT_OPENS.match(low, cue.start):
+        return False
+    if _CARVE_OUT.match(low, agreement.end):
+        return False
+    gap = low[cue.end : agreement.start]
+    if not _UNDER_AGREEMENT.fullmatch(gap):
+        return False
+    return not _AS_OR_WHEN.fullmatch(gap) or bool(_TAKES_FORCE.match(low, agreement.end))
 
 
 # -- cues to deals --------------------------------------------------------------------------
