@@ -58,6 +58,16 @@ def test_a_country_removed_from_a_white_list_is_a_measure_imposed():
     assert [p.name for p in deal.parties] == ["Japan", "South Korea"]
 
 
+def test_an_app_dropped_from_a_white_list_is_no_trade_measure():
+    result = extract(
+        "Software maker drops Chinese app from its whitelist",
+        "The software maker said on Monday it had removed a Chinese messaging app from its "
+        "whitelist of approved programs after a security review.",
+        DAY,
+    )
+    assert not result.relevant
+
+
 # -- a price undertaking in place of duties --------------------------------------------------
 
 
@@ -119,6 +129,15 @@ def test_an_amount_allowed_out_is_the_export_ban_news():
     )
     assert (deal.kind, deal.stage) == ("measure", "imposed")
     assert [p.name for p in deal.parties] == ["India"]
+
+
+def test_an_amount_a_company_lets_in_is_no_quota():
+    result = extract(
+        "Airline allows imports of 500 tonnes of cargo",
+        "The airline allowed imports of 500 tonnes of cargo at its new hub, the company said.",
+        DAY,
+    )
+    assert not result.relevant
 
 
 @pytest.mark.parametrize(

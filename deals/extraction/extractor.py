@@ -10,7 +10,7 @@ from .dates import names_a_later_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import find_figures
 from .gate import StemGate
-from .gazetteer import VIA_LEADER, Gazetteer
+from .gazetteer import VIA_DEMONYM, VIA_LEADER, Gazetteer
 from .inputs import check_input
 from .lexicon import MEASURE_NOUN, TRADE_WORDS
 from .mentions import to_mention
@@ -91,6 +91,7 @@ _TAKES_FORCE = re.compile(
 )
 # "under the USMCA exemption", "goods that comply with USMCA rules": the measure's own carve-out.
 _CARVE_OUT = re.compile(r"[-\s]+(?:exemptions?|rules?|compliant|carve-?outs?|waivers?)\b")
+_GOVERNMENT = re.compile(r"\b(?:govt|government|centre|cabinet|ministry|minister)\b")
 # "a deal to cut tariffs": the cue itself opens with the cut.
 _CUT_OPENS = re.compile(
     r"(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai|end|trim)\w*\s"
@@ -163,7 +164,11 @@ def extract(
     gate = _GATE.scan(low, index)
     parties, commodities = find_hits(gazetteer, text, low, title_end, index, gate)
     doc = Document(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
-    cues = [c for c in find_cues(low, sentences, index) if not _generic_measure(low, c)]
+    cues = [
+        c
+        for c in find_cues(low, sentences, index)
+        if not _generic_measure(low, c) and not _no_government_act(doc, c)
+    ]
     cues = _without_agreement_terms(low, cues)
     figures = find_figures(raw, low, sentences, index)
     deals = _candidate_deals(doc, cues)
@@ -229,6 +234,24 @@ def _without_one_sided_agreements(
 
 def _generic_measure(low: str, cue: Cue) -> bool:
     return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+
+
+def _no_government_act(doc: Document, cue: Cue) -> bool:
+    """Whether a cue that is a measure only as a government's act names no government: a
+    country dropped from or restored to a white list is named in the cue ("restore South Korea
+    to its white list"; an app on one is no trade matter), and an amount of exports allowed is
+    a quota when a country or its government allows it, not an airline."""
+    hits = doc.parties_by_sentence.get(cue.sentence, ())
+    if cue.label == "white list":
+        return not any(
+            hit.kind in COUNTRYLIKE and hit.via != VIA_DEMONYM and cue.start <= hit.start < cue.end
+            for hit in hits
+        )
+    if cue.label == "export allowance":
+        return not any(
+            hit.kind in COUNTRYLIKE or hit.kind == "government_body" for hit in hits
+        ) and not _GOVERNMENT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+    return False
 
 
 def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:

@@ -25,7 +25,8 @@ _NOT_A_RAISE = (
     r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
 )
 
-# "its 'white list' of trusted trading partners", "India's trade preferences".
+# "its 'white list' of trusted trading partners", "India's trade preferences". Whom the list
+# speaks of is checked in its sentence: a white list of software is no trade privilege.
 _FAVOURED_LIST = (
     r"(?:the\s+|its\s+|their\s+|a\s+|[\w-]+'s\s+)?(?:own\s+)?(?:[\w'\"-]+\s+){0,3}?[\"']?"
     r"(?:white[- ]?list|(?:list|group) of (?:[\w-]+ ){0,2}?(?:trusted|preferred|favou?red"
@@ -97,7 +98,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "M",
         _S(measure="imposed"),
         1.0,
-        "export controls",
+        "white list",
     ),
     (
         _rx(
@@ -113,7 +114,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "M",
         _S(measure="lifted"),
         1.0,
-        "export controls",
+        "white list",
     ),
     # "exports of wheat remain prohibited": the ban told in the passive.
     (
@@ -141,7 +142,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "M",
         _S(measure="imposed"),
         0.9,
-        "export ban",
+        "export allowance",
     ),
     # "the cabinet approved a lithium ore export policy": the policy is adopted.
     (
