@@ -10,7 +10,7 @@ from .dates import names_a_later_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import find_figures
 from .gate import StemGate
-from .gazetteer import VIA_LEADER, Gazetteer
+from .gazetteer import VIA_DEMONYM, VIA_LEADER, Gazetteer
 from .inputs import check_input
 from .lexicon import MEASURE_NOUN, TRADE_WORDS
 from .mentions import to_mention
@@ -77,6 +77,21 @@ _AGREEMENT_CUTS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
     r"|end)\w*\s+(?:[\w%.$-]+\s+){0,4}?$"
 )
+# "removed tariffs on ethanol under the trade agreement", "eliminated duties on kiwifruit as the
+# FTA entered into force": a cut the agreement makes, named after it.
+_UNDER_AGREEMENT = re.compile(
+    r"[^.;]*?\b(?:under|as part of|in line with|pursuant to|in accordance with|as agreed (?:in"
+    r"|under)|as|when|once)\s+(?:[\w'-]+\s+){0,4}?$"
+)
+_AS_OR_WHEN = re.compile(r"[^.;]*\b(?:as|when|once)\s+(?!part of|agreed)(?:[\w'-]+\s+){0,4}?$")
+# "... as the FTA enters into force": what "as" or "when" ties the cut to.
+_TAKES_FORCE = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:took|takes|take|taking|entered|enters|enter|entering|came|comes"
+    r"|come|coming|went|goes|go|going)\s+(?:effect|into (?:force|effect))\b"
+)
+# "under the USMCA exemption", "goods that comply with USMCA rules": the measure's own carve-out.
+_CARVE_OUT = re.compile(r"[-\s]+(?:exemptions?|rules?|compliant|carve-?outs?|waivers?)\b")
+_GOVERNMENT = re.compile(r"\b(?:govt|government|centre|cabinet|ministry|minister)\b")
 # "a deal to cut tariffs": the cue itself opens with the cut.
 _CUT_OPENS = re.compile(
     r"(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai|end|trim)\w*\s"
@@ -149,7 +164,11 @@ def extract(
     gate = _GATE.scan(low, index)
     parties, commodities = find_hits(gazetteer, text, low, title_end, index, gate)
     doc = Document(raw, text, low, title_end, published, index, parties, commodities, gazetteer)
-    cues = [c for c in find_cues(low, sentences, index) if not _generic_measure(low, c)]
+    cues = [
+        c
+        for c in find_cues(low, sentences, index)
+        if not _generic_measure(low, c) and not _no_government_act(doc, c)
+    ]
     cues = _without_agreement_terms(low, cues)
     figures = find_figures(raw, low, sentences, index)
     deals = _candidate_deals(doc, cues)
@@ -217,6 +236,24 @@ def _generic_measure(low: str, cue: Cue) -> bool:
     return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
 
 
+def _no_government_act(doc: Document, cue: Cue) -> bool:
+    """Whether a cue that is a measure only as a government's act names no government: a
+    country dropped from or restored to a white list is named in the cue ("restore South Korea
+    to its white list"; an app on one is no trade matter), and an amount of exports allowed is
+    a quota when a country or its government allows it, not an airline."""
+    hits = doc.parties_by_sentence.get(cue.sentence, ())
+    if cue.label == "white list":
+        return not any(
+            hit.kind in COUNTRYLIKE and hit.via != VIA_DEMONYM and cue.start <= hit.start < cue.end
+            for hit in hits
+        )
+    if cue.label == "export allowance":
+        return not any(
+            hit.kind in COUNTRYLIKE or hit.kind == "government_body" for hit in hits
+        ) and not _GOVERNMENT.search(doc.low, doc.index.sentences[cue.sentence].start, cue.start)
+    return False
+
+
 def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
     """Drop measure cues that describe what an agreement does to tariffs ("the pact cuts tariffs
     on cars to 10%"): those terms belong to the agreement, they are not a measure of their own."""
@@ -228,6 +265,10 @@ def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
         return cues
     kept = []
     for cue in cues:
+        if cue.kinds == "M" and any(
+            _cut_under(low, cue, a) for a in agreements.get(cue.sentence, ())
+        ):
+            continue
         if cue.kinds == "M" and any(
             a.end <= cue.start
             and cue.start - a.end < 80
@@ -243,6 +284,21 @@ def _without_agreement_terms(low: str, cues: list[Cue]) -> list[Cue]:
             continue
         kept.append(cue)
     return kept
+
+
+def _cut_under(low: str, cue: Cue, agreement: Cue) -> bool:
+    """Whether measure ``cue`` is a cut told as the agreement named after it making it
+    ("removed its tariffs on ethanol under the trade agreement")."""
+    if cue.is_noun or agreement.start < cue.end or agreement.start - cue.end > 120:
+        return False
+    if (cue.stage or {}).get(MEASURE) != "lifted" and not _CUT_OPENS.match(low, cue.start):
+        return False
+    if _CARVE_OUT.match(low, agreement.end):
+        return False
+    gap = low[cue.end : agreement.start]
+    if not _UNDER_AGREEMENT.fullmatch(gap):
+        return False
+    return not _AS_OR_WHEN.fullmatch(gap) or bool(_TAKES_FORCE.match(low, agreement.end))
 
 
 # -- cues to deals --------------------------------------------------------------------------

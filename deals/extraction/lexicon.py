@@ -17,7 +17,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 _DEAL = r"(?:deals?|agreements?|pacts?|accords?|treaty|treaties|frameworks?|arrangements?)"
 MEASURE_NOUN = (
-    r"(?:tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans"
+    r"(?:(?:counter-)?tariffs?|dut(?:y|ies)|levies|levy|tax|taxes|surtax|quotas?|sanctions|ban|bans"
     r"|embargo(?:es)?|controls"
     r"|restrictions|curbs)"
 )

@@ -25,6 +25,22 @@ _NOT_A_RAISE = (
     r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
 )
 
+# "its 'white list' of trusted trading partners", "India's trade preferences". Whom the list
+# speaks of is checked in its sentence: a white list of software is no trade privilege.
+_FAVOURED_LIST = (
+    r"(?:the\s+|its\s+|their\s+|a\s+|[\w-]+'s\s+)?(?:own\s+)?(?:[\w'\"-]+\s+){0,3}?[\"']?"
+    r"(?:white[- ]?list|(?:list|group) of (?:[\w-]+ ){0,2}?(?:trusted|preferred|favou?red"
+    r"|friendly) (?:[\w-]+ ){0,2}?(?:countries|nations|partners|destinations)"
+    r"|preferential (?:trade |trading |export )?(?:status|treatment|access)"
+    r"|trade preferences|trad(?:e|ing) privileges)\b"
+)
+# "25 lakh tonnes", "an additional 5 LMT", "1.5 million tons".
+_AN_AMOUNT = (
+    r"(?:an?\s+)?(?:additional\s+|further\s+|another\s+|up to\s+|about\s+|around\s+)?"
+    r"[\d.,]+\s*(?:lakh|million|mn|m|thousand|crore|billion|bn|k)?\s*(?:metric\s+)?"
+    r"(?:tonnes|tons|t|mt|lmt|lakh|barrels|bales|units|cubic metres)\b"
+)
+
 # (pattern, kinds, {kind: stage}, weight, label)
 _S = dict
 STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
@@ -71,6 +87,94 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _S(measure="imposed"),
         1.0,
         "export ban",
+    ),
+    # A list of partners a government trusts with lighter export screening or trade privileges:
+    # dropping a country from it puts a measure on that country, restoring it lifts the measure.
+    (
+        _rx(
+            r"\b(?:remov|drop|strip|struck|strik|delist|exclud|expel|kick|eject|downgrad)\w*\s+"
+            r"(?:[\w'.-]+\s+){0,4}?(?:from|off|of)\s+" + _FAVOURED_LIST
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "white list",
+    ),
+    (
+        _rx(
+            r"\b(?:restor|return|reinstat|re-?add|readmit|re-?list|re-?includ)\w*\s+"
+            r"(?:[\w'.-]+\s+){0,4}?(?:to|on|onto|in|into)\s+"
+            + _FAVOURED_LIST
+            + r"|\b(?:put|puts|putting|placed|places|placing|added|adds|adding|brought|brings"
+            r"|bringing)\s+(?:[\w'.-]+\s+){0,4}?back\s+(?:on|onto|to|in|into)\s+"
+            + _FAVOURED_LIST
+            + r"|\b(?:restor|reinstat)\w*\s+(?:[\w'.-]+\s+){0,2}?"
+            + _FAVOURED_LIST
+        ),
+        "M",
+        _S(measure="lifted"),
+        1.0,
+        "white list",
+    ),
+    # "exports of wheat remain prohibited": the ban told in the passive.
+    (
+        _rx(
+            r"\b(?:exports?|imports?|shipments|sales)\s+(?:(?:policy\s+)?of\s+(?:[\w,-]+\s+){1,5}?)?"
+            r"\.*(?:is|are|was|were|remains?|remained|stays?|stayed|continues?\s+to\s+(?:remain|be)"
+            r"|(?:shall|will)\s+(?:continue\s+to\s+)?remain|(?:has|have|had)\s+been)\s+"
+            r"(?:\w+ly\s+)?(?:prohibited|banned|barred|forbidden|restricted|curbed)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "export ban",
+    ),
+    # "allowed exports of 25 lakh tonnes of wheat": an amount let out of a ban is the ban's news.
+    (
+        _rx(
+            r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|approv(?:es|ed|ing))\s+(?:the\s+)?"
+            r"(?:exports?|imports?|shipments|sales)\s+of\s+"
+            + _AN_AMOUNT
+            + r"|\b(?:exports?|imports?|shipments)\s+of\s+"
+            + _AN_AMOUNT
+            + r"(?:\s+\S+){0,5}?\s+(?:is|are|was|were|has been|have been)\s+(?:allowed|permitted)\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "export allowance",
+    ),
+    # "the cabinet approved a lithium ore export policy": the policy is adopted.
+    (
+        _rx(
+            r"\b(?:approv(?:ed|es)|adopt(?:ed|s)|endors(?:ed|es)|enact(?:ed|s)|notif(?:ied|ies))\s+"
+            r"(?:a\s+|an\s+|the\s+|its\s+)?(?:new\s+|revised\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:export|import)\s+polic(?:y|ies)\b|polic(?:y|ies)\s+(?:on|for|governing"
+            r"|banning|restricting|limiting|requiring|to\s+(?:ban|restrict|limit|regulate|halt"
+            r"|curb|stop))\s+(?:[\w-]+\s+){0,6}?(?:exports?|imports?)\b)"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "export controls",
+    ),
+    # "a pricing deal to avoid EU tariffs", "minimum prices in place of duties": exporters'
+    # undertaking to respect a price floor is the form the trade-defence measure takes.
+    (
+        _rx(
+            r"\b(?:accept(?:ed|s|ing)?|approv(?:ed|es|ing)|agreed)\s+(?:[\w-]+\s+){0,2}?"
+            r"price undertakings?\b"
+            r"|\b(?:price undertakings?|minimum (?:import )?prices?|price floors?"
+            r"|(?:pric(?:e|ing)|minimum[- ]price)\s+(?:deal|agreement|arrangement|accord"
+            r"|commitments?|pledges?))\s+(?:[\w-]+\s+){0,4}?(?:in place of|instead of"
+            r"|in lieu of|to replace|replacing|to (?:avoid|avert|end|settle)|avoiding|averting"
+            r"|ending|settling|rather than)\s+"
+            r"(?:[\w%.-]+\s+){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.9,
+        "tariffs",
     ),
     # "finalises tariffs on Chinese EVs": a measure made definitive, before "finalised" is read
     # as a deal agreed.
@@ -356,7 +460,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:(?:entered|enters|came|comes|went|goes) into (?:force|effect)|took effect"
-            r"|takes effect|in force|in effect|in place|effective (?:from|on|since))\b"
+            # "minimum prices in place of tariffs": instead of them, not in effect.
+            r"|takes effect|in force|in effect|in place(?! of\b)|effective (?:from|on|since))\b"
         ),
         "AM",
         _S(agreement="in_force", measure="imposed"),
