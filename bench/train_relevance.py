@@ -6,7 +6,8 @@ development stories (``bench/realnews/dev``, ``bench/heldout/dev.json`` and the 
 finds a deal in, and fits a logistic regression (plain gradient descent with an L2 penalty, so
 nothing beyond Python is needed, and the same numbers every run). It prints the cross-validated
 share of look-alikes kept out and of deal stories kept for each penalty tried, picks the penalty
-and cut that keep out the most look-alikes while keeping at least 98% of deal stories, and with
+and cut that keep out the most look-alikes while keeping 98.5% of deal stories (98% when no
+penalty and cut keeps that many), and with
 ``--write`` saves the weights to ``deals/extraction/relevance_weights.json``.
 """
 
@@ -35,8 +36,9 @@ PENALTIES = (0.01, 0.003, 0.001, 0.0003, 0.0001)
 CUTS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 KINDS_FILE = ROOT / "bench" / "lookalike_kinds.json"
 # A deal story kept out is never seen by an editor, while a look-alike let in still waits for
-# one: the decision keeps at least this share of deal stories, cross-validated.
-KEEP_AT_LEAST = 0.98
+# one: the decision keeps the first of these shares of deal stories, cross-validated, that some
+# penalty and cut reach.
+KEEP_AT_LEAST = (0.985, 0.98)
 
 
 def labelled_texts() -> list[tuple[str, str, str, object, bool]]:
@@ -226,6 +228,21 @@ def by_kind(rows, penalty: float, cut: float, blind: bool) -> None:
     )
 
 
+def choose(grid: list[tuple[float, float, float, float]]):
+    """The (out, kept, penalty, cut) that keeps out the most look-alikes while keeping the first
+    share of deal stories in KEEP_AT_LEAST that any reaches (grid: largest penalty first)."""
+    for floor in KEEP_AT_LEAST:
+        best = None
+        for out, kept, penalty, cut in grid:
+            # A smaller penalty must do clearly better to be chosen: it is the one more likely
+            # to have learnt the development stories rather than the kinds of story.
+            if kept >= floor and (best is None or out > best[0] + 0.02):
+                best = (out, kept, penalty, cut)
+        if best is not None:
+            return best
+    return None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="save the weights")
@@ -243,7 +260,7 @@ def main() -> None:
         f" {sum(1 for r in rows if judged(r))} left for the model"
     )
     print("The scores below are of the whole decision: the rules, then the model.")
-    best = None
+    grid = []
     for penalty in PENALTIES:
         scored = cross_validate(rows, penalty)
         for cut in CUTS:
@@ -252,12 +269,10 @@ def main() -> None:
                 f"  penalty {penalty:<6} cut {cut}: cross-validated look-alikes out {out:.3f},"
                 f" deal stories kept {kept:.3f}"
             )
-            # A smaller penalty must do clearly better to be chosen: it is the one more likely
-            # to have learnt the development stories rather than the kinds of story.
-            if kept >= KEEP_AT_LEAST and (best is None or out > best[0] + 0.02):
-                best = (out, kept, penalty, cut)
+            grid.append((out, kept, penalty, cut))
+    best = choose(grid)
     if best is None:
-        sys.exit(f"no penalty and cut keeps {KEEP_AT_LEAST:.0%} of deal stories")
+        sys.exit(f"no penalty and cut keeps {KEEP_AT_LEAST[-1]:.0%} of deal stories")
     out, kept, penalty, cut = best
     print(f"chosen: penalty {penalty}, cut {cut} (cross-validated: out {out:.3f}, kept {kept:.3f})")
     if args.misses:

@@ -293,3 +293,15 @@ def test_a_loan_defence_purchases_or_data_centres_beside_trade_keep_a_trade_stor
     result = extract(title, body, DAY)
     assert result.relevant, result.reason
     assert result.deals
+
+
+def test_a_company_that_agrees_to_buy_another_is_a_takeover_even_in_a_trade_war():
+    result = extract(
+        "Brightwave agrees to buy Solent Media for $9 billion",
+        "Brightwave agreed to buy Solent Media for $9 billion in cash, the companies said on"
+        " Monday, as tariffs weigh on both firms' suppliers. Shareholders must approve the deal.",
+        DAY,
+    )
+
+    assert not result.relevant
+    assert "takeover" in result.reason

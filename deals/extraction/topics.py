@@ -247,6 +247,10 @@ _MEASURES = _words(
     "ban|bans|banned|banning|restrictions|restrict|restricts|restricted|controls|blacklist"
     "|blacklisted|entity list|arms sales|arms exports|arms trade"
 )
+# A purchase a sentence makes under a trade deal ("agrees to buy $50 billion of farm goods under
+# the trade deal") is one of the deal's terms, not a takeover.
+_PURCHASES = _words("agrees to buy|agreed to buy")
+_TRADE_DEALS = ("trade deal", "trade pact", "trade agreement", "trade framework")
 _LEXICON: dict[str, list[str]] = {}
 for _name, (_label, _phrases, _also) in TOPICS.items():
     for _phrase in _phrases:
@@ -270,7 +274,8 @@ class Evidence:
 
 def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
     """Each topic the lead shows, where it first shows: 1 in the headline, less further down.
-    A building, a loan, defence or services beside trade words or a measure is not shown."""
+    A building, a loan, defence or services beside trade words or a measure is not shown, nor a
+    purchase under a trade deal."""
     found: dict[str, Evidence] = {}
     for place, i in enumerate(lead):
         s = doc.index.sentences[i]
@@ -293,6 +298,14 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                         continue
                     text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
                     here[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+        takeover = here.get("takeover")
+        sentence = doc.low[s.start : s.end]
+        if (
+            takeover
+            and takeover.words.lower() in _PURCHASES
+            and any(deal in sentence for deal in _TRADE_DEALS)
+        ):
+            del here["takeover"]
         beside_trade = "trade" in here or "measure" in here
         for name, e in here.items():
             if name != "measure" and not (beside_trade and name in _NOT_BESIDE_TRADE):
