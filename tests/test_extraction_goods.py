@@ -141,3 +141,14 @@ def test_arms_are_goods_only_as_weapons_traded():
         "Kenya bans arms exports to Sudan",
         "Kenya banned arms exports to Sudan on Monday, the ministry said.",
     ) == ["defence equipment"]
+
+
+def test_illegal_drugs_a_tariff_is_levied_over_are_not_pharmaceuticals():
+    assert (
+        goods(
+            "US imposes 25% tariffs on Mexican goods",
+            "The United States imposed 25% tariffs on Mexican goods on Tuesday over the flow of "
+            "illegal drugs across the border.",
+        )
+        == []
+    )
