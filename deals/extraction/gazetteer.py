@@ -30,6 +30,8 @@ VIA_NAME, VIA_ALIAS, VIA_DEMONYM, VIA_CAPITAL, VIA_LEADER = (
     "capital",
     "leader",
 )
+# NOT_A_PARTY: a phrase that holds a party's or a good's name but names neither ("Latin America",
+# "bargaining chips"); as the longest match it hides the shorter one, then is dropped.
 PARTY, COMMODITY, NOT_A_PARTY = "party", "commodity", "not_a_party"
 _EXACT, _CAPITAL, _ANY = 0, 1, 2
 
@@ -73,6 +75,11 @@ def load_taxonomy() -> list[CommodityEntry]:
 def _unmatched_commodity_names() -> frozenset[str]:
     rows = _load("commodities.json")["commodities"]
     return frozenset(row["name"] for row in rows if row.get("match_name") is False)
+
+
+def _not_goods() -> list[str]:
+    """Phrases holding a good's name that name no good ("bargaining chips", "to beef up")."""
+    return _load("commodities.json")["not_goods"]
 
 
 def _case_mode(alias: str, category: str) -> int:
@@ -218,7 +225,7 @@ class Gazetteer:
             load_taxonomy_tuple(),
             party_via=via,
             demonyms=demonyms,
-            not_parties=data["not_parties"],
+            not_parties=[*data["not_parties"], *_not_goods()],
             unmatched_names=_unmatched_commodity_names(),
             bloc_members=members,
             namesakes={name: tuple(codes) for name, codes in data["namesakes"].items()},

@@ -1,0 +1,154 @@
+"""The goods taxonomy: one entry for each name, goods across the Harmonized System, and phrases
+that hold a good's name without naming a good."""
+
+import datetime
+import json
+
+import pytest
+
+from deals.extraction import extract, load_taxonomy
+from deals.extraction.gazetteer import DATA_DIR
+
+DAY = datetime.date(2025, 6, 12)
+
+
+def goods(title, body=""):
+    result = extract(title, body, DAY)
+    assert result.relevant, result.reason
+    return [c.name for c in result.deals[0].commodities]
+
+
+# -- the data -------------------------------------------------------------------------------------
+
+
+def test_no_name_or_alias_stands_for_two_goods():
+    owner = {}
+    for entry in load_taxonomy():
+        for name in {entry.name.casefold(), *(alias.casefold() for alias in entry.aliases)}:
+            assert owner.setdefault(name, entry.name) == entry.name, name
+
+
+def test_every_good_has_hs_codes_and_a_parent_listed_before_it():
+    seen = set()
+    for entry in load_taxonomy():
+        assert entry.hs_codes, entry.name
+        assert entry.parent is None or entry.parent in seen, entry.name
+        seen.add(entry.name)
+
+
+def test_phrases_that_are_not_goods_are_not_names_of_goods_as_written():
+    # "SALT" (the arms treaty) is written in capitals; the good is "salt".
+    data = json.loads((DATA_DIR / "commodities.json").read_text(encoding="utf-8"))
+    known = {n for e in load_taxonomy() for n in (e.name, *e.aliases)}
+    assert data["not_goods"]
+    assert not known & set(data["not_goods"])
+
+
+# -- goods across the Harmonized System -----------------------------------------------------------
+
+
+def test_a_shea_nut_export_ban_is_about_nuts():
+    assert goods(
+        "Ghana bans shea nut exports",
+        "Ghana banned the export of unprocessed shea nut from Monday, the trade ministry said.",
+    ) == ["nuts"]
+
+
+def test_a_garment_tariff_is_about_textiles_and_apparel():
+    assert goods("US sets 20% tariff on Cambodian garment imports") == ["textiles"]
+
+
+def test_manufactured_goods_of_many_chapters_each_find_their_entry():
+    assert goods(
+        "Peru raises tariffs on Chinese imports",
+        "Peru raised tariffs to 35% on imports from China of glass, bicycles, power tools, "
+        "transformers, polyester, sunflower oil and beer.",
+    ) == [
+        "glass",
+        "bicycles",
+        "hand tools",
+        "transformers",
+        "synthetic fibres",
+        "sunflower oil",
+        "beer",
+    ]
+
+
+def test_farm_inputs_and_fibres_are_goods_of_their_own():
+    assert goods("Japan eases curbs on fertiliser and pesticides from China") == [
+        "fertilizers",
+        "pesticides",
+    ]
+    assert goods(
+        "Bangladesh wins duty-free access for jute goods and knitwear",
+        "Bangladesh and Canada signed a trade agreement giving duty-free access to jute goods "
+        "and knitwear.",
+    ) == ["jute", "textiles"]
+
+
+def test_a_new_good_named_only_in_a_sentence_of_history_is_not_the_deals():
+    result = extract(
+        "Peru and Vietnam sign free trade agreement",
+        "Peru and Vietnam signed a free trade agreement on Monday that removes tariffs on coffee "
+        "and cashews. In 2016 Peru banned imports of Vietnamese sunflower oil, hurting margarine "
+        "makers.",
+        DAY,
+    )
+    assert [c.name for c in result.deals[0].commodities] == ["coffee", "nuts"]
+
+
+# -- words that hold a good's name ----------------------------------------------------------------
+
+
+def test_bargaining_chips_are_not_semiconductors_but_computer_chips_are():
+    assert (
+        goods(
+            "Kenya and Japan open trade talks",
+            "Kenya and Japan opened talks on a trade agreement on Tuesday. Officials said "
+            "tariffs would serve as bargaining chips.",
+        )
+        == []
+    )
+    assert goods(
+        "Kenya and Japan open trade talks",
+        "Kenya and Japan opened talks on a trade agreement on Tuesday covering computer chips "
+        "and tea.",
+    ) == ["semiconductors", "tea"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two sides agreed to beef up cooperation on customs.",
+        "Officials said the talks bore fruit after years of work.",
+        "Negotiators went for the low-hanging fruit first.",
+        "Parliament is expected to rubber-stamp the agreement next month.",
+        "The deal sets a gold standard for labour rules.",
+    ],
+)
+def test_idioms_holding_a_goods_name_name_no_good(sentence):
+    assert (
+        goods(
+            "Chile and Kenya sign trade agreement",
+            f"Chile and Kenya signed a trade agreement on Friday. {sentence}",
+        )
+        == []
+    )
+
+
+def test_arms_are_goods_only_as_weapons_traded():
+    assert goods(
+        "Kenya bans arms exports to Sudan",
+        "Kenya banned arms exports to Sudan on Monday, the ministry said.",
+    ) == ["defence equipment"]
+
+
+def test_illegal_drugs_a_tariff_is_levied_over_are_not_pharmaceuticals():
+    assert (
+        goods(
+            "US imposes 25% tariffs on Mexican goods",
+            "The United States imposed 25% tariffs on Mexican goods on Tuesday over the flow of "
+            "illegal drugs across the border.",
+        )
+        == []
+    )
