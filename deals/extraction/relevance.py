@@ -94,6 +94,10 @@ def shipped_model() -> Model:
 observer: Callable[[dict[str, Evidence], Callable[[dict[str, Evidence]], bool]], None] | None = None
 
 
+# A topic's words that name a deal of its kind ("defence pact", "cloud deal").
+_NAMES_A_DEAL = re.compile(r"\b(?:pact|deal|agreement|treaty|contract)s?$")
+
+
 def features(
     doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]
 ) -> dict[str, Evidence]:
@@ -103,6 +107,8 @@ def features(
     first_deal = _first_deal_word(doc, drafts, found, lead[0])
     for name, e in list(found.items()):
         if e.value == 1.0 and first_deal is not None and _start(doc, e) > first_deal:
+            if _NAMES_A_DEAL.search(e.words.lower()):
+                continue  # "UK and Norway sign defence pact": the topic is the deal itself.
             # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.
             found[name] = Evidence(0.5, e.words, e.sentence)
     main = mentions[0]
