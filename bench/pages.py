@@ -7,7 +7,7 @@ COPY on PostgreSQL) into a fresh database (var/bench-pages.sqlite3, the local `t
 PostgreSQL database, or the empty database named by BENCH_DATABASE_URL: its tables are flushed),
 serves the app with gunicorn (DEBUG off), and times each page from a client on the same machine.
 Each page's median is reported as a ratio to the median of a trivial page served by the same
-server in the same run. Targets: at most 2x for visitors' pages served from the page cache, at
+server in the same run (after a change, by the steady server of the run before it). Targets: at most 2x for visitors' pages served from the page cache, at
 most 8x for pages rendered afresh (the cache off, as signed-in readers and visitors on a cache
 miss get them), and for the first render after a change (one deal changes before each round, as
 an accepted entry changes it: no page and no page-wide fragment is cached, only the rows of the
@@ -173,11 +173,17 @@ def main() -> int:
         f"on a cache miss); target: each ≤ {FRESH_TARGET}×"
     )
     missed += [f"{name} (afresh)" for name in report(uncached, target=FRESH_TARGET)]
+    # Timed among writes and pages of 50 ms, the trivial page itself takes about twice as long
+    # as when the server is steady: the ratios are to its time in the steady run, the stricter.
+    steady = statistics.median(uncached[BASELINE])
     print(
         "\nThe first render after a change (one deal changes before each round, as an accepted "
-        f"entry changes it); target: each ≤ {FRESH_TARGET}×"
+        f"entry changes it); ratios to the trivial page rendered afresh above ({steady * 1000:.2f}"
+        f" ms); target: each ≤ {FRESH_TARGET}×"
     )
-    missed += [f"{name} (after a change)" for name in report(changed, target=FRESH_TARGET)]
+    missed += [
+        f"{name} (after a change)" for name in report(changed, target=FRESH_TARGET, baseline=steady)
+    ]
     if missed:
         print(f"\nMissed the target: {', '.join(missed)}")
         return 1
@@ -185,9 +191,13 @@ def main() -> int:
     return 0
 
 
-def report(timings: dict[str, list[float]], *, target: float) -> list[str]:
-    """Print each page's median, 90th percentile and ratio to the trivial page."""
-    baseline = statistics.median(timings[BASELINE])
+def report(
+    timings: dict[str, list[float]], *, target: float, baseline: float | None = None
+) -> list[str]:
+    """Print each page's median, 90th percentile and ratio to the trivial page (its median in
+    `timings`, unless another `baseline` is given)."""
+    if baseline is None:
+        baseline = statistics.median(timings[BASELINE])
     print(f"{'page':<26}{'median ms':>10}{'p90 ms':>9}{'ratio':>8}")
     missed = []
     for name, values in timings.items():
