@@ -41,6 +41,7 @@ from .matching import (
 )
 from .queueing import PARSE_ARTICLE, REFRESH_PARTY_SEARCH, queue_after_commit
 from .search import refresh_search_documents
+from .seeding import taxonomy_parent
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +112,7 @@ def _resolve_commodity(mention: ProposedCommodity) -> Commodity:
             name=mention.name,
             slug=unique_slug(Commodity, mention.name, max_length=120),
             hs_codes=mention.hs_codes,
+            parent=taxonomy_parent(mention.name),
         )
         mention.commodity = commodity
         mention.save(update_fields=["commodity"])

@@ -1,5 +1,6 @@
 """Reference data every tracker starts with: the world's countries, trade blocs, commodities."""
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -166,6 +167,20 @@ def _seed_commodities() -> tuple[int, int]:
         CommodityAlias.objects.bulk_create(new)
         aliases += len(new)
     return added, aliases
+
+
+def taxonomy_parent(name: str) -> Commodity | None:
+    """The commodity the shipped taxonomy files the good `name` under, when the database holds it:
+    a good first named by a story is still found under its family ("beer" under beverages)."""
+    entry = _taxonomy_by_name().get(name.casefold())
+    if entry is None or not entry.parent:
+        return None
+    return Commodity.objects.filter(name__iexact=entry.parent).first()
+
+
+@functools.cache
+def _taxonomy_by_name() -> dict:
+    return {entry.name.casefold(): entry for entry in load_taxonomy()}
 
 
 @transaction.atomic
