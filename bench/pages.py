@@ -7,11 +7,12 @@ COPY on PostgreSQL) into a fresh database (var/bench-pages.sqlite3, the local `t
 PostgreSQL database, or the empty database named by BENCH_DATABASE_URL: its tables are flushed),
 serves the app with gunicorn (DEBUG off), and times each page from a client on the same machine.
 Each page's median is reported as a ratio to the median of a trivial page served by the same
-server in the same run (after a change, by the steady server of the run before it). Targets: at most 2x for visitors' pages served from the page cache, at
-most 8x for pages rendered afresh (the cache off, as signed-in readers and visitors on a cache
-miss get them), and for the first render after a change (one deal changes before each round, as
-an accepted entry changes it: no page and no page-wide fragment is cached, only the rows of the
-deals that did not change and the tallies). Exits non-zero when a page misses its target.
+server in the same run (after a change, by the steady server of the run before it). Targets: at
+most 2x for visitors' pages served from the page cache, at most 8x for pages rendered afresh (the
+cache off, as signed-in readers and visitors on a cache miss get them), and for the first render
+after a change (one deal changes before each round, as an accepted entry changes it: no page and
+no page-wide fragment is cached, only the rows of the deals that did not change and the tallies).
+Exits non-zero when a page misses its target.
 """
 
 import argparse
