@@ -409,9 +409,22 @@ def test_a_court_case_politics_a_partnership_a_film_a_crime_or_a_storm_is_not_tr
             "US prosecutors on Tuesday charged a Texas company with exporting $30 million of US"
             " chips to Russia in breach of export controls imposed after the invasion of Ukraine.",
         ),
+        (
+            "EU moves to stem flood of Chinese steel imports",
+            "The European Commission proposed on Tuesday to halve the quota of steel that can"
+            " enter the EU tariff-free and to impose a 50% duty on imports above it, to stem a"
+            " flood of cheap steel from China.",
+        ),
+        (
+            "Vietnam sends first trial shipment of durian to China under new deal",
+            "Vietnam sent its first trial shipment of fresh durian to China on Monday under a"
+            " protocol the two countries signed in July, the agriculture ministry said.",
+        ),
     ],
 )
-def test_a_court_an_election_a_crime_or_a_drought_beside_a_trade_measure_stays_trade(title, body):
+def test_a_court_an_election_a_crime_a_drought_or_a_figure_of_speech_beside_trade_stays(
+    title, body
+):
     result = extract(title, body, DAY)
     assert result.relevant, result.reason
     assert result.deals

@@ -195,10 +195,10 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     "court": (
         "a court case",
         _words(
-            "court|courts|top court|highest court|supreme court|high court|appeals court"
+            "court|top court|highest court|supreme court|high court|appeals court"
             "|court of appeals|court of justice|ecj|tribunal|judge|judges|jury|juries|verdict"
             "|verdicts|ruled that|court ruled|judge ruled|judges ruled|court rules|court ruling"
-            "|trial|retrial|acquitted"
+            "|on trial|stand trial|jury trial|criminal trial|retrial|acquitted"
             "|sued|sues|suing|plaintiff|plaintiffs|defendant|defendants|class action"
             "|class-action|in damages|punitive damages|compensatory damages|back taxes"
             "|tax ruling|tax case|tax evasion|tax avoidance|state aid|patent|patents"
@@ -212,7 +212,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "coalition agreement|coalition deal|coalition pact|coalition talks"
             "|coalition government|coalition partner|coalition partners|governing coalition"
             "|ruling coalition|form a government|forming a government|outright majority"
-            "|parliamentary majority|no-confidence|confidence vote|no confidence"
+            "|parliamentary majority|no-confidence|confidence vote"
             "|cabinet reshuffle|reshuffle|sworn in|inauguration|impeachment|impeached"
             "|party leader|party leadership|leadership race|leadership contest|primaries"
             "|opposition leader|ruling party|political parties|political crisis|manifesto"
@@ -249,7 +249,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "movie|movies|box office|hollywood|film studio|filmmaker|film festival|studio"
             "|studios|music|album|record label|singer|actor|actress|concert|streaming"
             "|broadcast rights|broadcasting rights|media rights|tv rights|television rights"
-            "|naming rights|sponsorship|sponsor|video game|video games|gaming|esports"
+            "|naming rights|sponsorship|sponsor|video game|video games|esports"
         ),
         frozenset(),
     ),
@@ -268,11 +268,12 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     "weather": (
         "weather or a disaster",
         _words(
-            "drought|droughts|flood|floods|flooding|floodwaters|hurricane|hurricanes|typhoon"
-            "|typhoons|cyclone|cyclones|storm|storms|earthquake|earthquakes|quake|tsunami"
-            "|wildfire|wildfires|bushfire|bushfires|heatwave|heat wave|heatwaves|frost|frosts"
-            "|el nino|la nina|monsoon|rainfall|weather|natural disaster|disaster|volcano"
-            "|eruption|locusts"
+            "drought|droughts|floodwaters|flash flood|flash floods|heavy rain|heavy rains"
+            "|hurricane|hurricanes|typhoon|typhoons|cyclone|cyclones|tropical storm|winter storm"
+            "|storms|earthquake|earthquakes|wildfire|wildfires|bushfire|bushfires|heatwave"
+            "|heat wave|heatwaves|frost|frosts|el nino|la nina|monsoon|rainfall|bad weather"
+            "|severe weather|extreme weather|dry weather|wet weather|weather conditions"
+            "|natural disaster|natural disasters|volcano|eruption|locusts"
         ),
         frozenset(),
     ),
@@ -290,7 +291,8 @@ TRADE = _words(
     "|anti-dumping|antidumping|countervailing|safeguard|safeguards|wto|market access"
 )
 # A word after one of these is something else: "export permits" are a trade measure, "tariff
-# revenue" is not a company's, "market players" are not athletes, a "deal" is not a walkout.
+# revenue" is not a company's, "market players" are not athletes, a "deal" is not a walkout, an
+# "economic partnership" is a trade agreement.
 _NOT_AFTER = {
     "permit": _words("export|import"),
     "permits": _words("export|import"),
@@ -314,7 +316,6 @@ _NOT_AFTER = {
         "economic|trade|strategic|comprehensive|pacific|trans-pacific|investment|regional"
     ),
     "partnerships": _words("economic|trade|strategic|comprehensive|investment|regional"),
-    "trial": _words("clinical|drug|pilot|free|field"),
     "court": _words("food"),
 }
 # A word that counts only beside another of these in its sentence: a "profit" that rose, an
@@ -358,7 +359,8 @@ _MEASURES = _words(
 # Trade words that do not make trade news of these topics: sanctions, a ban or a blacklist on a
 # person ("a travel ban", "sanctions on a tycoon"), goods that a storm or a drought stopped
 # ("hurricane halts grain exports"). A sentence whose only trade words are these says nothing
-# of trade.
+# of trade. So weather has no word used in trade news as a figure of speech: "a flood of
+# imports", "a perfect storm", "to weather tariffs", "a tsunami of cheap steel".
 _NOT_TRADE_BESIDE = {
     "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions"),
     "weather": _words("export|exports|import|imports"),
