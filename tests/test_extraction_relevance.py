@@ -305,3 +305,126 @@ def test_a_company_that_agrees_to_buy_another_is_a_takeover_even_in_a_trade_war(
 
     assert not result.relevant
     assert "takeover" in result.reason
+
+
+NEWS_OF_OTHER_KINDS = {
+    "a court case": (
+        "Jury awards $1.4 billion to families in weedkiller case",
+        "A jury in St. Louis on Friday ordered Harwick Chemicals, the US unit of Germany's Rendel"
+        " AG, to pay $1.4 billion in damages to four families who said its weedkiller caused"
+        " their cancers. Rendel said it would appeal the verdict and pointed to the $9 billion"
+        " settlement agreement it signed with US plaintiffs in 2020.",
+    ),
+    "a court case, on taxes": (
+        "Court orders chipmaker to pay 2 billion euros in back taxes",
+        "The European Union's highest court ruled on Thursday that the Netherlands must recover"
+        " 2 billion euros in back taxes from US chipmaker Veltrix, upholding a decision by the"
+        " European Commission. The judges found that a tax agreement the Dutch government signed"
+        " with Veltrix in 2008 amounted to illegal state aid.",
+    ),
+    "party politics": (
+        "Dutch parties sign coalition agreement after four months of talks",
+        "The leaders of four Dutch parties signed a coalition agreement in The Hague on Tuesday,"
+        " clearing the way for a new government in the Netherlands. The 40-page agreement commits"
+        " the cabinet to cutting migration, raising defence spending and a closer partnership"
+        " with Germany and France.",
+    ),
+    "a technology partnership between companies": (
+        "Insurer and software maker form AI partnership",
+        "Harbourline Insurance and software maker Quanta Systems agreed on Tuesday to build"
+        " artificial intelligence tools for claims handling together in a multi-year"
+        " partnership, the companies said. Quanta will supply its AI models and engineers.",
+    ),
+    "an entertainment deal": (
+        "Studio signs director to multi-film deal",
+        "Paragon Pictures has signed the director of last year's box office hit to a three-film"
+        " deal, the studio said on Monday. The first movie will be shot in Spain and Morocco next"
+        " year.",
+    ),
+    "a crime or a penalty on a person": (
+        "Businessman arrested in Lisbon over $300 million fraud",
+        "Portuguese police arrested a Brazilian businessman on Tuesday on charges of fraud and"
+        " money laundering linked to a $300 million deal to sell farmland. Prosecutors said he"
+        " would appear in court on Friday.",
+    ),
+    "weather or a disaster": (
+        "Hurricane shuts Gulf ports, halting grain exports",
+        "Hurricane Delia forced the closure of ports from Texas to Louisiana on Wednesday,"
+        " halting grain and oil exports, port officials said. Shipments of soybeans to China"
+        " were delayed by at least a week.",
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(NEWS_OF_OTHER_KINDS))
+def test_a_court_case_politics_a_partnership_a_film_a_crime_or_a_storm_is_not_trade(label):
+    title, body = NEWS_OF_OTHER_KINDS[label]
+    result = extract(title, body, DAY)
+    assert not result.relevant
+    assert f"reads like {label.split(',')[0]}" in result.reason or (
+        f"reports {label.split(',')[0]}" in result.reason
+    ), result.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "US court strikes down tariffs on imports from China, Canada and Mexico",
+            "A US court ruled on Wednesday that the president exceeded his authority when he"
+            " imposed tariffs on imports from China, Canada and Mexico under an emergency law. The"
+            " administration said it would appeal.",
+        ),
+        (
+            "Trade court blocks duties on Canadian lumber",
+            "The US trade court on Friday blocked duties of 14% on Canadian softwood lumber,"
+            " saying the Commerce Department had miscalculated Canada's subsidies. Canada"
+            " welcomed the ruling.",
+        ),
+        (
+            "WTO rules against US duties on Chinese solar panels",
+            "A World Trade Organization panel ruled on Monday that US anti-dumping duties on"
+            " Chinese solar panels broke global trade rules. China said the United States should"
+            " lift the duties at once.",
+        ),
+        (
+            "Candidate pledges 60% tariffs on Chinese goods if elected",
+            "The candidate said on Sunday he would impose tariffs of 60% on all imports from China"
+            " if he wins the election in November. He also promised a 10% tariff on goods from"
+            " every other country.",
+        ),
+        (
+            "New coalition government in Berlin backs EU-Mercosur trade deal",
+            "Germany's incoming coalition government said on Wednesday it would back the European"
+            " Union's trade agreement with Mercosur, which cuts tariffs on cars and beef.",
+        ),
+        (
+            "Drought prompts India to ban wheat exports",
+            "India banned wheat exports on Saturday after a drought and a heatwave cut its"
+            " harvest, the trade ministry said. Shipments already contracted under letters of"
+            " credit may go ahead.",
+        ),
+        (
+            "Prosecutors charge firm with shipping chips to Russia in breach of export controls",
+            "US prosecutors on Tuesday charged a Texas company with exporting $30 million of US"
+            " chips to Russia in breach of export controls imposed after the invasion of Ukraine.",
+        ),
+        (
+            "EU moves to stem flood of Chinese steel imports",
+            "The European Commission proposed on Tuesday to halve the quota of steel that can"
+            " enter the EU tariff-free and to impose a 50% duty on imports above it, to stem a"
+            " flood of cheap steel from China.",
+        ),
+        (
+            "Vietnam sends first trial shipment of durian to China under new deal",
+            "Vietnam sent its first trial shipment of fresh durian to China on Monday under a"
+            " protocol the two countries signed in July, the agriculture ministry said.",
+        ),
+    ],
+)
+def test_a_court_an_election_a_crime_a_drought_or_a_figure_of_speech_beside_trade_stays(
+    title, body
+):
+    result = extract(title, body, DAY)
+    assert result.relevant, result.reason
+    assert result.deals

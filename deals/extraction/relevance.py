@@ -2,11 +2,12 @@
 
 Markets wraps, earnings, company takeovers, central banks, sports and labour contracts, budgets,
 elections, opinion pieces and deals of other kinds (a building sold, a loan, a defence pact, a
-services contract) often name a trade deal or a tariff in passing, and read like deal
-stories to the cue-based extractor. What the headline and the lead are about decides. Each kind
-of look-alike has a few words (its *topic*, in ``topics.py``); the trade evidence the extractor
-found is the counterweight. A few rules on the headline's own news decide first; otherwise a
-logistic regression over these features, trained on labelled stories by
+services contract, a court case, a coalition agreement, a technology partnership, a power plant, a
+film or broadcast deal, a crime, a storm) often name a trade deal or a tariff in passing, and read
+like deal stories to the cue-based extractor. What the headline and the lead are about decides.
+Each kind of look-alike has a few words (its *topic*, in ``topics.py``); the trade evidence the
+extractor found is the counterweight. A few rules on the headline's own news decide first;
+otherwise a logistic regression over these features, trained on labelled stories by
 ``bench/train_relevance.py``, weighs them. Its weights ship as JSON and are read here once, in
 pure Python. Every decision names the words and sentence it came from.
 """
@@ -48,9 +49,22 @@ _PASSING = 0.5
 # make it a trade deal, only trade words in the lead could.
 _CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
 # Topics whose "deal" is of another kind (a building sold, a loan, a defence pact, a services
-# contract): likewise, only trade words in the lead make it a trade deal, not the firms, goods,
+# contract, a court's ruling, a coalition agreement, a film or broadcast deal, a crime, a storm):
+# likewise, only trade words in the lead make it a trade deal, not the firms, goods,
 # countries or lender it names.
-_OTHER_DEALS = frozenset({"property", "lending", "defence", "services"})
+_OTHER_DEALS = frozenset(
+    {
+        "property",
+        "lending",
+        "defence",
+        "services",
+        "court",
+        "politics",
+        "entertainment",
+        "crime",
+        "weather",
+    }
+)
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"

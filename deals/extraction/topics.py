@@ -2,7 +2,8 @@
 
 Each kind of story that names a deal without being about one (a markets wrap, a company's
 results, a takeover, a central bank's decision, a deal about a building, a loan, defence or
-services...) has a few words or phrases of up to three words. They are found with one
+services, a court case, party politics, a technology partnership, a power plant, a film, a crime,
+a storm...) has a few words or phrases of up to three words. They are found with one
 tokenising pass over the lead and set look-ups, so that checking a dozen topics costs a fraction
 of a millisecond.
 """
@@ -191,6 +192,91 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         ),
         frozenset(),
     ),
+    "court": (
+        "a court case",
+        _words(
+            "court|top court|highest court|supreme court|high court|appeals court"
+            "|court of appeals|court of justice|ecj|tribunal|judge|judges|jury|juries|verdict"
+            "|verdicts|ruled that|court ruled|judge ruled|judges ruled|court rules|court ruling"
+            "|on trial|stand trial|jury trial|criminal trial|retrial|acquitted"
+            "|sued|sues|suing|plaintiff|plaintiffs|defendant|defendants|class action"
+            "|class-action|in damages|punitive damages|compensatory damages|back taxes"
+            "|tax ruling|tax case|tax evasion|tax avoidance|state aid|patent|patents"
+            "|infringement|copyright|product liability|personal injury|wrongful death"
+        ),
+        frozenset(),
+    ),
+    "politics": (
+        "party politics",
+        _words(
+            "coalition agreement|coalition deal|coalition pact|coalition talks"
+            "|coalition government|coalition partner|coalition partners|governing coalition"
+            "|ruling coalition|form a government|forming a government|outright majority"
+            "|parliamentary majority|no-confidence|confidence vote"
+            "|cabinet reshuffle|reshuffle|sworn in|inauguration|impeachment|impeached"
+            "|party leader|party leadership|leadership race|leadership contest|primaries"
+            "|opposition leader|ruling party|political parties|political crisis|manifesto"
+            "|president-elect|chancellor-designate|mayor|mayoral|senate race"
+        ),
+        frozenset(),
+    ),
+    "technology": (
+        "a technology partnership between companies",
+        _words(
+            "artificial intelligence|ai|generative ai|ai model|ai models|chatbot|chatbots"
+            "|language model|language models|software|apps|tech giant|tech giants"
+            "|technology giant|technology giants|collaboration|partnership|partnerships"
+            "|licensing deal|licensing agreement|co-develop|jointly develop|self-driving"
+            "|autonomous driving|streaming platform"
+        ),
+        frozenset(),
+    ),
+    "projects": (
+        "an energy or infrastructure project",
+        _words(
+            "power plant|power plants|power station|wind farm|wind farms|solar farm|solar plant"
+            "|solar park|offshore wind|hydropower|hydroelectric|dam|nuclear plant|reactor"
+            "|reactors|gigawatt|gigawatts|megawatt|megawatts|mw|gw|railway|railways|rail line"
+            "|high-speed rail|metro line|motorway|highway|expressway|airport|construction"
+            "|groundbreaking|broke ground|break ground|financial close|project finance|epc"
+            "|infrastructure project|infrastructure projects|transmission line|power grid"
+        ),
+        frozenset(),
+    ),
+    "entertainment": (
+        "an entertainment deal",
+        _words(
+            "movie|movies|box office|hollywood|film studio|filmmaker|film festival|studio"
+            "|studios|music|album|record label|singer|actor|actress|concert|streaming"
+            "|broadcast rights|broadcasting rights|media rights|tv rights|television rights"
+            "|naming rights|sponsorship|sponsor|video game|video games|esports"
+        ),
+        frozenset(),
+    ),
+    "crime": (
+        "a crime or a penalty on a person",
+        _words(
+            "arrested|arrest|arrests|charged with|indicted|indictment|pleaded guilty"
+            "|pleads guilty|plead guilty|convicted|sentenced|prison|jail|jailed|fraud"
+            "|money laundering|laundering|bribery|bribes|corruption|embezzlement|police"
+            "|prosecutors|prosecutor|extradition|extradited|asset freeze|assets frozen"
+            "|frozen assets|freezes assets|froze assets|travel ban|visa ban|visa bans"
+            "|drug trafficking|ponzi"
+        ),
+        frozenset(),
+    ),
+    "weather": (
+        "weather or a disaster",
+        _words(
+            "drought|droughts|floodwaters|flash flood|flash floods|heavy rain|heavy rains"
+            "|hurricane|hurricanes|typhoon|typhoons|cyclone|cyclones|tropical storm|winter storm"
+            "|storms|earthquake|earthquakes|wildfire|wildfires|bushfire|bushfires|heatwave"
+            "|heat wave|heatwaves|frost|frosts|el nino|la nina|monsoon|rainfall|bad weather"
+            "|severe weather|extreme weather|dry weather|wet weather|weather conditions"
+            "|natural disaster|natural disasters|volcano|eruption|locusts"
+        ),
+        frozenset(),
+    ),
     "opinion": (
         "an opinion piece",
         _words("?|opinion|editorial|commentary|op-ed|columnist|i|you|your|reflections"),
@@ -205,7 +291,8 @@ TRADE = _words(
     "|anti-dumping|antidumping|countervailing|safeguard|safeguards|wto|market access"
 )
 # A word after one of these is something else: "export permits" are a trade measure, "tariff
-# revenue" is not a company's, "market players" are not athletes, a "deal" is not a walkout.
+# revenue" is not a company's, "market players" are not athletes, a "deal" is not a walkout, an
+# "economic partnership" is a trade agreement.
 _NOT_AFTER = {
     "permit": _words("export|import"),
     "permits": _words("export|import"),
@@ -225,6 +312,11 @@ _NOT_AFTER = {
     "club": _words("paris|london|nuclear|rich"),
     "clubs": _words("paris|london|nuclear|rich"),
     "player": _words("market|industry|key|major"),
+    "partnership": _words(
+        "economic|trade|strategic|comprehensive|pacific|trans-pacific|investment|regional"
+    ),
+    "partnerships": _words("economic|trade|strategic|comprehensive|investment|regional"),
+    "court": _words("food"),
 }
 # A word that counts only beside another of these in its sentence: a "profit" that rose, an
 # "economy" that shrank, a "strike" that workers end.
@@ -239,14 +331,40 @@ _NEEDS = {
     "strike": _words("ending|ends|ended|end|union|workers|walkout|picket|ratify|ratified"),
 }
 # What a deal is about when it is not trade: a building, a loan, a defence pact, a services
-# contract. Its words say nothing beside trade words or a measure in the same sentence: a loan
-# or defence purchases inside a trade deal, an IMF warning about tariffs, export controls on
-# chips for data centres and a ban on arms sales are trade news.
-_NOT_BESIDE_TRADE = frozenset({"property", "lending", "defence", "services"})
+# contract, a court case, a coalition, a technology partnership, a power plant, a film, a crime,
+# a storm. Its words say nothing beside trade words or a measure in the same sentence: a loan or
+# defence purchases inside a trade deal, an IMF warning about tariffs, export controls on chips
+# for data centres, a ban on arms sales, a court striking down tariffs, a coalition that backs a
+# trade pact, customs fraud and an export ban after a drought are trade news.
+_NOT_BESIDE_TRADE = frozenset(
+    {
+        "property",
+        "lending",
+        "defence",
+        "services",
+        "court",
+        "politics",
+        "technology",
+        "projects",
+        "entertainment",
+        "crime",
+        "weather",
+    }
+)
 _MEASURES = _words(
     "ban|bans|banned|banning|restrictions|restrict|restricts|restricted|controls|blacklist"
-    "|blacklisted|entity list|arms sales|arms exports|arms trade"
+    "|blacklisted|entity list|arms sales|arms exports|arms trade|customs|trade court"
+    "|international trade"
 )
+# Trade words that do not make trade news of these topics: sanctions, a ban or a blacklist on a
+# person ("a travel ban", "sanctions on a tycoon"), goods that a storm or a drought stopped
+# ("hurricane halts grain exports"). A sentence whose only trade words are these says nothing
+# of trade. So weather has no word used in trade news as a figure of speech: "a flood of
+# imports", "a perfect storm", "to weather tariffs", "a tsunami of cheap steel".
+_NOT_TRADE_BESIDE = {
+    "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions"),
+    "weather": _words("export|exports|import|imports"),
+}
 # A purchase a sentence makes under a trade deal ("agrees to buy $50 billion of farm goods under
 # the trade deal") is one of the deal's terms, not a takeover.
 _PURCHASES = _words("agrees to buy|agreed to buy")
@@ -274,8 +392,8 @@ class Evidence:
 
 def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
     """Each topic the lead shows, where it first shows: 1 in the headline, less further down.
-    A building, a loan, defence or services beside trade words or a measure is not shown, nor a
-    purchase under a trade deal."""
+    A building, a loan, defence, services, a court, politics, a crime, a storm... beside trade
+    words or a measure is not shown, nor a purchase under a trade deal."""
     found: dict[str, Evidence] = {}
     for place, i in enumerate(lead):
         s = doc.index.sentences[i]
@@ -283,6 +401,7 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
         words = [doc.low[a:b] for a, b in spans]
         present = set(words)
         here: dict[str, Evidence] = {}
+        trade_words: set[str] = set()
         for k, word in enumerate(words):
             phrases = [(word, k)]
             if word in _FIRST_WORDS:
@@ -294,6 +413,8 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                 if phrase in _NEEDS and _NEEDS[phrase].isdisjoint(present):
                     continue
                 for name in names:
+                    if name in ("trade", "measure"):
+                        trade_words.add(phrase)
                     if name in here or (name in TOPICS and not _holds(name, present)):
                         continue
                     text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
@@ -306,9 +427,13 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
             and any(deal in sentence for deal in _TRADE_DEALS)
         ):
             del here["takeover"]
-        beside_trade = "trade" in here or "measure" in here
+        for name in _NOT_TRADE_BESIDE.keys() & here.keys():
+            if trade_words and trade_words <= _NOT_TRADE_BESIDE[name]:
+                here.pop("trade", None)
+                trade_words = set()
         for name, e in here.items():
-            if name != "measure" and not (beside_trade and name in _NOT_BESIDE_TRADE):
+            beside = trade_words - _NOT_TRADE_BESIDE.get(name, frozenset())
+            if name != "measure" and not (beside and name in _NOT_BESIDE_TRADE):
                 found.setdefault(name, e)
     return found
 
