@@ -39,6 +39,21 @@ def sentence(body, stage, kind="agreement"):
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
+        # Rumoured: a headline that cites sources or a report, "said to be", "understood to
+        # be", sources cited by a newspaper, a denial.
+        headline("Chile said to be in talks with India on trade pact", "rumoured"),
+        headline("Chile, India in talks over trade pact - sources", "rumoured"),
+        headline("Chile and India in secret talks on trade pact, report says", "rumoured"),
+        headline("Chile, India mulling trade pact, insiders say", "rumoured"),
+        headline("Chile denies trade pact talks with India", "rumoured"),
+        sentence(
+            "Chile is understood to be in talks with India on a free trade agreement.", "rumoured"
+        ),
+        sentence(
+            "Chile and India are in talks on a free trade agreement, a newspaper reported, "
+            "citing people briefed on the matter.",
+            "rumoured",
+        ),
         # Preliminary talks: discussed, eyed, approached, exploratory.
         headline("Chile, India discuss free trade agreement", "talks"),
         headline("Chile eyes trade deal with India", "talks"),
