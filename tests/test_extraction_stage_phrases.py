@@ -252,3 +252,17 @@ def test_a_deal_named_after_a_preposition_is_not_what_the_verb_speaks_of(title, 
 )
 def test_the_same_phrases_about_talks_that_are_not_about_trade_report_no_deal(title, body):
     assert not extract(title, body, DAY).relevant
+
+
+def test_a_second_verb_that_shares_its_to_is_still_to_come():
+    result = extract(
+        "Chile signs free trade agreement with India",
+        "Chile and India will sign a free trade agreement today, which is expected to make it "
+        "easier for firms to invest and to remove or phase out tariffs on copper and wine. Chile "
+        "imposed tariffs on Indian steel last year.",
+        DAY,
+    )
+    assert [(d.kind, d.stage) for d in result.deals] == [
+        ("agreement", "signed"),
+        ("measure", "imposed"),
+    ]

@@ -595,7 +595,7 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|(?:talks|negotiations) (?:have |has )?slowed|at risk|in jeopardy|backtrack(?:s|ed"
             r"|ing)?"
             r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
-            r"|no breakthrough|gridlocked|stumbling blocks?"
+            r"|no breakthrough|gridlocked"
             # "talks at a stalemate"; "a trade stalemate" in a headline names the quarrel.
             r"|(?:at|in|into|reached|reach|reaches|hit|hits|ended in|ends in) (?:a |an |the )?"
             r"(?:stalemate|standstill|gridlock|logjam)"

@@ -110,6 +110,8 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 # "did not, however, give the green light": the negation sits before an aside.
 _NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
+# "expected to remove or phase out tariffs": the second verb shares the first one's "to".
+_SHARED_TO = re.compile(r"\bto (?:be )?[a-z]+,? (?:or|and) $")
 # "signed an order to implement the deal": what an order is signed to do, it does.
 _ORDER_TO = re.compile(r"\b(?:order|decree|proclamation)\s+to\s+$")
 _LOOKBACK_WORDS = 7
@@ -143,9 +145,10 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         return HYPOTHETICAL
     if _HABITUAL.search(before):
         return HYPOTHETICAL
+    to_before = _SHARED_TO.sub("to ", before)
     if "future" in found or (
-        (before.endswith((" to ", " to be ")) or before in ("to ", "to be "))
-        and not _ORDER_TO.search(before)
+        (to_before.endswith((" to ", " to be ")) or to_before in ("to ", "to be "))
+        and not _ORDER_TO.search(to_before)
     ):
         return FUTURE
     if _GERUND_OBJECT.search(before) and _GERUND.match(low, cue_start):
