@@ -154,5 +154,16 @@ RUMOUR = _rx(
     r"|(?:asked|declined) not to be identified|not authori[sz]ed to speak|sources told"
     r"|(?:people|persons?) (?:briefed|close to)|people with inside|(?:have |has )?leaked"
     r"|(?:on|after|amid) (?:a |the )?(?:media |news |press )?reports?"
-    r"|according to (?:recent |media |news |press )?reports)\b"
+    r"|according to (?:recent |media |news |press )?reports"
+    # "Chile said to be in talks with India", "is understood to be", "citing people briefed".
+    r"|said to be (?:in|close|near|nearing|weighing|considering|exploring|eyeing|planning"
+    r"|mulling|preparing|looking|seeking|working)|(?:is|are|was|were) (?:understood|believed"
+    r"|thought|rumou?red) to (?:be|have)"
+    # Closing a headline or a paragraph: "..., report says", "... - sources".
+    r"|(?:reports?|sources?) (?:says?|said|shows?)(?=\s*$|\s*\n)|sources?(?=\s*$|\s*\n)"
+    r"|insiders? (?:say|said|says)|secret talks|secretly"
+    r"|citing (?:unnamed |anonymous )?(?:people|sources|a person|persons|insiders)"
+    r"|citing (?:two|three|four|several) (?:people|sources|officials)"
+    r"|den(?:y|ies|ied|ying) (?:[\w'-]+ ){0,4}?(?:talks|negotiations|deal|agreement|pact|bid"
+    r"|stake|merger|takeover|reports?))\b"
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import MEASURE_NOUN as _MNOUN
+from .stage_subjects import AGREEMENT_SUBJECT_CUES, MEASURE_SUBJECT_CUES
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -186,6 +187,18 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     # -- talks stopped: before "talks with" takes the words --
+    # "failed to agree on a deal": before "agree on" reads as a deal agreed.
+    (
+        _rx(
+            r"\b(?:failed|fail|fails|failing) to (?:reach|agree|clinch|strike|seal|conclude"
+            r"|close|finali[sz]e|secure|hammer out|bridge)\b"
+        ),
+        "A",
+        _S(agreement="collapsed"),
+        1.0,
+        "",
+    ),
+    *AGREEMENT_SUBJECT_CUES,
     (
         _rx(r"\b(?:halted|halts|halt) (?:the )?(?:[\w-]+ ){0,2}?(?:talks|negotiations)\b"),
         "A",
@@ -208,7 +221,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     # "interim agreement" or "trade deal" on their own are read as a deal agreed.
     (
         _rx(
-            r"\b(?:approved|approves|ratified|ratifies|cleared|clears) (?:the |a |an )?"
+            r"\b(?:approved|approves|ratified|ratifies|cleared|clears|passed|passes"
+            r"|rubber-stamp(?:ed|s)?) (?:the |a |an )?"
             r"(?:[\w$.'-]+ ){0,3}?(?:deal|agreement|pact|treaty|accord|fta|cepa)\b"
             r"|\b(?:cleared|clears|passed|passes) (?:the |its )?(?:[\w-]+ )?(?:parliament|senate"
             r"|congress|legislature|assembly|lower house|upper house)\b"
@@ -225,8 +239,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     # "launches talks with" is read as negotiating, not as early talks.
     (
         _rx(
-            r"\blaunch(?:ed|es|ing)?\s+(?:formal\s+|official\s+)?(?:trade\s+)?"
-            r"(?:negotiations|talks)\b"
+            r"\b(?:launch|relaunch|re-launch|reopen|re-open)(?:ed|es|s|ing)?\s+"
+            # "launched exploratory talks" are early talks, not negotiations.
+            r"(?:(?!(?:exploratory|preliminary|informal|early|early-stage|initial|scoping"
+            r"|introductory)\b)[\w-]+\s+){0,3}?(?:negotiations|talks)\b"
         ),
         "A",
         _S(agreement="negotiating"),
@@ -251,6 +267,23 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:negotiations|talks) (?:have |has )?(?:officially |formally )?(?:begun|began"
             r"|started|opened|got under way|are under way|are underway|(?:have )?intensified"
             r"|intensify)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.9,
+        "",
+    ),
+    # "edge closer to a deal", "made progress": the sides are negotiating.
+    (
+        _rx(
+            r"\bnear(?:s|ed)? (?:a |an |the )?(?:final )?(?:[\w-]+ )?(?:deal|agreement|pact"
+            r"|accord|conclusion)\b"
+            r"|\bnearing (?:a |an |the )?(?:final )?(?:[\w-]+ )?(?:pact|accord)\b"
+            r"|\b(?:edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|draw(?:s|ing)?|drew)"
+            r" (?:ever |a step )?closer (?:to|towards?)\b"
+            r"|\b(?:clos(?:e|es|ed|ing)|hom(?:e|es|ed|ing)) in on\b|\bwithin reach\b"
+            r"|\b(?:made|make|makes|making) (?:(?:good|significant|substantial|considerable|further"
+            r"|real|steady|rapid|major|great|big|much|important|some|more) )?progress\b"
         ),
         "A",
         _S(agreement="negotiating"),
@@ -283,7 +316,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:in|held|holding|hold|holds|began|begun)\s+(?:\w+\s+)?(?:talks|discussions)\b"
-            r"|\b(?:discussed|discussing)\b|\btalks (?:with|between)\b"
+            r"|\bdiscuss(?:es|ed|ing)?\b|\btalks (?:with|between)\b"
+            r"|\b(?:exploratory|preliminary|informal|early|early-stage|initial|scoping"
+            r"|introductory) (?:talks|discussions|contacts|consultations)\b"
         ),
         "A",
         _S(agreement="talks"),
@@ -300,6 +335,13 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"(?:possibility|partnership|cooperation|collaboration|deal|agreement|pact|investment"
             r"|opportunities)\b"
             # "South Korea seeks a trade deal with Mercosur": one side's wish, not yet talks.
+            # "Chile eyes trade pact with India", "woos investors for a refinery".
+            r"|\b(?:eye(?:s|d|ing)?|woo(?:s|ed|ing)?|courted|courting)\s+(?:a |an |the )?"
+            r"(?:[\w'-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa|partnership|stake"
+            r"|investment|investors|tie-up|alliance|cooperation)\b"
+            r"|\b(?:approach(?:ed|es)|sound(?:s|ed)? out)\s+(?:[\w'-]+\s+){0,4}?(?:about|over"
+            r"|on|regarding|for) (?:a |an |the )?(?:[\w'-]+ ){0,3}?(?:deal|agreement|pact|accord"
+            r"|fta|cepa|partnership|stake|investment|tie-up|alliance)\b"
             r"|\b(?:seeks?|seeking|sought|pursu(?:e|es|ed|ing)|push(?:es|ed|ing)? for)\s+"
             r"(?:a |an |the )?(?:[\w-]+ ){0,3}?(?:deal|agreement|pact|accord|fta|cepa)\b"
         ),
@@ -322,7 +364,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         "",
     ),
     (
-        _rx(r"\b(?:are|is|were|was|been|still)\s+negotiating\b|\bnegotiators\b"),
+        _rx(
+            r"\b(?:are|is|were|was|been|still)\s+negotiating\b|\bnegotiators\b"
+            r"|\bnegotiat(?:e|es)\b"
+        ),
         "A",
         _S(agreement="negotiating"),
         0.7,
@@ -353,6 +398,12 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\bfinali[sz](?:ed|es)\b|\bjoint statement\b|\binterim (?:\w+ )?(?:deal|agreement"
             r"|pact)\b"
             r"|\btrade framework\b"
+            # "a preliminary deal", "an agreement in principle": agreed, nothing binding yet.
+            r"|\b(?:outline|preliminary|tentative|provisional|political|initial|partial"
+            r"|phase[- ]one|first[- ]phase|skeleton|handshake|framework) (?:[\w-]+ ){0,2}?"
+            r"(?:deal|agreement|pact|accord)\b"
+            r"|\b(?:deal|agreement|accord|agreed) in principle\b"
+            r"|\bin-principle (?:deal|agreement|accord)\b"
         ),
         "A",
         _S(agreement="framework"),
@@ -395,8 +446,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:memorand(?:um|a) of understanding|mous?|letters? of intent|lois?"
-            r"|heads of agreement)\b"
+            r"\b(?:memorand(?:um|a) of (?:understanding|cooperation)|mous?|letters? of intent"
+            r"|lois?|heads of (?:agreement|terms)|term sheets?|joint (?:declaration"
+            r"|communiqu(?:e|\u00e9)))\b"
         ),
         "A",
         _S(agreement="framework"),
@@ -445,6 +497,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|for) (?:the |a |an )?(?:[\w$.'-]+ ){0,4}?(?:deal|agreement|pact|treaty|accord|fta"
             r"|cepa)"
             r"|(?:won|received|secured|wins|receives|gets|got) (?:\w+ ){0,2}approval"
+            r"|(?:won|received|wins|receives|gets|got|given|gave|gives|granted|grants)"
+            r" (?:\w+ ){0,2}?assent"
             r"|(?:completed|completes|closed|closes) (?:the |its |their )?(?:[\w$.'-]+ ){0,3}?"
             r"(?:acquisition|deal|purchase|takeover|merger|transaction)"
             r"|(?:approved|approves|approve|cleared|clears|clear) (?:the |a )?(?:[\w$.'-]+ ){0,3}?"
@@ -496,7 +550,9 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|has started|is under way|is underway|got under way)\b"
             r"|\b(?:began|begins|started|starts|commenced|commences|began commercial)\s+"
             r"(?:construction|production|operations|operating|shipments|exports|deliveries|mining"
-            r"|processing|shipping)\b"
+            r"|processing|shipping|supplying|delivering|producing|exporting|importing|supplies"
+            r"|imports|output|commercial (?:operations|production))\b"
+            r"|\bup and running\b"
             r"|\b(?:broke|breaks) ground\b|\bgroundbreaking\b"
             r"|\bfirst (?:[\w%.'-]+ ){0,3}?(?:shipments?|cargo(?:es)?|consignments?|deliver(?:y"
             r"|ies)"
@@ -539,8 +595,14 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|(?:talks|negotiations) (?:have |has )?slowed|at risk|in jeopardy|backtrack(?:s|ed"
             r"|ing)?"
             r"|reneg(?:e|es|ed|ing)|backslid(?:e|es|ing)|risks? falling apart|on ice"
-            r"|no breakthrough"
-            r"|hit (?:a )?(?:wall|roadblock)|sticking points?|remains? elusive"
+            r"|no breakthrough|gridlocked"
+            # "talks at a stalemate"; "a trade stalemate" in a headline names the quarrel.
+            r"|(?:at|in|into|reached|reach|reaches|hit|hits|ended in|ends in) (?:a |an |the )?"
+            r"(?:stalemate|standstill|gridlock|logjam)"
+            r"|(?:hit|hits|hitting|ran into|runs into|run into) (?:a |an |another |fresh |new "
+            r"|major |serious |further )?(?:wall|roadblocks?|snags?|hurdles?|obstacles?|setbacks?)"
+            r"|(?:ground|grinds|grind|grinding) to a halt|falter"
+            r"|sticking points?|remains? elusive"
             r"|(?:has|have|had|was|were|been|is|are) (?:\w+ly )?delayed|delayed again)\b"
         ),
         "A",
@@ -610,7 +672,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             # "put its tariffs on hold", "pushed back the deadline": a measure held off.
             r"|(?:put|puts|putting|placed|places)\s+(?:[\w%.$-]+\s+){0,4}?on hold"
             r"|(?:is|are|was|were|remains?)"
-            r" on hold|froze|freezes|frozen|postpon(?:ed|es)|pause (?:on|in|of)"
+            r" on hold|froze|freezes|frozen|postpon(?:e|ed|es)|pause (?:on|in|of)"
+            r"|shelv(?:e|ed|es|ing)|mothball(?:ed|s|ing)?"
             r"|(?:extend(?:ed|s|ing)?|prolong(?:ed|s|ing)?) (?:a |the |its )?(?:\d+-day )?"
             r"(?:pause|suspension|truce|reprieve|moratorium|deadline)"
             r"|(?:pushed|pushes|push) back (?:the |a |its )?deadline"
@@ -624,6 +687,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     (
         _rx(
             r"\b(?:collaps(?:ed|es)|broke down|breaks down|fell apart|falls apart|fell through"
+            r"|falls through|founder(?:ed|s)"
+            r"|(?:scuttl(?:e|ed|es|ing)|torpedo(?:ed|es|ing)?|sank|sinks|sunk|kill(?:ed|s|ing)?)"
+            r" (?:the |a |an |its |their )?(?:[\w$.-]+ ){0,3}?(?:deal|agreement|pact|accord|talks"
+            r"|negotiations|bid|merger|takeover)"
             r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
             r"|called off|calls off|abandon(?:ed|s)"
             r"|(?:rejected|rejects|turned down|turns down|spurned|rebuffed) (?:the |a |an |its "
@@ -643,6 +710,23 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         ),
         "A",
         _S(agreement="collapsed"),
+        1.0,
+        "",
+    ),
+    # "quits the trade pact", "annulled the contract", "its withdrawal from the agreement".
+    (
+        _rx(
+            r"\b(?:quit(?:s|ting)?|annul(?:s|led|ling)?|abrogat(?:e|es|ed|ing)|repudiat(?:e|es|ed"
+            r"|ing)|renounc(?:e|es|ed|ing)|nullif(?:y|ies|ied)|void(?:s|ed)?|pull(?:s|ed|ing)? the"
+            r" plug on)\s+(?:the |a |an |its |their )?(?:[\w$.'-]+ ){0,4}?(?:deal|agreement|pact"
+            r"|accord|treaty|fta|cepa|contract|partnership|initiative)"
+            r"|\b(?:withdrawal|exit|pullout|pull-out) from (?:the |a |an |its |their )?"
+            # "withdrawal from the bloc without a deal" is a departure, not a deal ended.
+            r"(?:(?!without\b)[\w$.'-]+ ){0,4}?(?:deal|agreement|pact|accord|treaty|fta|cepa"
+            r"|contract|partnership|initiative)\b"
+        ),
+        "A",
+        _S(agreement="cancelled"),
         1.0,
         "",
     ),
@@ -674,6 +758,21 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         _S(measure="threatened"),
         1.0,
         "export ban",
+    ),
+    # "readies tariffs", "draws up duties", "recommends sanctions": a measure on its way.
+    (
+        _rx(
+            r"\b(?:eye(?:s|d|ing)?|recommend(?:s|ed|ing)?|read(?:y|ies|ied|ying)|prepar(?:e|es|ed"
+            r"|ing)|draw(?:s|ing)? up|drew up|drawn up|draft(?:s|ed|ing)?|moot(?:s|ed|ing)?"
+            r"|contemplat(?:e|es|ed|ing))\s+(?:(?!(?:lift|lifting|removal|removing|end|ending|cut"
+            r"|cutting|scrap|scrapping|ease|easing)\b)[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
+            r"(?!\s+(?:relief|exemptions?|waivers?|cuts?|reductions?|refunds?|breaks?|removal"
+            r"|truce|deal|talks)\b)"
+        ),
+        "M",
+        _S(measure="threatened"),
+        1.0,
+        "",
     ),
     # "is weighing a bid", "mulls tariffs": an agreement considered is talked about; a measure
     # considered is threatened.
@@ -748,7 +847,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles"
             r"|tripled|triples|adds|added"
             r"|quadrupled|quadruples"
-            r"|expanded|expands|extended|extends|tightened|tightens)\s+"
+            r"|expanded|expands|extended|extends|tightened|tightens|widened|widens|broadened"
+            r"|broadens|enforced|enforces|renewed|renews|stepped up|steps up|ramped up|ramps up)\s+"
             r"(?:(?!pause|suspension|exemption|reprieve|truce|waiver|delay|moratorium|deadline)"
             r"[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
         ),
@@ -795,9 +895,8 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
     ),
     (
         _rx(
-            r"\b(?:raise|hike|increase|double|triple|quadruple|add)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"\b"
+            r"\b(?:raise|hike|increase|double|triple|quadruple|add|widen|broaden|enforce|renew"
+            r"|tighten|step up|ramp up)\s+(?:[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
         ),
         "M",
         _S(measure="imposed"),
@@ -822,7 +921,10 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
             r"|\b(?:lift(?:s|ed|ing)?" + _NOT_A_RAISE + r"|remov(?:ed|es|ing)"
             r"|revok(?:ed|es|ing)|rescind(?:ed|s)?"
             r"|repeal(?:ed|s)?|(?:dropped|drops|ended|ends|eliminated|eliminates|waived|waives"
-            r"|exempted|exempts|rolled back|rolls back|axed|axes)\s+(?:[\w%.$-]+\s+){0,3}?"
+            r"|exempted|exempts|rolled back|rolls back|axed|axes|abolish(?:ed|es|ing)?"
+            r"|phas(?:e|ed|es|ing) out|ditch(?:ed|es|ing)?|relax(?:ed|es|ing)?|unw(?:ound|inds)"
+            r"|dismantl(?:ed|es|ing)|annull?(?:ed|s)|(?:did|does|doing) away with)\s+"
+            r"(?:[\w%.$-]+\s+){0,3}?"
             + _MNOUN
             + r"|(?:ended|ends|end|lifted|lifts|lift|undoes|undid|reversed|reverses) (?:the |a "
             r"|its )?"
@@ -844,4 +946,5 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         0.9,
         "",
     ),
+    *MEASURE_SUBJECT_CUES,
 ]

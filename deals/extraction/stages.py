@@ -110,9 +110,18 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 # "did not, however, give the green light": the negation sits before an aside.
 _NOT_THEN_BREAK = re.compile(r"(?:\bnot|\bnever|n't)\s*,(?:\s*[\w-]+\s*,)?$")
 _IF_SENTENCE = re.compile(r"\s*(?:if|unless|should|were|had)\b")
+# "expected to remove or phase out tariffs": the second verb shares the first one's "to".
+_SHARED_TO = re.compile(r"\bto (?:be )?[a-z]+,? (?:or|and) $")
 # "signed an order to implement the deal": what an order is signed to do, it does.
 _ORDER_TO = re.compile(r"\b(?:order|decree|proclamation)\s+to\s+$")
 _LOOKBACK_WORDS = 7
+# "shipments under the trade deal halted": a noun after a preposition is not the subject of the
+# verb that follows it, so a cue that opens with its noun does not speak of it.
+_OBJECT_OF_PREPOSITION = re.compile(
+    r"\b(?:of|under|for|on|in|with|to|from|by|about|against|over|into|through|at|after|before"
+    r"|despite|amid|during|without|behind|via|like|towards?)\s+(?:(?:the|a|an|its|their|his|her"
+    r"|our|this|that|these|those|any|every|each|[\w.-]+'s)\s+)?(?:[\w.'%$-]+\s+){0,2}$"
+)
 
 
 def _lookback(low: str, clause_from: int, cue_start: int) -> str:
@@ -136,9 +145,10 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         return HYPOTHETICAL
     if _HABITUAL.search(before):
         return HYPOTHETICAL
+    to_before = _SHARED_TO.sub("to ", before)
     if "future" in found or (
-        (before.endswith((" to ", " to be ")) or before in ("to ", "to be "))
-        and not _ORDER_TO.search(before)
+        (to_before.endswith((" to ", " to be ")) or to_before in ("to ", "to be "))
+        and not _ORDER_TO.search(to_before)
     ):
         return FUTURE
     if _GERUND_OBJECT.search(before) and _GERUND.match(low, cue_start):
@@ -197,15 +207,19 @@ def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list
     stage_taken = bytearray(len(low) + 1)
     for i, match in ((i, m) for i, ms in enumerate(stage_matches[:_RUMOUR_ID]) for m in ms):
         start, end = match.span()
-        if end == start or stage_taken.find(1, start, end) != -1:
+        # "tariffs ... would rise to 25%": a cue that opens with its noun is put by its verb, and
+        # takes only its verb's words from other cues ("talks on the pact signed in 2019 stall").
+        verb = match.start("verb") if "verb" in match.re.groupindex else -1
+        claimed = verb if verb >= 0 else start
+        if end == start or stage_taken.find(1, claimed, end) != -1:
             continue
-        stage_taken[start:end] = b"\x01" * (end - start)
-        _pattern, kinds, stage, weight, label = STAGE_CUES[i]
         n = index.index_of(start)
         sentence = sentences[n]
+        if verb >= 0 and _OBJECT_OF_PREPOSITION.search(low, max(sentence.start, start - 60), start):
+            continue
+        stage_taken[claimed:end] = b"\x01" * (end - claimed)
+        _pattern, kinds, stage, weight, label = STAGE_CUES[i]
         cue = Cue(start, end, n, kinds, stage, weight, label, False)
-        # "tariffs ... would rise to 25%": a cue that opens with its noun is put by its verb.
-        verb = match.start("verb") if "verb" in match.re.groupindex else -1
         cue.modality = modality(low, sentence, verb if verb >= 0 else start, sentence.in_title)
         cue.rumour = n in rumour_sentences
         cues.append(cue)
