@@ -26,13 +26,7 @@ from tests.extraction_cases import (
     NON_ENGLISH_HEADLINE,
 )
 
-DAY = datetime.date(2025, 6, 12)
-
-
-def main_deal(title, body="", published=DAY):
-    result = extract(title, body, published)
-    assert result.relevant, result.reason
-    return result.deals[0]
+from .stories import DAY, main_deal
 
 
 def names(deal):

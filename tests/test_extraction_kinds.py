@@ -5,25 +5,11 @@ Each test is a short story written for it; each pins down one way of writing tha
 the main deal the wrong kind, and so the wrong stage and sides.
 """
 
-import datetime
-
 import pytest
 
 from deals.extraction import extract
 
-DAY = datetime.date(2025, 6, 12)
-
-
-def main_deal(title, body="", published=DAY):
-    result = extract(title, body, published)
-    assert result.relevant, result.reason
-    return result.deals[0]
-
-
-def stage_of(title, body="", published=DAY):
-    deal = main_deal(title, body, published)
-    return deal.kind, deal.stage
-
+from .stories import DAY, main_deal, stage_of
 
 # -- a list of trusted partners --------------------------------------------------------------
 

@@ -2,27 +2,21 @@
 with its home country, and the actors trade news names everywhere (trade ministries, customs and
 trade-remedy agencies, blocs and customs unions, state and resource firms) read by their kind."""
 
-import datetime
 import json
 
 import pycountry
 import pytest
 
-from deals.extraction import Gazetteer, extract
+from deals.extraction import Gazetteer
 from deals.extraction.gazetteer import DATA_DIR
 from deals.extraction.types import PARTY_KINDS
 
-DAY = datetime.date(2025, 6, 12)
+from .stories import main_deal
+
 # Firms and funds have a home country; blocs and international bodies have none; a government
 # body has its country's, or none when it serves a bloc (the European Central Bank).
 _OF_A_COUNTRY = {"company", "state_owned_enterprise", "sovereign_fund"}
 _OF_NO_COUNTRY = {"bloc", "international_org"}
-
-
-def main_deal(title, body=""):
-    result = extract(title, body, DAY)
-    assert result.relevant, result.reason
-    return result.deals[0]
 
 
 def sides(deal):

@@ -5,13 +5,7 @@ import datetime
 
 from deals.extraction import extract
 
-DAY = datetime.date(2025, 6, 12)
-
-
-def main_deal(title, body="", published=DAY):
-    result = extract(title, body, published)
-    assert result.relevant, result.reason
-    return result.deals[0]
+from .stories import DAY, main_deal
 
 
 def names(deal):

@@ -6,24 +6,16 @@ count.
 Every story is a short one written for these tests.
 """
 
-import datetime
-
 import pytest
 
 from deals.extraction import extract
 
-DAY = datetime.date(2025, 6, 12)
+from .stories import DAY, stage_of
+
 AGREEMENT_BODY = "The free trade agreement between Chile and India covers copper, fruit and wine."
 MEASURE_BODY = "The duties apply to steel and aluminium from China and Vietnam."
 AGREEMENT_TITLE = "Chile-India trade pact"
 MEASURE_TITLE = "US steel tariffs on China"
-
-
-def stage_of(title, body):
-    result = extract(title, body, DAY)
-    assert result.relevant, result.reason
-    deal = result.deals[0]
-    return deal.kind, deal.stage
 
 
 def headline(title, stage, kind="agreement"):
