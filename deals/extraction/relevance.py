@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
-from .topics import TOPICS, Evidence, find_topics
+from .topics import NOT_BESIDE_TRADE, TOPICS, Evidence, find_topics
 from .types import DealMention
 
 WEIGHTS_FILE = Path(__file__).with_name("relevance_weights.json")
@@ -50,21 +50,10 @@ _PASSING = 0.5
 _CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
 # Topics whose "deal" is of another kind (a building sold, a loan, a defence pact, a services
 # contract, a court's ruling, a coalition agreement, a film or broadcast deal, a crime, a storm):
-# likewise, only trade words in the lead make it a trade deal, not the firms, goods,
-# countries or lender it names.
-_OTHER_DEALS = frozenset(
-    {
-        "property",
-        "lending",
-        "defence",
-        "services",
-        "court",
-        "politics",
-        "entertainment",
-        "crime",
-        "weather",
-    }
-)
+# likewise, only trade words in the lead make it a trade deal, not the firms, goods, countries or
+# lender it names. Technology partnerships and built projects are left to the model: a refinery
+# two state firms agree to build is a deal story.
+_OTHER_DEALS = NOT_BESIDE_TRADE - {"technology", "projects"}
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"

@@ -336,7 +336,7 @@ _NEEDS = {
 # defence purchases inside a trade deal, an IMF warning about tariffs, export controls on chips
 # for data centres, a ban on arms sales, a court striking down tariffs, a coalition that backs a
 # trade pact, customs fraud and an export ban after a drought are trade news.
-_NOT_BESIDE_TRADE = frozenset(
+NOT_BESIDE_TRADE = frozenset(
     {
         "property",
         "lending",
@@ -433,7 +433,7 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                 trade_words = set()
         for name, e in here.items():
             beside = trade_words - _NOT_TRADE_BESIDE.get(name, frozenset())
-            if name != "measure" and not (beside and name in _NOT_BESIDE_TRADE):
+            if name != "measure" and not (beside and name in NOT_BESIDE_TRADE):
                 found.setdefault(name, e)
     return found
 
