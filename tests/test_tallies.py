@@ -27,6 +27,26 @@ def lagging_tallies(settings, fresh_cache, stages, monkeypatch):
     return now
 
 
+@pytest.fixture
+def cache_writes(monkeypatch):
+    """Start noting the key and lifetime of every write to the cache of reader pages."""
+
+    def start() -> list[tuple[str, float | None]]:
+        writes = []
+        keep = pagecache.pages.set
+        monkeypatch.setattr(
+            pagecache.pages,
+            "set",
+            lambda key, value, timeout=None: (
+                writes.append((key, timeout)),
+                keep(key, value, timeout),
+            ),
+        )
+        return writes
+
+    return start
+
+
 def framework_count(client, **headers) -> int:
     page = client.get(reverse("deals:stage-list"), **headers).content.decode()
     return int(re.search(r'stage=framework">(\d+) deals? here now', page).group(1))
@@ -64,19 +84,13 @@ def test_an_unchanged_archive_is_counted_once(client, lagging_tallies, settings)
 
 @pytest.mark.django_db
 def test_a_page_showing_a_lagging_count_is_kept_no_longer_than_the_lag(
-    client, lagging_tallies, settings, monkeypatch
+    client, lagging_tallies, settings, cache_writes
 ):
     settings.TRACKER_PAGE_CACHE_SECONDS = 300
     published_deal(title="Nickel framework", stages=[("framework", DAY)])
     framework_count(client)
     published_deal(title="Cobalt framework", stages=[("framework", DAY)])
-    kept = []
-    keep = tallies.pages.set
-    monkeypatch.setattr(
-        tallies.pages,
-        "set",
-        lambda key, value, timeout=None: (kept.append((key, timeout)), keep(key, value, timeout)),
-    )
+    kept = cache_writes()
 
     assert framework_count(client) == 1
     assert [timeout for key, timeout in kept if key.startswith("deals:page:")] == [60]
@@ -128,20 +142,14 @@ def test_the_deal_lists_choice_of_parties_lags_no_more_than_the_counts(client, l
 
 @pytest.mark.django_db
 def test_a_deal_page_is_kept_while_other_deals_change_and_shows_its_own_news_at_once(
-    client, lagging_tallies, settings, monkeypatch
+    client, lagging_tallies, settings, cache_writes
 ):
     settings.TRACKER_PAGE_CACHE_SECONDS = 0
     nickel = published_deal(title="Nickel framework", stages=[("framework", DAY)])
     url = nickel.get_absolute_url()
     client.get(url)
     published_deal(title="Cobalt framework", stages=[("framework", DAY)])
-    kept = []
-    keep = pagecache.pages.set
-    monkeypatch.setattr(
-        pagecache.pages,
-        "set",
-        lambda key, value, timeout=None: (kept.append((key, timeout)), keep(key, value, timeout)),
-    )
+    kept = cache_writes()
 
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
