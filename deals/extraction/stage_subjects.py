@@ -18,11 +18,6 @@ import re
 
 from .lexicon import MEASURE_NOUN as _MNOUN
 
-
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
 _TALKS = r"\b(?:talks|negotiations)"
 _TALKS_OR_DEAL = (
     r"\b(?:talks|negotiations|discussions|deals?|agreements?|pacts?|accords?|treaty|treaties|ftas?"
@@ -61,7 +56,7 @@ _MEASURE_WHICH = _which(
 
 
 def _told(subject: str, which: str, verbs: str) -> re.Pattern[str]:
-    return _rx(subject + r"\b" + which + _AUX + r" (?P<verb>" + verbs + r")\b")
+    return re.compile(subject + r"\b" + which + _AUX + r" (?P<verb>" + verbs + r")\b")
 
 
 _S = dict
