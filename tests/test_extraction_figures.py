@@ -196,9 +196,9 @@ def test_a_count_of_things_is_a_figure(sentence, text, what):
     assert whats("Trade pact", sentence) == {text: what}
 
 
-def test_dates_and_years_are_not_figures():
+def test_a_date_is_read_whole_as_a_date_and_its_numbers_are_no_count():
     body = "The pact takes effect on May 1, 2022, after talks ended in 2021 smelters."
-    assert whats("Trade pact", body) == {}
+    assert whats("Trade pact", body) == {"May 1, 2022": "date"}
 
 
 def test_every_figure_says_what_it_measures_from_the_vocabulary():
@@ -367,3 +367,20 @@ def test_a_time_between_two_events_is_no_duration(sentence):
 )
 def test_a_population_counted_by_a_scale_is_read_with_its_people(sentence, text):
     assert whats("Labour pact signed", sentence)[text] == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Exports reached 17.17 lakh tonnes last season.", "17.17 lakh tonnes", 1_717_000),
+        ("The stock stands at 2 crore tonnes.", "2 crore tonnes", 20_000_000),
+    ],
+)
+def test_a_quantity_in_lakh_or_crore_is_read_with_its_scale(sentence, text, value):
+    (figure,) = extract("Wheat export ban", sentence).figures
+    assert (figure.text, figure.value, figure.unit) == (text, value, "t")
+
+
+def test_an_amount_followed_by_its_currency_code_is_money_in_that_currency():
+    (figure,) = extract("Plant deal signed", "The firm will invest 9.5 billion MYR.").figures
+    assert (figure.text, figure.value, figure.unit) == ("9.5 billion MYR", 9.5e9, "MYR")

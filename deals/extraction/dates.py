@@ -41,6 +41,21 @@ _PATTERNS = [
     re.compile(r"\b(?:in|since|from|during)\s+(?P<year>(?:19|20)\d\d)\b"),
 ]
 
+# A calendar date as written, in the case it is written: "March 23", "Dec. 31, 2018", "31 January
+# 2024", "17th Jun, 2020", "June 2023", "31.05.2023". A month alone or a weekday is not one.
+_CALENDAR_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+CALENDAR_DATE = re.compile(
+    rf"\b(?:{_CALENDAR_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?"
+    rf"|{_DAY}\s+(?:of\s+)?{_CALENDAR_MONTH}(?:,?\s+{_YEAR}\b)?"
+    rf"|{_CALENDAR_MONTH},?\s+{_YEAR}\b"
+    rf"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.{_YEAR}\b)"
+)
+
 # Most clauses state no number: only these patterns can match there.
 _DIGIT = re.compile(r"\d")
 _PATTERNS_WITHOUT_DIGITS = [_PATTERNS[3], _PATTERNS[4]]

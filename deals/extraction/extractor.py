@@ -28,6 +28,7 @@ from .stages import (
     Cue,
     find_cues,
 )
+from .term_dates import find_term_dates
 from .text import (
     SentenceIndex,
     clause_end,
@@ -170,7 +171,10 @@ def extract(
         if not _generic_measure(low, c) and not _no_government_act(doc, c)
     ]
     cues = _without_agreement_terms(low, cues)
-    figures = find_figures(raw, low, sentences, index)
+    figures = sorted(
+        [*find_figures(raw, low, sentences, index), *find_term_dates(raw, low, sentences, index)],
+        key=lambda figure: figure.start,
+    )
     deals = _candidate_deals(doc, cues)
     if not deals:
         reason = why_not(doc, _why_not(doc, cues))

@@ -96,6 +96,45 @@ _CURRENCY_WORDS = {
     "dirhams": "AED",
     "riyals": "SAR",
     "dong": "VND",
+    # The codes of the currencies trade news quotes, written after the amount ("9.5 billion MYR").
+    **{
+        code.lower(): code
+        for code in [
+            "USD",
+            "EUR",
+            "GBP",
+            "JPY",
+            "CNY",
+            "INR",
+            "MYR",
+            "IDR",
+            "AUD",
+            "CAD",
+            "CHF",
+            "KRW",
+            "BRL",
+            "MXN",
+            "ZAR",
+            "AED",
+            "SAR",
+            "RUB",
+            "TRY",
+            "THB",
+            "VND",
+            "SGD",
+            "NZD",
+            "HKD",
+            "PKR",
+            "NGN",
+            "KES",
+            "EGP",
+            "ARS",
+            "CLP",
+            "COP",
+            "PEN",
+        ]
+    },
+    "rmb": "CNY",
 }
 _UNITS = {
     "metric tons": "t",
@@ -162,7 +201,20 @@ _AFTER_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _QUANTITY_SCALES = frozenset(
-    {"trillion", "billion", "million", "thousand", "bn", "bln", "mn", "mln", "m", ""}
+    {
+        "trillion",
+        "billion",
+        "million",
+        "thousand",
+        "bn",
+        "bln",
+        "mn",
+        "mln",
+        "m",
+        "lakh",
+        "crore",
+        "",
+    }
 )
 # A price is read with its unit ("$110 per kilogram", "$26,861/mt"), a yearly rate with its period.
 _PER_UNIT = re.compile(

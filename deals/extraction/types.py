@@ -122,11 +122,12 @@ class CommodityMention:
 @dataclass(frozen=True)
 class Figure:
     """A number with its unit as written, normalised (scale applied), with what it measures (a
-    slug of :data:`FIGURE_WHATS`). ``macro`` marks a statistic of a whole economy (a policy rate,
-    inflation, growth): it is kept with the article but is never a deal's."""
+    slug of :data:`FIGURE_WHATS`); a date a deal sets has no value and the unit "date". ``macro``
+    marks a statistic of a whole economy (a policy rate, inflation, growth): it is kept with the
+    article but is never a deal's."""
 
     text: str
-    value: float
+    value: float | None
     unit: str
     what: str
     quote: str
