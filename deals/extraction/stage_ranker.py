@@ -24,12 +24,17 @@ from .stages import AGREEMENT_TRACK, BACKGROUND, FUTURE, MEASURE_TRACK, STAGE_OR
 
 WEIGHTS_FILE = Path(__file__).with_name("stage_weights.json")
 
-# "officials said", "according to": the statement is someone's account.
-_ATTRIBUTED = re.compile(r"\b(?:said|says|say|told|according to|stated|added|noted)\b")
-# "reportedly", "people familiar with the matter": the statement is unconfirmed.
-_HEDGED = re.compile(
-    r"\b(?:reportedly|sources?|familiar with|anonymity|unnamed|report(?:s|ed)? (?:that|say)"
-    r"|expected|likely|possibly|probably|might|could|would)\b"
+# What the sentence of a statement says around it, each by its group: "officials said" (someone's
+# account), "reportedly", "people familiar with the matter" (unconfirmed), "next month" (a time
+# still ahead), "last year", "in 2019" (a time already past).
+_SENTENCE_MARKS = re.compile(
+    r"\b(?:(?P<attributed>said|says|say|told|according to|stated|added|noted)"
+    r"|(?P<hedged>reportedly|sources?|familiar with|anonymity|unnamed|report(?:s|ed)? (?:that|say)"
+    r"|expected|likely|possibly|probably|might|could|would)"
+    r"|(?P<later_time>next (?:week|month|year|round)|later this (?:week|month|year)"
+    r"|coming (?:days|weeks|months)|by the end of)"
+    r"|(?P<earlier_time>last (?:week|month|year)|years? ago|earlier this (?:week|month|year)"
+    r"|previously|in (?:19|20)\d\d))\b"
 )
 # "will", "is expected to", "plans to", "set to": said of what is still to come.
 _TO_COME = re.compile(
@@ -38,16 +43,6 @@ _TO_COME = re.compile(
 )
 # "has signed", "have agreed": a completed act.
 _COMPLETED = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|now\s+|also\s+)?$")
-# "next month", "in the coming weeks": a time still ahead.
-_LATER_TIME = re.compile(
-    r"\b(?:next (?:week|month|year|round)|later this (?:week|month|year)|coming (?:days|weeks"
-    r"|months)|by the end of)\b"
-)
-# "last year", "in 2019", "previously": a time already past.
-_EARLIER_TIME = re.compile(
-    r"\b(?:last (?:week|month|year)|years? ago|earlier this (?:week|month|year)|previously"
-    r"|in (?:19|20)\d\d)\b"
-)
 _LOOKBACK = 40
 
 
@@ -116,12 +111,16 @@ def features(
     total = sum(len(group) for group in groups)
     top_weight = max(s.weight for group in groups for s in group)
     orders = [STAGE_ORDER.get(s.stage, 0) for s in stated if s.stage in _ON_TRACK]
+    marks: dict[int, set[str | None]] = {}
     rows = []
     for group, support in zip(groups, stated, strict=True):
         cue = support.cue
         sentence = sentences[cue.sentence]
         before = low[max(sentence.start, cue.start - _LOOKBACK) : cue.start]
-        whole = low[sentence.start : sentence.end]
+        marked = marks.get(cue.sentence)
+        if marked is None:
+            found = _SENTENCE_MARKS.finditer(low, sentence.start, sentence.end)
+            marked = marks[cue.sentence] = {m.lastgroup for m in found}
         in_title = [s for s in group if s.cue.start < doc.title_end]
         body_at = min(
             (s.cue.sentence - first_body for s in group if s.cue.start >= doc.title_end),
@@ -151,12 +150,12 @@ def features(
             "rumour": float(support.rumour),
             "later": float(support.later),
             "quoted": float(low.count('"', sentence.start, cue.start) % 2 == 1),
-            "attributed": float(bool(_ATTRIBUTED.search(whole))),
-            "hedged": float(bool(_HEDGED.search(whole))),
+            "attributed": float("attributed" in marked),
+            "hedged": float("hedged" in marked),
             "to_come": float(bool(_TO_COME.search(before))),
             "completed": float(bool(_COMPLETED.search(before))),
-            "later_time": float(bool(_LATER_TIME.search(whole))),
-            "earlier_time": float(bool(_EARLIER_TIME.search(whole))),
+            "later_time": float("later_time" in marked),
+            "earlier_time": float("earlier_time" in marked),
             "latest": float(support.stage in _ON_TRACK and order == max(orders)),
             "earliest": float(support.stage in _ON_TRACK and order == min(orders)),
         }
