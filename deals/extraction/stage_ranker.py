@@ -131,9 +131,9 @@ def features(
         row = {
             f"stage:{deal.kind}:{support.stage}": 1.0,
             "title": float(bool(in_title)),
-            "title_statement": float(any(not s.cue.is_noun for s in in_title)),
+            "title_statement": float(any(_a_fact(s) for s in in_title)),
             "lead_statement": float(
-                any(not s.cue.is_noun and s.cue.sentence == first_body for s in group)
+                any(_a_fact(s) and s.cue.sentence == first_body for s in group)
             ),
             "lead": float(body_at == 0),
             "early": 0.0 if body_at is None else 1.0 / (1.0 + body_at),
@@ -164,3 +164,8 @@ def features(
 
 
 _ON_TRACK = frozenset(AGREEMENT_TRACK + MEASURE_TRACK)
+
+
+def _a_fact(support: Support) -> bool:
+    """Whether a statement says what happened (not a noun alone, not what is still to come)."""
+    return not support.cue.is_noun and support.cue.modality != FUTURE
