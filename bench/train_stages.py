@@ -1,17 +1,17 @@
 """Train the ranking the extractor's stage decision reads (``deals/extraction/stage_ranker.py``).
 
-Run from the repository root: ``python bench/train_stages.py [--write] [--halves]``. It reads the
-labelled development stories (``bench/realnews/dev``, ``bench/heldout/dev.json`` and the held-out
-cases of ``tests/extraction_cases.py``; never a test set) and, for the main deal of each, the
-candidate stages the cue rules find with their features and the rules' own choice. A story whose
-labelled stage (or one of its alternatives) is among its candidates teaches the ranking: a
-logistic regression (``bench/logistic.py``) on the difference of features between a right and a
-wrong candidate of one story. It prints the share of stories whose stage is among the candidates
-at all (the most any chooser could get right), and the cross-validated stage accuracy (folds by
-story, the same folds for both) of the model and of the rules alone, for each penalty tried; it
-picks the penalty with the best, the largest on a tie, and with ``--write`` saves the weights to
-``deals/extraction/stage_weights.json``. ``--halves`` also fits on half A of the development
-stories only (by the hash of the file name) and scores half B, rules alone against the model.
+Run from the repository root: ``python bench/train_stages.py [--write] [--halves] [--misses]``. It
+reads the labelled development stories (``bench/realnews/dev``, ``bench/heldout/dev.json`` and the
+held-out cases of ``tests/extraction_cases.py``; never a test set) and, for the main deal of each,
+the stages its statements state (each read in context, as the extractor would report it) with
+their features. A story whose labelled stage (or one of its alternatives) is among them teaches
+the ranking: a logistic regression (``bench/logistic.py``) on the difference of features between
+a right and a wrong stage of one story. It prints the share of stories whose stage is among the
+candidates at all (the most any chooser could get right), and the cross-validated stage accuracy
+(folds by story, the same folds for both) of the model and of the hand-weighted ranking it
+replaced, for each penalty tried; it keeps the penalty with the best (the largest on a tie), and
+with ``--write`` saves the weights to ``deals/extraction/stage_weights.json``. ``--halves`` also
+fits on half A of the development stories only (by the hash of the name) and scores half B.
 """
 
 from __future__ import annotations
@@ -165,7 +165,7 @@ def choose_penalty(stories: list[Story], dropped: frozenset[str], show: bool) ->
         if show:
             print(
                 f"  penalty {penalty:<6} cross-validated stage accuracy: model"
-                f" {model_right / total:.3f}, rules {rules_right / total:.3f}"
+                f" {model_right / total:.3f}, by hand {rules_right / total:.3f}"
                 f" ({total // REPEATS} stories, {REPEATS} rounds)"
             )
         if best is None or model_right > best[0]:
@@ -187,8 +187,8 @@ def main() -> None:
     reachable = sum(s.reachable for s in stories)
     print(
         f"{len(stories)} stories with a labelled deal; the labelled stage is among the main"
-        f" deal's candidates in {reachable} ({reachable / len(stories):.3f}); the rules choose"
-        f" it in {sum(s.right(s.ruled) for s in stories)}"
+        f" deal's candidates in {reachable} ({reachable / len(stories):.3f}); by hand"
+        f" {sum(s.right(s.ruled) for s in stories)} right"
     )
     penalty = choose_penalty(stories, dropped, show=True)
     model = fit(stories, penalty, dropped)
@@ -208,7 +208,7 @@ def main() -> None:
         half_model = fit(a, choose_penalty(a, dropped, show=False), dropped)
         print(
             f"fitted on half A ({len(a)} stories), half B ({len(b)} stories) stage accuracy:"
-            f" rules {sum(s.right(s.ruled) for s in b)}, model"
+            f" by hand {sum(s.right(s.ruled) for s in b)}, model"
             f" {sum(s.right(pick(half_model, s)) for s in b)}"
         )
     if args.write:
