@@ -3,8 +3,8 @@
 Run from the repository root: ``python bench/train_relevance.py [--write]``. It reads the labelled
 development stories (``bench/realnews/dev``, ``bench/heldout/dev.json`` and the held-out cases of
 ``tests/extraction_cases.py``; never a test set), takes the features of every story the extractor
-finds a deal in, and fits a logistic regression (plain gradient descent with an L2 penalty, so
-nothing beyond Python is needed, and the same numbers every run). It prints the cross-validated
+finds a deal in, and fits a logistic regression (``bench/logistic.py``: an L2 penalty, plain
+Python, the same numbers every run). It prints the cross-validated
 share of look-alikes kept out and of deal stories kept for each penalty tried, picks the penalty
 and cut that keep out the most look-alikes while keeping 98.5% of deal stories (98% when no
 penalty and cut keeps that many), and with
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import logistic  # noqa: E402
 from bench.extraction import load_heldout, load_heldout_json  # noqa: E402
 from bench.realnews_scoring import load_stories  # noqa: E402
 from deals.extraction import extract, relevance  # noqa: E402
@@ -105,46 +105,11 @@ def fit(rows, penalty: float) -> relevance.Model:
         dropped |= wrong
 
 
-def _fit(rows, penalty: float, dropped: set[str], rounds: int = 25) -> relevance.Model:
-    """Newton's method on the L2-penalised log-loss (the bias is not penalised)."""
-    names = sorted({k for row in rows for k in row[1]} - dropped)
-    data = [([1.0, *(r[1].get(k, 0.0) for k in names)], 1.0 if r[2] else 0.0) for r in rows]
-    size, n = len(names) + 1, len(data)
-    w = [0.0] * size
-    for _ in range(rounds):
-        grad = [penalty * n * wi if i else 0.0 for i, wi in enumerate(w)]
-        hess = [[penalty * n if i == j and i else 0.0 for j in range(size)] for i in range(size)]
-        for xs, y in data:
-            z = sum(wi * xi for wi, xi in zip(w, xs, strict=True))
-            p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
-            nz = [(i, xi) for i, xi in enumerate(xs) if xi]
-            for i, xi in nz:
-                grad[i] += (p - y) * xi
-                row = hess[i]
-                for j, xj in nz:
-                    row[j] += p * (1 - p) * xi * xj
-        step = _solve(hess, grad)
-        w = [wi - si for wi, si in zip(w, step, strict=True)]
-        if max(abs(si) for si in step) < 1e-7:
-            break
-    weights = {k: round(v, 4) for k, v in zip(names, w[1:], strict=True) if abs(v) > 1e-4}
-    return relevance.Model(round(w[0], 4), weights)
-
-
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """x with a·x = b, by Gauss-Jordan elimination with partial pivoting."""
-    size = len(b)
-    m = [[*row, bi] for row, bi in zip(a, b, strict=True)]
-    for col in range(size):
-        pivot = max(range(col, size), key=lambda r: abs(m[r][col]))
-        m[col], m[pivot] = m[pivot], m[col]
-        if abs(m[col][col]) < 1e-12:
-            continue
-        for r in range(size):
-            if r != col and m[r][col]:
-                f = m[r][col] / m[col][col]
-                m[r] = [v - f * c for v, c in zip(m[r], m[col], strict=True)]
-    return [m[i][size] / m[i][i] if abs(m[i][i]) >= 1e-12 else 0.0 for i in range(size)]
+def _fit(rows, penalty: float, dropped: set[str]) -> relevance.Model:
+    """The penalised fit of the look-alike label on the features, less ``dropped``."""
+    values = [{k: v for k, v in r[1].items() if k not in dropped} for r in rows]
+    bias, weights = logistic.fit(values, [r[2] for r in rows], penalty)
+    return relevance.Model(bias, weights)
 
 
 def judged(row) -> bool:

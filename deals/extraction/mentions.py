@@ -6,6 +6,7 @@ import datetime
 import re
 from bisect import bisect_left
 
+from . import stage_ranker
 from .clusters import bears_the_measure, owns_the_measure
 from .dates import stated_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
@@ -14,7 +15,7 @@ from .lexicon import TOPIC
 from .named import named_stage
 from .parties import VIA_REFERENCE, CommodityHit, PartyHit
 from .sides import agreement_sides, listed_countries, rated_firms
-from .stages import AGREEMENT, FACTUAL, MEASURE, STAGE_ORDER
+from .stages import AGREEMENT, FACTUAL, MEASURE
 from .text import clause_end, clause_start, quote
 from .types import CommodityMention, DealMention, Figure, PartyMention
 
@@ -49,28 +50,28 @@ _AGREEMENT_WHATS = frozenset(
 
 
 def _choose_stage(doc: Document, deal: DraftDeal) -> Support | None:
-    best, best_key = None, None
-    first_body = doc.first_body_sentence
-    for support in deal.support:
-        in_title = support.cue.start < doc.title_end
-        score = support.weight * (
-            1.5 if in_title else 1.1 if support.cue.sentence == first_body else 1.0
-        )
-        key = (round(score, 3), STAGE_ORDER.get(support.stage, 0))
-        if best_key is None or key > best_key:
-            best, best_key = support, key
-    if best is None and deal.kind == MEASURE:
-        return _measure_named_as_a_fact(doc, deal)
+    """The statement of the deal's stage now: the one the ranking scores highest, as the rules
+    below then read it; a measure nothing is said to happen to, by how the story names it."""
+    if not deal.support:
+        return _measure_named_as_a_fact(doc, deal) if deal.kind == MEASURE else None
+    return stage_ranker.choose(doc, deal, lambda best: _read_in_context(doc, deal, best))
+
+
+def _read_in_context(doc: Document, deal: DraftDeal, best: Support) -> Support:
+    """What the chosen statement says once the rest of the story is read: a measure in effect
+    only from a later date is threatened; a headline's signing over a body's memorandum is a
+    framework, and its deal "struck" over a body's signing is signed; a story told as a report
+    is a rumour."""
     if (
-        best is not None
-        and deal.kind == MEASURE
+        deal.kind == MEASURE
         and best.stage == "imposed"
         and any(s.later for s in deal.support)
         and not _IN_EFFECT.search(doc.low, best.cue.start, best.cue.end)
     ):
         return Support("threatened", best.weight, best.cue, best.rumour, later=True)
-    if best is None or deal.kind != AGREEMENT:
+    if deal.kind != AGREEMENT:
         return best
+    first_body = doc.first_body_sentence
     best = _framework_in_body(doc, deal, best)
     best = _signed_in_body(doc, deal, best)
     # A headline sums up its lead: when the lead attributes the story to unnamed sources, so
