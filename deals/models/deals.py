@@ -98,6 +98,34 @@ class DealQuerySet(models.QuerySet):
         rows = self.order_by().values("status").annotate(count=models.Count("pk"))
         return {row["status"]: row["count"] for row in rows}
 
+    def first_and_stage_counts(self, first: int) -> tuple[list["Deal"], dict[int, int]]:
+        """The first `first` of these deals, in their order, and how many stand at each stage.
+
+        A search ranked by relevance on PostgreSQL visits every match to rank it: both are read
+        in that one visit (counting the matches apart would visit each again). Otherwise the
+        first deals come by their index and the counts from one grouped query.
+        """
+        ranked = self.query.order_by[:1] == ("-rank",) and "rank" in self.query.annotations
+        if not ranked or connections[self.db].vendor != "postgresql":
+            return list(self[:first]), self.stage_counts()
+        order = [models.F(name[1:]).desc() for name in self.query.order_by]
+        found = self.annotate(
+            position=models.Window(models.functions.RowNumber(), order_by=order)
+        ).values_list("pk", "status_id", "position")
+        sql, params = found.order_by().query.sql_with_params()
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH found (id, status_id, position) AS MATERIALIZED ({sql}) "
+                "SELECT status_id, COUNT(*), NULL FROM found GROUP BY status_id "
+                "UNION ALL SELECT NULL, position, id FROM found WHERE position <= %s",
+                [*params, first],
+            )
+            rows = cursor.fetchall()
+        counts = {status: n for status, n, pk in rows if pk is None}
+        ids = [pk for _, pk in sorted((at, pk) for _, at, pk in rows if pk is not None)]
+        chosen = self.order_by().filter(pk__in=ids).in_bulk()
+        return [chosen[pk] for pk in ids if pk in chosen], counts
+
     def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
         """The `per_stage` most recently changed deals at each of the stages `status_ids`.
 

@@ -215,9 +215,11 @@ class FirstPageUncounted(Paginator):
     """Reads the first page without counting the results first: the count is shown inside the
     deal list's cached fragment, so a reader served from it never pays for counting. Given the
     results' counts by stage (`stage_counts`, which the list's chart reads anyway), it adds them
-    up rather than counting the results again."""
+    up rather than counting the results again; given the first page's deals read with them
+    (`first_page`), it shows those."""
 
     stage_counts = None
+    first_page = None
 
     @cached_property
     def count(self) -> int:
@@ -227,7 +229,10 @@ class FirstPageUncounted(Paginator):
 
     def page(self, number):
         if number == 1 and not self.orphans:
-            return UncountedPage(self.object_list[: self.per_page], 1, self)
+            first = self.first_page
+            if first is None:
+                first = self.object_list[: self.per_page]
+            return UncountedPage(first, 1, self)
         return super().page(number)
 
 
@@ -272,14 +277,19 @@ class DealListView(MultipleObjectMixin, TemplateView):
         filtered = any(
             value for name, value in self.request.GET.items() if name not in ("sort", "page")
         )
+        first_page = None
         if filtered:
-            stage_counts = later(self.filterset.qs.stage_counts)
+            # A search visits every match to rank it: the counts are read in the same visit.
+            both = later(self.object_list.first_and_stage_counts, self.paginate_by)
+            first_page = later(operator.itemgetter(0), both)
+            stage_counts = later(operator.itemgetter(1), both)
         else:
             stage_counts = later(published_stage_counts, version)
         chart = functools.partial(_drawn_stage_chart, statuses, stage_counts)
         context = super().get_context_data(**kwargs)
         if isinstance(context.get("paginator"), FirstPageUncounted):
             context["paginator"].stage_counts = stage_counts
+            context["paginator"].first_page = first_page
         query = self.request.GET.copy()
         query.pop("page", None)
         chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
