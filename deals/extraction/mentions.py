@@ -465,8 +465,8 @@ def _commodities(
 def _goods_told_around(
     doc: Document, deal: DraftDeal, deals: list[DraftDeal], parties: list[PartyMention]
 ) -> list[CommodityHit]:
-    """The goods a story about an agreement names, past its headline, in sentences that tell no
-    deal but name a side of it: "Seoul has also promised to buy more American aircraft",
+    """The goods a story about an agreement names, past its lead, in sentences that tell no deal
+    but name a side of it: "Seoul has also promised to buy more American aircraft",
     "Farming was the sticking point, with Chilean wine quotas the hardest to settle". A story
     whose headline or lead tells the agreement goes on about it, and the goods it names beside
     the agreement's sides are what the agreement covers."""
@@ -476,7 +476,7 @@ def _goods_told_around(
     return [
         c
         for c in doc.commodities
-        if c.start >= doc.title_end
+        if c.sentence not in doc.lead_sentences
         and not _deals_in(doc, deals, c.sentence)
         and any(p.name in sides for p in doc.parties_by_sentence.get(c.sentence, ()))
     ]
