@@ -152,3 +152,23 @@ def test_illegal_drugs_a_tariff_is_levied_over_are_not_pharmaceuticals():
         )
         == []
     )
+
+
+def test_goods_named_beside_the_sides_of_the_agreement_a_story_is_about_are_the_agreements():
+    assert goods(
+        "Chile and Kenya sign trade agreement",
+        "Chile and Kenya signed a free trade agreement on Friday. "
+        "Kenya has also promised to buy more Chilean wine and salmon. "
+        "Farming was the sticking point, with Kenyan tea the hardest to settle.",
+    ) == ["wine", "seafood", "tea"]
+
+
+def test_goods_named_apart_from_the_sides_of_the_agreement_are_not_the_agreements():
+    assert (
+        goods(
+            "Chile and Kenya sign trade agreement",
+            "Chile and Kenya signed a free trade agreement on Friday. "
+            "Copper prices rose on the London exchange the same day.",
+        )
+        == []
+    )

@@ -417,6 +417,8 @@ def _commodities(
     else:
         terms = terms_of_the_agreement(doc, deals)
         chosen = [c for c in chosen if c.sentence not in terms]
+    if deal.kind == AGREEMENT:
+        chosen += _goods_told_around(doc, deal, deals, parties)
     names = {gaz.commodities[c.index].name for c in chosen}
     if deal.kind == AGREEMENT:
         topic_sentences = doc.topic_sentences - sentences
@@ -425,7 +427,6 @@ def _commodities(
                 lineage = gaz.commodity_lineage(hit.index)
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
-    if deal.kind == AGREEMENT:
         chosen = [c for c in chosen if not _left_as_they_are(doc, c)]
     history = history_sentences(doc, deal)
     if history and any(c.sentence not in history for c in chosen):
@@ -459,6 +460,26 @@ def _commodities(
             end=hit.end,
         )
     return list(seen.values())
+
+
+def _goods_told_around(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """The goods a story about an agreement names, past its lead, in sentences that tell no deal
+    but name a side of it: "Seoul has also promised to buy more American aircraft",
+    "Farming was the sticking point, with Chilean wine quotas the hardest to settle". A story
+    whose headline or lead tells the agreement goes on about it, and the goods it names beside
+    the agreement's sides are what the agreement covers."""
+    if deal is not deals[0] or not deal.sentences() & doc.lead_sentences:
+        return []
+    sides = {p.name for p in parties}
+    return [
+        c
+        for c in doc.commodities
+        if c.sentence not in doc.lead_sentences
+        and not _deals_in(doc, deals, c.sentence)
+        and any(p.name in sides for p in doc.parties_by_sentence.get(c.sentence, ()))
+    ]
 
 
 # "the tariffs on steel and aluminium will stay as they are": what the deal leaves alone.

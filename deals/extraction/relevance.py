@@ -134,7 +134,16 @@ def features(
             and len(countries) < 2
         )
     )
-    found["commodity"] = Evidence(float(any(c.start < lead_end for c in main.commodities)))
+    # A good of the lead counts where a deal is told beside it: the goods an agreement's story
+    # names around the agreement say what it covers, not that the story is about trade.
+    told = set().union(*(d.sentences() for d in drafts))
+    found["commodity"] = Evidence(
+        float(
+            any(
+                c.start < lead_end and doc.index.index_of(c.start) in told for c in main.commodities
+            )
+        )
+    )
     found["confidence"] = Evidence(main.confidence)
     lead_set = set(lead)
     deal_in_lead = any(d.sentences() & lead_set for d in drafts)
