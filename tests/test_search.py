@@ -144,6 +144,27 @@ def test_the_deal_list_page_searches_by_relevance(archive, client):
     assert titles == ["Malaysia raw rare earth export ban", "Malaysia refinery investment"]
 
 
+def test_the_search_page_counts_its_results_by_stage_beside_the_best_matches(
+    archive, client, stages
+):
+    for n in range(30):
+        published_deal(
+            title=f"Malaysia export ban number {n}",
+            kind="measure",
+            stages=[("imposed" if n % 3 else "threatened", DAY)],
+        )
+    services.refresh_search_documents()
+    response = client.get(reverse("deals:deal-list"), {"q": "export ban"})
+
+    shown = [deal.title for deal in response.context["object_list"]]
+    assert len(shown) == 25
+    assert shown == found("export ban")[:25]
+    counts = dict(response.context["paginator"].stage_counts)
+    at = {slug: stages[slug].pk for slug in ("imposed", "threatened", "talks")}
+    assert counts == {at["imposed"]: 20, at["threatened"]: 11, at["talks"]: 1}
+    assert "32 deals match your filters" in response.content.decode()
+
+
 def test_the_api_finds_a_phrase(archive, client):
     response = client.get(reverse("api:deal-list"), {"q": '"raw rare earth"'})
 

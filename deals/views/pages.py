@@ -260,6 +260,11 @@ class DealListView(MultipleObjectMixin, TemplateView):
         context = {name: later(operator.getitem, listing, name) for name in self.LISTED}
         return self.render_to_response(ContextMixin.get_context_data(self, **context))
 
+    def get_paginator(self, *args, **kwargs) -> FirstPageUncounted:
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.stage_counts, paginator.first_page = self.stage_counts, self.first_page
+        return paginator
+
     def get_queryset(self):
         self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
         # Each row reads its parties' and commodities' names itself (`deal_rows`).
@@ -277,19 +282,16 @@ class DealListView(MultipleObjectMixin, TemplateView):
         filtered = any(
             value for name, value in self.request.GET.items() if name not in ("sort", "page")
         )
-        first_page = None
+        self.first_page = None
         if filtered:
             # A search visits every match to rank it: the counts are read in the same visit.
             both = later(self.object_list.first_and_stage_counts, self.paginate_by)
-            first_page = later(operator.itemgetter(0), both)
-            stage_counts = later(operator.itemgetter(1), both)
+            self.first_page = later(operator.itemgetter(0), both)
+            self.stage_counts = later(operator.itemgetter(1), both)
         else:
-            stage_counts = later(published_stage_counts, version)
-        chart = functools.partial(_drawn_stage_chart, statuses, stage_counts)
+            self.stage_counts = later(published_stage_counts, version)
+        chart = functools.partial(_drawn_stage_chart, statuses, self.stage_counts)
         context = super().get_context_data(**kwargs)
-        if isinstance(context.get("paginator"), FirstPageUncounted):
-            context["paginator"].stage_counts = stage_counts
-            context["paginator"].first_page = first_page
         query = self.request.GET.copy()
         query.pop("page", None)
         chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
