@@ -108,16 +108,21 @@ class DealQuerySet(models.QuerySet):
         ranked = self.query.order_by[:1] == ("-rank",) and "rank" in self.query.annotations
         if not ranked or connections[self.db].vendor != "postgresql":
             return list(self[:first]), self.stage_counts()
-        order = [models.F(name[1:]).desc() for name in self.query.order_by]
-        found = self.annotate(
-            position=models.Window(models.functions.RowNumber(), order_by=order)
-        ).values_list("pk", "status_id", "position")
-        sql, params = found.order_by().query.sql_with_params()
+        # The order's fields are read with each match, and only the first few are sorted.
+        order = {f"o{i}": name for i, name in enumerate(self.query.order_by)}
+        found = (
+            self.annotate(**{key: models.F(name.lstrip("-")) for key, name in order.items()})
+            .values_list("pk", "status_id", *order)
+            .order_by()
+        )
+        sql, params = found.query.sql_with_params()
+        by = ", ".join(f"{key} {'DESC' if way[0] == '-' else 'ASC'}" for key, way in order.items())
         with connections[self.db].cursor() as cursor:
             cursor.execute(
-                f"WITH found (id, status_id, position) AS MATERIALIZED ({sql}) "
+                f"WITH found (id, status_id, {', '.join(order)}) AS MATERIALIZED ({sql}) "
                 "SELECT status_id, COUNT(*), NULL FROM found GROUP BY status_id "
-                "UNION ALL SELECT NULL, position, id FROM found WHERE position <= %s",
+                f"UNION ALL SELECT NULL, ROW_NUMBER() OVER (ORDER BY {by}), id "
+                f"FROM (SELECT * FROM found ORDER BY {by} LIMIT %s) AS first",
                 [*params, first],
             )
             rows = cursor.fetchall()
