@@ -86,7 +86,7 @@ def owns_the_measure(doc: Document, hit: PartyHit) -> bool:
     return bool(_OWNS_THE_MEASURE.match(doc.low, hit.end))
 
 
-_INSTRUMENTS = {
+INSTRUMENTS = {
     "tariffs": "tariff",
     "quotas": "quota",
     "export ban": "ban",
@@ -294,7 +294,7 @@ def _segments(doc: Document, measure: DraftDeal) -> list[_Segment]:
             segment = by_start[start] = _Segment(start, end)
         segment.end = max(segment.end, end)
         segment.cues.append(cue)
-        instrument = _INSTRUMENTS.get(cue.label)
+        instrument = INSTRUMENTS.get(cue.label)
         if instrument:
             segment.instruments.add(instrument)
     segments = sorted(by_start.values(), key=lambda s: s.start)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 
-from .clusters import split_measures
+from .clusters import INSTRUMENTS, split_measures
 from .dates import names_a_later_date
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .figures import find_figures
 from .gate import StemGate
 from .gazetteer import VIA_DEMONYM, VIA_LEADER, Gazetteer
+from .goods import term_sentences
 from .inputs import check_input
 from .lexicon import MEASURE_NOUN, TRADE_WORDS
 from .mentions import to_mention
@@ -52,7 +53,7 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"(?:n't|\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|prospective|envisaged|would-be|any|no|without|if|unless|would|could|might|may|not|lack"
+    r"|whether|prospective|envisaged|would-be|any|no|without|if|unless|would|could|might|may|not|lack"
     r"|lacks|lacking|for))\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {
@@ -181,45 +182,171 @@ def extract(
         return Extraction(title=title, relevant=False, reason=reason, figures=figures)
     ordered = _ordered(doc, deals)
     ordered += background_agreements(doc, ordered)
-    deals = ordered
-    mentions = [to_mention(doc, deal, deals, figures) for deal in ordered]
-    ordered, mentions = _without_cuts_of_an_agreement(doc, ordered, mentions)
+    mentions = [to_mention(doc, deal, ordered, figures) for deal in ordered]
+    if _fold_terms_and_repeats(doc, ordered, mentions, figures):
+        # The folded drafts' goods, parties and figures go to the deals that took them in.
+        ordered = [deal for deal in ordered if deal.cues or deal.nouns]
+        doc.closest.clear()
+        doc.deals_in.clear()
+        doc.figure_places.clear()
+        mentions = [to_mention(doc, deal, ordered, figures) for deal in ordered]
     ordered, mentions = _without_one_sided_agreements(ordered, mentions)
+    ordered, mentions = _with_steps_of_their_own(doc, ordered, mentions)
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
     return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
 
 
-def _without_cuts_of_an_agreement(
+def _with_steps_of_their_own(
     doc: Document, drafts: list[DraftDeal], mentions: list
 ) -> tuple[list[DraftDeal], list]:
-    """Drop a measure whose only news is a rate one side cut, told after the lead of a story
-    about an agreement between the same sides ("The UK-India pact came into force. India
-    lowered its tariff on whisky to 75%."): the cut is a term of the agreement."""
-    sides = [
-        {p.name for p in mention.parties}
-        for mention in mentions
-        if mention.kind == AGREEMENT and mention.stage
-    ]
-    if not sides:
-        return drafts, mentions
+    """Drop an agreement told after the story's main deal that the story gives no step of its
+    own: one only referred to ("goods that qualify under the United States-Mexico-Canada
+    Agreement", "a review of the US-Mexico-Canada free trade pact"), a will to cooperate
+    ("agreed to work with Japan on shipbuilding") or a cooperation named in passing. Its names
+    stay out of the other deals."""
     kept = [
         (draft, mention)
-        for draft, mention in zip(drafts, mentions, strict=True)
-        if not (
-            mention.kind == MEASURE
-            and len({p.name for p in mention.parties}) >= 2
-            and any({p.name for p in mention.parties} <= names for names in sides)
-            and draft.support
-            and all(
-                support.cue.sentence not in doc.lead_sentences
-                and _LOWERED.match(doc.low, support.cue.start, support.cue.end)
-                for support in draft.support
-            )
-        )
+        for n, (draft, mention) in enumerate(zip(drafts, mentions, strict=True))
+        if n == 0
+        or draft.kind != AGREEMENT
+        or any(_states_a_step(doc, support.cue) for support in draft.support)
     ]
     return [draft for draft, _ in kept], [mention for _, mention in kept]
+
+
+# "under the United States-Mexico-Canada Agreement", "within the framework of the SADC", "a
+# review of the US-Mexico-Canada pact", "members of the WTO": an agreement in place, referred to.
+_REFERRED_TO = re.compile(
+    r"\b(?:under|within|pursuant to|in (?:accordance|line|compliance|keeping) with|compliant with"
+    r"|(?:review|rules?|terms|provisions?|members?|signator(?:y|ies)|parties|framework)"
+    r" (?:of|to))\s+(?:the\s+)?(?P<name>(?:[\w'.-]+\s+){0,4}?)$"
+)
+_COOPERATION = re.compile(r"co-?operation|collaboration")
+
+
+def _states_a_step(doc: Document, cue: Cue) -> bool:
+    """Whether ``cue`` tells a step of an agreement, rather than a will to cooperate, a
+    cooperation named or an agreement in place referred to by its name."""
+    if cue.label == "intent":
+        return False
+    if not cue.is_noun:
+        return True
+    if _COOPERATION.match(doc.low, cue.start, cue.end):
+        return False
+    referred = _REFERRED_TO.search(doc.low, max(0, cue.start - 70), cue.start)
+    # A name ("the SADC Free Trade Agreement", "USMCA") is an agreement already in place; "under
+    # the new deal" may be the news.
+    return referred is None or doc.text[referred.start("name") : cue.end].islower()
+
+
+def _fold_terms_and_repeats(
+    doc: Document, drafts: list[DraftDeal], mentions: list, figures: list
+) -> bool:
+    """Fold into another deal each measure told after the main deal that is a term of an
+    agreement between the same sides (``_is_a_term``) or the main measure told again
+    (``_is_a_repeat``). Return whether any was folded; a folded draft is left empty."""
+    folded = False
+    for n in range(1, len(drafts)):
+        draft, mention = drafts[n], mentions[n]
+        if draft.kind != MEASURE:
+            continue
+        host = next(
+            (
+                drafts[i]
+                for i, other in enumerate(mentions)
+                if i != n
+                and (drafts[i].cues or drafts[i].nouns)
+                and other.kind == AGREEMENT
+                and _is_a_term(doc, draft, mention, other, figures)
+            ),
+            None,
+        )
+        if host is not None:
+            # The term's sentences are told of the agreement, which states no measure's stage.
+            host.cues += draft.cues + draft.nouns
+        elif _is_a_repeat(draft, mention, drafts[0], mentions[0]):
+            # Told again at the same stage, it adds its sentences to the main measure, whose own
+            # statements keep its stage and quote.
+            host = drafts[0]
+            host.nouns += draft.nouns
+            host.cues += draft.cues
+            if host.segments is not None:
+                host.segments = [*host.segments, *(draft.segments or [])]
+        else:
+            continue
+        host._sentences = host._by_sentence = host._sorted_starts = None
+        draft.cues, draft.nouns, draft.support = [], [], []
+        folded = True
+    return folded
+
+
+def _is_a_term(doc: Document, draft: DraftDeal, measure, agreement, figures: list) -> bool:
+    """Whether a measure is a term of an agreement between the same sides: every statement of it
+    is past the lead and tells a rate cut or lifted ("India lowered its tariff on whisky to
+    75%", "tariffs on 98 per cent of imports have been eliminated"), a tariff term ("tariff-free
+    quotas") or a rate still to come ("the US will levy a tariff rate of 18 per cent")."""
+    sides = {p.name for p in agreement.parties}
+    names = {p.name for p in measure.parties}
+    if not agreement.stage or len(names) < 2 or not names <= sides or not draft.support:
+        return False
+    if not _instruments(draft) or not _instruments(draft) <= _RATED:
+        return False
+    terms = term_sentences(doc)
+    for support in draft.support:
+        cue = support.cue
+        if cue.sentence in doc.lead_sentences:
+            return False
+        if (
+            support.stage == "lifted"
+            or _LOWERED.match(doc.low, cue.start, cue.end)
+            or cue.sentence in terms
+        ):
+            continue
+        if cue.modality == FUTURE and _sets_a_rate(doc, cue, figures):
+            continue
+        return False
+    return True
+
+
+_RATE_WHATS = frozenset({"tariff_rate"})
+# The instruments an agreement sets the rates of.
+_RATED = frozenset({"tariff", "quota"})
+_CONDITION = re.compile(r"\b(?:if|unless|otherwise|should)\b")
+
+
+def _sets_a_rate(doc: Document, cue: Cue, figures: list) -> bool:
+    """Whether the sentence of ``cue`` states, with no condition, the tariff rate to come."""
+    s = doc.index.sentences[cue.sentence]
+    if _CONDITION.search(doc.low, s.start, s.end):
+        return False
+    return any(s.start <= f.start < s.end and f.what in _RATE_WHATS for f in figures)
+
+
+def _is_a_repeat(draft: DraftDeal, measure, main_draft: DraftDeal, main) -> bool:
+    """Whether a measure is the story's main measure told again ("The new tariffs will be added
+    to other duties on wood products"): the same instrument at the same stage, by the same
+    imposer, on the same sides, and on goods all of which the main measure names."""
+    if main.kind != MEASURE or not measure.commodities or measure.stage not in (None, main.stage):
+        return False
+    roles = {p.name: p.role for p in main.parties}
+    if not all(roles.get(p.name, "") in (None, p.role) for p in measure.parties):
+        return False
+    if _imposers(measure) != _imposers(main):
+        return False
+    goods = {c.name for c in main.commodities} | {c.parent for c in main.commodities}
+    if not all(c.name in goods for c in measure.commodities):
+        return False
+    return bool(_instruments(draft) & _instruments(main_draft))
+
+
+def _imposers(mention) -> set[str]:
+    return {p.name for p in mention.parties if p.role == "imposing"}
+
+
+def _instruments(draft: DraftDeal) -> set[str]:
+    return {INSTRUMENTS[c.label] for c in draft.nouns + draft.cues if c.label in INSTRUMENTS}
 
 
 def _without_one_sided_agreements(

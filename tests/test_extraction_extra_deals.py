@@ -1,0 +1,182 @@
+"""What a story tells after its main deal that is no deal of its own: an agreement only referred
+to or a will to cooperate, a rate an agreement between the same sides sets, and the main measure
+told again. None becomes a deal; the goods and figures of a term stay with its agreement."""
+
+import datetime
+
+from deals.extraction import extract
+
+DAY = datetime.date(2025, 6, 12)
+
+
+def deals_of(title, body, published=DAY):
+    result = extract(title, body, published)
+    assert result.relevant, result.reason
+    return result.deals
+
+
+def names(deal):
+    return sorted(p.name for p in deal.parties)
+
+
+def goods(deal):
+    return sorted(c.name for c in deal.commodities)
+
+
+# -- an agreement referred to, or a will to cooperate ------------------------------------------
+
+
+def test_an_agreement_in_place_referred_to_by_name_is_no_deal_of_a_measure_story():
+    deals = deals_of(
+        "Peru imposes duties on Chinese steel",
+        "Peru imposed duties of 20% on Chinese steel on Monday. The duties do not apply to "
+        "goods that qualify for lower rates under the Peru-Chile Free Trade Agreement.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert names(deals[0]) == ["China", "Peru"]
+
+
+def test_a_review_of_a_named_pact_is_no_deal_of_a_measure_story():
+    deals = deals_of(
+        "Peru imposes duties on Chinese steel",
+        "Peru imposed duties of 20% on Chinese steel on Monday, with a review of the "
+        "Peru-Chile-Colombia free trade pact due next year.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert "Colombia" not in names(deals[0])
+
+
+def test_a_pact_under_which_the_news_happens_stays_a_deal():
+    deals = deals_of(
+        "Peru imposes duties on Chinese steel",
+        "Peru imposed duties of 20% on Chinese steel on Monday. Chilean steel is exempt "
+        "under the new trade deal Peru and Chile signed on Friday.",
+    )
+    assert [d.kind for d in deals] == ["measure", "agreement"]
+
+
+def test_a_will_to_work_together_is_no_agreement_of_a_measure_story():
+    deals = deals_of(
+        "Peru pauses port fees on Chinese ships",
+        "Peru paused its port fees on Chinese ships on Monday. The president also agreed to "
+        "work with Chile and Colombia on shipbuilding.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert "Chile" not in names(deals[0])
+    assert "Colombia" not in names(deals[0])
+
+
+def test_a_commitment_to_settle_through_dialogue_is_no_agreement_of_a_measure_story():
+    deals = deals_of(
+        "Peru bans Chilean fruit imports",
+        "Peru banned imports of Chilean fruit on Monday. Both governments committed to "
+        "settling the dispute through dialogue.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_deal_the_sides_want_to_see_whether_they_can_make_is_no_agreement():
+    deals = deals_of(
+        "Peru pauses tariffs on Chilean goods for 30 days",
+        "Peru paused its 25% tariffs on Chilean goods for 30 days on Monday, to see whether "
+        "a final economic deal with Chile could be structured.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_agreeing_to_work_together_in_a_headline_is_early_talks():
+    (deal,) = deals_of(
+        "Peru and Chile agree to work together on shipbuilding",
+        "Peru and Chile agreed to work together on shipbuilding, officials said on Monday.",
+    )
+    assert (deal.kind, deal.stage) == ("agreement", "talks")
+
+
+# -- a rate an agreement sets -------------------------------------------------------------------
+
+
+def test_a_rate_the_agreement_will_levy_is_a_term_of_it():
+    (deal,) = deals_of(
+        "Peru and Chile reach trade deal",
+        "Peru and Chile reached a trade deal on Monday. Peru will levy a tariff rate of 12 per "
+        "cent on goods from Chile, covering textiles and footwear.",
+    )
+    assert (deal.kind, deal.stage) == ("agreement", "framework")
+    assert names(deal) == ["Chile", "Peru"]
+    assert {"textiles", "footwear"} <= set(goods(deal))
+    assert "12 per cent" in [f.text for f in deal.figures]
+
+
+def test_tariffs_eliminated_under_an_agreement_in_force_are_a_term_of_it():
+    (deal,) = deals_of(
+        "Peru-Chile trade agreement enters into force",
+        "The trade agreement between Peru and Chile entered into force on Monday. Tariffs on "
+        "95 per cent of Chilean wine imports to Peru have now been eliminated.",
+    )
+    assert (deal.kind, deal.stage) == ("agreement", "in_force")
+    assert "wine" in goods(deal)
+
+
+def test_tariff_free_quotas_are_a_term_of_the_agreement():
+    (deal,) = deals_of(
+        "Peru signs free trade agreement with Chile",
+        "Peru signed a free trade agreement with Chile on Monday. The two countries agreed to "
+        "tariff-free quotas on Chilean beef, with the duties imposed on Peruvian sugar cut too.",
+    )
+    assert (deal.kind, deal.stage) == ("agreement", "signed")
+    assert {"beef", "sugar"} <= set(goods(deal))
+
+
+def test_a_tariff_imposed_before_the_agreement_stays_a_measure_of_its_own():
+    deals = deals_of(
+        "Peru and Chile reach trade deal",
+        "Peru and Chile reached a trade deal on Monday. Peru slapped a 30% duty on Chilean "
+        "copper in March.",
+    )
+    assert [d.kind for d in deals] == ["agreement", "measure"]
+
+
+def test_a_rate_threatened_if_talks_fail_stays_a_measure_of_its_own():
+    deals = deals_of(
+        "Peru and Chile reach trade deal",
+        "Peru and Chile reached a trade deal on Monday. Peru will impose a 40% tariff on "
+        "Chilean copper if Chile breaks the deal.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [
+        ("agreement", "framework"),
+        ("measure", "threatened"),
+    ]
+
+
+def test_a_list_restored_between_the_sides_of_an_agreement_stays_a_measure():
+    deals = deals_of(
+        "Peru puts Chile back on its white list",
+        "Peru put Chile back on its white list of trusted trading partners on Monday. The two "
+        "countries had also agreed on a mechanism to review export controls. Chile then "
+        "restored Peru to its own white list.",
+    )
+    measures = [d for d in deals if d.kind == "measure"]
+    assert len(measures) == 2
+
+
+# -- the main measure told again ----------------------------------------------------------------
+
+
+def test_the_main_measure_told_again_is_one_measure():
+    (deal,) = deals_of(
+        "Peru puts 10% tariff on Chilean timber",
+        "Peru imposed a 10 per cent tariff on Chilean timber and furniture on Monday. The new "
+        "tariffs will be added to any other duties already charged on imported timber.",
+    )
+    assert (deal.kind, deal.stage) == ("measure", "imposed")
+    assert names(deal) == ["Chile", "Peru"]
+    assert "Monday" in deal.stage_quote or "10 per cent" in deal.stage_quote
+
+
+def test_the_other_sides_answer_on_the_same_goods_stays_a_measure_of_its_own():
+    deals = deals_of(
+        "Peru puts 10% tariff on Chilean timber",
+        "Peru imposed a 10 per cent tariff on Chilean timber on Monday. Chile retaliated by "
+        "imposing tariffs on Peruvian timber.",
+    )
+    assert [d.kind for d in deals] == ["measure", "measure"]
