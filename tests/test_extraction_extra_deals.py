@@ -5,6 +5,8 @@ told again. None becomes a deal; the goods and figures of a term stay with its a
 import datetime
 
 from deals.extraction import extract
+from deals.extraction.stages import find_cues
+from deals.extraction.text import SentenceIndex, split_sentences
 
 DAY = datetime.date(2025, 6, 12)
 
@@ -117,6 +119,16 @@ def test_tariffs_eliminated_under_an_agreement_in_force_are_a_term_of_it():
     assert "wine" in goods(deal)
 
 
+def test_tariffs_that_will_drop_to_a_rate_are_a_term_of_the_agreement():
+    (deal,) = deals_of(
+        "Peru and Chile reach trade deal",
+        "Peru and Chile reached a trade deal on Monday. Tariffs that Peru imposed on Chilean "
+        "cars will drop from 25 to 15 percent.",
+    )
+    assert (deal.kind, deal.stage) == ("agreement", "framework")
+    assert goods(deal) == ["autos"]
+
+
 def test_tariff_free_quotas_are_a_term_of_the_agreement():
     (deal,) = deals_of(
         "Peru signs free trade agreement with Chile",
@@ -180,3 +192,10 @@ def test_the_other_sides_answer_on_the_same_goods_stays_a_measure_of_its_own():
         "imposing tariffs on Peruvian timber.",
     )
     assert [d.kind for d in deals] == ["measure", "measure"]
+
+
+def test_within_the_framework_of_a_bloc_names_no_framework_agreed():
+    low = "they settled it within the framework of the sadc, and signed a framework of rules."
+    (sentence,) = split_sentences(low, 0)
+    nouns = [low[c.start : c.end] for c in find_cues(low, [sentence], SentenceIndex([sentence]))]
+    assert nouns.count("framework") == 1

@@ -302,6 +302,7 @@ def _is_a_term(doc: Document, draft: DraftDeal, measure, agreement, figures: lis
             support.stage == "lifted"
             or _LOWERED.match(doc.low, cue.start, cue.end)
             or cue.sentence in terms
+            or _RATE_COMES_DOWN.search(doc.low, *_span(doc, cue.sentence))
         ):
             continue
         if cue.modality == FUTURE and _sets_a_rate(doc, cue, figures):
@@ -310,6 +311,13 @@ def _is_a_term(doc: Document, draft: DraftDeal, measure, agreement, figures: lis
     return True
 
 
+# "will drop from 25 to 15 percent", "lower the tariffs to 15%": a rate brought down to a figure.
+_RATE_COMES_DOWN = re.compile(
+    r"\b(?:drop|drops|dropped|dropping|fall|falls|fell|falling|come down|comes down|came down"
+    r"|cut|cuts|cutting|lower|lowers|lowered|lowering|reduce|reduces|reduced|reducing|slash"
+    r"|slashes|slashed|slashing|trim|trims|trimmed|trimming)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:from\s+[\d.]+\s*(?:%|per ?cent|percent)?\s+)?to\s+[\d.]+\s*(?:%|per ?cent|percent)"
+)
 _RATE_WHATS = frozenset({"tariff_rate"})
 # The instruments an agreement sets the rates of.
 _RATED = frozenset({"tariff", "quota"})
@@ -343,6 +351,11 @@ def _is_a_repeat(draft: DraftDeal, measure, main_draft: DraftDeal, main) -> bool
 
 def _imposers(mention) -> set[str]:
     return {p.name for p in mention.parties if p.role == "imposing"}
+
+
+def _span(doc: Document, i: int) -> tuple[int, int]:
+    s = doc.index.sentences[i]
+    return s.start, s.end
 
 
 def _instruments(draft: DraftDeal) -> set[str]:

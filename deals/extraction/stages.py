@@ -165,9 +165,19 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
     return FACTUAL
 
 
+# "within the framework of the SADC": the way things are done, not a framework agreed.
+_FRAMEWORK_OF = re.compile(r"\b(?:within|in|under|through) the $")
+
+
 def _noun_allowed(low: str, start: int, label: str, matched: str) -> bool:
     before = low[max(0, start - 40) : start]
     if NOT_TRADE.search(before):
+        return False
+    if (
+        matched == "framework"
+        and low.startswith(" of ", start + len(matched))
+        and _FRAMEWORK_OF.search(before)
+    ):
         return False
     if (
         matched.startswith("deal")
