@@ -1,6 +1,6 @@
 """What a story tells after its main deal that is no deal of its own: an agreement only referred
-to or a will to cooperate, a rate an agreement between the same sides sets, and the main measure
-told again. None becomes a deal; the goods and figures of a term stay with its agreement."""
+to, a cooperation named in passing, and a rate an agreement between the same sides sets. None
+becomes a deal; the goods and figures of a term stay with its agreement."""
 
 import datetime
 
@@ -25,7 +25,7 @@ def goods(deal):
     return sorted(c.name for c in deal.commodities)
 
 
-# -- an agreement referred to, or a will to cooperate ------------------------------------------
+# -- an agreement referred to ------------------------------------------------------------------
 
 
 def test_an_agreement_in_place_referred_to_by_name_is_no_deal_of_a_measure_story():
@@ -57,41 +57,14 @@ def test_a_pact_under_which_the_news_happens_stays_a_deal():
     assert [d.kind for d in deals] == ["measure", "agreement"]
 
 
-def test_a_will_to_work_together_is_no_agreement_of_a_measure_story():
+def test_a_cooperation_named_in_passing_is_no_deal_of_a_measure_story():
     deals = deals_of(
         "Peru pauses port fees on Chinese ships",
-        "Peru paused its port fees on Chinese ships on Monday. The president also agreed to "
-        "work with Chile and Colombia on shipbuilding.",
+        "Peru paused its port fees on Chinese ships on Monday. The ministry said its "
+        "cooperation with Chile and Colombia on shipbuilding would go on.",
     )
     assert [d.kind for d in deals] == ["measure"]
-    assert "Chile" not in names(deals[0])
-    assert "Colombia" not in names(deals[0])
-
-
-def test_a_commitment_to_settle_through_dialogue_is_no_agreement_of_a_measure_story():
-    deals = deals_of(
-        "Peru bans Chilean fruit imports",
-        "Peru banned imports of Chilean fruit on Monday. Both governments committed to "
-        "settling the dispute through dialogue.",
-    )
-    assert [d.kind for d in deals] == ["measure"]
-
-
-def test_a_deal_the_sides_want_to_see_whether_they_can_make_is_no_agreement():
-    deals = deals_of(
-        "Peru pauses tariffs on Chilean goods for 30 days",
-        "Peru paused its 25% tariffs on Chilean goods for 30 days on Monday, to see whether "
-        "a final economic deal with Chile could be structured.",
-    )
-    assert [d.kind for d in deals] == ["measure"]
-
-
-def test_agreeing_to_work_together_in_a_headline_is_early_talks():
-    (deal,) = deals_of(
-        "Peru and Chile agree to work together on shipbuilding",
-        "Peru and Chile agreed to work together on shipbuilding, officials said on Monday.",
-    )
-    assert (deal.kind, deal.stage) == ("agreement", "talks")
+    assert names(deals[0]) == ["China", "Peru"]
 
 
 # -- a rate an agreement sets -------------------------------------------------------------------
@@ -169,29 +142,6 @@ def test_a_list_restored_between_the_sides_of_an_agreement_stays_a_measure():
     )
     measures = [d for d in deals if d.kind == "measure"]
     assert len(measures) == 2
-
-
-# -- the main measure told again ----------------------------------------------------------------
-
-
-def test_the_main_measure_told_again_is_one_measure():
-    (deal,) = deals_of(
-        "Peru puts 10% tariff on Chilean timber",
-        "Peru imposed a 10 per cent tariff on Chilean timber and furniture on Monday. The new "
-        "tariffs will be added to any other duties already charged on imported timber.",
-    )
-    assert (deal.kind, deal.stage) == ("measure", "imposed")
-    assert names(deal) == ["Chile", "Peru"]
-    assert "Monday" in deal.stage_quote or "10 per cent" in deal.stage_quote
-
-
-def test_the_other_sides_answer_on_the_same_goods_stays_a_measure_of_its_own():
-    deals = deals_of(
-        "Peru puts 10% tariff on Chilean timber",
-        "Peru imposed a 10 per cent tariff on Chilean timber on Monday. Chile retaliated by "
-        "imposing tariffs on Peruvian timber.",
-    )
-    assert [d.kind for d in deals] == ["measure", "measure"]
 
 
 def test_within_the_framework_of_a_bloc_names_no_framework_agreed():

@@ -53,7 +53,7 @@ _SELF_CONTAINED = re.compile(
 _NOUN_NOT_A_FACT = re.compile(
     r"(?:n't|\b(?:seek|seeks|seeking|sought|pursue|pursues|pursuing|push(?:es|ing)? for|hopes? for"
     r"|hoping for|negotiat\w*|talks|towards?|on a|for a|possible|potential|proposed|planned|future"
-    r"|whether|prospective|envisaged|would-be|any|no|without|if|unless|would|could|might|may|not|lack"
+    r"|prospective|envisaged|would-be|any|no|without|if|unless|would|could|might|may|not|lack"
     r"|lacks|lacking|for))\s+(?:[\w.-]+\s+){0,3}$"
 )
 _NOUN_DEFAULT = {
@@ -183,7 +183,7 @@ def extract(
     ordered = _ordered(doc, deals)
     ordered += background_agreements(doc, ordered)
     mentions = [to_mention(doc, deal, ordered, figures) for deal in ordered]
-    if _fold_terms_and_repeats(doc, ordered, mentions, figures):
+    if _fold_terms(doc, ordered, mentions, figures):
         # The folded drafts' goods, parties and figures go to the deals that took them in.
         ordered = [deal for deal in ordered if deal.cues or deal.nouns]
         doc.closest.clear()
@@ -203,9 +203,8 @@ def _with_steps_of_their_own(
 ) -> tuple[list[DraftDeal], list]:
     """Drop an agreement told after the story's main deal that the story gives no step of its
     own: one only referred to ("goods that qualify under the United States-Mexico-Canada
-    Agreement", "a review of the US-Mexico-Canada free trade pact"), a will to cooperate
-    ("agreed to work with Japan on shipbuilding") or a cooperation named in passing. Its names
-    stay out of the other deals."""
+    Agreement", "a review of the US-Mexico-Canada free trade pact") or a cooperation named in
+    passing ("this new cooperation"). Its names stay out of the other deals."""
     kept = [
         (draft, mention)
         for n, (draft, mention) in enumerate(zip(drafts, mentions, strict=True))
@@ -227,10 +226,8 @@ _COOPERATION = re.compile(r"co-?operation|collaboration")
 
 
 def _states_a_step(doc: Document, cue: Cue) -> bool:
-    """Whether ``cue`` tells a step of an agreement, rather than a will to cooperate, a
-    cooperation named or an agreement in place referred to by its name."""
-    if cue.label == "intent":
-        return False
+    """Whether ``cue`` tells a step of an agreement, rather than naming a cooperation or
+    referring to an agreement in place by its name."""
     if not cue.is_noun:
         return True
     if _COOPERATION.match(doc.low, cue.start, cue.end):
@@ -241,12 +238,11 @@ def _states_a_step(doc: Document, cue: Cue) -> bool:
     return referred is None or doc.text[referred.start("name") : cue.end].islower()
 
 
-def _fold_terms_and_repeats(
-    doc: Document, drafts: list[DraftDeal], mentions: list, figures: list
-) -> bool:
-    """Fold into another deal each measure told after the main deal that is a term of an
-    agreement between the same sides (``_is_a_term``) or the main measure told again
-    (``_is_a_repeat``). Return whether any was folded; a folded draft is left empty."""
+def _fold_terms(doc: Document, drafts: list[DraftDeal], mentions: list, figures: list) -> bool:
+    """Fold each measure told after the main deal that is a term of an agreement between the
+    same sides (``_is_a_term``) into that agreement: its sentences, and so its goods, parties and
+    figures, are told of the agreement, which takes no measure's stage from them. Return whether
+    any was folded; a folded draft is left empty."""
     folded = False
     for n in range(1, len(drafts)):
         draft, mention = drafts[n], mentions[n]
@@ -263,19 +259,9 @@ def _fold_terms_and_repeats(
             ),
             None,
         )
-        if host is not None:
-            # The term's sentences are told of the agreement, which states no measure's stage.
-            host.cues += draft.cues + draft.nouns
-        elif _is_a_repeat(draft, mention, drafts[0], mentions[0]):
-            # Told again at the same stage, it adds its sentences to the main measure, whose own
-            # statements keep its stage and quote.
-            host = drafts[0]
-            host.nouns += draft.nouns
-            host.cues += draft.cues
-            if host.segments is not None:
-                host.segments = [*host.segments, *(draft.segments or [])]
-        else:
+        if host is None:
             continue
+        host.cues += draft.cues + draft.nouns
         host._sentences = host._by_sentence = host._sorted_starts = None
         draft.cues, draft.nouns, draft.support = [], [], []
         folded = True
@@ -330,27 +316,6 @@ def _sets_a_rate(doc: Document, cue: Cue, figures: list) -> bool:
     if _CONDITION.search(doc.low, s.start, s.end):
         return False
     return any(s.start <= f.start < s.end and f.what in _RATE_WHATS for f in figures)
-
-
-def _is_a_repeat(draft: DraftDeal, measure, main_draft: DraftDeal, main) -> bool:
-    """Whether a measure is the story's main measure told again ("The new tariffs will be added
-    to other duties on wood products"): the same instrument at the same stage, by the same
-    imposer, on the same sides, and on goods all of which the main measure names."""
-    if main.kind != MEASURE or not measure.commodities or measure.stage not in (None, main.stage):
-        return False
-    roles = {p.name: p.role for p in main.parties}
-    if not all(roles.get(p.name, "") in (None, p.role) for p in measure.parties):
-        return False
-    if _imposers(measure) != _imposers(main):
-        return False
-    goods = {c.name for c in main.commodities} | {c.parent for c in main.commodities}
-    if not all(c.name in goods for c in measure.commodities):
-        return False
-    return bool(_instruments(draft) & _instruments(main_draft))
-
-
-def _imposers(mention) -> set[str]:
-    return {p.name for p in mention.parties if p.role == "imposing"}
 
 
 def _span(doc: Document, i: int) -> tuple[int, int]:

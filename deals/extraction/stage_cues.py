@@ -302,23 +302,6 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         0.9,
         "",
     ),
-    # "agreed to work with Japan on shipbuilding", "committed to settling the standoff through
-    # dialogue": a will to cooperate, not an agreement reached (labelled ``intent``).
-    (
-        _rx(
-            r"\b(?:agree[sd]?|pledg(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed))\s+to\s+"
-            r"(?:(?:keep|continue)\s+)?(?:work(?:ing)?|cooperat(?:e|ing)|co-operat(?:e|ing)"
-            r"|collaborat(?:e|ing)|engag(?:e|ing)|stay in (?:close )?(?:touch|contact)"
-            r"|keep (?:in )?(?:touch|talking)|maintain (?:close )?(?:contacts?|communication"
-            r"|dialogue))\b(?!\s+towards?\b)"
-            r"|\bcommit(?:s|ted|ting)?\s+to\s+(?:[\w-]+\s+){0,5}?(?:through|via|by)\s+(?:[\w-]+\s+)?"
-            r"(?:dialogue|consultations?|diplomacy|diplomatic (?:means|channels))\b"
-        ),
-        "A",
-        _S(agreement="talks"),
-        0.7,
-        "intent",
-    ),
     # "agreed to pull out": an exit, not an agreement.
     (
         _rx(
