@@ -384,3 +384,19 @@ def test_a_quantity_in_lakh_or_crore_is_read_with_its_scale(sentence, text, valu
 def test_an_amount_followed_by_its_currency_code_is_money_in_that_currency():
     (figure,) = extract("Plant deal signed", "The firm will invest 9.5 billion MYR.").figures
     assert (figure.text, figure.value, figure.unit) == ("9.5 billion MYR", 9.5e9, "MYR")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("Ruritania announced a 90-day pause on the tariffs.", "90-day", "days"),
+        ("Ruritania set a 12-month ban on timber exports.", "12-month", "months"),
+    ],
+)
+def test_a_duration_joined_to_its_number_by_a_hyphen_is_read(sentence, text, unit):
+    (figure,) = extract("Ruritania pauses tariffs", sentence).figures
+    assert (figure.text, figure.unit, figure.what) == (text, unit, "other")
+
+
+def test_an_age_written_with_hyphens_is_no_duration():
+    assert extract("Ruritania pauses tariffs", "It revives a 10-year-old rule.").figures == []

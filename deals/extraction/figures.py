@@ -255,7 +255,10 @@ _DURATIONS = r"(?:minutes|hours|days|weeks|months|years)"
 # Not a duration: an age ("10 years old"), or a time between two events ("two days after the
 # countries agreed", "a year ago"), which dates the news rather than measuring a term.
 _NOT_A_DURATION = r"(?![\s-](?:ago|old|after|before|later|earlier)\b)"
-_DURATION_AFTER = re.compile(rf"[\s-]{_DURATIONS}\b{_NOT_A_DURATION}")
+# "a 90-day pause", "a 12-month ban": a hyphen joins the number to a singular unit.
+_DURATION_AFTER = re.compile(
+    rf"(?:[\s-]{_DURATIONS}|-(?:minute|hour|day|week|month|year))\b{_NOT_A_DURATION}"
+)
 _SPELLED = {
     "two": 2,
     "three": 3,
@@ -384,7 +387,8 @@ def _count(text: str, match: re.Match[str], number: float) -> _Reading | None:
         duration = _DURATION_AFTER.match(text, match.end())
         if duration is None or "." in match.group():
             return None
-        return _Reading(match.start(), duration.end(), number, duration.group()[1:], COUNT)
+        unit = duration.group()[1:]
+        return _Reading(match.start(), duration.end(), number, unit.rstrip("s") + "s", COUNT)
     scale = counted.group("scale") or counted.group("hscale")
     if "." in match.group() and not scale:
         return None
