@@ -391,6 +391,8 @@ def test_an_amount_followed_by_its_currency_code_is_money_in_that_currency():
     [
         ("Ruritania announced a 90-day pause on the tariffs.", "90-day", "days"),
         ("Ruritania set a 12-month ban on timber exports.", "12-month", "months"),
+        ("Ruritania set a six-month ban on timber exports.", "six-month", "months"),
+        ("Ruritania agreed a one-year pause on the tariffs.", "one-year", "years"),
     ],
 )
 def test_a_duration_joined_to_its_number_by_a_hyphen_is_read(sentence, text, unit):
@@ -399,4 +401,5 @@ def test_a_duration_joined_to_its_number_by_a_hyphen_is_read(sentence, text, uni
 
 
 def test_an_age_written_with_hyphens_is_no_duration():
-    assert extract("Ruritania pauses tariffs", "It revives a 10-year-old rule.").figures == []
+    for rule in ("a 10-year-old rule", "a two-year-old rule"):
+        assert extract("Ruritania pauses tariffs", f"It revives {rule}.").figures == []

@@ -280,6 +280,11 @@ _SPELLED_COUNT_AFTER = re.compile(
     rf"(?:\s(?:million|billion))?(?:(?:\s[a-z]+)?\s(?P<noun>{_COUNTED})"
     rf"|\s(?P<duration>{_DURATIONS}){_NOT_A_DURATION})\b"
 )
+# "a six-month ban", "a one-year pause": a spelled number joined to a singular unit.
+_SPELLED_DURATION_AFTER = re.compile(
+    rf"-(?P<duration>minute|hour|day|week|month|year)\b{_NOT_A_DURATION}"
+)
+_SPELLED_DURATIONS = {"one": 1, **_SPELLED}
 _COUNT_SCALES = frozenset({"million", "billion"})
 # "the two firms" names the firms already told of rather than counting them.
 _NAMED_GROUP = re.compile(r"\b(?:the|those|these|all|both)\s$")
@@ -419,6 +424,15 @@ def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
                     if noun != "people" or value >= _FEWEST_PEOPLE:
                         found.append(_Reading(start, end, value, noun, COUNT))
             start = low.find(word + " ", start + 1)
+    for word, number in _SPELLED_DURATIONS.items():
+        start = low.find(word + "-")
+        while start >= 0:
+            joined = _SPELLED_DURATION_AFTER.match(low, start + len(word))
+            if joined and not (start and low[start - 1].isalpha()):
+                end = joined.end()
+                if not any(r.start < end and start < r.end for r in taken):
+                    found.append(_Reading(start, end, number, joined["duration"] + "s", COUNT))
+            start = low.find(word + "-", start + 1)
     return found
 
 
