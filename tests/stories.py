@@ -1,4 +1,5 @@
-"""Reading a short story written for a test: its main deal, and that deal's kind and stage."""
+"""Reading a short story written for a test: its deals, its main deal, and a deal's kind, stage,
+parties and goods."""
 
 import datetime
 
@@ -8,11 +9,24 @@ from deals.extraction import extract
 DAY = datetime.date(2025, 6, 12)
 
 
-def main_deal(title, body="", published=DAY):
-    """The story's main deal; the story must read as a deal story."""
+def deals_of(title, body="", published=DAY):
+    """The story's deals, the main one first; the story must read as a deal story."""
     result = extract(title, body, published)
     assert result.relevant, result.reason
-    return result.deals[0]
+    return result.deals
+
+
+def main_deal(title, body="", published=DAY):
+    """The story's main deal; the story must read as a deal story."""
+    return deals_of(title, body, published)[0]
+
+
+def names(deal):
+    return sorted(p.name for p in deal.parties)
+
+
+def goods(deal):
+    return sorted(c.name for c in deal.commodities)
 
 
 def stage_of(title, body="", published=DAY):

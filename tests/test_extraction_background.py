@@ -1,25 +1,7 @@
 """Deals a story tells as background to its own: each one reported apart, after the main deal,
 with its own sides, goods and stage, and none of them handed to the main deal."""
 
-import datetime
-
-from deals.extraction import extract
-
-DAY = datetime.date(2025, 6, 12)
-
-
-def deals_of(title, body, published=DAY):
-    result = extract(title, body, published)
-    assert result.relevant, result.reason
-    return result.deals
-
-
-def names(deal):
-    return sorted(p.name for p in deal.parties)
-
-
-def goods(deal):
-    return sorted(c.name for c in deal.commodities)
+from .stories import deals_of, goods
 
 
 def roles(deal):

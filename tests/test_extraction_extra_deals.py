@@ -2,28 +2,10 @@
 to, a cooperation named in passing, and a rate an agreement between the same sides sets. None
 becomes a deal; the goods and figures of a term stay with its agreement."""
 
-import datetime
-
-from deals.extraction import extract
 from deals.extraction.stages import find_cues
 from deals.extraction.text import SentenceIndex, split_sentences
 
-DAY = datetime.date(2025, 6, 12)
-
-
-def deals_of(title, body, published=DAY):
-    result = extract(title, body, published)
-    assert result.relevant, result.reason
-    return result.deals
-
-
-def names(deal):
-    return sorted(p.name for p in deal.parties)
-
-
-def goods(deal):
-    return sorted(c.name for c in deal.commodities)
-
+from .stories import deals_of, goods, names
 
 # -- an agreement referred to ------------------------------------------------------------------
 
