@@ -4,6 +4,8 @@ every run: Newton's method on the L2-penalised log-loss (the bias is not penalis
 from __future__ import annotations
 
 import math
+import random
+from collections.abc import Iterator, Sequence
 
 
 def fit(
@@ -36,6 +38,19 @@ def fit(
             break
     weights = {k: round(v, 4) for k, v in zip(names, w[1:], strict=True) if abs(v) > 1e-4}
     return round(w[0], 4), weights
+
+
+def folds(items: Sequence, *, seed: int, repeats: int, count: int) -> Iterator[tuple[list, list]]:
+    """(training, held out) for each of ``count`` folds of each of ``repeats`` rounds, the items
+    shuffled anew each round from ``seed``: the same folds every run."""
+    for repeat in range(repeats):
+        shuffled = list(items)
+        random.Random(seed + repeat).shuffle(shuffled)
+        for fold in range(count):
+            yield (
+                [item for i, item in enumerate(shuffled) if i % count != fold],
+                [item for i, item in enumerate(shuffled) if i % count == fold],
+            )
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:

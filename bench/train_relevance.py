@@ -129,16 +129,13 @@ def probability(model: relevance.Model, row) -> float:
 def cross_validate(rows, penalty: float, names: list | None = None) -> list[tuple[bool, float]]:
     """Each story scored by models that did not see it: REPEATS rounds of FOLDS folds."""
     scored = []
-    for repeat in range(REPEATS):
-        shuffled = rows[:]
-        random.Random(SEED + repeat).shuffle(shuffled)
-        for fold in range(FOLDS):
-            train = [r for i, r in enumerate(shuffled) if i % FOLDS != fold]
-            held = [r for i, r in enumerate(shuffled) if i % FOLDS == fold]
-            model = fit([r for r in train if judged(r)], penalty)
-            scored += [(r[2], probability(model, r)) for r in held]
-            if names is not None and repeat == 0:
-                names += [(r[0], r[2], probability(model, r)) for r in held]
+    for n, (train, held) in enumerate(
+        logistic.folds(rows, seed=SEED, repeats=REPEATS, count=FOLDS)
+    ):
+        model = fit([r for r in train if judged(r)], penalty)
+        scored += [(r[2], probability(model, r)) for r in held]
+        if names is not None and n < FOLDS:
+            names += [(r[0], r[2], probability(model, r)) for r in held]
     return scored
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,16 +144,11 @@ def cross_validate(
 ) -> tuple[int, int, int]:
     """(model right, rules right, stories) over REPEATS rounds of FOLDS folds by story."""
     model_right = rules_right = total = 0
-    for repeat in range(REPEATS):
-        shuffled = stories[:]
-        random.Random(SEED + repeat).shuffle(shuffled)
-        for fold in range(FOLDS):
-            train = [s for i, s in enumerate(shuffled) if i % FOLDS != fold]
-            held = [s for i, s in enumerate(shuffled) if i % FOLDS == fold]
-            model = fit(train, penalty, dropped)
-            model_right += sum(s.right(pick(model, s)) for s in held)
-            rules_right += sum(s.right(s.ruled) for s in held)
-            total += len(held)
+    for train, held in logistic.folds(stories, seed=SEED, repeats=REPEATS, count=FOLDS):
+        model = fit(train, penalty, dropped)
+        model_right += sum(s.right(pick(model, s)) for s in held)
+        rules_right += sum(s.right(s.ruled) for s in held)
+        total += len(held)
     return model_right, rules_right, total
 
 
