@@ -165,6 +165,19 @@ def test_the_search_page_counts_its_results_by_stage_beside_the_best_matches(
     assert "32 deals match your filters" in response.content.decode()
 
 
+def test_the_second_page_of_a_search_shows_the_rest_of_the_matches(archive, client):
+    for n in range(30):
+        published_deal(
+            title=f"Malaysia export ban number {n}", kind="measure", stages=[("imposed", DAY)]
+        )
+    services.refresh_search_documents()
+    response = client.get(reverse("deals:deal-list"), {"q": "export ban", "page": "2"})
+
+    shown = [deal.title for deal in response.context["object_list"]]
+    assert shown == found("export ban")[25:]
+    assert "32 deals match your filters" in response.content.decode()
+
+
 def test_the_api_finds_a_phrase(archive, client):
     response = client.get(reverse("api:deal-list"), {"q": '"raw rare earth"'})
 

@@ -37,6 +37,10 @@ class Role(models.TextChoices):
     MEDIATOR = "mediator", "Mediator"
 
 
+#: The order of a search on PostgreSQL: best match first, then the latest change.
+RANKED = ("-rank", "-last_changed_on", "-id")
+
+
 class DealQuerySet(models.QuerySet):
     def published(self) -> "DealQuerySet":
         """Deals readers can see: those with at least one timeline entry, hence a stage."""
@@ -105,7 +109,7 @@ class DealQuerySet(models.QuerySet):
         in that one visit (counting the matches apart would visit each again). Otherwise the
         first deals come by their index and the counts from one grouped query.
         """
-        ranked = self.query.order_by[:1] == ("-rank",) and "rank" in self.query.annotations
+        ranked = tuple(self.query.order_by) == RANKED and "rank" in self.query.annotations
         if not ranked or connections[self.db].vendor != "postgresql":
             return list(self[:first]), self.stage_counts()
         # The order's fields are read with each match, and only the first few are sorted.
@@ -165,7 +169,7 @@ class DealQuerySet(models.QuerySet):
             return (
                 self.filter(search_document=query)
                 .alias(rank=SearchRank(models.F("search_document"), query))
-                .order_by("-rank", "-last_changed_on", "-id")
+                .order_by(*RANKED)
             )
         found = [term for term in searchtext.terms(text) if not term.excluded]
         if not found:

@@ -283,11 +283,13 @@ class DealListView(MultipleObjectMixin, TemplateView):
             value for name, value in self.request.GET.items() if name not in ("sort", "page")
         )
         self.first_page = None
-        if filtered:
+        if filtered and self.request.GET.get("page", "1") == "1":
             # A search visits every match to rank it: the counts are read in the same visit.
             both = later(self.object_list.first_and_stage_counts, self.paginate_by)
             self.first_page = later(operator.itemgetter(0), both)
             self.stage_counts = later(operator.itemgetter(1), both)
+        elif filtered:
+            self.stage_counts = later(self.object_list.stage_counts)
         else:
             self.stage_counts = later(published_stage_counts, version)
         chart = functools.partial(_drawn_stage_chart, statuses, self.stage_counts)
