@@ -115,9 +115,18 @@ class DealFilterSet(DealRelationFilters):
         "title": ("title", "id"),
     }
 
+    #: Filters that find deals through other rows: a search document, party or commodity links.
+    FOUND_ELSEWHERE = ("q", "party", "party_id", "commodity", "commodity_id", "country")
+
     class Meta:
         model = Deal
         fields = ["kind"]
+
+    @property
+    def found_elsewhere(self) -> bool:
+        """Whether the deals are found through other rows, not by their own columns."""
+        chosen = self.form.cleaned_data if self.is_bound and self.is_valid() else {}
+        return any(chosen.get(name) for name in self.FOUND_ELSEWHERE)
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

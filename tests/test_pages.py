@@ -268,6 +268,24 @@ def test_deal_list_paginates_and_keeps_the_filters_in_page_links(client, stages,
     assert "30 deals match your filters" in text_of(first)
 
 
+def test_a_countrys_deals_sorted_by_title_page_and_count_as_the_plain_order_does(client, stages):
+    peru = CountryFactory(name="Peru", slug="peru", iso_code="PE")
+    bulk_published_deals(40, parties=[peru], slug_prefix="peru")
+    bulk_published_deals(20, slug_prefix="other")
+
+    first = client.get(reverse("deals:deal-list"), {"country": "peru", "sort": "title"})
+    second = client.get(reverse("deals:deal-list"), {"country": "peru", "sort": "title", "page": 2})
+
+    expected = list(
+        Deal.objects.published().filter(parties=peru).order_by("title", "id").values_list("title")
+    )
+    shown = [(deal.title,) for page in (first, second) for deal in page.context["deal_list"]]
+    assert shown == expected
+    assert len(first.context["deal_list"]) == 25
+    assert "40 deals match your filters" in text_of(first)
+    assert "40 deals match your filters" in text_of(second)
+
+
 def test_deal_list_explains_a_filter_it_cannot_use(client, world):
     page = text_of(client.get(reverse("deals:deal-list"), {"stage": "no-such-stage"}))
 

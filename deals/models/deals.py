@@ -102,18 +102,23 @@ class DealQuerySet(models.QuerySet):
         rows = self.order_by().values("status").annotate(count=models.Count("pk"))
         return {row["status"]: row["count"] for row in rows}
 
-    def first_and_stage_counts(self, first: int) -> tuple[list["Deal"], dict[int, int]]:
+    def first_and_stage_counts(
+        self, first: int, *, found_elsewhere: bool = False
+    ) -> tuple[list["Deal"], dict[int, int]]:
         """The first `first` of these deals, in their order, and how many stand at each stage.
 
         A search ranked by relevance on PostgreSQL visits every match to rank it: both are read
-        in that one visit (counting the matches apart would visit each again). Otherwise the
-        first deals come by their index and the counts from one grouped query.
+        in that one visit (counting the matches apart would visit each again). So are deals
+        `found_elsewhere`, through other rows (a party's or a good's links, a search document):
+        walking an order's index until enough of them turn up can pass thousands of others.
+        Otherwise the first deals come by their index and the counts from one grouped query.
         """
         ranked = tuple(self.query.order_by) == RANKED and "rank" in self.query.annotations
-        if not ranked or connections[self.db].vendor != "postgresql":
+        if not (ranked or found_elsewhere) or connections[self.db].vendor != "postgresql":
             return list(self[:first]), self.stage_counts()
         # The order's fields are read with each match, and only the first few are sorted.
-        order = {f"o{i}": name for i, name in enumerate(self.query.order_by)}
+        by_order = self.query.order_by or self.model._meta.ordering
+        order = {f"o{i}": name for i, name in enumerate(by_order)}
         found = (
             self.annotate(**{key: models.F(name.lstrip("-")) for key, name in order.items()})
             .values_list("pk", "status_id", *order)

@@ -284,8 +284,13 @@ class DealListView(MultipleObjectMixin, TemplateView):
         )
         self.first_page = None
         if filtered and self.request.GET.get("page", "1") == "1":
-            # A search visits every match to rank it: the counts are read in the same visit.
-            both = later(self.object_list.first_and_stage_counts, self.paginate_by)
+            # A search visits every match to rank it, and deals found through their parties or
+            # goods are best read all at once: the counts are read in the same visit.
+            both = later(
+                self.object_list.first_and_stage_counts,
+                self.paginate_by,
+                found_elsewhere=self.filterset.found_elsewhere,
+            )
             self.first_page = later(operator.itemgetter(0), both)
             self.stage_counts = later(operator.itemgetter(1), both)
         elif filtered:
