@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_delete
 
 
 class DealsConfig(AppConfig):
@@ -12,7 +13,11 @@ class DealsConfig(AppConfig):
     def ready(self) -> None:
         # The services queue tasks by name; importing them registers them in every process.
         from deals import tasks  # noqa: F401
+        from deals.models import Deal
+        from deals.searchresults import deal_deleted
         from deals.versions import watch_connection
 
         # Every write to the tracker's tables, from any code, renews the data version.
         connection_created.connect(watch_connection, dispatch_uid="deals.versions")
+        # A search's kept results are mended by the deals changed since; a deleted one is gone.
+        post_delete.connect(deal_deleted, sender=Deal, dispatch_uid="deals.searchresults")

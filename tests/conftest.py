@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 
 from deals.models import Status
 from deals.stages import SHIPPED_STAGES
@@ -20,6 +21,13 @@ def exact_counts(settings):
     """Counts over the archive recounted at every render: a tally kept by an earlier test, for
     other data, must not stand in for this one's (tests/test_tallies.py turns them on)."""
     settings.TRACKER_TALLY_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches, as its database starts empty: what an earlier test
+    kept (a search's results, mended by the deals changed since) must not stand in."""
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from deals import services
+from deals import searchresults, services
 from deals.filters import DealFilterSet
-from deals.models import Deal, PartyAlias
+from deals.models import Deal, PartyAlias, TimelineEntry
 
 from .factories import (
     ArticleFactory,
@@ -176,6 +176,95 @@ def test_the_second_page_of_a_search_shows_the_rest_of_the_matches(archive, clie
     shown = [deal.title for deal in response.context["object_list"]]
     assert shown == found("export ban")[25:]
     assert "32 deals match your filters" in response.content.decode()
+
+
+ranked_only_on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Only PostgreSQL ranks a search by relevance"
+)
+
+
+def shown_and_counted(client, text: str) -> tuple[list[str], dict[int, int]]:
+    response = client.get(reverse("deals:deal-list"), {"q": text})
+    titles = [deal.title for deal in response.context["object_list"]]
+    return titles, dict(response.context["paginator"].stage_counts)
+
+
+def read_afresh(text: str) -> tuple[list[str], dict[int, int]]:
+    filterset = DealFilterSet(data={"q": text}, queryset=Deal.objects.published())
+    first, counts = filterset.qs.first_and_stage_counts(25)
+    return [deal.title for deal in first], counts
+
+
+@pytest.fixture
+def readings(monkeypatch) -> list[str]:
+    """The searches read afresh (not mended from what was kept) during a test."""
+    read = []
+    monkeypatch.setattr(
+        searchresults,
+        "_read",
+        lambda deals, _read=searchresults._read: read.append(1) or _read(deals),
+    )
+    return read
+
+
+@ranked_only_on_postgresql
+@pytest.mark.parametrize("kept", [200, 26])
+def test_a_search_shown_again_after_changes_is_mended_to_what_a_fresh_reading_shows(
+    archive, client, stages, monkeypatch, readings, kept
+):
+    monkeypatch.setattr(searchresults, "KEPT", kept)
+    bans = [
+        published_deal(
+            title=f"Malaysia export ban number {n}", kind="measure", stages=[("imposed", DAY)]
+        )
+        for n in range(30)
+    ]
+    services.refresh_search_documents()
+    before = shown_and_counted(client, "export ban")
+    assert before == read_afresh("export ban")
+
+    # The best match moves on, two stop matching and a new deal matches.
+    best = Deal.objects.get(title=before[0][0])
+    best.status = stages["lifted"]
+    best.save()
+    for deal in bans[3:5]:
+        deal.title = f"Malaysia tariff {deal.pk}"
+        deal.save()
+        TimelineEntry.objects.filter(deal=deal).update(quote="Tariffs stay.")
+    services.refresh_search_documents(deal_ids=[deal.pk for deal in bans[3:5]])
+    published_deal(
+        title="Malaysia export ban on bauxite, the export ban of the year",
+        kind="measure",
+        stages=[("threatened", DAY)],
+    )
+    after = shown_and_counted(client, "export ban")
+
+    assert after == read_afresh("export ban")
+    assert after[0][0] == "Malaysia export ban on bauxite, the export ban of the year"
+    assert sum(after[1].values()) == sum(before[1].values()) - 1
+    assert after[1][stages["lifted"].pk] == 1
+    assert len(readings) == 1  # Read once, then mended.
+
+
+@ranked_only_on_postgresql
+def test_deals_deleted_in_the_admin_leave_a_searchs_counts_at_once(
+    archive, client, readings, settings
+):
+    # Rendered for a signed-in reader: the page and its parts are not served from the caches.
+    settings.TRACKER_PAGE_CACHE_SECONDS = settings.TRACKER_FRAGMENT_CACHE_SECONDS = 0
+    for n in range(30):
+        published_deal(
+            title=f"Malaysia export ban number {n}", kind="measure", stages=[("imposed", DAY)]
+        )
+    services.refresh_search_documents()
+    before = shown_and_counted(client, "export ban")
+    not_shown = Deal.objects.published().exclude(title__in=before[0])
+    for deal in not_shown.filter(title__contains="export ban")[:2]:
+        deal.delete()
+    after = shown_and_counted(client, "export ban")
+
+    assert after == read_afresh("export ban")
+    assert sum(after[1].values()) == sum(before[1].values()) - 2
 
 
 def test_the_api_finds_a_phrase(archive, client):

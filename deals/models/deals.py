@@ -113,8 +113,7 @@ class DealQuerySet(models.QuerySet):
         walking an order's index until enough of them turn up can pass thousands of others.
         Otherwise the first deals come by their index and the counts from one grouped query.
         """
-        ranked = tuple(self.query.order_by) == RANKED and "rank" in self.query.annotations
-        if not (ranked or found_elsewhere) or connections[self.db].vendor != "postgresql":
+        if not (self.is_ranked() or found_elsewhere) or connections[self.db].vendor != "postgresql":
             return list(self[:first]), self.stage_counts()
         # The order's fields are read with each match, and only the first few are sorted.
         by_order = self.query.order_by or self.model._meta.ordering
@@ -137,8 +136,42 @@ class DealQuerySet(models.QuerySet):
             rows = cursor.fetchall()
         counts = {status: n for status, n, pk in rows if pk is None}
         ids = [pk for _, pk in sorted((at, pk) for _, at, pk in rows if pk is not None)]
+        return self.in_order(ids), counts
+
+    def is_ranked(self) -> bool:
+        """Whether these deals are a search ordered by relevance (PostgreSQL)."""
+        return tuple(self.query.order_by) == RANKED and "rank" in self.query.annotations
+
+    def ranked_keys(self) -> models.QuerySet:
+        """(id, stage, rank, last change, id) of each of these ranked deals, unordered: sorted
+        in descending order of the last three, they are in the order of the search."""
+        keys = {"key_rank": models.F("rank"), "key_changed": models.F("last_changed_on")}
+        return (
+            self.annotate(**keys)
+            .values_list("pk", "status_id", "key_rank", "key_changed", "pk")
+            .order_by()
+        )
+
+    def ranked_reading(self, best: int) -> tuple[dict[int, int], list[tuple]]:
+        """Each of these ranked deals' stage, {id: status id}, and the keys of the `best` first
+        ((rank, last change, id), best first), from one visit of the matches."""
+        sql, params = self.ranked_keys().query.sql_with_params()
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH found (id, status_id, rank, changed, key) AS MATERIALIZED ({sql}) "
+                "SELECT id, status_id, NULL, NULL, NULL FROM found "
+                "UNION ALL (SELECT NULL, NULL, rank, changed, key FROM found "
+                "ORDER BY rank DESC, changed DESC, key DESC LIMIT %s)",
+                [*params, best],
+            )
+            rows = cursor.fetchall()
+        stages = {pk: status for pk, status, _, _, key in rows if key is None}
+        return stages, [(rank, changed, key) for _, _, rank, changed, key in rows if key]
+
+    def in_order(self, ids: list[int]) -> list["Deal"]:
+        """These deals of `ids`, in that order (any id no longer among them is left out)."""
         chosen = self.order_by().filter(pk__in=ids).in_bulk()
-        return [chosen[pk] for pk in ids if pk in chosen], counts
+        return [chosen[pk] for pk in ids if pk in chosen]
 
     def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
         """The `per_stage` most recently changed deals at each of the stages `status_ids`.

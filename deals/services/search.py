@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from deals import searchtext
 from deals.models import (
@@ -64,7 +65,7 @@ def _pieces(deal_ids: list[int]) -> dict[int, tuple[str, str, str, str]]:
     }
 
 
-def _write_postgresql(texts: dict[int, tuple[str, str, str, str]]) -> None:
+def _write_postgresql(texts: dict[int, tuple[str, str, str, str]], now) -> None:
     rows = ", ".join(["(%s::bigint, %s, %s, %s, %s)"] * len(texts))
     weighted = " || ".join(
         f"setweight(to_tsvector('{SEARCH_CONFIG}', v.{part}), '{weight}')"
@@ -72,22 +73,28 @@ def _write_postgresql(texts: dict[int, tuple[str, str, str, str]]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE deals_deal SET search_document = {weighted} "
+            f"UPDATE deals_deal SET search_document = {weighted}, updated_at = %s "
             f"FROM (VALUES {rows}) AS v(id, a, b, c, d) WHERE deals_deal.id = v.id",
-            [value for pk, pieces in texts.items() for value in (pk, *pieces)],
+            [now, *(value for pk, pieces in texts.items() for value in (pk, *pieces))],
         )
 
 
-def _write_stems(texts: dict[int, tuple[str, str, str, str]]) -> None:
+def _write_stems(texts: dict[int, tuple[str, str, str, str]], now) -> None:
     Deal.objects.bulk_update(
-        [Deal(pk=pk, search_text=searchtext.document(*pieces)) for pk, pieces in texts.items()],
-        ["search_text"],
+        [
+            Deal(pk=pk, search_text=searchtext.document(*pieces), updated_at=now)
+            for pk, pieces in texts.items()
+        ],
+        ["search_text", "updated_at"],
     )
 
 
 @transaction.atomic
 def refresh_search_documents(*, deal_ids: Iterable[int] | None = None) -> int:
-    """Rewrite the search document of these deals (all deals when None); returns how many."""
+    """Rewrite the search document of these deals (all deals when None); returns how many.
+
+    Each rewritten deal is stamped as changed (`updated_at`): what it is found by changed, and
+    a search's kept results are mended by the deals stamped since (`deals.searchresults`)."""
     if deal_ids is None:
         deal_ids = Deal.objects.order_by("pk").values_list("pk", flat=True)
     deal_ids = list(deal_ids)
@@ -96,7 +103,7 @@ def refresh_search_documents(*, deal_ids: Iterable[int] | None = None) -> int:
     for start in range(0, len(deal_ids), BATCH):
         texts = _pieces(deal_ids[start : start + BATCH])
         if texts:
-            write(texts)
+            write(texts, timezone.now())
         done += len(texts)
     return done
 

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -26,6 +27,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.base import ContextMixin
 from django.views.generic.list import MultipleObjectMixin
 
+from deals import searchresults
 from deals.charts import (
     deals_by_stage,
     figures_over_time,
@@ -274,6 +276,13 @@ class DealListView(MultipleObjectMixin, TemplateView):
         self.object_list = self.get_queryset()
         return self.get_context_data()
 
+    def _first_and_stage_counts(self) -> tuple[list[Deal], dict[int, int]]:
+        if self.object_list.is_ranked() and connection.vendor == "postgresql":
+            return searchresults.first_and_stage_counts(self.object_list, self.paginate_by)
+        return self.object_list.first_and_stage_counts(
+            self.paginate_by, found_elsewhere=self.filterset.found_elsewhere
+        )
+
     def get_context_data(self, **kwargs):
         statuses = list(Status.objects.all())
         version = later(request_data_version, self.request)
@@ -286,11 +295,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         if filtered and self.request.GET.get("page", "1") == "1":
             # A search visits every match to rank it, and deals found through their parties or
             # goods are best read all at once: the counts are read in the same visit.
-            both = later(
-                self.object_list.first_and_stage_counts,
-                self.paginate_by,
-                found_elsewhere=self.filterset.found_elsewhere,
-            )
+            both = later(self._first_and_stage_counts)
             self.first_page = later(operator.itemgetter(0), both)
             self.stage_counts = later(operator.itemgetter(1), both)
         elif filtered:

@@ -1,0 +1,117 @@
+"""A ranked search's results, kept and mended with the deals changed since.
+
+On PostgreSQL a search ranks every match to show the best few, and counts the matches by stage
+in the same visit: a common word matches one deal in eight, tens of milliseconds at 100,000
+deals. Every accepted entry changes the data version, so results keyed by it would be read afresh
+after each change. Instead each search keeps, in the shared cache, which deals match at which
+stage and the keys of its best `KEPT` matches. A later request reads only the deals changed since
+(their `updated_at`, through its index; writing a deal's search document stamps it too), matches
+and ranks those again, and mends what is kept: the counts stay exact and the first page is the
+first page.
+
+Deals changed within `SLACK` before the latest stamp read are read again each time, so a change
+committed a little after its stamp is never missed. A search is read afresh when many deals
+changed, when its kept best matches run short of a page or one of them is gone, and at least
+every `LIFETIME` seconds, which also bounds how long a deal deleted in the admin is counted.
+"""
+
+import datetime
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Max
+
+from deals.models import Deal
+from deals.models.deals import DealQuerySet
+from deals.sharedcache import pages
+
+#: The best matches kept in order: eight pages of results.
+KEPT = 200
+#: How long before the latest stamp read a deal's change is read again.
+SLACK = datetime.timedelta(seconds=60)
+#: More changed deals than this, and the search is read afresh.
+MOST_CHANGED = 500
+#: Seconds a search's reading is mended before it is read afresh.
+LIFETIME = 600
+#: Renewed when a deal is deleted: every kept reading is then left behind.
+GENERATION_KEY = "deals:search:generation"
+
+
+@dataclass
+class Reading:
+    """What is kept of one search: the latest stamp read, every match's stage and how many stand
+    at each, the keys of the best matches (best first) and, when those are not all the matches,
+    the key of the best one left out (every match not kept sorts below it)."""
+
+    stamp: datetime.datetime | None
+    read_at: float
+    stages: dict[int, int]
+    counts: Counter
+    best: list[tuple]
+    below: tuple | None
+
+
+def first_and_stage_counts(deals: DealQuerySet, first: int) -> tuple[list[Deal], dict[int, int]]:
+    """The first `first` of these ranked deals and how many stand at each stage."""
+    sql, params = deals.ranked_keys().query.sql_with_params()
+    source = f"{pages.get(GENERATION_KEY)}|{sql}|{params}"
+    key = "deals:search:" + hashlib.sha256(source.encode()).hexdigest()
+    reading = pages.get(key)
+    mended = None
+    if reading is not None and time.time() - reading.read_at < LIFETIME:
+        mended = _mend(reading, deals, first)
+    if mended is not None:
+        shown = deals.in_order(_first_ids(reading, first))
+    if mended is None or len(shown) < len(_first_ids(reading, first)):  # A kept match is gone.
+        reading, mended = _read(deals), True
+        shown = deals.in_order(_first_ids(reading, first))
+    if mended:
+        pages.set(key, reading, LIFETIME)
+    return shown, {status: n for status, n in reading.counts.items() if n}
+
+
+def deal_deleted(**kwargs) -> None:
+    """Leave every kept reading behind: a deleted deal is no longer counted."""
+    pages.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _first_ids(reading: Reading, first: int) -> list[int]:
+    return [pk for *_, pk in reading.best[:first]]
+
+
+def _read(deals: DealQuerySet) -> Reading:
+    # The stamp is read first: a deal stamped later is read again at the next mending.
+    stamp = Deal.objects.aggregate(latest=Max("updated_at"))["latest"]
+    stages, best = deals.ranked_reading(KEPT + 1)
+    below = best.pop() if len(best) > KEPT else None
+    return Reading(stamp, time.time(), stages, Counter(stages.values()), best, below)
+
+
+def _mend(reading: Reading, deals: DealQuerySet, first: int) -> bool | None:
+    """Bring `reading` up to date with the deals changed since its stamp: whether any had.
+    None when it cannot be: too many changed, or its kept best matches ran short of a page."""
+    since = Deal.objects.order_by()
+    if reading.stamp is not None:
+        since = since.filter(updated_at__gt=reading.stamp - SLACK)
+    changed = dict(since.values_list("pk", "updated_at")[: MOST_CHANGED + 1])
+    if len(changed) > MOST_CHANGED:
+        return None
+    if not changed:
+        return False
+    for pk in changed:
+        if pk in reading.stages:
+            reading.counts[reading.stages.pop(pk)] -= 1
+    reading.best = [keys for keys in reading.best if keys[-1] not in changed]
+    for pk, status, *keys in deals.filter(pk__in=list(changed)).ranked_keys():
+        reading.stages[pk] = status
+        reading.counts[status] += 1
+        if reading.below is None or tuple(keys) > reading.below:
+            reading.best.append(tuple(keys))
+    reading.best.sort(reverse=True)
+    if len(reading.best) > KEPT:
+        reading.below = reading.best[KEPT]
+        del reading.best[KEPT:]
+    reading.stamp = max(filter(None, [reading.stamp, *changed.values()]))
+    return True if len(reading.best) >= first or reading.below is None else None
