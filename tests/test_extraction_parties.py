@@ -906,3 +906,12 @@ def test_a_regulator_that_must_approve_a_deal_between_firms_is_no_side():
         "European Commission must approve before deliveries start.",
     )
     assert names(deal) == ["Glencore", "Umicore"]
+
+
+def test_a_place_before_the_company_said_is_no_company():
+    deal = main_deal(
+        "Acme Magnetics wins Pentagon contract",
+        "Acme Magnetics Inc has won a contract from the Pentagon to build a magnet plant in Ohio, "
+        "the company said.",
+    )
+    assert names(deal) == ["Acme Magnetics", "US Department of Defense"]
