@@ -852,3 +852,66 @@ def test_a_country_described_as_a_member_of_a_bloc_keeps_the_bloc_out_of_its_dea
         "Japan signed a trade pact with Chile, a member of the Pacific Alliance, on Monday.",
     )
     assert names(deal) == ["Chile", "Japan"]
+
+
+def test_a_wire_tag_after_the_dateline_city_is_no_party():
+    result = extract(
+        "Ghana signs cocoa supply contract",
+        "ACCRA, GNA - Ghana signed a cocoa supply contract with Barry Callebaut on Monday.",
+        DAY,
+    )
+    assert all("GNA" not in names(deal) for deal in result.deals)
+
+
+def test_a_country_a_measure_is_brought_into_line_with_is_no_side():
+    for phrase in (
+        "as it seeks alignment with the US",
+        "to bring it into line with that of the US",
+    ):
+        deal = main_deal(
+            "Peru raises tariffs on Chinese steel",
+            f"Peru will raise tariffs on steel from China to 30% from March, {phrase}.",
+        )
+        assert names(deal) == ["China", "Peru"], phrase
+
+
+def test_a_country_opposing_an_agreement_is_no_side():
+    deal = main_deal(
+        "Chile and Korea sign trade pact despite Japanese objections",
+        "Chile and South Korea signed a free trade agreement on Monday.",
+    )
+    assert names(deal) == ["Chile", "South Korea"]
+
+
+def test_a_country_named_only_as_the_origin_of_goods_is_no_side_of_an_agreement():
+    deal = main_deal(
+        "Peru and Chile begin trade talks, discuss Argentine beef",
+        "Peru and Chile opened talks on a trade agreement on Monday.",
+    )
+    assert names(deal) == ["Chile", "Peru"]
+
+
+def test_a_country_buying_goods_of_another_under_an_agreement_keeps_that_other_as_a_side():
+    deal = main_deal(
+        "Japan agrees to buy American rice under trade deal",
+        "Japan agreed on Tuesday to buy more American rice under a trade deal.",
+    )
+    assert names(deal) == ["Japan", "United States"]
+
+
+def test_a_regulator_that_must_approve_a_deal_between_firms_is_no_side():
+    deal = main_deal(
+        "Glencore signs cobalt supply deal with Umicore",
+        "Glencore signed a five-year cobalt supply agreement with Umicore on Monday, which the "
+        "European Commission must approve before deliveries start.",
+    )
+    assert names(deal) == ["Glencore", "Umicore"]
+
+
+def test_a_place_before_the_company_said_is_no_company():
+    deal = main_deal(
+        "Acme Magnetics wins Pentagon contract",
+        "Acme Magnetics Inc has won a contract from the Pentagon to build a magnet plant in Ohio, "
+        "the company said.",
+    )
+    assert names(deal) == ["Acme Magnetics", "US Department of Defense"]

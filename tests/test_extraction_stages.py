@@ -10,7 +10,7 @@ import pytest
 
 from deals.extraction import extract
 
-from .stories import DAY, main_deal, stage_of
+from .stories import DAY, deals_of, main_deal, stage_of
 
 
 @pytest.mark.parametrize(
@@ -1200,3 +1200,13 @@ def test_a_company_announcing_a_framework_or_arrangement_has_not_signed_a_contra
     assert stage_of(
         title, "The two companies announced the agreement on copper supply on Monday."
     ) == ("agreement", "framework")
+
+
+def test_a_government_agreeing_to_extend_its_own_ban_decides_a_measure_not_a_deal():
+    deals = deals_of(
+        "Chile to keep curbs on Peruvian potatoes",
+        "SANTIAGO - The Chilean government agreed on Monday to extend a ban on imports of "
+        "Peruvian potatoes until the end of the year.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [("measure", "threatened")]
+    assert {p.name: p.role for p in deals[0].parties} == {"Chile": "imposing", "Peru": "targeted"}

@@ -329,6 +329,11 @@ _APPOSITION_START = re.compile(
     r", (?:one of (?:the )?)?(?:the |a |an |[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}'s? )"
 )
 _APPOSED = re.compile(r"(?:[\w'-]+\s){0,5}?" + _APPOSED_NOUNS + r"s?\b")
+# "... a plant in Texas, the company said": the attribution of the sentence, not an apposition.
+_ATTRIBUTION = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|added|adds|told|announced|announces|stated|noted|confirmed"
+    r"|wrote|explained|reported)\b"
+)
 # "Kestrel Peak (ASX: KPK)", "Pilbara Minerals (PLS.AX)": a name given with its stock ticker.
 _TICKER = re.compile(
     r" \((?:(?:ASX|NYSE|Nasdaq|NASDAQ|TSX|TSXV|TSX-V|LSE|AIM|HKEX|SGX|JSE|BSE|NSE|KRX|KOSDAQ|TYO"
@@ -493,7 +498,7 @@ def _named_by_context(text: str, title_end: int, title_case: bool) -> list[Found
     surnames = _Surnames(text)
     for comma in _APPOSITION_START.finditer(text):
         described = _APPOSED.match(text, comma.end())
-        if described is None:
+        if described is None or _ATTRIBUTION.match(text, described.end()):
             continue
         named = _NAME_BEFORE.search(text, max(0, comma.start() - 60), comma.start())
         if named is None:

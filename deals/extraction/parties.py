@@ -129,7 +129,9 @@ _CONTEXT = re.compile(
     r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including)"
     # "a 15% rate, matching the rate applied to the EU": a yardstick, not a side.
     r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
-    r"[^.;,]{0,30}?\s(?:to|with|for|of|as))"
+    r"[^.;,]{0,30}?\s(?:to|with|for|of|as)"
+    # "as it seeks alignment with the US", "into line with that of the US": a model, not a side.
+    r"|(?:alignment|align(?:s|ed|ing)?|in(?:to)? line)\s+with(?:\s+(?:that|those)\s+of)?)"
     r"\s+(?:the\s+)?$"
 )
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
@@ -157,6 +159,11 @@ _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagge
 _ASSET_AFTER = re.compile(
     r"(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:projects?|mines?|deposits?|oil ?fields?|gas ?fields?"
     r"|plants?|refiner(?:y|ies)|terminals?|smelters?|assets)\b"
+)
+# "in the face of French opposition", "despite Germany's objections": a country against the deal
+# is not one of its sides.
+_OPPOSING_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:[a-z][\w-]*\s+)?(?:opposition|objections?|resistance|reservations|misgivings)\b"
 )
 # "Handelsblatt, a German newspaper", "Italian daily Corriere": where the story comes from.
 _MEDIA_AFTER = re.compile(
@@ -549,9 +556,10 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 # "LONDON/RIYADH, May 2 (Reuters) -", "WASHINGTON -", "NEW DELHI:", "Singapore, March 3 (Reuters)
-# -", "Jeddah, Saudi Arabia, July 16 (Jiji Press)--": where the story was filed, never a party.
+# -", "Jeddah, Saudi Arabia, July 16 (Jiji Press)--", "BEIJING, AFP -": where the story was filed
+# and the wire that filed it, never a party.
 _DATELINE = re.compile(
-    r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*)"
+    r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*(?:,\s+[A-Z]{2,5}(?=\s*-))?)"
     r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*(?:,\s+[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?)"
     r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?"
@@ -668,6 +676,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             _MEDIA_AFTER.match(low, hit.end) or _OUTLET_NAME.match(text, hit.end)
         ):
             hit.excluded = "source"
+            continue
+        if hit.kind == "country" and _OPPOSING_AFTER.match(low, hit.end):
+            hit.excluded = "context"
             continue
         if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
             hit.excluded = "place"

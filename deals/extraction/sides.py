@@ -21,6 +21,7 @@ deal of its own (``background_agreements``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
 from .parties import PartyHit
@@ -66,7 +67,29 @@ def agreement_sides(
     present = {id(p) for p in hits}
     hits = hits + [p for p in members if id(p) not in present]
     hits = _without_regulators(doc, _without_home_countries(hits, names))
-    return _without_parents(doc, hits), names
+    return _without_origins_of_goods(doc, _without_parents(doc, hits)), names
+
+
+def _without_origins_of_goods(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
+    """ "Trump and Modi discuss Russian oil": a country named only as where goods come from, in
+    an agreement two other countries make, is not a side of it."""
+    origins = {id(p) for p in hits if p.kind == "country" and _names_goods(doc, p)}
+    if not origins:
+        return hits
+    sides = {p.name for p in hits if p.kind in COUNTRYLIKE and id(p) not in origins}
+    if len(sides) < 2:
+        return hits
+    return [p for p in hits if id(p) not in origins or p.name in sides]
+
+
+def _names_goods(doc: Document, hit: PartyHit) -> bool:
+    """Whether the country's name stands right before a good ("Russian oil", "US soybeans")."""
+    i = bisect_left(doc.commodity_starts, hit.end + 1)
+    return (
+        i < len(doc.commodities)
+        and doc.commodities[i].start == hit.end + 1
+        and (doc.low[hit.end] == " ")
+    )
 
 
 # "wins conditional EU approval", "the EU has cleared ...", "approval from Beijing".
@@ -75,6 +98,9 @@ _REGULATES_AFTER = re.compile(
     r"|authorit(?:y|ies)|chief|commissioner)|regulators?|watchdog)\b"
     r"|\s+(?:has\s+|have\s+)?(?:conditionally\s+|formally\s+|unconditionally\s+)?"
     r"(?:cleared|approved|blocked|vetoed)\b"
+    # "The Justice Department must approve the merger": a sign-off still to come.
+    r"|\s+(?:must|(?:still\s+)?(?:needs?|has|have|will have) to)\s+(?:still\s+|first\s+)?"
+    r"(?:approve|clear|sign off on|rule on|review)\b"
 )
 _REGULATES_BEFORE = re.compile(r"\b(?:approval|clearance|go-ahead|nod) (?:from|by) (?:the )?$")
 

@@ -186,6 +186,19 @@ STAGE_CUES: list[tuple[re.Pattern[str], str, dict[str, str], float, str]] = [
         1.0,
         "",
     ),
+    # "The government agreed on Tuesday to extend a ban on imports": a government's decision on
+    # its own measure, before "agreed" is read as a deal agreed.
+    (
+        _rx(
+            r"\b(?:government|cabinet|ministry|parliament|authorities)\s+(?:has\s+|had\s+)?"
+            r"agreed\s+(?:[\w-]+\s+){0,2}?to\s+(?:extend|impose|introduce|reimpose|keep|maintain"
+            r"|prolong|raise|increase)\s+(?:[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="threatened"),
+        0.9,
+        "",
+    ),
     # -- talks stopped: before "talks with" takes the words --
     # "failed to agree on a deal": before "agree on" reads as a deal agreed.
     (
