@@ -226,6 +226,51 @@ def test_a_deal_named_after_a_preposition_is_not_what_the_verb_speaks_of(title, 
 
 
 @pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Kenya's ban on Ugandan sugar",
+            "Sugar exports from Uganda to Kenya collapsed after Kenya banned them in March.",
+            ("measure", "imposed"),
+        ),
+        (
+            AGREEMENT_TITLE,
+            "Wine exports from Chile to India collapsed last year, traders said. " + AGREEMENT_BODY,
+            ("agreement", "framework"),
+        ),
+        (
+            "Chile-India trade pact: wine shipments fall through",
+            "Wine shipments from Chile to India fell through last year, the free trade agreement "
+            "between them notwithstanding.",
+            ("agreement", "framework"),
+        ),
+    ],
+)
+def test_goods_trade_or_a_market_that_collapsed_are_no_talks_collapsing(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_talks_that_collapsed_after_exports_are_named_still_collapsed():
+    assert stage_of(
+        "Chile-India trade pact talks over wine exports collapse",
+        "Talks on a free trade agreement between Chile and India over wine exports collapsed "
+        "on Friday.",
+    ) == ("agreement", "collapsed")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kenya suspends duty on sugar imports for a year",
+        "Kenya suspends the 25% tariff on Ugandan sugar imports",
+    ],
+)
+def test_a_duty_on_imports_suspended_is_a_measure_paused_not_a_ban(title):
+    body = "The duty on sugar imports from Uganda will not be collected for twelve months."
+    assert stage_of(title, body) == ("measure", "suspended")
+
+
+@pytest.mark.parametrize(
     ("title", "body"),
     [
         (

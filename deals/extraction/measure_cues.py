@@ -46,10 +46,12 @@ MEASURE_FIRST_CUES: list[StageCue] = [
         _rx(
             r"\b(?:banned|bans|banning|prohibited|prohibits|barred|bars|blocked|blocks|restricted"
             r"|restricts|halted|halts|curbed|curbs|suspended|suspends|stopped|stops|limited|limits)"
-            # "curbs on exports" is the measure named, not a verb; "suspends export curbs" or
-            # "suspended its ban on exports" pauses the measure.
+            # "curbs on exports" is the measure named, not a verb; "suspends export curbs",
+            # "suspended its ban on exports" or "suspends the duty on sugar imports" pauses the
+            # measure.
             r"(?!\s+on\b)\s+(?:the\s+)?(?:(?!(?:bans?|curbs|controls|restrictions|quotas?"
-            r"|embargo(?:es)?|prohibitions?)\b)[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales"
+            r"|embargo(?:es)?|prohibitions?|dut(?:y|ies)|(?:counter-)?tariffs?|tax(?:es)?|levy"
+            r"|levies|surtax|sanctions)(?![\w-]))[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales"
             r"|outbound|deliveries|supplies)\b"
             r"(?!\s+(?:curbs|controls?|bans?|restrictions|quotas?|licen[cs]|dut(?:y|ies)|tariffs"
             r"|tax(?:es)?|levies|prohibitions?)\b)"
