@@ -162,6 +162,20 @@ def sentence(body, stage, kind="agreement"):
         # A measure suspended, told with the measure first.
         headline("US tariffs on Chinese steel delayed", "suspended", "measure"),
         headline("US tariffs on Chinese steel postponed", "suspended", "measure"),
+        # A measure halted for a time is paused; one a trade court rules against stays in place.
+        headline("US halts tariffs on Chinese steel for 90 days", "suspended", "measure"),
+        pytest.param(
+            "WTO rules against Mexico beef ban",
+            "The World Trade Organization ruled against Mexico's ban on Brazilian beef imports.",
+            ("measure", "imposed"),
+            id="WTO rules against Mexico beef ban",
+        ),
+        pytest.param(
+            "WTO panel finds against Mexico beef ban",
+            "A WTO panel found against Mexico's ban on beef imports from Brazil on Monday.",
+            ("measure", "imposed"),
+            id="WTO panel finds against Mexico beef ban",
+        ),
     ],
 )
 def test_each_stage_is_read_from_the_phrases_news_uses_for_it(title, body, expected):

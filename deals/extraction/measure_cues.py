@@ -354,6 +354,18 @@ MEASURE_CUES: list[StageCue] = [
         0.6,
         "",
     ),
+    # "the WTO ruled against the ban": a ruling on a measure tells it is in place; it lifts
+    # nothing until the government does.
+    (
+        _rx(
+            r"\b(?:rul(?:ed|es|ing|ings)|decided|decision|verdict|found|finds) against (?:the |its "
+            r"|their |an? |[\w.-]+'s )?(?:[\w%.$-]+ ){0,3}?" + _MNOUN + r"\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        0.6,
+        "",
+    ),
     (
         _rx(
             r"\b(?:struck down|strikes down|strike down|overturn(?:ed|s)|invalidat(?:ed|es))\b"

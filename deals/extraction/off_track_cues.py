@@ -130,12 +130,12 @@ OFF_TRACK_CUES: list[StageCue] = [
         0.9,
         "",
     ),
-    # "delayed the 50% tariffs until July", "held off on new tariffs": a measure put off.
+    # "delayed the 50% tariffs until July", "held off on new tariffs", "halts tariffs for 90
+    # days": a measure put off.
     (
         _rx(
-            r"\b(?:delay(?:s|ed|ing)?|defer(?:s|red|ring)?)\s+(?:[\w%.$-]+\s+){0,3}?"
-            + _MNOUN
-            + r"\b|\b(?:held|holds|hold|holding) off on\b"
+            r"\b(?:delay(?:s|ed|ing)?|defer(?:s|red|ring)?|halt(?:s|ed|ing)?)\s+"
+            r"(?:[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b|\b(?:held|holds|hold|holding) off on\b"
         ),
         "M",
         _S(measure="suspended"),
