@@ -162,6 +162,20 @@ def sentence(body, stage, kind="agreement"):
         # A measure suspended, told with the measure first.
         headline("US tariffs on Chinese steel delayed", "suspended", "measure"),
         headline("US tariffs on Chinese steel postponed", "suspended", "measure"),
+        # A measure halted for a time is paused; one a trade court rules against stays in place.
+        headline("US halts tariffs on Chinese steel for 90 days", "suspended", "measure"),
+        pytest.param(
+            "WTO rules against Mexico beef ban",
+            "The World Trade Organization ruled against Mexico's ban on Brazilian beef imports.",
+            ("measure", "imposed"),
+            id="WTO rules against Mexico beef ban",
+        ),
+        pytest.param(
+            "WTO panel finds against Mexico beef ban",
+            "A WTO panel found against Mexico's ban on beef imports from Brazil on Monday.",
+            ("measure", "imposed"),
+            id="WTO panel finds against Mexico beef ban",
+        ),
     ],
 )
 def test_each_stage_is_read_from_the_phrases_news_uses_for_it(title, body, expected):
@@ -223,6 +237,51 @@ def test_a_stage_phrase_negated_or_hypothetical_does_not_count(title, body, not_
 )
 def test_a_deal_named_after_a_preposition_is_not_what_the_verb_speaks_of(title, body, expected):
     assert stage_of(title, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Kenya's ban on Ugandan sugar",
+            "Sugar exports from Uganda to Kenya collapsed after Kenya banned them in March.",
+            ("measure", "imposed"),
+        ),
+        (
+            AGREEMENT_TITLE,
+            "Wine exports from Chile to India collapsed last year, traders said. " + AGREEMENT_BODY,
+            ("agreement", "framework"),
+        ),
+        (
+            "Chile-India trade pact: wine shipments fall through",
+            "Wine shipments from Chile to India fell through last year, the free trade agreement "
+            "between them notwithstanding.",
+            ("agreement", "framework"),
+        ),
+    ],
+)
+def test_goods_trade_or_a_market_that_collapsed_are_no_talks_collapsing(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_talks_that_collapsed_after_exports_are_named_still_collapsed():
+    assert stage_of(
+        "Chile-India trade pact talks over wine exports collapse",
+        "Talks on a free trade agreement between Chile and India over wine exports collapsed "
+        "on Friday.",
+    ) == ("agreement", "collapsed")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Kenya suspends duty on sugar imports for a year",
+        "Kenya suspends the 25% tariff on Ugandan sugar imports",
+    ],
+)
+def test_a_duty_on_imports_suspended_is_a_measure_paused_not_a_ban(title):
+    body = "The duty on sugar imports from Uganda will not be collected for twelve months."
+    assert stage_of(title, body) == ("measure", "suspended")
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,41 @@ _OBJECT_OF_PREPOSITION = re.compile(
 )
 
 
+# "exports collapsed", "shipments fell through": a bare verb of ending said of goods, trade or a
+# market tells of their fall, not of talks or a deal; the nearest of these nouns before the verb
+# in its clause is what the verb speaks of.
+_BARE_ENDING = frozenset(
+    {
+        "collapsed",
+        "collapses",
+        "foundered",
+        "founders",
+        "broke down",
+        "breaks down",
+        "fell apart",
+        "falls apart",
+        "fell through",
+        "falls through",
+    }
+)
+_ENDING_SUBJECT = re.compile(
+    r"\b(?:(?P<flow>exports?|imports?|shipments?|sales|trade|trading|prices?|demand|volumes?"
+    r"|purchases|deliveries|orders|output|production|supplies|arrivals|revenues?|profits?"
+    r"|earnings|shares|stocks|markets?|currency|economy|investment|inflows?|outflows?)"
+    r"|(?P<deal>talks|negotiations|discussions|deals?|agreements?|pacts?|accords?|treaty|fta"
+    r"|cepa|bid|merger|takeover|truce|contracts?|partnership|alliance|ceasefire))\b"
+)
+
+
+def _said_of_a_flow(low: str, sentence: Sentence, start: int, matched: str) -> bool:
+    """Whether a bare verb of ending at ``start`` speaks of goods, trade or a market."""
+    if matched not in _BARE_ENDING:
+        return False
+    subjects = _ENDING_SUBJECT.finditer(low, clause_start(low, sentence.start, start), start)
+    nearest = max(subjects, key=lambda m: m.start(), default=None)
+    return nearest is not None and nearest.lastgroup == "flow"
+
+
 def _lookback(low: str, clause_from: int, cue_start: int) -> str:
     window = low[clause_from:cue_start]
     words = window.split()
@@ -226,6 +261,8 @@ def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list
         n = index.index_of(start)
         sentence = sentences[n]
         if verb >= 0 and _OBJECT_OF_PREPOSITION.search(low, max(sentence.start, start - 60), start):
+            continue
+        if _said_of_a_flow(low, sentence, start, match.group()):
             continue
         stage_taken[claimed:end] = b"\x01" * (end - claimed)
         _pattern, kinds, stage, weight, label = STAGE_CUES[i]
