@@ -18,6 +18,8 @@ every `LIFETIME` seconds, which also bounds how long a deal deleted in the admin
 import datetime
 import hashlib
 import time
+from array import array
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -39,16 +41,45 @@ LIFETIME = 600
 GENERATION_KEY = "deals:search:generation"
 
 
+class Matches:
+    """Every match's stage, and how many stand at each: ids in order beside their stages, in
+    two arrays, which the cache keeps as bytes (a dict of ten thousand would be built again
+    from its items at every read). A deal with no stage is kept at stage `NONE`."""
+
+    NONE = -1
+
+    def __init__(self, stages: dict[int, int]):
+        ordered = sorted(stages.items())
+        self.ids = array("q", (pk for pk, _ in ordered))
+        self.stages = array("q", (self.NONE if s is None else s for _, s in ordered))
+        self.counts = Counter(self.stages)
+
+    def by_stage(self) -> dict[int | None, int]:
+        return {None if s == self.NONE else s: n for s, n in self.counts.items() if n}
+
+    def discard(self, pk: int) -> None:
+        at = bisect_left(self.ids, pk)
+        if at < len(self.ids) and self.ids[at] == pk:
+            self.counts[self.stages[at]] -= 1
+            del self.ids[at], self.stages[at]
+
+    def add(self, pk: int, status: int | None) -> None:
+        status = self.NONE if status is None else status
+        at = bisect_left(self.ids, pk)
+        self.ids.insert(at, pk)
+        self.stages.insert(at, status)
+        self.counts[status] += 1
+
+
 @dataclass
 class Reading:
-    """What is kept of one search: the latest stamp read, every match's stage and how many stand
-    at each, the keys of the best matches (best first) and, when those are not all the matches,
-    the key of the best one left out (every match not kept sorts below it)."""
+    """What is kept of one search: the latest stamp read, every match's stage, the keys of the
+    best matches (best first) and, when those are not all the matches, the key of the best one
+    left out (every match not kept sorts below it)."""
 
     stamp: datetime.datetime | None
     read_at: float
-    stages: dict[int, int]
-    counts: Counter
+    matches: Matches
     best: list[tuple]
     below: tuple | None
 
@@ -69,7 +100,7 @@ def first_and_stage_counts(deals: DealQuerySet, first: int) -> tuple[list[Deal],
         shown = deals.in_order(_first_ids(reading, first))
     if mended:
         pages.set(key, reading, LIFETIME)
-    return shown, {status: n for status, n in reading.counts.items() if n}
+    return shown, reading.matches.by_stage()
 
 
 def deal_deleted(**kwargs) -> None:
@@ -86,7 +117,7 @@ def _read(deals: DealQuerySet) -> Reading:
     stamp = Deal.objects.aggregate(latest=Max("updated_at"))["latest"]
     stages, best = deals.ranked_reading(KEPT + 1)
     below = best.pop() if len(best) > KEPT else None
-    return Reading(stamp, time.time(), stages, Counter(stages.values()), best, below)
+    return Reading(stamp, time.time(), Matches(stages), best, below)
 
 
 def _mend(reading: Reading, deals: DealQuerySet, first: int) -> bool | None:
@@ -101,12 +132,10 @@ def _mend(reading: Reading, deals: DealQuerySet, first: int) -> bool | None:
     if not changed:
         return False
     for pk in changed:
-        if pk in reading.stages:
-            reading.counts[reading.stages.pop(pk)] -= 1
+        reading.matches.discard(pk)
     reading.best = [keys for keys in reading.best if keys[-1] not in changed]
     for pk, status, *keys in deals.filter(pk__in=list(changed)).ranked_keys():
-        reading.stages[pk] = status
-        reading.counts[status] += 1
+        reading.matches.add(pk, status)
         if reading.below is None or tuple(keys) > reading.below:
             reading.best.append(tuple(keys))
     reading.best.sort(reverse=True)
