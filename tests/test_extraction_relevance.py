@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from deals.extraction import extract, relevance
+from deals.extraction import extract
 
 DAY = datetime.date(2025, 9, 1)
 
@@ -146,63 +146,6 @@ def test_a_deal_story_that_mentions_markets_shares_or_a_stake_is_kept(title, bod
     result = extract(title, body, DAY)
     assert result.relevant, result.reason
     assert result.deals
-
-
-# A government that takes a stake in, lends to or buys from a company, named by its country with
-# "government" or "administration" beside it, or by its leader.
-GOVERNMENT_ACTS_ON_A_COMPANY = {
-    "a stake sought": (
-        "Copper explorer soars on report Chile's government wants a stake",
-        "Shares of Andes Ridge Copper Ltd rose 40% on Tuesday after a newspaper reported that"
-        " Chile's government is seeking a 10% stake in the company. Andes Ridge said it was in"
-        " talks with officials about a loan for its copper mine.",
-    ),
-    "a loan agreed": (
-        "Albanese administration to lend $400 million to nickel miner",
-        "Shares in Koorong Nickel Ltd jumped 25% after the Albanese administration agreed to lend"
-        " the company A$400 million for its nickel refinery, the miner said on Monday. The loan"
-        " carries an option for the government to take a stake.",
-    ),
-    "a stake bought": (
-        "Government of Indonesia buys 30% of battery maker",
-        "Shares of Sumber Cell Tbk surged on Friday after the government of Indonesia agreed to"
-        " buy a 30% stake in the battery maker for $250 million.",
-    ),
-}
-
-
-def _features(title: str, body: str) -> dict[str, float]:
-    seen: list[dict] = []
-    relevance.observer = lambda found, _rule: seen.append(found)
-    try:
-        extract(title, body, DAY)
-    finally:
-        relevance.observer = None
-    return {name: e.value for name, e in seen[0].items()}
-
-
-@pytest.mark.parametrize("label", sorted(GOVERNMENT_ACTS_ON_A_COMPANY))
-def test_a_government_acting_on_a_company_is_a_state_not_a_home_country(label):
-    found = _features(*GOVERNMENT_ACTS_ON_A_COMPANY[label])
-    assert found["state_actor"] == 1.0
-    assert found["companies_only"] == 0.0
-
-
-@pytest.mark.parametrize("label", ["a stake sought", "a loan agreed"])
-def test_a_government_taking_a_stake_in_or_lending_to_a_company_is_a_deal_story(label):
-    result = extract(*GOVERNMENT_ACTS_ON_A_COMPANY[label], DAY)
-    assert result.relevant, result.reason
-    assert any(p.kind == "country" for p in result.deals[0].parties)
-
-
-def test_the_home_country_of_a_company_is_no_state_actor():
-    found = _features(
-        "Canadian miner's shares soar after copper deal with smelter",
-        "Shares of Canadian miner Northbay Copper Corp rose 30% on Tuesday after it agreed to"
-        " sell copper concentrate to a smelter. The stock hit a record high.",
-    )
-    assert found["state_actor"] == 0.0
-    assert found["companies_only"] == 1.0
 
 
 def test_a_central_bank_headline_that_names_a_trade_deal_as_background_is_not_a_deal_story():

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
-from .gazetteer import VIA_LEADER
 from .topics import NOT_BESIDE_TRADE, TOPICS, Evidence, find_topics
 from .types import DealMention
 
@@ -36,10 +35,6 @@ LEAD_SENTENCES = 2
 _STATE_ACTORS = frozenset(
     {"government_body", "sovereign_fund", "state_owned_enterprise", "international_org"}
 )
-# A country named as its government: "the US government", "Chile's government", "the Trump
-# administration" (a leader's name), "the government of Peru".
-_GOVERNMENT_AFTER = re.compile(r"(?:'s?)?\s+(?:government|govt|administration|cabinet)\b")
-_GOVERNMENT_BEFORE = re.compile(r"\b(?:government|govt)\s+of\s+(?:the\s+)?$")
 
 
 # Features that only ever count for a look-alike; every other feature only counts against one.
@@ -121,16 +116,13 @@ def features(
             found[name] = Evidence(0.5, e.words, e.sentence)
     main = mentions[0]
     kinds = {p.kind for m in mentions for p in m.parties}
-    lead_end = doc.index.sentences[lead[-1]].end
-    # A government that takes a stake in, lends to or buys from a company acts as a state, as its
-    # body, fund or company would: not a deal between firms or a firm and its home country.
-    government = _government_beside_a_company(doc, main, lead_end)
-    state_actor = bool(kinds & _STATE_ACTORS) or government
+    state_actor = bool(kinds & _STATE_ACTORS)
     found["state_actor"] = Evidence(float(state_actor))
     takeover = found.get("takeover")
     if takeover is not None and not state_actor:
         # One firm buying another is business news; a state's fund or company buying is not.
         found["firm_takeover"] = takeover
+    lead_end = doc.index.sentences[lead[-1]].end
     countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
     in_lead = {p.name for p in main.parties if p.kind in COUNTRYLIKE and p.start < lead_end}
     found["two_countries"] = Evidence(float(len(in_lead) >= 2))
@@ -140,7 +132,6 @@ def features(
             "company" in main_kinds
             and not main_kinds - {"company"} - COUNTRYLIKE
             and len(countries) < 2
-            and not government
         )
     )
     # A good of the lead counts where a deal is told beside it: the goods an agreement's story
@@ -161,24 +152,6 @@ def features(
     best = max((s.weight for d in drafts for s in d.support), default=0.0)
     found["best_support"] = Evidence(best)
     return found
-
-
-def _government_beside_a_company(doc: Document, main: DealMention, lead_end: int) -> bool:
-    """Whether the main deal sets a company beside a country that the lead names as its
-    government: by its leader, or with "government" or "administration" beside its name."""
-    if not any(p.kind == "company" for p in main.parties):
-        return False
-    countries = {p.name for p in main.parties if p.kind == "country"}
-    for hit in doc.parties:
-        if hit.name not in countries or hit.excluded or hit.start >= lead_end:
-            continue
-        if (
-            hit.via == VIA_LEADER
-            or _GOVERNMENT_AFTER.match(doc.low, hit.end)
-            or _GOVERNMENT_BEFORE.search(doc.low, max(0, hit.start - 30), hit.start)
-        ):
-            return True
-    return False
 
 
 def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMention]) -> Verdict:
