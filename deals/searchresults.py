@@ -11,8 +11,9 @@ first page.
 
 Deals changed within `SLACK` before the latest stamp read are read again each time, so a change
 committed a little after its stamp is never missed. A search is read afresh when many deals
-changed, when its kept best matches run short of a page or one of them is gone, and at least
-every `LIFETIME` seconds, which also bounds how long a deal deleted in the admin is counted.
+changed, when its kept best matches run short of a page or one of them is gone, when a deal is
+deleted or every document rebuilt (`leave_kept_searches_behind`), and at least every `LIFETIME`
+seconds.
 """
 
 import datetime
@@ -103,9 +104,14 @@ def first_and_stage_counts(deals: DealQuerySet, first: int) -> tuple[list[Deal],
     return shown, reading.matches.by_stage()
 
 
-def deal_deleted(**kwargs) -> None:
-    """Leave every kept reading behind: a deleted deal is no longer counted."""
+def leave_kept_searches_behind() -> None:
+    """Every search is read afresh from now on (a deal deleted, every document rebuilt)."""
     pages.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def deal_deleted(**kwargs) -> None:
+    """A deleted deal is no longer counted: the `post_delete` receiver of deals."""
+    leave_kept_searches_behind()
 
 
 def _first_ids(reading: Reading, first: int) -> list[int]:

@@ -310,3 +310,17 @@ def test_the_searchindex_command_makes_deals_loaded_in_bulk_searchable(stages):
     call_command("searchindex", stdout=io.StringIO())
 
     assert sorted(found("bulk")) == ["Bulk deal 0", "Bulk deal 1", "Bulk deal 2"]
+
+
+def test_a_rewritten_document_stamps_its_deal_as_changed_but_a_full_rebuild_stamps_none(archive):
+    stamps = dict(Deal.objects.values_list("pk", "updated_at"))
+
+    call_command("searchindex", stdout=io.StringIO())
+    assert dict(Deal.objects.values_list("pk", "updated_at")) == stamps
+
+    services.refresh_search_documents(deal_ids=[archive["ban"].pk])
+    after = dict(Deal.objects.values_list("pk", "updated_at"))
+    assert after[archive["ban"].pk] > stamps[archive["ban"].pk]
+    assert {pk: at for pk, at in after.items() if pk != archive["ban"].pk} == {
+        pk: at for pk, at in stamps.items() if pk != archive["ban"].pk
+    }

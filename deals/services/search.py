@@ -15,6 +15,7 @@ from deals.models import (
     PartyAlias,
     TimelineEntry,
 )
+from deals.searchresults import leave_kept_searches_behind
 
 #: Deals rewritten per statement: large enough for a bulk load, small enough to hold in memory.
 BATCH = 500
@@ -73,7 +74,8 @@ def _write_postgresql(texts: dict[int, tuple[str, str, str, str]], now) -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE deals_deal SET search_document = {weighted}, updated_at = %s "
+            f"UPDATE deals_deal SET search_document = {weighted}, "
+            "updated_at = COALESCE(%s, deals_deal.updated_at) "
             f"FROM (VALUES {rows}) AS v(id, a, b, c, d) WHERE deals_deal.id = v.id",
             [now, *(value for pk, pieces in texts.items() for value in (pk, *pieces))],
         )
@@ -85,7 +87,7 @@ def _write_stems(texts: dict[int, tuple[str, str, str, str]], now) -> None:
             Deal(pk=pk, search_text=searchtext.document(*pieces), updated_at=now)
             for pk, pieces in texts.items()
         ],
-        ["search_text", "updated_at"],
+        ["search_text", "updated_at"] if now else ["search_text"],
     )
 
 
@@ -93,9 +95,12 @@ def _write_stems(texts: dict[int, tuple[str, str, str, str]], now) -> None:
 def refresh_search_documents(*, deal_ids: Iterable[int] | None = None) -> int:
     """Rewrite the search document of these deals (all deals when None); returns how many.
 
-    Each rewritten deal is stamped as changed (`updated_at`): what it is found by changed, and
-    a search's kept results are mended by the deals stamped since (`deals.searchresults`)."""
-    if deal_ids is None:
+    Each deal rewritten for a change is stamped as changed (`updated_at`): what it is found by
+    changed, and a search's kept results are mended by the deals stamped since
+    (`deals.searchresults`). Rebuilding every document (after a load, `manage.py searchindex`)
+    changes no deal: it stamps none, and every search is read afresh after it."""
+    every = deal_ids is None
+    if every:
         deal_ids = Deal.objects.order_by("pk").values_list("pk", flat=True)
     deal_ids = list(deal_ids)
     write = _write_postgresql if connection.vendor == "postgresql" else _write_stems
@@ -103,8 +108,10 @@ def refresh_search_documents(*, deal_ids: Iterable[int] | None = None) -> int:
     for start in range(0, len(deal_ids), BATCH):
         texts = _pieces(deal_ids[start : start + BATCH])
         if texts:
-            write(texts, timezone.now())
+            write(texts, None if every else timezone.now())
         done += len(texts)
+    if every:
+        transaction.on_commit(leave_kept_searches_behind)
     return done
 
 
