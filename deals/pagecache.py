@@ -29,6 +29,7 @@ from deals.models import (
     Figure,
     Party,
     PartyAlias,
+    Removal,
     Status,
     TimelineEntry,
 )
@@ -37,9 +38,11 @@ from deals.versions import Table, table_validators
 
 T = TypeVar("T")
 
-#: Everything a reader page shows. Large tables are dated by their highest id and timestamp;
-#: small ones are counted too, so a deleted row shows at once.
+#: Everything a reader page shows. Large tables are dated by their highest id and timestamp,
+#: and a row deleted from one is recorded as a `Removal` (`record_removal`); small ones are
+#: counted too, so a deleted row shows at once.
 PAGE_TABLES = [
+    Table(Removal, count=False),
     Table(Deal, "updated_at", count=False),
     Table(TimelineEntry, "recorded_at", count=False),
     Table(DealParty, count=False),
@@ -62,6 +65,23 @@ NAME_TABLES = [
     Table(CommodityAlias),
     Table(Status),
 ]
+
+
+#: The large tables of `PAGE_TABLES`, whose deleted rows are recorded.
+REMOVABLE = (Deal, TimelineEntry, DealParty, Figure, Article)
+
+
+def record_removal(sender, instance, using=None, **kwargs) -> None:
+    """The `post_delete` receiver of the large tables: the data version moves with a deletion."""
+    Removal.objects.using(using).create(table=sender._meta.db_table, object_id=instance.pk)
+
+
+def record_goods_removed(sender, instance, action, pk_set=None, using=None, **kwargs) -> None:
+    """The `m2m_changed` receiver of deals' goods: goods taken off a deal move the version."""
+    if action in ("post_remove", "post_clear"):
+        Removal.objects.using(using).create(
+            table=sender._meta.db_table, object_id=getattr(instance, "pk", 0) or 0
+        )
 
 
 def data_version() -> str:

@@ -286,6 +286,29 @@ def test_a_countrys_deals_sorted_by_title_page_and_count_as_the_plain_order_does
     assert "40 deals match your filters" in text_of(second)
 
 
+def test_a_deal_deleted_in_the_admin_leaves_the_visitors_list_at_once(client, stages):
+    bulk_published_deals(5, slug_prefix="gone")
+    doomed = Deal.objects.order_by("pk").first()  # Not the newest: the highest id stays.
+    assert f'href="{doomed.get_absolute_url()}"' in text_of(client.get(reverse("deals:deal-list")))
+
+    doomed.delete()
+
+    page = text_of(client.get(reverse("deals:deal-list")))
+    assert f'href="{doomed.get_absolute_url()}"' not in page
+    assert "4 deals" in page
+
+
+def test_a_timeline_entry_deleted_in_the_admin_leaves_the_deal_page_at_once(client, world):
+    deal = world["tariff"]
+    entry = deal.timeline.order_by("pk").first()
+    url = deal.get_absolute_url()
+    assert entry.quote in text_of(client.get(url))
+
+    entry.delete()
+
+    assert entry.quote not in text_of(client.get(url))
+
+
 def test_deal_list_explains_a_filter_it_cannot_use(client, world):
     page = text_of(client.get(reverse("deals:deal-list"), {"stage": "no-such-stage"}))
 

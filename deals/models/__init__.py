@@ -38,6 +38,7 @@ from .reference import (
     Track,
     lineage,
 )
+from .removals import Removal
 from .sources import FAILING_STATES, Source, SourceEntry, SourceState
 from .trust import Contributor, Trust
 from .webhooks import DeliveryState, WebhookAttempt, WebhookSubscription, new_webhook_secret
@@ -73,6 +74,7 @@ __all__ = [
     "ProposedFigure",
     "ProposedParty",
     "ReaderPreference",
+    "Removal",
     "ReviewState",
     "Role",
     "Source",
