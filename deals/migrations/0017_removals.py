@@ -4,19 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('deals', '0016_link_indexes'),
+        ("deals", "0016_link_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Removal',
+            name="Removal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('table', models.CharField(max_length=63)),
-                ('object_id', models.BigIntegerField()),
-                ('removed_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("table", models.CharField(max_length=63)),
+                ("object_id", models.BigIntegerField()),
+                ("removed_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
     ]
