@@ -30,7 +30,7 @@ from deals.models import Deal
 from deals.models.deals import DealQuerySet
 from deals.sharedcache import pages
 
-#: The best matches kept in order: eight pages of results.
+#: The best matches kept in order: the first eight pages of results.
 KEPT = 200
 #: How long before the latest stamp read a deal's change is read again.
 SLACK = datetime.timedelta(seconds=60)
@@ -85,23 +85,34 @@ class Reading:
     below: tuple | None
 
 
-def first_and_stage_counts(deals: DealQuerySet, first: int) -> tuple[list[Deal], dict[int, int]]:
-    """The first `first` of these ranked deals and how many stand at each stage."""
+def page_and_stage_counts(
+    deals: DealQuerySet, number: int, per_page: int
+) -> tuple[list[Deal] | None, dict[int | None, int]]:
+    """Page `number` of these ranked deals (None when it lies past the kept best matches) and
+    how many stand at each stage."""
     sql, params = deals.ranked_keys().query.sql_with_params()
     source = f"{pages.get(GENERATION_KEY)}|{sql}|{params}"
     key = "deals:search:" + hashlib.sha256(source.encode()).hexdigest()
+    start = (number - 1) * per_page
     reading = pages.get(key)
     mended = None
     if reading is not None and time.time() - reading.read_at < LIFETIME:
-        mended = _mend(reading, deals, first)
+        mended = _mend(reading, deals, per_page)
     if mended is not None:
-        shown = deals.in_order(_first_ids(reading, first))
-    if mended is None or len(shown) < len(_first_ids(reading, first)):  # A kept match is gone.
-        reading, mended = _read(deals), True
-        shown = deals.in_order(_first_ids(reading, first))
+        shown = _page(reading, deals, start, per_page)
+    if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
+        reading, mended = _read(deals), True  # A kept match is gone, or nothing was kept.
+        shown = _page(reading, deals, start, per_page)
     if mended:
         pages.set(key, reading, LIFETIME)
     return shown, reading.matches.by_stage()
+
+
+def _page(reading: Reading, deals: DealQuerySet, start: int, per_page: int) -> list[Deal] | None:
+    kept = reading.best[start : start + per_page]
+    if len(kept) < per_page and reading.below is not None:
+        return None
+    return deals.in_order([pk for *_, pk in kept])
 
 
 def leave_kept_searches_behind() -> None:
@@ -112,10 +123,6 @@ def leave_kept_searches_behind() -> None:
 def deal_deleted(**kwargs) -> None:
     """A deleted deal is no longer counted: the `post_delete` receiver of deals."""
     leave_kept_searches_behind()
-
-
-def _first_ids(reading: Reading, first: int) -> list[int]:
-    return [pk for *_, pk in reading.best[:first]]
 
 
 def _read(deals: DealQuerySet) -> Reading:

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from deals import searchresults, services
@@ -244,6 +245,31 @@ def test_a_search_shown_again_after_changes_is_mended_to_what_a_fresh_reading_sh
     assert sum(after[1].values()) == sum(before[1].values()) - 1
     assert after[1][stages["lifted"].pk] == 1
     assert len(readings) == 1  # Read once, then mended.
+
+
+@ranked_only_on_postgresql
+def test_the_second_page_of_a_kept_search_is_mended_too(archive, client, stages, readings):
+    for n in range(30):
+        published_deal(
+            title=f"Malaysia export ban number {n}", kind="measure", stages=[("imposed", DAY)]
+        )
+    services.refresh_search_documents()
+    client.get(reverse("deals:deal-list"), {"q": "export ban"})
+    moved = Deal.objects.get(title="Malaysia export ban number 7")
+    moved.status = stages["lifted"]
+    moved.save()
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("deals:deal-list"), {"q": "export ban", "page": "2"})
+
+    shown = [deal.title for deal in response.context["object_list"]]
+    assert shown == found("export ban")[25:]
+    # Read from what was kept: no match is ranked again to find the page.
+    assert not [q for q in queries.captured_queries if "OFFSET" in q["sql"]]
+    assert response.context["paginator"].count == 32
+    assert len(readings) == 1
+    beyond = client.get(reverse("deals:deal-list"), {"q": "export ban", "page": "3"})
+    assert beyond.status_code == 404
 
 
 @ranked_only_on_postgresql

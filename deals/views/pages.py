@@ -217,11 +217,11 @@ class FirstPageUncounted(Paginator):
     """Reads the first page without counting the results first: the count is shown inside the
     deal list's cached fragment, so a reader served from it never pays for counting. Given the
     results' counts by stage (`stage_counts`, which the list's chart reads anyway), it adds them
-    up rather than counting the results again; given the first page's deals read with them
-    (`first_page`), it shows those."""
+    up rather than counting the results again; given a page's deals read with them
+    (`read_page`: its number, and what gives its deals, or None), it shows those."""
 
     stage_counts = None
-    first_page = None
+    read_page = None
 
     @cached_property
     def count(self) -> int:
@@ -230,11 +230,15 @@ class FirstPageUncounted(Paginator):
         return super().count
 
     def page(self, number):
+        read = self.read_page
+        if read is not None and read[0] == number and not self.orphans:
+            if number != 1:
+                number = self.validate_number(number)
+            shown = read[1]()
+            if shown is not None:
+                return UncountedPage(shown, number, self)
         if number == 1 and not self.orphans:
-            first = self.first_page
-            if first is None:
-                first = self.object_list[: self.per_page]
-            return UncountedPage(first, 1, self)
+            return UncountedPage(self.object_list[: self.per_page], 1, self)
         return super().page(number)
 
 
@@ -264,7 +268,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     def get_paginator(self, *args, **kwargs) -> FirstPageUncounted:
         paginator = super().get_paginator(*args, **kwargs)
-        paginator.stage_counts, paginator.first_page = self.stage_counts, self.first_page
+        paginator.stage_counts, paginator.read_page = self.stage_counts, self.read_page
         return paginator
 
     def get_queryset(self):
@@ -276,12 +280,15 @@ class DealListView(MultipleObjectMixin, TemplateView):
         self.object_list = self.get_queryset()
         return self.get_context_data()
 
-    def _first_and_stage_counts(self) -> tuple[list[Deal], dict[int, int]]:
+    def _page_and_stage_counts(self, number: int) -> tuple[list[Deal] | None, dict]:
+        """Page `number` of the matching deals, if read with their counts by stage, and those."""
         if self.object_list.is_ranked() and connection.vendor == "postgresql":
-            return searchresults.first_and_stage_counts(self.object_list, self.paginate_by)
-        return self.object_list.first_and_stage_counts(
-            self.paginate_by, found_elsewhere=self.filterset.found_elsewhere
-        )
+            return searchresults.page_and_stage_counts(self.object_list, number, self.paginate_by)
+        if number == 1:
+            return self.object_list.first_and_stage_counts(
+                self.paginate_by, found_elsewhere=self.filterset.found_elsewhere
+            )
+        return None, self.object_list.stage_counts()
 
     def get_context_data(self, **kwargs):
         statuses = list(Status.objects.all())
@@ -291,12 +298,14 @@ class DealListView(MultipleObjectMixin, TemplateView):
         filtered = any(
             value for name, value in self.request.GET.items() if name not in ("sort", "page")
         )
-        self.first_page = None
-        if filtered and self.request.GET.get("page", "1") == "1":
-            # A search visits every match to rank it, and deals found through their parties or
-            # goods are best read all at once: the counts are read in the same visit.
-            both = later(self._first_and_stage_counts)
-            self.first_page = later(operator.itemgetter(0), both)
+        self.read_page = None
+        page = self.request.GET.get("page", "1")
+        if filtered and page.isdigit() and int(page) > 0:
+            # A search visits every match to rank it (a kept search keeps its first pages), and
+            # deals found through their parties or goods are best read all at once: the counts
+            # are read in the same visit.
+            both = later(self._page_and_stage_counts, int(page))
+            self.read_page = (int(page), functools.partial(operator.getitem, both, 0))
             self.stage_counts = later(operator.itemgetter(1), both)
         elif filtered:
             self.stage_counts = later(self.object_list.stage_counts)
