@@ -246,3 +246,25 @@ def test_common_words_that_hold_a_goods_name_name_no_good_of_the_deal(sentence):
         )
         == []
     )
+
+
+def test_a_drug_tariff_is_about_pharmaceuticals_but_drug_trafficking_is_no_good():
+    assert goods(
+        "Ruritania imposes 20% drug tariff",
+        "Ruritania imposed a 20% tariff on drug imports from Freedonia on Monday.",
+    ) == ["pharmaceuticals"]
+    assert (
+        goods(
+            "Ruritania imposes 20% tariff on Freedonia",
+            "Ruritania imposed a 20% tariff on goods from Freedonia on Monday over drug "
+            "trafficking and the war on drugs.",
+        )
+        == []
+    )
+
+
+def test_chip_materials_under_export_controls_are_goods_of_their_own():
+    assert goods(
+        "Ruritania curbs exports of chip materials",
+        "Ruritania restricted exports of photoresists and hydrogen fluoride on Monday.",
+    ) == ["semiconductor materials"]
