@@ -172,3 +172,99 @@ def test_goods_named_apart_from_the_sides_of_the_agreement_are_not_the_agreement
         )
         == []
     )
+
+
+# -- the names news uses for each family --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("exports of mealie meal and white maize", ["flour", "corn"]),
+        ("imports of sunflower and soya beans", ["sunflower seeds", "soybeans"]),
+        ("imports of paddy and milled rice", ["rice"]),
+        ("imports of bone-in chicken portions and goat meat", ["poultry", "sheep meat"]),
+        ("exports of coltan, cassiterite and wolframite", ["tantalum", "tin", "tungsten"]),
+        ("imports of crude steel and aluminum extrusions", ["steel", "aluminium"]),
+        ("imports of crude edible oils and crude soybean oil", ["vegetable oils", "soybean oil"]),
+        ("imports of diesel fuel and motor spirit", ["refined fuels"]),
+        ("imports of heavy goods vehicles and plug-in hybrids", ["trucks", "hybrid vehicles"]),
+        (
+            "imports of new energy vehicles and automotive batteries",
+            ["electric vehicles", "batteries"],
+        ),
+        (
+            "imports of sunglasses, wigs and antiques",
+            ["eyewear", "wigs and human hair", "works of art"],
+        ),
+        ("imports of luxury items such as watches", ["luxury goods", "clocks and watches"]),
+        ("imports of cornstarch and breakfast cereals", ["starch", "processed food"]),
+    ],
+)
+def test_everyday_trade_names_find_the_entry_of_their_family(sentence, expected):
+    assert goods("Ruritania raises tariffs", f"Ruritania raised tariffs on {sentence}.") == expected
+
+
+def test_singular_and_plural_and_both_spellings_name_one_good():
+    for written in ("aluminium products", "aluminum products", "tyre", "tyres", "tires"):
+        assert (
+            len(goods("Ruritania raises tariffs", f"Ruritania raised tariffs on {written}.")) == 1
+        )
+
+
+def test_a_cathode_chemistry_names_battery_materials_not_iron_ore_or_fertiliser():
+    assert goods(
+        "Ruritania bans exports of lithium iron phosphate",
+        "Ruritania banned exports of lithium iron phosphate on Monday.",
+    ) == ["battery materials"]
+
+
+def test_a_good_inside_the_name_of_another_good_is_not_named():
+    # "crude" is oil and "fish" is seafood, but neither is named in these.
+    assert goods(
+        "Ruritania cuts duty on crude steel and fish oil",
+        "Ruritania cut its duty on crude steel and fish oil.",
+    ) == ["steel", "animal fats"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister said the world watches closely as the talks go on.",
+        "Officials pointed to the old Silk Road as a model.",
+        "Officials spoke of an outbreak of swine fever in the region.",
+        "Ministers for agriculture and fisheries met in Brussels.",
+        "Critics called the tariff a crude tool against greenhouse gas emissions.",
+        "Artists will receive royalties when their original works of art are resold.",
+    ],
+)
+def test_common_words_that_hold_a_goods_name_name_no_good_of_the_deal(sentence):
+    assert (
+        goods(
+            "Chile and Kenya sign trade agreement",
+            f"Chile and Kenya signed a trade agreement on Friday. {sentence}",
+        )
+        == []
+    )
+
+
+def test_a_drug_tariff_is_about_pharmaceuticals_but_drug_trafficking_is_no_good():
+    assert goods(
+        "Ruritania imposes 20% drug tariff",
+        "Ruritania imposed a 20% tariff on drug imports from Freedonia on Monday.",
+    ) == ["pharmaceuticals"]
+    assert (
+        goods(
+            "Ruritania imposes 20% tariff on Freedonia",
+            "Ruritania imposed a 20% tariff on goods from Freedonia on Monday over drug "
+            "trafficking and the war on drugs.",
+        )
+        == []
+    )
+
+
+def test_chip_materials_under_export_controls_are_goods_of_their_own():
+    assert goods(
+        "Ruritania curbs exports of chip materials",
+        "Ruritania restricted exports of photoresists and hydrogen fluoride on Monday.",
+    ) == ["semiconductor materials"]

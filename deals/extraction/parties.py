@@ -69,9 +69,10 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
 # "will further cement the relationship", "to iron out differences": the word used as a verb.
 _VERB_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|further)\s+$")
 _VERB_AFTER = re.compile(r"\s+(?:the|a|an|its|their|our|his|her|ties|relations|out)\b")
-# "director general for coal and minerals", "the Ministry of Oil": an office named after a good.
+# "director general for coal and minerals", "the Ministry of Oil", "ministers for agriculture and
+# fisheries": an office named after a good.
 _OFFICE_BEFORE = re.compile(
-    r"\b(?:minister|ministry|director(?: general)?|department|secretary|commissioner|bureau)"
+    r"\b(?:ministers?|ministry|director(?: general)?|department|secretary|commissioner|bureau)"
     r"\s+(?:of|for)\s+(?:[a-z]+\s+(?:and|&)\s+)?$"
 )
 # "long dependent on oil and gas income", "one of the world's major grain producers": what an
