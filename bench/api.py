@@ -161,6 +161,8 @@ def main() -> int:
         database_url = archive.database_url(options.database, sqlite_path=workdir / "bench.sqlite3")
     environment = _server_environment(database_url)
     started = time.perf_counter()
+    if options.reuse:
+        archive.migrate(environment)
     if not options.reuse:
         archive.prepare_database(environment)
         loader = multiprocessing.Process(

@@ -127,6 +127,7 @@ def load_archive(options) -> dict[str, str]:
     """A fresh database holding the archive; returns the sample deal and search terms."""
     if options.reuse:
         SERVER_ENV["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+        archive.migrate(SERVER_ENV)
     else:
         SERVER_ENV["DATABASE_URL"] = archive.database_url(
             options.database, sqlite_path=ROOT / "var/bench-pages.sqlite3"
