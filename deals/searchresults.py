@@ -40,6 +40,9 @@ MOST_CHANGED = 500
 LIFETIME = 600
 #: Renewed when a deal is deleted: every kept reading is then left behind.
 GENERATION_KEY = "deals:search:generation"
+#: Part of every key: raise it when `Reading` or `Matches` change shape, so processes of a new
+#: release never read what an older one kept.
+FORMAT = 2
 
 
 class Matches:
@@ -91,12 +94,12 @@ def page_and_stage_counts(
     """Page `number` of these ranked deals (None when it lies past the kept best matches) and
     how many stand at each stage."""
     sql, params = deals.ranked_keys().query.sql_with_params()
-    source = f"{pages.get(GENERATION_KEY)}|{sql}|{params}"
+    source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{sql}|{params}"
     key = "deals:search:" + hashlib.sha256(source.encode()).hexdigest()
     start = (number - 1) * per_page
     reading = pages.get(key)
     mended = None
-    if reading is not None and time.time() - reading.read_at < LIFETIME:
+    if isinstance(reading, Reading) and time.time() - reading.read_at < LIFETIME:
         mended = _mend(reading, deals, per_page)
     if mended is not None:
         shown = _page(reading, deals, start, per_page)
