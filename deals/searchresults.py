@@ -6,8 +6,8 @@ deals. Every accepted entry changes the data version, so results keyed by it wou
 after each change. Instead each search keeps, in the shared cache, which deals match at which
 stage and the keys of its best `KEPT` matches. A later request reads only the deals changed since
 (their `updated_at`, through its index; writing a deal's search document stamps it too), matches
-and ranks those again, and mends what is kept: the counts stay exact and the first page is the
-first page.
+and ranks those again, and mends what is kept: the counts stay exact and each of the first
+pages is what a fresh reading would show.
 
 Deals changed within `SLACK` before the latest stamp read are read again each time, so a change
 committed a little after its stamp is never missed. A search is read afresh when many deals
@@ -136,7 +136,7 @@ def _read(deals: DealQuerySet) -> Reading:
     return Reading(stamp, time.time(), Matches(stages), best, below)
 
 
-def _mend(reading: Reading, deals: DealQuerySet, first: int) -> bool | None:
+def _mend(reading: Reading, deals: DealQuerySet, per_page: int) -> bool | None:
     """Bring `reading` up to date with the deals changed since its stamp: whether any had.
     None when it cannot be: too many changed, or its kept best matches ran short of a page."""
     since = Deal.objects.order_by()
@@ -159,4 +159,4 @@ def _mend(reading: Reading, deals: DealQuerySet, first: int) -> bool | None:
         reading.below = reading.best[KEPT]
         del reading.best[KEPT:]
     reading.stamp = max(filter(None, [reading.stamp, *changed.values()]))
-    return True if len(reading.best) >= first or reading.below is None else None
+    return True if len(reading.best) >= per_page or reading.below is None else None
