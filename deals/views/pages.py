@@ -13,7 +13,6 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -282,7 +281,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     def _page_and_stage_counts(self, number: int) -> tuple[list[Deal] | None, dict]:
         """Page `number` of the matching deals, if read with their counts by stage, and those."""
-        if self.object_list.is_ranked() and connection.vendor == "postgresql":
+        if self.object_list.is_ranked():  # Only PostgreSQL ranks a search.
             return searchresults.page_and_stage_counts(self.object_list, number, self.paginate_by)
         if number == 1:
             return self.object_list.first_and_stage_counts(
