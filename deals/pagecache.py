@@ -34,7 +34,7 @@ from deals.models import (
     TimelineEntry,
 )
 from deals.sharedcache import pages
-from deals.versions import Table, table_validators
+from deals.versions import Table, renewal_period, table_validators, validators_of, version_columns
 
 T = TypeVar("T")
 
@@ -91,9 +91,21 @@ def data_version() -> str:
 
 def request_data_version(request) -> str:
     """The data version, read once per request however many fragments ask."""
-    if not hasattr(request, "_tracker_data_version"):
-        request._tracker_data_version = data_version()
-    return request._tracker_data_version
+    return _request_versions(request)["pages"]
+
+
+def request_names_version(request) -> str:
+    """The version of the small tables whose names every page shows (parties, commodities and
+    stages, with their aliases), read with the data version."""
+    return _request_versions(request)["names"]
+
+
+def _request_versions(request) -> dict[str, str]:
+    # The names' tables are among the pages' tables: one query reads both versions.
+    if not hasattr(request, "_tracker_versions"):
+        read = validators_of(PAGE_TABLES, {"pages": PAGE_TABLES, "names": NAME_TABLES})
+        request._tracker_versions = {variant: found.etag for variant, found in read.items()}
+    return request._tracker_versions
 
 
 def cached_fragment(
@@ -122,19 +134,14 @@ def cached_fragment(
 
 def deal_version(deal: Deal) -> str:
     """The version of what a deal's page shows of the deal: its own row, timeline, figures,
-    parties and commodities (one query of index look-ups), and the names of the small tables
-    it shows, whatever changes elsewhere in the archive."""
+    parties and commodities, and the names of the small tables it shows, whatever changes
+    elsewhere in the archive (one query of index look-ups)."""
     sql, places = _deal_version_query()
     with connection.cursor() as cursor:
         cursor.execute(sql, [deal.pk] * places)
         row = cursor.fetchone()
-    return hashlib.sha256(f"{row}|{names_version()}".encode()).hexdigest()
-
-
-def names_version() -> str:
-    """The version of the small tables whose names every page shows: parties, commodities and
-    stages, with their aliases."""
-    return table_validators(NAME_TABLES, variant="names").etag
+    # Renewed as every version is, for a change that leaves no trace (a party renamed).
+    return hashlib.sha256(f"{row}|{renewal_period()}".encode()).hexdigest()
 
 
 @functools.cache
@@ -152,8 +159,9 @@ def _deal_version_query() -> tuple[str, int]:
     deal = quote(TimelineEntry._meta.get_field("deal").column)
     columns.append(f"(SELECT MAX({recorded}) FROM {entries} WHERE {deal} = %s)")
     updated = quote(Deal._meta.get_field("updated_at").column)
+    names = version_columns(NAME_TABLES)
     sql = (
-        f"SELECT {updated}, {', '.join(columns)} FROM {quote(Deal._meta.db_table)} "
+        f"SELECT {updated}, {', '.join(columns)}, {names} FROM {quote(Deal._meta.db_table)} "
         f"WHERE {quote(Deal._meta.pk.column)} = %s"
     )
     # Identifiers only, all from the models' metadata; the deal's id is a parameter.

@@ -117,20 +117,38 @@ def _validators_of_row(
 @functools.lru_cache(maxsize=64)
 def _query(tables: tuple[Table, ...]) -> tuple[str, tuple[int, ...]]:
     """The query reading the version of `tables`, and where the timestamps are in its row."""
-    quote = connection.ops.quote_name
     columns, timestamp_positions = [], []
     for table in tables:
-        name = quote(table.model._meta.db_table)
-        pk = quote(table.model._meta.pk.column)
-        columns.append(f"(SELECT MAX({pk}) FROM {name})")
-        if table.count:
-            columns.append(f"(SELECT COUNT(*) FROM {name})")
-        if table.timestamp:
-            column = quote(table.model._meta.get_field(table.timestamp).column)
-            timestamp_positions.append(len(columns))
-            columns.append(f"(SELECT MAX({column}) FROM {name})")
+        for column, is_timestamp in _columns(table):
+            if is_timestamp:
+                timestamp_positions.append(len(columns))
+            columns.append(column)
     # Identifiers only, all from the models' metadata: nothing from the request.
     return "SELECT " + ", ".join(columns), tuple(timestamp_positions)
+
+
+def _columns(table: Table) -> list[tuple[str, bool]]:
+    """The columns of the version query that read `table`, each with whether it is a time."""
+    quote = connection.ops.quote_name
+    name = quote(table.model._meta.db_table)
+    columns = [(f"(SELECT MAX({quote(table.model._meta.pk.column)}) FROM {name})", False)]
+    if table.count:
+        columns.append((f"(SELECT COUNT(*) FROM {name})", False))
+    if table.timestamp:
+        column = quote(table.model._meta.get_field(table.timestamp).column)
+        columns.append((f"(SELECT MAX({column}) FROM {name})", True))
+    return columns
+
+
+@functools.lru_cache(maxsize=64)
+def _positions(tables: tuple[Table, ...], part: tuple[Table, ...]) -> tuple[int, ...]:
+    """Where the columns of `part`, some of `tables`, are in the version row of `tables`, in the
+    order `part`'s own query has them."""
+    starts, position = {}, 0
+    for table in tables:
+        starts[table] = position
+        position += len(_columns(table))
+    return tuple(starts[table] + offset for table in part for offset in range(len(_columns(table))))
 
 
 def _read(tables: tuple[Table, ...]) -> tuple:
@@ -213,11 +231,31 @@ def watch_connection(sender, connection, **kwargs) -> None:
 
 def table_validators(tables: list[Table], *, variant: str) -> Validators:
     """The validators of responses made of `tables`, from one query at most."""
+    return validators_of(tables, {variant: tables})[variant]
+
+
+def version_columns(tables: list[Table]) -> str:
+    """The columns of the query reading the version of `tables`, for a query of its own."""
+    return _query(tuple(tables))[0].removeprefix("SELECT ")
+
+
+def renewal_period() -> int:
+    """The current period of TRACKER_API_VALIDATOR_SECONDS, after which every version renews."""
+    return int(time.time()) // settings.TRACKER_API_VALIDATOR_SECONDS
+
+
+def validators_of(tables: list[Table], parts: dict[str, list[Table]]) -> dict[str, Validators]:
+    """The validators of responses made of each of `parts` (by variant), each part some of
+    `tables`, all from one reading of `tables`: the same as each part read on its own."""
     tables = tuple(tables)
     row = _current_row(tables)
-    lifetime = settings.TRACKER_API_VALIDATOR_SECONDS
-    period = int(time.time()) // lifetime
-    return _validators_of_row(row, _query(tables)[1], variant, period, lifetime)
+    lifetime, period = settings.TRACKER_API_VALIDATOR_SECONDS, renewal_period()
+    validators = {}
+    for variant, part in parts.items():
+        part = tuple(part)
+        own = row if part == tables else tuple(row[i] for i in _positions(tables, part))
+        validators[variant] = _validators_of_row(own, _query(part)[1], variant, period, lifetime)
+    return validators
 
 
 def row_validators(values: tuple | None, *, timestamps: list, variant: str) -> Validators | None:

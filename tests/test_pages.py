@@ -12,6 +12,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from django.views.defaults import server_error
 
 from deals import services
@@ -802,6 +803,26 @@ def test_a_page_rendered_afresh_around_its_cached_part_reads_only_what_its_heade
 
     assert again.content == first.content
     assert "China-Malaysia rare earths refinery" in text_of(again)
+
+
+def test_the_deal_list_after_a_change_reads_one_version_the_page_and_its_rows_names(
+    client, world, settings, django_assert_num_queries
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    settings.TRACKER_DATA_VERSION_SECONDS = 0
+    settings.TRACKER_TALLY_SECONDS = 60  # As in production: the counts may lag a minute.
+    url = reverse("deals:deal-list")
+    client.get(url)
+    Deal.objects.filter(pk=world["tariff"].pk).update(
+        updated_at=timezone.now(), last_changed_on=timezone.localdate()
+    )
+
+    # The data version with the names' version in one query, the stages, the first page, and
+    # the names of its deals' parties and goods: the form and the unchanged rows are kept.
+    with django_assert_num_queries(5):
+        page = client.get(url)
+
+    assert listed_titles(page)[0] == world["tariff"].title
 
 
 def test_signed_in_readers_never_get_a_cached_page(client, world, reader):

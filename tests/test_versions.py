@@ -17,6 +17,7 @@ from rest_framework.test import APIClient
 
 from deals import services, versions
 from deals.models import Deal, Status
+from deals.pagecache import NAME_TABLES, PAGE_TABLES
 
 from .conftest import _database_url
 from .factories import ArticleFactory, published_deal
@@ -171,3 +172,20 @@ def test_a_change_committed_by_another_process_shows_at_the_next_request(
 
     assert "Lithium pact" in before
     assert "Lithium and cobalt pact" in deal_list(client)
+
+
+def test_the_versions_of_several_parts_read_in_one_query_are_each_parts_own(
+    deals, settings, django_assert_num_queries
+):
+    settings.TRACKER_DATA_VERSION_SECONDS = 0
+    with django_assert_num_queries(1):
+        both = versions.validators_of(PAGE_TABLES, {"pages": PAGE_TABLES, "names": NAME_TABLES})
+
+    assert both["pages"] == versions.table_validators(PAGE_TABLES, variant="pages")
+    assert both["names"] == versions.table_validators(NAME_TABLES, variant="names")
+    assert both["names"] != both["pages"]
+    # News of a deal moves the pages' version, and leaves the names' version as it was.
+    record_news(deals["tariff"], "The tariff took effect.")
+    after = versions.validators_of(PAGE_TABLES, {"pages": PAGE_TABLES, "names": NAME_TABLES})
+    assert after["pages"] != both["pages"]
+    assert after["names"] == both["names"]

@@ -52,8 +52,8 @@ from deals.pagecache import (
     cached_rows,
     deal_version,
     drawn_stage_groups,
-    names_version,
     request_data_version,
+    request_names_version,
 )
 from deals.tallies import tally
 from deals.views.filter_choices import (
@@ -346,7 +346,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
             "deal_rows": later(deal_rows, context["object_list"]),
             # The form shows the address's choices among names and tallies: other deals' news
             # leaves it cached, as old as a tally at most.
-            "form_version": later(names_version),
+            "form_version": later(request_names_version, self.request),
             "query_string": query.urlencode(),
             "is_filtered": filtered,
         }
