@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
+
+from deals.models import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -112,3 +115,30 @@ def test_a_refused_request_is_logged_once():
         ]
     )
     assert result.stderr.count("Not Found: /no-such-page/") == 1, result.stderr
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Prepared plans are PostgreSQL's")
+def test_on_postgresql_a_query_a_connection_repeats_skips_the_planner():
+    for slug in ("talks", "signed", "talks"):
+        list(Status.objects.filter(slug=slug))
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "deals_status" WHERE "deals_status"."slug" = $1%'],
+        )
+        assert cursor.fetchone()[0] == 1
+
+
+def test_plans_are_not_kept_when_a_pooler_cannot_keep_them():
+    show = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "o = s.DATABASES['default']['OPTIONS']; "
+        "print(o['server_side_binding'], o['prepare_threshold'])"
+    )
+    database = {"DATABASE_URL": "postgres://tracker@db.example.org/tracker"}
+
+    assert run(["-c", show], **database).stdout.split() == ["True", "2"]
+    off = run(["-c", show], **database, DATABASE_PREPARE_AFTER="0")
+    assert off.stdout.split() == ["False", "None"], off.stderr

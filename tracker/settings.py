@@ -162,6 +162,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # The pipeline tests run a real worker process, which cannot see an in-memory database.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server let PostgreSQL keep the plan of a query a connection has
+    # run this many times (psycopg prepares it), so a page's repeated queries skip the planner,
+    # which costs more than running them. Connections are kept (conn_max_age), and their plans
+    # with them. 0 turns it off, as a pooler without prepared statements needs.
+    _prepare_after = env_int("DATABASE_PREPARE_AFTER", 2)
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "server_side_binding": _prepare_after > 0,
+        "prepare_threshold": _prepare_after or None,
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
