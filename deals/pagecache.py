@@ -108,6 +108,19 @@ def _request_versions(request) -> dict[str, str]:
     return request._tracker_versions
 
 
+def request_stages(request) -> list[Status]:
+    """Every stage, read once per version of the names: a list rendered afresh reads none."""
+    seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return list(Status.objects.all())
+    key = f"deals:stages:{request_names_version(request)}"
+    stages = pages.get(key)
+    if stages is None:
+        stages = list(Status.objects.all())
+        pages.set(key, stages, seconds)
+    return stages
+
+
 def cached_fragment(
     request, name: str, render: Callable[[], str], version: Callable[[], str] | None = None
 ) -> str:

@@ -54,6 +54,7 @@ from deals.pagecache import (
     drawn_stage_groups,
     request_data_version,
     request_names_version,
+    request_stages,
 )
 from deals.tallies import tally
 from deals.views.filter_choices import (
@@ -290,7 +291,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         return None, self.object_list.stage_counts()
 
     def get_context_data(self, **kwargs):
-        statuses = list(Status.objects.all())
+        statuses = request_stages(self.request)
         version = later(request_data_version, self.request)
         # The chart and the count of results both come from one grouped query; for the whole
         # archive, from its tally.
