@@ -164,6 +164,35 @@ def test_congo_is_the_democratic_republic_in_a_story_that_names_its_capital():
     assert congo.text == "Congo"
 
 
+def test_an_office_named_without_its_country_is_the_one_the_story_gave_it_before():
+    result = extract(
+        "China probes pecans from Mexico",
+        "China's Commerce Ministry said on Thursday it was opening an anti-dumping investigation "
+        "into pecans imported from Mexico. India and Brazil also grow pecans. The Commerce "
+        "Ministry said it would impose duties on pecans from Mexico if dumping was found.",
+        DAY,
+    )
+    assert all("India" not in names(deal) for deal in result.deals)
+
+
+def test_an_office_of_a_country_the_story_never_names_is_the_datelines_country():
+    deal = main_deal(
+        "Agriculture department bans pork imports from Laos",
+        "MANILA, June 28 - The Department of Agriculture on Friday banned imports of pork from "
+        "Laos to keep African swine fever out of the country.",
+    )
+    assert names(deal) == ["Laos", "Philippines"]
+
+
+def test_an_office_of_a_country_the_story_never_names_is_no_party_without_a_dateline():
+    deal = main_deal(
+        "Agriculture department bans pork imports from Laos",
+        "The Department of Agriculture on Friday banned imports of pork from Laos to keep "
+        "African swine fever out of the country.",
+    )
+    assert names(deal) == ["Laos"]
+
+
 def test_congo_is_the_republic_in_a_story_that_names_brazzaville():
     deal = main_deal(
         "China and Congo sign oil supply agreement",
@@ -915,3 +944,4 @@ def test_a_place_before_the_company_said_is_no_company():
         "the company said.",
     )
     assert names(deal) == ["Acme Magnetics", "US Department of Defense"]
+

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .gate import GateResult
 from .gazetteer import COMMODITY, PARTY, VIA_CAPITAL, VIA_DEMONYM, Gazetteer
-from .names import name_acronyms, organisation_name, short_names
+from .names import home_offices, name_acronyms, organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
     described_organisation,
@@ -271,10 +271,14 @@ def find_hits(
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     _continent_or_bloc(text, parties)
     dateline = dateline_span(text, title_end)
+    home = None
     if dateline is not None:
         for hit in parties:
             if dateline[0] <= hit.start < dateline[1]:
                 hit.excluded = "place"
+                if hit.kind == "country" and home is None:
+                    home = hit.country
+    home_offices(text, parties, home)
     return parties, commodities
 
 
