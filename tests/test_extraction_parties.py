@@ -945,3 +945,20 @@ def test_a_place_before_the_company_said_is_no_company():
     )
     assert names(deal) == ["Acme Magnetics", "US Department of Defense"]
 
+
+def test_a_measure_told_as_the_governments_is_that_of_the_country_whose_offices_the_story_names():
+    deal = main_deal(
+        "Govt extends ban on onion exports",
+        "The government has extended its ban on onion exports until further orders. The "
+        "Directorate General of Foreign Trade (DGFT) issued the notification on Friday.",
+    )
+    assert names(deal) == ["India"]
+
+
+def test_a_measure_told_as_the_governments_is_that_of_the_datelines_country():
+    deal = main_deal(
+        "Government bans rice exports",
+        "HANOI, March 3 - The government on Monday banned rice exports for two months to keep "
+        "prices at home in check.",
+    )
+    assert names(deal) == ["Vietnam"]
