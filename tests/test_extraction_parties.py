@@ -962,3 +962,22 @@ def test_a_measure_told_as_the_governments_is_that_of_the_datelines_country():
         "prices at home in check.",
     )
     assert names(deal) == ["Vietnam"]
+
+
+def test_a_country_named_past_the_lead_of_a_measure_whose_lead_names_both_sides_is_background():
+    deal = main_deal(
+        "EU imposes duties on Chinese electric vehicles",
+        "The European Union on Wednesday imposed anti-subsidy duties on electric vehicles made "
+        "in China. Analysts said New Zealand could sell more dairy to China if Beijing raised "
+        "tariffs on European dairy in retaliation.",
+    )
+    assert names(deal) == ["China", "European Union"]
+
+
+def test_the_targets_a_measure_lists_past_its_lead_are_still_its_sides():
+    deal = main_deal(
+        "Mexico raises tariffs on Chinese imports",
+        "Mexico raised tariffs on imports from China to 35% on Monday. Mexico imposed the tariffs "
+        "on countries without trade agreements, including Indonesia, Thailand and South Korea.",
+    )
+    assert {"Indonesia", "Thailand", "South Korea"} <= set(names(deal))

@@ -226,6 +226,7 @@ def _parties(
             hits = [p for p in hits if p.kind != "government_body" or p.country]
         # "The duties target countries ..., including Indonesia, Thailand and South Korea".
         listed = listed_countries(doc, hits)
+        hits = _sides_of_the_lead(doc, hits, listed)
     else:
         hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
@@ -289,6 +290,21 @@ def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:
         (p for p in doc.parties if p.kind == "country" and dateline[0] <= p.start < dateline[1]),
         None,
     )
+
+
+def _sides_of_the_lead(doc: Document, hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
+    """ "EU imposes duties on Chinese EVs" over "New Zealand could gain market share if China
+    raised tariffs": when the lead names a measure's two sides, a country named only further
+    down is background, unless a sentence lists it among the measure's targets."""
+    lead = doc.lead_sentences
+    sides = {p.name for p in hits if p.sentence in lead and p.kind in COUNTRYLIKE}
+    if len(sides) < 2:
+        return hits
+    return [
+        p
+        for p in hits
+        if p.sentence in lead or p.kind not in COUNTRYLIKE or p.name in sides or p.name in listed
+    ]
 
 
 def history_sentences(doc: Document, deal: DraftDeal) -> set[int]:
