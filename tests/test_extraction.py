@@ -239,6 +239,28 @@ def test_capitals_demonyms_and_short_forms_resolve_to_countries():
     assert roles["United States"] == "targeted"
 
 
+def test_smaller_economies_are_known_by_their_demonyms_and_capitals():
+    deal = main_deal(
+        "Lilongwe bans exports of Malawian maize to Tanzania",
+        "Malawi banned maize exports to Tanzania on Monday.",
+    )
+    assert set(names(deal)) == {"Malawi", "Tanzania"}
+    deal = main_deal(
+        "Lithuania lifts ban on Latvian dairy",
+        "Vilnius lifted its ban on dairy imports from Riga on Monday.",
+    )
+    assert set(names(deal)) == {"Latvia", "Lithuania"}
+
+
+def test_a_us_state_or_a_uk_nation_named_after_a_country_is_not_that_country():
+    deal = main_deal(
+        "US and UK sign beef deal",
+        "The United States and Britain signed a deal on Monday opening Northern Ireland to beef "
+        "shipped from New Jersey ports.",
+    )
+    assert set(names(deal)) == {"United Kingdom", "United States"}
+
+
 def test_unknown_company_with_corporate_suffix_is_a_party():
     deal = main_deal(
         "Zambia signs copper offtake deal with Brightwater Metals Holdings",
