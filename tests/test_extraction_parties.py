@@ -193,6 +193,14 @@ def test_an_office_of_a_country_the_story_never_names_is_no_party_without_a_date
     assert names(deal) == ["Laos"]
 
 
+def test_congo_in_a_headline_in_capitals_is_the_democratic_republic_too():
+    deal = main_deal(
+        "CONGO HALTS COBALT EXPORTS FOR FOUR MONTHS",
+        "The government suspended cobalt exports for four months on Saturday to curb a glut.",
+    )
+    assert names(deal) == ["Democratic Republic of the Congo"]
+
+
 def test_congo_is_the_republic_in_a_story_that_names_brazzaville():
     deal = main_deal(
         "China and Congo sign oil supply agreement",

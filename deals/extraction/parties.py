@@ -404,21 +404,25 @@ def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit])
     """ "Congo" is the Democratic Republic of the Congo in a story that also says "Kinshasa" or
     "Tshisekedi", the Republic of the Congo in one that says "Brazzaville", and by default the
     one news copy usually means (the first listed)."""
-    shared = [
-        i for i, hit in enumerate(parties) if text[hit.start : hit.end] in gazetteer.namesakes
-    ]
+    shared = [i for i, hit in enumerate(parties) if _namesake_key(text, hit) in gazetteer.namesakes]
     if not shared:
         return
     named = {hit.country for i, hit in enumerate(parties) if i not in shared}
     for i in shared:
         hit = parties[i]
-        codes = gazetteer.namesakes[text[hit.start : hit.end]]
+        codes = gazetteer.namesakes[_namesake_key(text, hit)]
         code = next((c for c in codes if c in named), codes[0])
         entry = gazetteer.country_party(code)
         if entry is not None:
             parties[i] = PartyHit(
                 entry.name, entry.kind, code, hit.start, hit.end, hit.sentence, hit.via
             )
+
+
+def _namesake_key(text: str, hit: PartyHit) -> str:
+    """The name as written, and as a headline in capitals writes it ("CONGO" is "Congo")."""
+    written = text[hit.start : hit.end]
+    return written.title() if written.isupper() else written
 
 
 def _with_organisations(
