@@ -989,3 +989,12 @@ def test_the_targets_a_measure_lists_past_its_lead_are_still_its_sides():
         "on countries without trade agreements, including Indonesia, Thailand and South Korea.",
     )
     assert {"Indonesia", "Thailand", "South Korea"} <= set(names(deal))
+
+
+def test_other_sellers_a_measure_is_said_to_help_are_not_its_sides():
+    deal = main_deal(
+        "India bans sugar exports",
+        "India banned sugar exports on Tuesday. The ban is expected to lift prices for exporters "
+        "such as Brazil and Thailand.",
+    )
+    assert names(deal) == ["India"]

@@ -128,6 +128,9 @@ _CONTEXT = re.compile(
     r"|(?:stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
     r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|importing|purchases\s+of|imports\s+of)"
     r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including)"
+    # "lifting prices for exporters such as Brazil": other sellers of the good, not sides.
+    r"|(?:exporters|producers|suppliers|growers|sellers|shippers|rivals|competitors)"
+    r" (?:such as|like|including)"
     # "a 15% rate, matching the rate applied to the EU": a yardstick, not a side.
     r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
     r"[^.;,]{0,30}?\s(?:to|with|for|of|as)"
