@@ -713,6 +713,32 @@ def test_a_counter_measure_by_the_targeted_country_is_a_measure_of_its_own():
     assert [[c.name for c in m.commodities] for m in measures] == [["wine"], ["copper"]]
 
 
+def test_a_second_measure_between_the_same_sides_on_other_goods_is_a_measure_of_its_own():
+    result = extract(
+        "Canada to add 100% tax on Chinese EVs",
+        "Canada will impose a 100% surtax on electric vehicles made in China from October 1, the "
+        "finance department said. Canada imposed a 25% surtax on steel and aluminum imported "
+        "from China on Monday.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Canada", "China"], ["Canada", "China"]]
+    assert [[c.name for c in m.commodities] for m in measures] == [
+        ["electric vehicles"],
+        ["steel", "aluminium"],
+    ]
+
+
+def test_a_sentence_on_the_same_measure_naming_no_side_stays_with_it():
+    result = extract(
+        "Canada to add 100% tax on Chinese EVs",
+        "Canada will impose a 100% surtax on electric vehicles made in China from October 1. "
+        "The surtax will also cover hybrid trucks and buses.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "measure"]) == 1
+
+
 def test_the_measure_a_new_one_answers_is_reported_apart():
     result = extract(
         "Peru to impose duties on U.S. wheat",
