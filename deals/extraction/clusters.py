@@ -5,8 +5,8 @@ the earlier measure it answers ("in response to Washington's decision to double 
 background ban. Each measure cue is read in its *segment* (its sentence, cut at "in response to",
 "after", "; " ...), the segment's countries give an imposing party (before the cue) and a target
 (after "on", "against", "from", "to" ... or a demonym before a good), and segments that agree go
-into one measure; a segment that names its sides and only goods of other families than the
-measure's is another measure between the same sides. A segment naming no country continues the
+into one measure; a segment that names both its sides and only goods of other families than
+the measure's is another measure between the same sides. A segment naming no country continues the
 measure read just before it.
 """
 
@@ -120,6 +120,10 @@ class _Segment:
     def names_a_side(self) -> bool:
         return self.imposer is not None or bool(self.targets)
 
+    @property
+    def names_both_sides(self) -> bool:
+        return self.imposer is not None and bool(self.targets)
+
 
 @dataclass
 class _Cluster:
@@ -138,13 +142,13 @@ class _Cluster:
             or not segment.instruments
             or bool(self.instruments & segment.instruments)
         )
-        # "a 100% surtax on Chinese EVs ... Ottawa also imposed a 25% surtax on steel from China":
-        # the same sides, other goods, another measure; a segment naming no side goes on.
+        # "a 100% surtax on Chinese EVs ... Canada imposed a 25% surtax on steel from China": the
+        # same sides, other goods, another measure; a segment naming fewer sides goes on.
         goods_agree = (
             not self.goods
             or not segment.goods
             or bool(self.goods & segment.goods)
-            or not segment.names_a_side
+            or not segment.names_both_sides
         )
         return (
             agree(self.imposer, segment.imposer)
