@@ -158,6 +158,7 @@ def home_offices(text: str, parties: list[PartyHit], home: str | None) -> None:
     story's own country (``home``, where the dateline places it), or of no country it names
     (the hits are changed in place)."""
     qualified: dict[str, str] = {}
+    named: set[str] | None = None
     for hit in parties:
         if hit.kind != "government_body" or hit.excluded or not hit.country:
             continue
@@ -171,10 +172,13 @@ def home_offices(text: str, parties: list[PartyHit], home: str | None) -> None:
                     qualified.setdefault(tail.lower(), hit.country)
             continue
         country = qualified.get(written.lower())
-        if country is None and not any(
-            other.country == hit.country and not other.excluded and not _bare_office(text, other)
-            for other in parties
-        ):
+        if named is None:
+            named = {
+                other.country
+                for other in parties
+                if other.country and not other.excluded and not _bare_office(text, other)
+            }
+        if country is None and hit.country not in named:
             country = home or ""
         if country is None or country == hit.country:
             continue
