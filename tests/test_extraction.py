@@ -239,6 +239,28 @@ def test_capitals_demonyms_and_short_forms_resolve_to_countries():
     assert roles["United States"] == "targeted"
 
 
+def test_smaller_economies_are_known_by_their_demonyms_and_capitals():
+    deal = main_deal(
+        "Lilongwe bans exports of Malawian maize to Tanzania",
+        "Malawi banned maize exports to Tanzania on Monday.",
+    )
+    assert set(names(deal)) == {"Malawi", "Tanzania"}
+    deal = main_deal(
+        "Lithuania lifts ban on Latvian dairy",
+        "Vilnius lifted its ban on dairy imports from Riga on Monday.",
+    )
+    assert set(names(deal)) == {"Latvia", "Lithuania"}
+
+
+def test_a_us_state_or_a_uk_nation_named_after_a_country_is_not_that_country():
+    deal = main_deal(
+        "US and UK sign beef deal",
+        "The United States and Britain signed a deal on Monday opening Northern Ireland to beef "
+        "shipped from New Jersey ports.",
+    )
+    assert set(names(deal)) == {"United Kingdom", "United States"}
+
+
 def test_unknown_company_with_corporate_suffix_is_a_party():
     deal = main_deal(
         "Zambia signs copper offtake deal with Brightwater Metals Holdings",
@@ -689,6 +711,32 @@ def test_a_counter_measure_by_the_targeted_country_is_a_measure_of_its_own():
     assert [names(m) for m in measures] == [["Chile", "Argentina"], ["Argentina", "Chile"]]
     assert [m.stage for m in measures] == ["imposed", "imposed"]
     assert [[c.name for c in m.commodities] for m in measures] == [["wine"], ["copper"]]
+
+
+def test_a_second_measure_between_the_same_sides_on_other_goods_is_a_measure_of_its_own():
+    result = extract(
+        "Canada to add 100% tax on Chinese EVs",
+        "Canada will impose a 100% surtax on electric vehicles made in China from October 1, the "
+        "finance department said. Canada imposed a 25% surtax on steel and aluminum imported "
+        "from China on Monday.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Canada", "China"], ["Canada", "China"]]
+    assert [[c.name for c in m.commodities] for m in measures] == [
+        ["electric vehicles"],
+        ["steel", "aluminium"],
+    ]
+
+
+def test_a_sentence_on_the_same_measure_naming_no_side_stays_with_it():
+    result = extract(
+        "Canada to add 100% tax on Chinese EVs",
+        "Canada will impose a 100% surtax on electric vehicles made in China from October 1. "
+        "The surtax will also cover hybrid trucks and buses.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "measure"]) == 1
 
 
 def test_the_measure_a_new_one_answers_is_reported_apart():

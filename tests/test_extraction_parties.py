@@ -164,6 +164,43 @@ def test_congo_is_the_democratic_republic_in_a_story_that_names_its_capital():
     assert congo.text == "Congo"
 
 
+def test_an_office_named_without_its_country_is_the_one_the_story_gave_it_before():
+    result = extract(
+        "China probes pecans from Mexico",
+        "China's Commerce Ministry said on Thursday it was opening an anti-dumping investigation "
+        "into pecans imported from Mexico. India and Brazil also grow pecans. The Commerce "
+        "Ministry said it would impose duties on pecans from Mexico if dumping was found.",
+        DAY,
+    )
+    assert all("India" not in names(deal) for deal in result.deals)
+
+
+def test_an_office_of_a_country_the_story_never_names_is_the_datelines_country():
+    deal = main_deal(
+        "Agriculture department bans pork imports from Laos",
+        "MANILA, June 28 - The Department of Agriculture on Friday banned imports of pork from "
+        "Laos to keep African swine fever out of the country.",
+    )
+    assert names(deal) == ["Laos", "Philippines"]
+
+
+def test_an_office_of_a_country_the_story_never_names_is_no_party_without_a_dateline():
+    deal = main_deal(
+        "Agriculture department bans pork imports from Laos",
+        "The Department of Agriculture on Friday banned imports of pork from Laos to keep "
+        "African swine fever out of the country.",
+    )
+    assert names(deal) == ["Laos"]
+
+
+def test_congo_in_a_headline_in_capitals_is_the_democratic_republic_too():
+    deal = main_deal(
+        "CONGO HALTS COBALT EXPORTS FOR FOUR MONTHS",
+        "The government suspended cobalt exports for four months on Saturday to curb a glut.",
+    )
+    assert names(deal) == ["Democratic Republic of the Congo"]
+
+
 def test_congo_is_the_republic_in_a_story_that_names_brazzaville():
     deal = main_deal(
         "China and Congo sign oil supply agreement",
@@ -915,3 +952,49 @@ def test_a_place_before_the_company_said_is_no_company():
         "the company said.",
     )
     assert names(deal) == ["Acme Magnetics", "US Department of Defense"]
+
+
+def test_a_measure_told_as_the_governments_is_that_of_the_country_whose_offices_the_story_names():
+    deal = main_deal(
+        "Govt extends ban on onion exports",
+        "The government has extended its ban on onion exports until further orders. The "
+        "Directorate General of Foreign Trade (DGFT) issued the notification on Friday.",
+    )
+    assert names(deal) == ["India"]
+
+
+def test_a_measure_told_as_the_governments_is_that_of_the_datelines_country():
+    deal = main_deal(
+        "Government bans rice exports",
+        "HANOI, March 3 - The government on Monday banned rice exports for two months to keep "
+        "prices at home in check.",
+    )
+    assert names(deal) == ["Vietnam"]
+
+
+def test_a_country_named_past_the_lead_of_a_measure_whose_lead_names_both_sides_is_background():
+    deal = main_deal(
+        "EU imposes duties on Chinese electric vehicles",
+        "The European Union on Wednesday imposed anti-subsidy duties on electric vehicles made "
+        "in China. Analysts said New Zealand could sell more dairy to China if Beijing raised "
+        "tariffs on European dairy in retaliation.",
+    )
+    assert names(deal) == ["China", "European Union"]
+
+
+def test_the_targets_a_measure_lists_past_its_lead_are_still_its_sides():
+    deal = main_deal(
+        "Mexico raises tariffs on Chinese imports",
+        "Mexico raised tariffs on imports from China to 35% on Monday. Mexico imposed the tariffs "
+        "on countries without trade agreements, including Indonesia, Thailand and South Korea.",
+    )
+    assert {"Indonesia", "Thailand", "South Korea"} <= set(names(deal))
+
+
+def test_other_sellers_a_measure_is_said_to_help_are_not_its_sides():
+    deal = main_deal(
+        "India bans sugar exports",
+        "India banned sugar exports on Tuesday. The ban is expected to lift prices for exporters "
+        "such as Brazil and Thailand.",
+    )
+    assert names(deal) == ["India"]

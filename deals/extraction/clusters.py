@@ -1,11 +1,13 @@
-"""Several measures in one article: one per imposing party, target and instrument.
+"""Several measures in one article: one per imposing party, target, instrument and goods.
 
 Wire stories about a measure often report others too: the counter-tariffs of the targeted country,
 the earlier measure it answers ("in response to Washington's decision to double its duties"), a
 background ban. Each measure cue is read in its *segment* (its sentence, cut at "in response to",
 "after", "; " ...), the segment's countries give an imposing party (before the cue) and a target
 (after "on", "against", "from", "to" ... or a demonym before a good), and segments that agree go
-into one measure. A segment naming no country continues the measure read just before it.
+into one measure; a segment that names both its sides and only goods of other families than
+the measure's is another measure between the same sides. A segment naming no country continues the
+measure read just before it.
 """
 
 from __future__ import annotations
@@ -111,6 +113,16 @@ class _Segment:
     #: The countries it is on, in the order named ("tariffs on Canadian and Mexican goods").
     targets: list[str] = field(default_factory=list)
     instruments: set[str] = field(default_factory=set)
+    #: The goods it names, each with its broader families ("steel" is also "metals").
+    goods: set[str] = field(default_factory=set)
+
+    @property
+    def names_a_side(self) -> bool:
+        return self.imposer is not None or bool(self.targets)
+
+    @property
+    def names_both_sides(self) -> bool:
+        return self.imposer is not None and bool(self.targets)
 
 
 @dataclass
@@ -119,6 +131,7 @@ class _Cluster:
     targets: list[str]
     instruments: set[str]
     segments: list[_Segment] = field(default_factory=list)
+    goods: set[str] = field(default_factory=set)
 
     def accepts(self, segment: _Segment) -> bool:
         def agree(a: str | None, b: str | None) -> bool:
@@ -129,10 +142,19 @@ class _Cluster:
             or not segment.instruments
             or bool(self.instruments & segment.instruments)
         )
+        # "a 100% surtax on Chinese EVs ... Canada imposed a 25% surtax on steel from China": the
+        # same sides, other goods, another measure; a segment naming fewer sides goes on.
+        goods_agree = (
+            not self.goods
+            or not segment.goods
+            or bool(self.goods & segment.goods)
+            or not segment.names_both_sides
+        )
         return (
             agree(self.imposer, segment.imposer)
             and (not self.targets or not segment.targets or bool(self.shared(segment)))
             and instruments_agree
+            and goods_agree
         )
 
     def matches(self, segment: _Segment) -> int:
@@ -155,6 +177,8 @@ class _Cluster:
         self.imposer = self.imposer or segment.imposer
         self.targets += [t for t in segment.targets if t not in self.targets]
         self.instruments |= segment.instruments
+        if segment.names_a_side:
+            self.goods |= segment.goods
 
 
 def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
@@ -300,7 +324,14 @@ def _segments(doc: Document, measure: DraftDeal) -> list[_Segment]:
     segments = sorted(by_start.values(), key=lambda s: s.start)
     for segment in segments:
         _read_sides(doc, segment)
+        _read_goods(doc, segment)
     return segments
+
+
+def _read_goods(doc: Document, segment: _Segment) -> None:
+    starts = doc.commodity_starts
+    hits = doc.commodities[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]
+    segment.goods = {name for c in hits for name in doc.gazetteer.commodity_lineage(c.index)}
 
 
 def _country_of(doc: Document, hit: PartyHit) -> str | None:

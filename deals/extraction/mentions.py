@@ -13,7 +13,7 @@ from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .goods import agreement_terms_goods, other_measures_goods, terms_of_the_agreement
 from .lexicon import TOPIC
 from .named import named_stage
-from .parties import VIA_REFERENCE, CommodityHit, PartyHit
+from .parties import VIA_REFERENCE, CommodityHit, PartyHit, dateline_span
 from .sides import agreement_sides, listed_countries, rated_firms
 from .stages import AGREEMENT, FACTUAL, MEASURE
 from .text import clause_end, clause_start, quote
@@ -216,12 +216,17 @@ def _parties(
             hits = [p for p in hits if deal.tells(p.start)]
         hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
         hits += [p for p in rated_firms(doc, deal) if p not in hits]
+        if not any(p.kind in _MEASURE_SIDES for p in hits):
+            own = _own_government(doc, sentences)
+            if own is not None:
+                hits.append(own)
         if any(p.kind in COUNTRYLIKE for p in hits):
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.
             hits = [p for p in hits if p.kind != "government_body" or p.country]
         # "The duties target countries ..., including Indonesia, Thailand and South Korea".
         listed = listed_countries(doc, hits)
+        hits = _sides_of_the_lead(doc, hits, listed)
     else:
         hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
@@ -259,6 +264,47 @@ def _parties(
             if counts.get(m.name, 0) > 1 or m.start < doc.title_end or m.name in listed
         ] or mentions
     return mentions
+
+
+# "The government banned onion exports", "Govt extends ban": a government the story does not name.
+_GOVERNMENT = re.compile(r"\b(?:govt|government|centre|cabinet|ministry|authorities)\b")
+
+
+def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:
+    """The government a measure told as "the government's" belongs to: that of the offices the
+    story names, when they are all of one country, or of the place its dateline gives."""
+    if not any(
+        _GOVERNMENT.search(doc.low, s.start, s.end)
+        for s in (doc.index.sentences[i] for i in sentences)
+    ):
+        return None
+    offices = [
+        p for p in doc.parties if p.kind == "government_body" and p.country and not p.excluded
+    ]
+    if offices and len({p.country for p in offices}) == 1:
+        return offices[0]
+    dateline = dateline_span(doc.text, doc.title_end)
+    if dateline is None or offices:
+        return None
+    return next(
+        (p for p in doc.parties if p.kind == "country" and dateline[0] <= p.start < dateline[1]),
+        None,
+    )
+
+
+def _sides_of_the_lead(doc: Document, hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
+    """ "EU imposes duties on Chinese EVs" over "New Zealand could gain market share if China
+    raised tariffs": when the lead names a measure's two sides, a country named only further
+    down is background, unless a sentence lists it among the measure's targets."""
+    lead = doc.lead_sentences
+    sides = {p.name for p in hits if p.sentence in lead and p.kind in COUNTRYLIKE}
+    if len(sides) < 2:
+        return hits
+    return [
+        p
+        for p in hits
+        if p.sentence in lead or p.kind not in COUNTRYLIKE or p.name in sides or p.name in listed
+    ]
 
 
 def history_sentences(doc: Document, deal: DraftDeal) -> set[int]:

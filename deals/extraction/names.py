@@ -132,3 +132,61 @@ def name_acronyms(text: str, parties: list[PartyHit]) -> None:
             parties[i] = replace(
                 hit, name=owner.name, kind=owner.kind, country=owner.country, via="short"
             )
+
+
+# "the Department of Agriculture", "the Commerce Ministry": an office every government has, named
+# without its country. The gazetteer files each such name under one country; a story may mean
+# another's.
+_OFFICE_WORDS = words(
+    "department dept ministry office of the for and commerce agriculture energy defense defence "
+    "state treasury trade foreign affairs industry customs federal service international "
+    "remedies authority anti-dumping commission administration war economy economic finance "
+    "council board revenue directorate general"
+)
+
+
+def is_office_name(written: str) -> bool:
+    """Whether a name of two words or more is made only of the words offices are named by."""
+    parts = written.lower().split()
+    return len(parts) > 1 and all(part in _OFFICE_WORDS for part in parts)
+
+
+def home_offices(text: str, parties: list[PartyHit], home: str | None) -> None:
+    """An office named without its country ("the Commerce Ministry") is the one of the country
+    the story gave it before ("China's Commerce Ministry ... the Commerce Ministry"); otherwise,
+    when the story never names the country the gazetteer files it under, it is the office of the
+    story's own country (``home``, where the dateline places it), or of no country it names
+    (the hits are changed in place)."""
+    qualified: dict[str, str] = {}
+    named: set[str] | None = None
+    for hit in parties:
+        if hit.kind != "government_body" or hit.excluded or not hit.country:
+            continue
+        written = text[hit.start : hit.end]
+        if not is_office_name(written):
+            # "China's Commerce Ministry": the office named with its country.
+            parts = written.split()
+            for size in range(2, len(parts)):
+                tail = " ".join(parts[-size:])
+                if is_office_name(tail):
+                    qualified.setdefault(tail.lower(), hit.country)
+            continue
+        country = qualified.get(written.lower())
+        if named is None:
+            named = {
+                other.country
+                for other in parties
+                if other.country and not other.excluded and not _bare_office(text, other)
+            }
+        if country is None and hit.country not in named:
+            country = home or ""
+        if country is None or country == hit.country:
+            continue
+        if not country:
+            hit.excluded = "namesake"
+            continue
+        hit.name, hit.country = written, country
+
+
+def _bare_office(text: str, hit: PartyHit) -> bool:
+    return hit.kind == "government_body" and is_office_name(text[hit.start : hit.end])

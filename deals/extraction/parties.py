@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .gate import GateResult
 from .gazetteer import COMMODITY, PARTY, VIA_CAPITAL, VIA_DEMONYM, Gazetteer
-from .names import name_acronyms, organisation_name, short_names
+from .names import home_offices, name_acronyms, organisation_name, short_names
 from .organisations import (
     FoundOrganisation,
     described_organisation,
@@ -128,6 +128,9 @@ _CONTEXT = re.compile(
     r"|(?:stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
     r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|importing|purchases\s+of|imports\s+of)"
     r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including)"
+    # "lifting prices for exporters such as Brazil": other sellers of the good, not sides.
+    r"|(?:exporters|producers|suppliers|growers|sellers|shippers|rivals|competitors)"
+    r" (?:such as|like|including)"
     # "a 15% rate, matching the rate applied to the EU": a yardstick, not a side.
     r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
     r"[^.;,]{0,30}?\s(?:to|with|for|of|as)"
@@ -271,10 +274,14 @@ def find_hits(
     _mark_exclusions(text, low, parties, gate.indices(EXCLUSION_STEMS))
     _continent_or_bloc(text, parties)
     dateline = dateline_span(text, title_end)
+    home = None
     if dateline is not None:
         for hit in parties:
             if dateline[0] <= hit.start < dateline[1]:
                 hit.excluded = "place"
+                if hit.kind == "country" and home is None:
+                    home = hit.country
+    home_offices(text, parties, home)
     return parties, commodities
 
 
@@ -400,21 +407,25 @@ def _resolve_namesakes(gazetteer: Gazetteer, text: str, parties: list[PartyHit])
     """ "Congo" is the Democratic Republic of the Congo in a story that also says "Kinshasa" or
     "Tshisekedi", the Republic of the Congo in one that says "Brazzaville", and by default the
     one news copy usually means (the first listed)."""
-    shared = [
-        i for i, hit in enumerate(parties) if text[hit.start : hit.end] in gazetteer.namesakes
-    ]
+    shared = [i for i, hit in enumerate(parties) if _namesake_key(text, hit) in gazetteer.namesakes]
     if not shared:
         return
     named = {hit.country for i, hit in enumerate(parties) if i not in shared}
     for i in shared:
         hit = parties[i]
-        codes = gazetteer.namesakes[text[hit.start : hit.end]]
+        codes = gazetteer.namesakes[_namesake_key(text, hit)]
         code = next((c for c in codes if c in named), codes[0])
         entry = gazetteer.country_party(code)
         if entry is not None:
             parties[i] = PartyHit(
                 entry.name, entry.kind, code, hit.start, hit.end, hit.sentence, hit.via
             )
+
+
+def _namesake_key(text: str, hit: PartyHit) -> str:
+    """The name as written, and as a headline in capitals writes it ("CONGO" is "Congo")."""
+    written = text[hit.start : hit.end]
+    return written.title() if written.isupper() else written
 
 
 def _with_organisations(
