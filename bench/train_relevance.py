@@ -155,7 +155,7 @@ def load_kinds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     }
 
 
-def by_kind(rows, penalty: float, cut: float, blind: bool) -> None:
+def by_kind(rows, penalty: float, cut: float, blind: bool, names: bool = False) -> None:
     """Leave one kind out: for each kind of look-alike, a model fitted without its stories (and a
     share of the deal stories) judges them, as a kind never seen would be judged; with ``blind``
     the words written for that kind are hidden too, from every story, rules included."""
@@ -184,6 +184,11 @@ def by_kind(rows, penalty: float, cut: float, blind: bool) -> None:
             f"  {kind:<22} look-alikes out {len(out)}/{len(judged_here)}"
             f" (+{no_deal} with no deal found); deal stories lost {len(lost)}"
         )
+        if names:
+            for name in lost:
+                print(f"      deal story lost: {name}")
+            for name in sorted(r.name for r, o in scored if r.lookalike and not o):
+                print(f"      look-alike kept: {name}")
     print(
         f"  all kinds: look-alikes out {total_out}/{total} ({total_out / max(1, total):.3f}),"
         f" deal stories kept {kept}/{len(deals)} ({kept / max(1, len(deals)):.3f})"
@@ -247,8 +252,8 @@ def main() -> None:
                     f" ({p:.2f}) {name}"
                 )
     if args.by_kind:
-        by_kind(rows, penalty, cut, blind=False)
-        by_kind(rows, penalty, cut, blind=True)
+        by_kind(rows, penalty, cut, blind=False, names=args.misses)
+        by_kind(rows, penalty, cut, blind=True, names=args.misses)
     model = fit([r for r in rows if judged(r)], penalty)
     model = relevance.Model(model.bias, model.weights, cut)
     train_out, train_kept = rates([(r[2], probability(model, r)) for r in rows], cut)

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from deals.extraction import extract
+from deals.extraction import extract, relevance
 
 DAY = datetime.date(2025, 9, 1)
 
@@ -428,3 +428,24 @@ def test_a_court_an_election_a_crime_a_drought_or_a_figure_of_speech_beside_trad
     result = extract(title, body, DAY)
     assert result.relevant, result.reason
     assert result.deals
+
+
+@pytest.mark.parametrize(("bias", "doubted"), [(0.0, True), (-6.0, False)])
+def test_an_article_nearly_taken_for_a_look_alike_moves_no_deal_without_an_editor(
+    monkeypatch, bias, doubted
+):
+    # A model that gives the article a look-alike's probability of 0.5 (bias 0), under its cut
+    # of 0.9, keeps it but doubts it; one that gives it 0.0025 keeps it as sure as it reads.
+    monkeypatch.setattr(relevance, "shipped_model", lambda: relevance.Model(bias, {}, 0.9))
+    result = extract(
+        "US and EU sign trade deal, sending stocks higher",
+        "The United States and the European Union signed a trade agreement on Sunday that sets a"
+        " 15% tariff on most EU goods. Shares in European carmakers rose.",
+        DAY,
+    )
+    assert result.relevant, result.reason
+    top = max(deal.confidence for deal in result.deals)
+    if doubted:
+        assert top <= relevance.BACKGROUND_CONFIDENCE
+    else:
+        assert top > relevance.BACKGROUND_CONFIDENCE

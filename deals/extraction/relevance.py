@@ -29,6 +29,9 @@ from .types import DealMention
 WEIGHTS_FILE = Path(__file__).with_name("relevance_weights.json")
 # The most a deal named only after the first sentence can be trusted: an editor confirms it.
 BACKGROUND_CONFIDENCE = 0.5
+# From this probability of a look-alike up to the model's cut, the article is kept but doubted:
+# an editor confirms each of its deals before any deal is created or moved.
+DOUBTFUL = 0.4
 # How many body sentences after the headline make the lead.
 LEAD_SENTENCES = 2
 # A state that acts through a body, a fund or a company of its own: a deal of state, not of firms.
@@ -173,6 +176,8 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
     if p >= model.cut:
         return Verdict(False, _reason(doc, model, found), p)
     _doubt_background(doc, drafts, mentions)
+    if p >= DOUBTFUL:
+        _doubt_all(mentions)
     return Verdict(True, score=p)
 
 
@@ -235,6 +240,16 @@ def _doubt_background(
     for draft, mention in zip(drafts, mentions, strict=True):
         if not draft.sentences() & lead:
             mention.confidence = min(mention.confidence, BACKGROUND_CONFIDENCE)
+
+
+def _doubt_all(mentions: Sequence[DealMention]) -> None:
+    """An article the model keeps but nearly took for a look-alike (a central bank's decision or
+    a club's takeover that names a trade deal can read so) must not move a deal on its own: each
+    of its mentions keeps at most BACKGROUND_CONFIDENCE, below the confidence at which a trusted
+    source's proposal is accepted without an editor, so an editor confirms the story is about
+    the deal before its stage or parties change. An editor who accepts it still files it."""
+    for mention in mentions:
+        mention.confidence = min(mention.confidence, BACKGROUND_CONFIDENCE)
 
 
 def why_not(doc: Document, fallback: str) -> str:
