@@ -805,6 +805,25 @@ def test_a_page_rendered_afresh_around_its_cached_part_reads_only_what_its_heade
     assert "China-Malaysia rare earths refinery" in text_of(again)
 
 
+def test_the_home_page_after_a_change_reads_the_version_and_the_latest_changes(
+    client, world, settings, django_assert_num_queries
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    settings.TRACKER_DATA_VERSION_SECONDS = 0
+    settings.TRACKER_TALLY_SECONDS = 60  # As in production: the counts may lag a minute.
+    client.get(reverse("deals:home"))
+    Deal.objects.filter(pk=world["refinery"].pk).update(
+        title="China–Malaysia refinery pact", updated_at=timezone.now()
+    )
+
+    # The data version and the latest changes, each drawn from what that one query read.
+    with django_assert_num_queries(2):
+        page = text_of(client.get(reverse("deals:home")))
+
+    assert "China–Malaysia refinery pact" in page
+    assert "Source:" in page
+
+
 def test_the_deal_list_after_a_change_reads_the_versions_the_page_and_its_rows_names(
     client, world, settings, django_assert_num_queries
 ):

@@ -133,10 +133,17 @@ class HomeView(TemplateView):
         }
 
 
+#: What a latest change shows (`change_row.html`, `_change_key`): only these are read and built.
+CHANGE_ROW_FIELDS = (
+    "happened_on", "precision", "quote", "kind", "note", "deal__slug", "deal__title",
+    "status__slug", "status__name", "previous_status__slug", "previous_status__name",
+    "article__title", "article__url", "article__outlet", "article__published_on",
+)  # fmt: skip
+
+
 def _latest_changes() -> list[TimelineEntry]:
-    # An article's body can run to pages; the list shows only its title and outlet.
     entries = TimelineEntry.objects.latest_stage_changes().with_related()
-    return list(entries.defer("article__body")[:LATEST_CHANGES])
+    return list(entries.only(*CHANGE_ROW_FIELDS)[:LATEST_CHANGES])
 
 
 def change_rows(entries: list[TimelineEntry]) -> list:
