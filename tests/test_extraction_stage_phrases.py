@@ -50,6 +50,7 @@ def sentence(body, stage, kind="agreement"):
         headline("Chile, India discuss free trade agreement", "talks"),
         headline("Chile eyes trade deal with India", "talks"),
         headline("Chile and India hold exploratory talks on trade pact", "talks"),
+        headline("Chile weighing free trade deal with India", "talks"),
         sentence("Chile has approached India about a free trade agreement.", "talks"),
         sentence("Chile and India met to discuss a possible free trade agreement.", "talks"),
         # Negotiating: launched, resumed, closing in, progress, told with the talks first.
@@ -58,6 +59,11 @@ def sentence(body, stage, kind="agreement"):
         headline("Chile-India trade talks kick off in Santiago", "negotiating"),
         headline("Chile and India negotiate free trade agreement", "negotiating"),
         headline("Chile and India edge closer to trade deal", "negotiating"),
+        sentence(
+            "Chile and India talked for a week, and several sticking points had to be overcome "
+            "before the free trade agreement could be reached.",
+            "negotiating",
+        ),
         headline("Chile, India close in on trade pact", "negotiating"),
         headline("Chile and India make progress in trade talks", "negotiating"),
         sentence(
@@ -92,6 +98,12 @@ def sentence(body, stage, kind="agreement"):
         ),
         sentence(
             "The free trade agreement between Chile and India received royal assent on Monday.",
+            "in_force",
+        ),
+        headline("Chile and India mark entry into force of trade pact", "in_force"),
+        sentence(
+            "Exports of copper have doubled since the entry into force of the Chile-India trade "
+            "pact.",
             "in_force",
         ),
         # Implemented: production or deliveries begun, told with the noun first.
@@ -140,6 +152,9 @@ def sentence(body, stage, kind="agreement"):
         headline("US eyes tariffs on Chinese steel", "threatened", "measure"),
         headline("US recommends tariffs on Chinese steel", "threatened", "measure"),
         headline("US readies tariffs on Chinese steel", "threatened", "measure"),
+        # Headlines drop the "is" of "is considering".
+        headline("US considering tariffs on Chinese steel", "threatened", "measure"),
+        headline("US mulling new tariffs on Chinese steel", "threatened", "measure"),
         headline("US tariffs on Chinese steel loom", "threatened", "measure"),
         sentence("The US is drawing up tariffs on steel from China.", "threatened", "measure"),
         # Imposed: widened, enforced, told with the measure first.
@@ -199,6 +214,12 @@ def test_each_stage_is_read_from_the_phrases_news_uses_for_it(title, body, expec
             MEASURE_TITLE,
             "The US said its tariffs on steel from China would not be delayed.",
             "suspended",
+        ),
+        # Still to come.
+        (
+            AGREEMENT_TITLE,
+            "Officials expect the entry into force of the Chile-India trade pact next year.",
+            "in_force",
         ),
         # Hypothetical.
         ("Chile-India trade talks could collapse", AGREEMENT_BODY, "collapsed"),

@@ -312,6 +312,10 @@ AGREEMENT_CUES: list[StageCue] = [
     (
         _rx(
             r"\b(?:(?:entered|enters|came|comes|went|goes) into (?:force|effect)|took effect"
+            # "marked the entry into force of the agreement", "since its entry into force": the
+            # noun says it too, once something marks it as done.
+            r"|(?:mark(?:ed|s|ing)?|celebrat(?:ed|es|ing)|welcom(?:ed|es|ing)|hail(?:ed|s|ing)"
+            r"|since) (?:the |its |their )?entry into force"
             # "minimum prices in place of tariffs": instead of them, not in effect.
             r"|takes effect|in force|in effect|in place(?! of\b)|effective (?:from|on|since))\b"
         ),

@@ -232,6 +232,12 @@ MEASURE_CUES: list[StageCue] = [
         _rx(
             r"\b(?:is|are|was|were) (?:\w+ly )?(?:considering|weighing|mulling|studying)\b"
             r"|\b(?:mulls|weighs|considers)\b"
+            # Headlines drop the "is": "Poland considering ban on grain imports", "Chile mulling
+            # trade deal with India". Bare, the verb must be followed by what is considered.
+            r"|\b(?:considering|mulling|weighing|contemplating)\s+(?:an?\s+|the\s+|new\s+"
+            r"|fresh\s+|possible\s+|further\s+)?(?:[\w-]+\s+){0,2}?(?:" + _MNOUN + r"|deals?"
+            r"|agreements?|pacts?|accords?|tie-ups?|joint ventures?|mergers?|stakes?|bids?"
+            r"|offers?|investments?)\b"
         ),
         "AM",
         _S(agreement="talks", measure="threatened"),

@@ -64,6 +64,22 @@ OFF_TRACK_CUES: list[StageCue] = [
         1.0,
         "",
     ),
+    # "sticking points had to be overcome", "ironed out the last hurdles": obstacles cleared are
+    # progress in the talks, not a stall.
+    (
+        _rx(
+            r"\b(?:sticking points?|hurdles?|obstacles?|differences|outstanding issues)\s+"
+            r"(?:[\w-]+\s+){0,4}?(?:overcome|resolved|ironed out|settled|cleared|bridged)\b"
+            r"|\b(?:overcame|overcome|overcoming|resolved|resolving|ironed out|ironing out|settled"
+            r"|settling|cleared|clearing|bridged|bridging)\s+(?:(?:the|their|its|remaining|last"
+            r"|final|key|several|outstanding|major|main)\s+){0,3}(?:sticking points?|hurdles?"
+            r"|obstacles?|differences)\b"
+        ),
+        "A",
+        _S(agreement="negotiating"),
+        0.8,
+        "",
+    ),
     (
         _rx(
             r"\b(?:stall(?:ed|s|ing)?|deadlock(?:ed)?|impasse|bogged down|(?:drag|dragged|drags"
