@@ -51,6 +51,29 @@ def test_a_quota_in_tonnes_is_a_quota():
     assert found["18,125 tonnes"] == "quota"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The ministry allowed exports of 40,000 tonnes of rice.", "40,000 tonnes"),
+        ("Exports of 12,000 tonnes of sugar are permitted this season.", "12,000 tonnes"),
+    ],
+)
+def test_what_a_restriction_lets_through_is_a_quota(sentence, text):
+    assert whats("Rice export curbs eased", sentence)[text] == "quota"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Wheat stocks held by traders stand at about 90,000 tonnes.", "90,000 tonnes"),
+        ("Warehouses currently hold 136,000 tons of sugar.", "136,000 tons"),
+        ("Rice in the central pool is put at around 30,000 tonnes.", "30,000 tonnes"),
+    ],
+)
+def test_a_quantity_held_in_store_is_reserves_not_volume(sentence, text):
+    assert whats("Rice export ban", sentence)[text] == "reserves"
+
+
 def test_a_yearly_volume_is_read_with_its_period():
     found = whats(
         "LNG supply deal", "GAIL contracted for 3.5 million tonnes per annum of LNG from the plant."
@@ -374,6 +397,8 @@ def test_a_population_counted_by_a_scale_is_read_with_its_people(sentence, text)
     [
         ("Exports reached 17.17 lakh tonnes last season.", "17.17 lakh tonnes", 1_717_000),
         ("The stock stands at 2 crore tonnes.", "2 crore tonnes", 20_000_000),
+        ("Exports of 5 LMT of wheat flour are allowed.", "5 LMT", 500_000),
+        ("Traders shipped 2 MMT of corn.", "2 MMT", 2_000_000),
     ],
 )
 def test_a_quantity_in_lakh_or_crore_is_read_with_its_scale(sentence, text, value):

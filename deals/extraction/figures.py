@@ -144,6 +144,9 @@ _UNITS = {
     "tonne": "t",
     "ton": "t",
     "mt": "t",
+    # Lakh and million metric tonnes: "5 LMT of wheat flour", "2 MMT of corn".
+    "lmt": "t",
+    "mmt": "t",
     "mtpa": "t/y",
     "tpa": "t/y",
     "ktpa": "t/y",
@@ -182,7 +185,7 @@ _UNITS = {
     "units": "units",
 }
 _WEIGHT_OR_MONEY = frozenset({"pounds"})
-_UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9, "mtpa": 1e6, "ktpa": 1e3}
+_UNIT_FACTOR = {"kt": 1e3, "bcm": 1e9, "mtpa": 1e6, "ktpa": 1e3, "lmt": 1e5, "mmt": 1e6}
 
 _prefix_alt = "|".join(re.escape(k) for k in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
 _word_alt = "|".join(re.escape(k) for k in sorted(_CURRENCY_WORDS, key=len, reverse=True))

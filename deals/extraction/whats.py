@@ -99,8 +99,18 @@ _SIZE_OF = re.compile(
 )
 _BOUGHT_INTO = _any(r"stakes?|share purchase|shares|stock")
 
-_QUOTA = _any(r"quotas?|caps?|capped|ceiling|limit(?:ed|s)?|allowance|as many as")
-_RESERVES = _any(r"reserves?|deposits?|resources|has an estimated")
+# "allowed exports of 25 lakh tonnes", "exports of 5 LMT are permitted": what a restriction lets
+# through is a quota too.
+_QUOTA = _any(
+    r"quotas?|caps?|capped|ceiling|limit(?:ed|s)?|allowance|as many as|allow(?:s|ed|ing)?"
+    r"|permit(?:s|ted|ting)?"
+)
+# Of a quantity: what is held, not what moves ("wheat stocks of 75 lakh tonnes", "warehouses hold
+# 136,000 tons", "availability in the central pool").
+_RESERVES = _any(
+    r"reserves?|deposits?|resources|has an estimated|stocks?|stockpiles?|inventor(?:y|ies)"
+    r"|warehouses?|storage|buffer|central pool|availability"
+)
 _CAPACITY = _any(
     r"capacity|able to|designed to|nameplate|can (?:produce|process|handle|make)"
     r"|(?:lift|raise|expand|boost|increase)s? (?:its |their )?(?:\w+ ){0,4}(?:output|production)"
