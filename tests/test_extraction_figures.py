@@ -74,6 +74,18 @@ def test_a_quantity_held_in_store_is_reserves_not_volume(sentence, text):
     assert whats("Rice export ban", sentence)[text] == "reserves"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rice production this season is estimated at 9.1 million tonnes.",
+        "The harvest came in at 9.1 million tonnes, below last year's.",
+        "Vessel tonnage runs from 9.1 million tonnes down.",
+    ],
+)
+def test_a_harvest_or_output_is_background_not_a_volume_moved(sentence):
+    assert whats("Rice export ban", sentence)["9.1 million tonnes"] == "other"
+
+
 def test_a_yearly_volume_is_read_with_its_period():
     found = whats(
         "LNG supply deal", "GAIL contracted for 3.5 million tonnes per annum of LNG from the plant."

@@ -111,6 +111,10 @@ _RESERVES = _any(
     r"reserves?|deposits?|resources|has an estimated|stocks?|stockpiles?|inventor(?:y|ies)"
     r"|warehouses?|storage|buffer|central pool|availability"
 )
+# A country's harvest or output, a ship's size: background, not goods a deal or measure moves.
+_PRODUCED = _any(
+    r"production|produced|harvest(?:ed|s)?|crops?|procurement|output|yields?|grown|tonnage"
+)
 _CAPACITY = _any(
     r"capacity|able to|designed to|nameplate|can (?:produce|process|handle|make)"
     r"|(?:lift|raise|expand|boost|increase)s? (?:its |their )?(?:\w+ ){0,4}(?:output|production)"
@@ -252,4 +256,6 @@ def _quantity(clause: str, unit: str, per_year: bool, previous: str | None) -> s
         return "reserves"
     if _CAPACITY.search(clause) or unit in _RATED_UNITS or (per_year and unit in _ENERGY_UNITS):
         return "capacity"
+    if _PRODUCED.search(clause):
+        return "other"
     return previous or "volume"
