@@ -86,6 +86,27 @@ def test_a_harvest_or_output_is_background_not_a_volume_moved(sentence):
     assert whats("Rice export ban", sentence)["9.1 million tonnes"] == "other"
 
 
+def test_a_duty_charged_by_the_unit_is_a_tariff_rate_not_a_price():
+    found = whats(
+        "Ruritania raises poultry duties",
+        "Frozen chicken now faces an anti-dumping charge of 9.40 Rands per kilogram.",
+    )
+    assert found == {"9.40 Rands per kilogram": "tariff_rate"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("The fee is 120 rupee per tonne.", "120 rupee", "INR"),
+        ("Exporters paid 3 million zlotys.", "3 million zlotys", "PLN"),
+        ("The plant cost 40 billion naira.", "40 billion naira", "NGN"),
+    ],
+)
+def test_currencies_written_as_words_in_either_number_are_money(sentence, text, unit):
+    figure = next(f for f in extract("Trade deal", sentence).figures if f.text.startswith(text))
+    assert figure.unit == unit
+
+
 def test_a_yearly_volume_is_read_with_its_period():
     found = whats(
         "LNG supply deal", "GAIL contracted for 3.5 million tonnes per annum of LNG from the plant."

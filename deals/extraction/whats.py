@@ -22,6 +22,11 @@ def _any(words: str) -> re.Pattern[str]:
 _TARIFF = _any(
     r"tariffs?|dut(?:y|ies)|levy|levies|surtax(?:es)?|tax(?:es)?|rates?|ad valorem|customs"
 )
+# A duty charged by the unit names itself just before its amount: "a duty of $50 per tonne".
+_DUTY_OF = re.compile(
+    r"\b(?:dut(?:y|ies)|tariffs?|levy|levies|tax(?:es)?|surcharges?|charges?)\s+(?:of\s+)?"
+    r"(?:up to\s+|about\s+|around\s+|nearly\s+)?$"
+)
 _PREVIOUS_BEFORE = re.compile(
     r"(?:\bfrom(?: the| a| its| their)?(?: current| existing| previous)?|\bhad been at"
     r"|\bwas(?: at)?|\bnormal|\bexisting|\bcurrent|\bprevious)\s+$"
@@ -218,6 +223,8 @@ def _money(before: str, after: str, around: str, per_unit: bool, previous: str |
     if previous is not None and not before.strip():
         return previous  # "$200 billion (€172 billion)": the same amount converted
     clause = f"{before} {after}"
+    if per_unit and _DUTY_OF.search(before):
+        return "tariff_rate"  # a specific duty: "an anti-dumping charge of 9.40 rand per kilogram"
     if per_unit or _PRICE.search(clause):
         return "price"
     if _LOAN.search(clause):
