@@ -25,7 +25,8 @@ from .stages import MEASURE, Cue
 
 _BREAK = re.compile(
     r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
-    r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas)\b"
+    r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas"
+    r"|even (?:if|though)|although|despite)\b"
 )
 # ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
 _NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")

@@ -290,13 +290,19 @@ def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list
     for bloc in blocs:
         codes = members[bloc]
         sentences = {p.sentence for p in doc.parties if p.name == bloc}
-        for i in deal.sentences():
+        told = deal.sentences()
+        for i in sorted(told | sentences):
             sentence_hits = doc.parties_by_sentence.get(i, ())
             named = [p for p in sentence_hits if p.kind == "country" and p.country in codes]
             if len({p.name for p in named}) * 2 < len(codes):
                 continue
             s = doc.index.sentences[i]
-            if i not in sentences and not _MEMBERS.search(doc.low, s.start, s.end):
+            members_word = _MEMBERS.search(doc.low, s.start, s.end)
+            # A sentence of its own that names the bloc and its members ("the market, whose
+            # other Mercosur members are Paraguay and Uruguay") lists them too.
+            if i in told and i not in sentences and not members_word:
+                continue
+            if i not in told and not members_word:
                 continue
             found += named
     return found
