@@ -116,6 +116,10 @@ class _Segment:
     instruments: set[str] = field(default_factory=set)
     #: The goods it names, each with its broader families ("steel" is also "metals").
     goods: set[str] = field(default_factory=set)
+    #: The goods it names, as named (by taxonomy index).
+    named_goods: set[int] = field(default_factory=set)
+    #: "The ministry also extended ...": told as a further step of its own.
+    further: bool = False
 
     @property
     def names_a_side(self) -> bool:
@@ -133,6 +137,9 @@ class _Cluster:
     instruments: set[str]
     segments: list[_Segment] = field(default_factory=list)
     goods: set[str] = field(default_factory=set)
+    named_goods: set[int] = field(default_factory=set)
+    #: Opened by a segment told apart from the cluster before it (``told_apart``).
+    apart: bool = False
 
     def accepts(self, segment: _Segment) -> bool:
         def agree(a: str | None, b: str | None) -> bool:
@@ -180,6 +187,19 @@ class _Cluster:
         self.instruments |= segment.instruments
         if segment.names_a_side:
             self.goods |= segment.goods
+        self.named_goods |= segment.named_goods
+
+    def told_apart(self, segment: _Segment) -> bool:
+        """ "The ministry also extended the duty exemption on yellow peas": a further step on
+        other goods than the measure's, naming no side, is a measure of its own between the
+        same sides."""
+        return (
+            segment.further
+            and not segment.names_a_side
+            and bool(self.named_goods)
+            and bool(segment.named_goods)
+            and not self.named_goods & segment.named_goods
+        )
 
 
 def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
@@ -206,7 +226,11 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     for draft, cluster in zip(drafts, clusters, strict=True):
         if draft.support:
             continue
-        named = _named_apart(doc, draft, cluster, imposers)
+        named = (
+            _further_stage(doc, draft)
+            if cluster.apart
+            else _named_apart(doc, draft, cluster, imposers)
+        )
         if named is not None:
             draft.support = [named]
             kept.append(draft)
@@ -227,7 +251,10 @@ def _clustered(segments: list[_Segment]) -> list[_Cluster]:
     last: _Cluster | None = None
     for segment in segments:
         named = segment.imposer is not None or bool(segment.targets)
-        if not named and last is not None and last.accepts(segment):
+        if not named and last is not None and last.told_apart(segment):
+            chosen = _Cluster(last.imposer, list(last.targets), set(last.instruments), apart=True)
+            clusters.append(chosen)
+        elif not named and last is not None and last.accepts(segment):
             chosen = last
         else:
             fitting = [c for c in clusters if c.accepts(segment)]
@@ -254,6 +281,7 @@ def _drafts(measure: DraftDeal, clusters: list[_Cluster]) -> list[DraftDeal]:
         draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
         draft.segments = [(s.start, s.end) for s in cluster.segments]
         draft.sides = cluster.sides
+        draft.further = cluster.apart
         drafts.append(draft)
     return drafts
 
@@ -271,6 +299,16 @@ def _named_apart(
             found = named_stage(doc, noun, answered=True)
             if found is not None:
                 return found
+    return None
+
+
+def _further_stage(doc: Document, draft: DraftDeal) -> Support | None:
+    """ "The FBR has also put a 2% customs duty on vehicle parts": the stage naming a further
+    measure gives it."""
+    for noun in sorted(draft.nouns, key=lambda n: n.start):
+        found = named_stage(doc, noun)
+        if found is not None:
+            return found
     return None
 
 
@@ -333,6 +371,18 @@ def _read_goods(doc: Document, segment: _Segment) -> None:
     starts = doc.commodity_starts
     hits = doc.commodities[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]
     segment.goods = {name for c in hits for name in doc.gazetteer.commodity_lineage(c.index)}
+    segment.named_goods = {c.index for c in hits}
+    noun = min((c.start for c in segment.cues if c.is_noun), default=segment.end)
+    segment.further = bool(_FURTHER.search(doc.low, segment.start, noun))
+
+
+# "The finance ministry also extended ...", "has also put a 2% duty on ...": a further act (not
+# "the duties also apply to steel", which tells more of the same measure).
+_FURTHER = re.compile(
+    r"\balso\s+(?:(?:has|have|had|been|will|plans? to|decided to|moved to)\s+){0,2}"
+    r"(?:impos|put|plac|rais|hik|cut|lower|reduc|extend|lift|scrap|remov|suspend|ban|halt"
+    r"|introduc|slap|levi|levy|approv|waiv|exempt|restrict|announc)\w*"
+)
 
 
 def _country_of(doc: Document, hit: PartyHit) -> str | None:

@@ -298,16 +298,20 @@ def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list
                 continue
             s = doc.index.sentences[i]
             members_word = _MEMBERS.search(doc.low, s.start, s.end)
-            # A sentence of its own that names the bloc and its members ("the market, whose
-            # other Mercosur members are Paraguay and Uruguay") lists them too.
             if i in told and i not in sentences and not members_word:
                 continue
-            if i not in told and not members_word:
+            # A sentence of its own telling what the deal opens for the bloc's members ("to
+            # lower duties in the South American market, whose other Mercosur members are
+            # Paraguay and Uruguay") lists them too; one describing the bloc is background.
+            if i not in told and not (members_word and _TRADE_TOLD.search(doc.low, s.start, s.end)):
                 continue
             found += named
     return found
 
 
+_TRADE_TOLD = re.compile(
+    r"\b(?:dut(?:y|ies)|tariffs?|markets?|trade|exports?|imports?|market access|quotas?)\b"
+)
 _MEMBERS = re.compile(r"\bmembers?\b|\bmember (?:states|countries|nations)\b")
 
 
