@@ -299,7 +299,24 @@ def _named_apart(
             found = named_stage(doc, noun, answered=True)
             if found is not None:
                 return found
+    if not cluster.targets:
+        return None
+    # "In May the Commission brought in a ban on imports from Ukraine": a measure of another
+    # imposer, told with both its sides as a fact, unless the story says it is gone ("UK tariffs
+    # on Australian goods have been eliminated": a term of an agreement).
+    for noun in sorted(draft.nouns, key=lambda n: n.start):
+        s = doc.index.sentences[noun.sentence]
+        if _GONE.search(doc.low, noun.end, s.end):
+            return None
+        found = named_stage(doc, noun)
+        if found is not None:
+            return found
     return None
+
+
+_GONE = re.compile(
+    r"\b(?:eliminat|remov|scrap|abolish|lift|phas(?:e|ed|ing) out|waiv|drop|end(?:s|ed)?\b|expir)"
+)
 
 
 def _further_stage(doc: Document, draft: DraftDeal) -> Support | None:
