@@ -729,6 +729,20 @@ def test_a_second_measure_between_the_same_sides_on_other_goods_is_a_measure_of_
     ]
 
 
+def test_a_second_measure_planned_between_the_same_sides_on_other_goods_is_reported_apart():
+    result = extract(
+        "Canada to add 100% tax on Chinese EVs",
+        "Canada will impose a 100% surtax on electric vehicles made in China from October 1, the "
+        "finance department said. In addition, Ottawa plans a 25% surtax on steel imported "
+        "from China.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Canada", "China"], ["Canada", "China"]]
+    assert [[c.name for c in m.commodities] for m in measures] == [["electric vehicles"], ["steel"]]
+    assert measures[1].stage == "threatened"
+
+
 def test_a_sentence_on_the_same_measure_naming_no_side_stays_with_it():
     result = extract(
         "Canada to add 100% tax on Chinese EVs",

@@ -226,11 +226,10 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     for draft, cluster in zip(drafts, clusters, strict=True):
         if draft.support:
             continue
-        named = (
-            _further_stage(doc, draft)
-            if cluster.apart
-            else _named_apart(doc, draft, cluster, imposers)
-        )
+        if cluster.apart or _on_other_goods(cluster, [c for _d, c in supported]):
+            named = _further_stage(doc, draft)
+        else:
+            named = _named_apart(doc, draft, cluster, imposers)
         if named is not None:
             draft.support = [named]
             kept.append(draft)
@@ -319,14 +318,36 @@ _GONE = re.compile(
 )
 
 
+def _on_other_goods(cluster: _Cluster, supported: list[_Cluster]) -> bool:
+    """ "In addition, Ottawa plans a 25% surtax on steel imported from China" after a surtax on
+    Chinese EVs: a measure naming both its sides, by an imposer of a reported measure, on goods
+    none of its measures names, is one of its own."""
+    same = [c for c in supported if cluster.imposer is not None and c.imposer == cluster.imposer]
+    return (
+        bool(same)
+        and bool(cluster.targets)
+        and bool(cluster.named_goods)
+        and not any(c.named_goods & cluster.named_goods for c in same)
+    )
+
+
 def _further_stage(doc: Document, draft: DraftDeal) -> Support | None:
     """ "The FBR has also put a 2% customs duty on vehicle parts": the stage naming a further
-    measure gives it."""
+    measure gives it; "Ottawa plans a 25% surtax" is one threatened."""
     for noun in sorted(draft.nouns, key=lambda n: n.start):
+        if _PLANNED.search(doc.low, max(0, noun.start - 40), noun.start):
+            return Support("threatened", 0.3, noun, False)
         found = named_stage(doc, noun)
         if found is not None:
             return found
     return None
+
+
+# "plans a 25% surtax", "is planning new duties", "proposed tariffs of 20%".
+_PLANNED = re.compile(
+    r"\b(?:plans?|planned|planning|propos(?:es|ed|ing)|intends?|consider(?:s|ing)?|weighs?)"
+    r"\s+(?:[\w%.$'-]+\s+){0,3}$"
+)
 
 
 # "in response to Washington's ban", "follows Canada's 100% tariff", "a direct answer to the
