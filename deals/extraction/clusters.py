@@ -7,7 +7,11 @@ background ban. Each measure cue is read in its *segment* (its sentence, cut at 
 (after "on", "against", "from", "to" ... or a demonym before a good), and segments that agree go
 into one measure; a segment that names both its sides and only goods of other families than
 the measure's is another measure between the same sides. A segment naming no country continues the
-measure read just before it.
+measure read just before it, unless it tells a further act on other goods ("The ministry also
+extended the duty exemption on yellow peas"): that is a measure of its own between the same sides.
+A measure nothing is said to happen to is still reported apart when the story names it as a fact
+with both its sides, by another imposer ("In May the Commission brought in a ban on imports from
+Ukraine"), or by the same one on other goods ("In addition, Ottawa plans a surtax on steel").
 """
 
 from __future__ import annotations
