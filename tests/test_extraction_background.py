@@ -80,3 +80,12 @@ def test_tariffs_an_agreement_eliminated_are_no_measure_of_their_own():
         "UK tariffs on Australian auto parts have now been eliminated.",
     )
     assert [d.kind for d in deals] == ["agreement"]
+
+
+def test_who_challenged_a_measure_imposes_no_measure_of_its_own():
+    deals = deals_of(
+        "Norway to ban Chilean salmon",
+        "Norway will ban imports of Chilean salmon from Monday, the government said on Friday. "
+        "The EU challenged the ban on Chilean salmon at the WTO.",
+    )
+    assert not any("European Union" in roles(d) for d in deals if d.kind == "measure")

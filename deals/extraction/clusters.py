@@ -309,7 +309,9 @@ def _named_apart(
     # on Australian goods have been eliminated": a term of an agreement).
     for noun in sorted(draft.nouns, key=lambda n: n.start):
         s = doc.index.sentences[noun.sentence]
-        if _GONE.search(doc.low, noun.end, s.end):
+        if _GONE.search(doc.low, noun.end, s.end) or _OPPOSED.search(
+            doc.low, max(0, noun.start - 50), noun.start
+        ):
             return None
         found = named_stage(doc, noun)
         if found is not None:
@@ -318,7 +320,13 @@ def _named_apart(
 
 
 _GONE = re.compile(
-    r"\b(?:eliminat|remov|scrap|abolish|lift|phas(?:e|ed|ing) out|waiv|drop|end(?:s|ed)?\b|expir)"
+    r"\b(?:eliminat|remov|scrap|abolish|lift|phas(?:e|ed|ing) out|waiv|drop|end(?:s|ed)?\b|expir"
+    r"|cuts?\b)"
+)
+# "The EU challenged the ban": who opposes a measure is not its imposer.
+_OPPOSED = re.compile(
+    r"\b(?:challeng|contest|oppos|criticis|criticiz|protest|condemn|disput|appeal|complain"
+    r"|object)\w*\s+(?:[\w'-]+\s+){0,3}$"
 )
 
 
