@@ -89,3 +89,14 @@ def test_who_challenged_a_measure_imposes_no_measure_of_its_own():
         "The EU challenged the ban on Chilean salmon at the WTO.",
     )
     assert not any("European Union" in roles(d) for d in deals if d.kind == "measure")
+
+
+def test_the_quotas_trade_runs_under_are_no_measure_of_their_own():
+    deals = deals_of(
+        "Peru-EU trade talks collapse",
+        "Talks on a free trade agreement between Peru and the European Union collapsed on "
+        "Friday, the trade minister said.\n\nPeruvian beef exports to Europe are capped at about "
+        "3,000 tonnes a year under existing quotas.\n\nThe breakdown comes as Peru's trade with "
+        "China recovers after Beijing lifted restrictions on Peruvian grapes.",
+    )
+    assert [d.kind for d in deals] == ["agreement", "measure"]

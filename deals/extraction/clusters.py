@@ -227,13 +227,14 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     kept = [d for d, _c in supported]
     main = kept[0]
     imposers = {c.imposer for _d, c in supported}
+    sides_told = {side for _d, c in supported for side in (c.imposer, *c.targets) if side}
     for draft, cluster in zip(drafts, clusters, strict=True):
         if draft.support:
             continue
         if cluster.apart or _on_other_goods(cluster, [c for _d, c in supported]):
             named = _further_stage(doc, draft)
         else:
-            named = _named_apart(doc, draft, cluster, imposers)
+            named = _named_apart(doc, draft, cluster, imposers, sides_told)
         if named is not None:
             draft.support = [named]
             kept.append(draft)
@@ -290,7 +291,11 @@ def _drafts(measure: DraftDeal, clusters: list[_Cluster]) -> list[DraftDeal]:
 
 
 def _named_apart(
-    doc: Document, draft: DraftDeal, cluster: _Cluster, imposers: set[str | None]
+    doc: Document,
+    draft: DraftDeal,
+    cluster: _Cluster,
+    imposers: set[str | None],
+    sides_told: set[str],
 ) -> Support | None:
     """ "in response to Washington's ban on Russian uranium", "China's probe follows Canada's
     100% tariff on Chinese EVs": a measure named as a fact, by a party that imposes none of the
@@ -302,17 +307,19 @@ def _named_apart(
             found = named_stage(doc, noun, answered=True)
             if found is not None:
                 return found
-    if not cluster.targets:
+    if not cluster.targets or not sides_told & {cluster.imposer, *cluster.targets}:
         return None
     # "In May the Commission brought in a ban on imports from Ukraine": a measure of another
-    # imposer, told with both its sides as a fact, unless the story says it is gone ("UK tariffs
-    # on Australian goods have been eliminated": a term of an agreement).
+    # imposer, told with both its sides as a fact, one of them a side of a reported measure,
+    # unless the story says it is gone ("UK tariffs on Australian goods have been eliminated": a
+    # term of an agreement).
     for noun in sorted(draft.nouns, key=lambda n: n.start):
         s = doc.index.sentences[noun.sentence]
-        if _GONE.search(doc.low, noun.end, s.end) or _OPPOSED.search(
-            doc.low, max(0, noun.start - 50), noun.start
-        ):
+        before = doc.low[max(0, noun.start - 50) : noun.start]
+        if _GONE.search(doc.low, noun.end, s.end) or _OPPOSED.search(before):
             return None
+        if _UNDER.search(before):
+            continue
         found = named_stage(doc, noun)
         if found is not None:
             return found
@@ -323,6 +330,8 @@ _GONE = re.compile(
     r"\b(?:eliminat|remov|scrap|abolish|lift|phas(?:e|ed|ing) out|waiv|drop|end(?:s|ed)?\b|expir"
     r"|cuts?\b)"
 )
+# "exports are capped under existing quotas": the rules trade runs under, not a measure taken.
+_UNDER = re.compile(r"\bunder\s+(?:[\w'-]+\s+){0,3}$")
 # "The EU challenged the ban": who opposes a measure is not its imposer.
 _OPPOSED = re.compile(
     r"\b(?:challeng|contest|oppos|criticis|criticiz|protest|condemn|disput|appeal|complain"
