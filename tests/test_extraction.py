@@ -729,11 +729,58 @@ def test_a_second_measure_between_the_same_sides_on_other_goods_is_a_measure_of_
     ]
 
 
+def test_a_second_measure_planned_between_the_same_sides_on_other_goods_is_reported_apart():
+    result = extract(
+        "Canada to add 100% tax on Chinese EVs",
+        "Canada will impose a 100% surtax on electric vehicles made in China from October 1, the "
+        "finance department said. In addition, Ottawa plans a 25% surtax on steel imported "
+        "from China.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Canada", "China"], ["Canada", "China"]]
+    assert [[c.name for c in m.commodities] for m in measures] == [["electric vehicles"], ["steel"]]
+    assert measures[1].stage == "threatened"
+
+
 def test_a_sentence_on_the_same_measure_naming_no_side_stays_with_it():
     result = extract(
         "Canada to add 100% tax on Chinese EVs",
         "Canada will impose a 100% surtax on electric vehicles made in China from October 1. "
         "The surtax will also cover hybrid trucks and buses.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "measure"]) == 1
+
+
+def test_a_further_step_on_other_goods_told_with_also_is_a_measure_of_its_own():
+    result = extract(
+        "Peru cuts onion export duty",
+        "Peru lowered its export duty on onions to 20% on Friday. The finance ministry also "
+        "extended by two months the duty exemption on imports of yellow peas.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["Peru"], ["Peru"]]
+    assert [[c.name for c in m.commodities] for m in measures] == [["vegetables"], ["peas"]]
+
+
+def test_a_further_step_keeps_the_sides_of_the_measure_it_follows():
+    result = extract(
+        "US raises tariffs on Chinese steel",
+        "The United States raised tariffs on Chinese steel to 50% on Monday. It also imposed a "
+        "25% duty on aluminium.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [names(m) for m in measures] == [["United States", "China"]] * 2
+
+
+def test_more_goods_the_same_measure_also_covers_stay_with_it():
+    result = extract(
+        "Peru cuts onion export duty",
+        "Peru lowered its export duty on onions to 20% on Friday. The duty also applies to "
+        "garlic and yellow peas.",
         DAY,
     )
     assert len([d for d in result.deals if d.kind == "measure"]) == 1

@@ -59,3 +59,44 @@ def test_the_measure_a_retaliation_is_for_is_told_apart_from_it():
     answered = next(d for d in rest if d.kind == "measure")
     assert roles(answered) == {"Chile": "imposing", "China": "targeted"}
     assert goods(answered) == ["steel"]
+
+
+def test_a_measure_of_another_imposer_told_as_a_fact_is_a_measure_of_its_own():
+    main, *rest = deals_of(
+        "Norway to ban Chilean salmon",
+        "Norway will ban imports of Chilean salmon from Monday, the government said on Friday. "
+        "Last year the European Commission brought in a ban on imports of copper from Chile.",
+    )
+    assert roles(main) == {"Norway": "imposing", "Chile": "targeted"}
+    other = next(d for d in rest if d.kind == "measure")
+    assert sorted(roles(other)) == ["Chile", "European Union"]
+    assert goods(other) == ["copper"]
+
+
+def test_tariffs_an_agreement_eliminated_are_no_measure_of_their_own():
+    deals = deals_of(
+        "UK-Australia trade deal enters into force",
+        "The free trade agreement between the UK and Australia entered into force on Wednesday. "
+        "UK tariffs on Australian auto parts have now been eliminated.",
+    )
+    assert [d.kind for d in deals] == ["agreement"]
+
+
+def test_who_challenged_a_measure_imposes_no_measure_of_its_own():
+    deals = deals_of(
+        "Norway to ban Chilean salmon",
+        "Norway will ban imports of Chilean salmon from Monday, the government said on Friday. "
+        "The EU challenged the ban on Chilean salmon at the WTO.",
+    )
+    assert not any("European Union" in roles(d) for d in deals if d.kind == "measure")
+
+
+def test_the_quotas_trade_runs_under_are_no_measure_of_their_own():
+    deals = deals_of(
+        "Peru-EU trade talks collapse",
+        "Talks on a free trade agreement between Peru and the European Union collapsed on "
+        "Friday, the trade minister said.\n\nPeruvian beef exports to Europe are capped at about "
+        "3,000 tonnes a year under existing quotas.\n\nThe breakdown comes as Peru's trade with "
+        "China recovers after Beijing lifted restrictions on Peruvian grapes.",
+    )
+    assert [d.kind for d in deals] == ["agreement", "measure"]

@@ -98,6 +98,23 @@ def test_members_a_story_lists_for_a_bloc_are_sides_of_its_agreement():
     ]
 
 
+def test_members_named_where_the_story_tells_what_the_deal_opens_are_sides():
+    deal = main_deal(
+        "EU and Mercosur sign trade agreement",
+        "The European Union and Mercosur signed a free trade agreement on Saturday. European "
+        "exporters will pay lower duties in the South American market, whose Mercosur members "
+        "are Argentina, Brazil, Paraguay and Uruguay.",
+    )
+    assert names(deal) == [
+        "Argentina",
+        "Brazil",
+        "European Union",
+        "Mercosur",
+        "Paraguay",
+        "Uruguay",
+    ]
+
+
 def test_two_members_named_in_passing_do_not_make_a_bloc_list():
     deal = main_deal(
         "EU and Mercosur sign trade agreement",
@@ -310,6 +327,15 @@ def test_the_reason_for_a_measure_and_examples_of_whom_it_reaches_are_not_its_si
     )
     measure = result.deals[0]
     assert names(measure) == ["European Union", "Russia"]
+
+
+def test_the_measure_of_another_imposer_in_an_even_if_clause_is_not_a_side():
+    deal = main_deal(
+        "Poland extends ban on Ukrainian grain",
+        "Poland extended its ban on imports of Ukrainian grain on Tuesday, even if the current "
+        "EU restrictions expire on Friday.",
+    )
+    assert names(deal) == ["Poland", "Ukraine"]
 
 
 def test_a_bloc_described_in_a_sentence_of_its_own_does_not_bring_its_members():

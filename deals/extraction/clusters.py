@@ -7,7 +7,11 @@ background ban. Each measure cue is read in its *segment* (its sentence, cut at 
 (after "on", "against", "from", "to" ... or a demonym before a good), and segments that agree go
 into one measure; a segment that names both its sides and only goods of other families than
 the measure's is another measure between the same sides. A segment naming no country continues the
-measure read just before it.
+measure read just before it, unless it tells a further act on other goods ("The ministry also
+extended the duty exemption on yellow peas"): that is a measure of its own between the same sides.
+A measure nothing is said to happen to is still reported apart when the story names it as a fact
+with both its sides, by another imposer ("In May the Commission brought in a ban on imports from
+Ukraine"), or by the same one on other goods ("In addition, Ottawa plans a surtax on steel").
 """
 
 from __future__ import annotations
@@ -25,7 +29,8 @@ from .stages import MEASURE, Cue
 
 _BREAK = re.compile(
     r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
-    r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas)\b"
+    r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas"
+    r"|even (?:if|though)|although|despite)\b"
 )
 # ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
 _NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")
@@ -115,6 +120,10 @@ class _Segment:
     instruments: set[str] = field(default_factory=set)
     #: The goods it names, each with its broader families ("steel" is also "metals").
     goods: set[str] = field(default_factory=set)
+    #: The goods it names, as named (by taxonomy index).
+    named_goods: set[int] = field(default_factory=set)
+    #: "The ministry also extended ...": told as a further step of its own.
+    further: bool = False
 
     @property
     def names_a_side(self) -> bool:
@@ -132,6 +141,9 @@ class _Cluster:
     instruments: set[str]
     segments: list[_Segment] = field(default_factory=list)
     goods: set[str] = field(default_factory=set)
+    named_goods: set[int] = field(default_factory=set)
+    #: Opened by a segment told apart from the cluster before it (``told_apart``).
+    apart: bool = False
 
     def accepts(self, segment: _Segment) -> bool:
         def agree(a: str | None, b: str | None) -> bool:
@@ -179,6 +191,19 @@ class _Cluster:
         self.instruments |= segment.instruments
         if segment.names_a_side:
             self.goods |= segment.goods
+        self.named_goods |= segment.named_goods
+
+    def told_apart(self, segment: _Segment) -> bool:
+        """ "The ministry also extended the duty exemption on yellow peas": a further step on
+        other goods than the measure's, naming no side, is a measure of its own between the
+        same sides."""
+        return (
+            segment.further
+            and not segment.names_a_side
+            and bool(self.named_goods)
+            and bool(segment.named_goods)
+            and not self.named_goods & segment.named_goods
+        )
 
 
 def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
@@ -202,10 +227,14 @@ def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
     kept = [d for d, _c in supported]
     main = kept[0]
     imposers = {c.imposer for _d, c in supported}
+    sides_told = {side for _d, c in supported for side in (c.imposer, *c.targets) if side}
     for draft, cluster in zip(drafts, clusters, strict=True):
         if draft.support:
             continue
-        named = _named_apart(doc, draft, cluster, imposers)
+        if cluster.apart or _on_other_goods(cluster, [c for _d, c in supported]):
+            named = _further_stage(doc, draft)
+        else:
+            named = _named_apart(doc, draft, cluster, imposers, sides_told)
         if named is not None:
             draft.support = [named]
             kept.append(draft)
@@ -226,7 +255,10 @@ def _clustered(segments: list[_Segment]) -> list[_Cluster]:
     last: _Cluster | None = None
     for segment in segments:
         named = segment.imposer is not None or bool(segment.targets)
-        if not named and last is not None and last.accepts(segment):
+        if not named and last is not None and last.told_apart(segment):
+            chosen = _Cluster(last.imposer, list(last.targets), set(last.instruments), apart=True)
+            clusters.append(chosen)
+        elif not named and last is not None and last.accepts(segment):
             chosen = last
         else:
             fitting = [c for c in clusters if c.accepts(segment)]
@@ -253,12 +285,17 @@ def _drafts(measure: DraftDeal, clusters: list[_Cluster]) -> list[DraftDeal]:
         draft.support = [s for c in draft.cues if (s := support_of.get(id(c))) is not None]
         draft.segments = [(s.start, s.end) for s in cluster.segments]
         draft.sides = cluster.sides
+        draft.further = cluster.apart
         drafts.append(draft)
     return drafts
 
 
 def _named_apart(
-    doc: Document, draft: DraftDeal, cluster: _Cluster, imposers: set[str | None]
+    doc: Document,
+    draft: DraftDeal,
+    cluster: _Cluster,
+    imposers: set[str | None],
+    sides_told: set[str],
 ) -> Support | None:
     """ "in response to Washington's ban on Russian uranium", "China's probe follows Canada's
     100% tariff on Chinese EVs": a measure named as a fact, by a party that imposes none of the
@@ -270,7 +307,68 @@ def _named_apart(
             found = named_stage(doc, noun, answered=True)
             if found is not None:
                 return found
+    if not cluster.targets or not sides_told & {cluster.imposer, *cluster.targets}:
+        return None
+    # "In May the Commission brought in a ban on imports from Ukraine": a measure of another
+    # imposer, told with both its sides as a fact, one of them a side of a reported measure,
+    # unless the story says it is gone ("UK tariffs on Australian goods have been eliminated": a
+    # term of an agreement).
+    for noun in sorted(draft.nouns, key=lambda n: n.start):
+        s = doc.index.sentences[noun.sentence]
+        before = doc.low[max(0, noun.start - 50) : noun.start]
+        if _GONE.search(doc.low, noun.end, s.end) or _OPPOSED.search(before):
+            return None
+        if _UNDER.search(before):
+            continue
+        found = named_stage(doc, noun)
+        if found is not None:
+            return found
     return None
+
+
+_GONE = re.compile(
+    r"\b(?:eliminat|remov|scrap|abolish|lift|phas(?:e|ed|ing) out|waiv|drop|end(?:s|ed)?\b|expir"
+    r"|cuts?\b)"
+)
+# "exports are capped under existing quotas": the rules trade runs under, not a measure taken.
+_UNDER = re.compile(r"\bunder\s+(?:[\w'-]+\s+){0,3}$")
+# "The EU challenged the ban": who opposes a measure is not its imposer.
+_OPPOSED = re.compile(
+    r"\b(?:challeng|contest|oppos|criticis|criticiz|protest|condemn|disput|appeal|complain"
+    r"|object)\w*\s+(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def _on_other_goods(cluster: _Cluster, supported: list[_Cluster]) -> bool:
+    """ "In addition, Ottawa plans a 25% surtax on steel imported from China" after a surtax on
+    Chinese EVs: a measure naming both its sides, by an imposer of a reported measure, on goods
+    none of its measures names, is one of its own."""
+    same = [c for c in supported if cluster.imposer is not None and c.imposer == cluster.imposer]
+    return (
+        bool(same)
+        and bool(cluster.targets)
+        and bool(cluster.named_goods)
+        and not any(c.named_goods & cluster.named_goods for c in same)
+    )
+
+
+def _further_stage(doc: Document, draft: DraftDeal) -> Support | None:
+    """ "The FBR has also put a 2% customs duty on vehicle parts": the stage naming a further
+    measure gives it; "Ottawa plans a 25% surtax" is one threatened."""
+    for noun in sorted(draft.nouns, key=lambda n: n.start):
+        if _PLANNED.search(doc.low, max(0, noun.start - 40), noun.start):
+            return Support("threatened", 0.3, noun, False)
+        found = named_stage(doc, noun)
+        if found is not None:
+            return found
+    return None
+
+
+# "plans a 25% surtax", "is planning new duties", "proposed tariffs of 20%".
+_PLANNED = re.compile(
+    r"\b(?:plans?|planned|planning|propos(?:es|ed|ing)|intends?|consider(?:s|ing)?|weighs?)"
+    r"\s+(?:[\w%.$'-]+\s+){0,3}$"
+)
 
 
 # "in response to Washington's ban", "follows Canada's 100% tariff", "a direct answer to the
@@ -332,6 +430,18 @@ def _read_goods(doc: Document, segment: _Segment) -> None:
     starts = doc.commodity_starts
     hits = doc.commodities[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]
     segment.goods = {name for c in hits for name in doc.gazetteer.commodity_lineage(c.index)}
+    segment.named_goods = {c.index for c in hits}
+    noun = min((c.start for c in segment.cues if c.is_noun), default=segment.end)
+    segment.further = bool(_FURTHER.search(doc.low, segment.start, noun))
+
+
+# "The finance ministry also extended ...", "has also put a 2% duty on ...": a further act (not
+# "the duties also apply to steel", which tells more of the same measure).
+_FURTHER = re.compile(
+    r"\balso\s+(?:(?:has|have|had|been|will|plans? to|decided to|moved to)\s+){0,2}"
+    r"(?:impos|put|plac|rais|hik|cut|lower|reduc|extend|lift|scrap|remov|suspend|ban|halt"
+    r"|introduc|slap|levi|levy|approv|waiv|exempt|restrict|announc)\w*"
+)
 
 
 def _country_of(doc: Document, hit: PartyHit) -> str | None:

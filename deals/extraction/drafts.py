@@ -42,6 +42,8 @@ class DraftDeal:
     segments: list[tuple[int, int]] | None = None
     # For a measure told apart from others: (imposing party, target) as read in its segments.
     sides: tuple[str | None, str | None] | None = None
+    # A further measure told apart ("the ministry also put a duty on ..."), naming no side.
+    further: bool = False
     _by_sentence: dict[int, list[int]] | None = None
     _sentences: set[int] | None = None
     _sorted_starts: dict[int, list[int]] | None = None

@@ -216,6 +216,10 @@ def _parties(
             hits = [p for p in hits if deal.tells(p.start)]
         hits = [p for p in hits if p.kind in _MEASURE_SIDES or _measure_target(doc, p)]
         hits += [p for p in rated_firms(doc, deal) if p not in hits]
+        if deal.further and deal.sides is not None:
+            # "The ministry also put a duty on ...": a further measure told without its sides
+            # has those of the measure it was split from.
+            hits += _named_sides(doc, deal.sides)
         if not any(p.kind in _MEASURE_SIDES for p in hits):
             own = _own_government(doc, sentences)
             if own is not None:
@@ -268,6 +272,19 @@ def _parties(
 
 # "The government banned onion exports", "Govt extends ban": a government the story does not name.
 _GOVERNMENT = re.compile(r"\b(?:govt|government|centre|cabinet|ministry|authorities)\b")
+
+
+def _named_sides(doc: Document, sides: tuple[str | None, str | None]) -> list[PartyHit]:
+    """The first hit of each of a measure's sides (imposing party, target)."""
+    found = []
+    for name in sides:
+        hit = next(
+            (p for p in doc.parties if p.name == name and not p.excluded and p.kind in COUNTRYLIKE),
+            None,
+        )
+        if hit is not None:
+            found.append(hit)
+    return found
 
 
 def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:

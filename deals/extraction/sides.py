@@ -290,18 +290,28 @@ def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list
     for bloc in blocs:
         codes = members[bloc]
         sentences = {p.sentence for p in doc.parties if p.name == bloc}
-        for i in deal.sentences():
+        told = deal.sentences()
+        for i in sorted(told | sentences):
             sentence_hits = doc.parties_by_sentence.get(i, ())
             named = [p for p in sentence_hits if p.kind == "country" and p.country in codes]
             if len({p.name for p in named}) * 2 < len(codes):
                 continue
             s = doc.index.sentences[i]
-            if i not in sentences and not _MEMBERS.search(doc.low, s.start, s.end):
+            members_word = _MEMBERS.search(doc.low, s.start, s.end)
+            if i in told and i not in sentences and not members_word:
+                continue
+            # A sentence of its own telling what the deal opens for the bloc's members ("to
+            # lower duties in the South American market, whose other Mercosur members are
+            # Paraguay and Uruguay") lists them too; one describing the bloc is background.
+            if i not in told and not (members_word and _TRADE_TOLD.search(doc.low, s.start, s.end)):
                 continue
             found += named
     return found
 
 
+_TRADE_TOLD = re.compile(
+    r"\b(?:dut(?:y|ies)|tariffs?|markets?|trade|exports?|imports?|market access|quotas?)\b"
+)
 _MEMBERS = re.compile(r"\bmembers?\b|\bmember (?:states|countries|nations)\b")
 
 
