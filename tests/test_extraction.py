@@ -644,6 +644,41 @@ def test_prefix_matcher_finds_every_match_a_full_scan_finds():
                 assert match.span() in spans, (pattern.pattern[:40], match.group())
 
 
+def test_prefix_matcher_reads_a_pattern_past_its_opening_lookbehind_as_finditer_does():
+    import re
+
+    from deals.extraction.prefixes import PrefixMatcher, literal_prefixes
+
+    pattern = re.compile(r"(?<!\bthe )\b(?:cut|lowered)\s+(?:\w+\s+){0,3}?tariffs?|\btariffs? rose")
+    assert literal_prefixes(pattern) is None
+    assert literal_prefixes(pattern, past_lookbehinds=True) == {
+        "cut ",
+        "lowered ",
+        "tariff rose",
+        "tariffs rose",
+    }
+    matcher = PrefixMatcher([pattern])
+    assert matcher.unanchored == [] and matcher.behind == [0]
+    for text in (
+        "they cut the tariffs that rose last year, after the cut tariffs rose",
+        "the cut tariffs were lowered cut tariffs; tariffs rose and tariff rose",
+        "lowered tariff",
+    ):
+        (found,) = matcher.matches(text)
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+        (found,) = matcher.matches(text, [(5, 40)])
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, 5, 40)]
+
+
+def test_literal_prefixes_keep_only_the_shortest_of_nested_ones():
+    import re
+
+    from deals.extraction.prefixes import literal_prefixes
+
+    assert literal_prefixes(re.compile(r"\b(?:ban|bans|ban on)\b")) == {"ban"}
+    assert literal_prefixes(re.compile(r"deals?|pact")) == {"deal", "pact"}
+
+
 # -- generalisation: names, places and shared sides -------------------------------------------
 
 

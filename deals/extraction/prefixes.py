@@ -5,8 +5,10 @@ A Python regex scan costs about 30 ns per character whatever the pattern, so for
 ("signed", "talks", "tariff"...). :func:`literal_prefixes` reads those words out of the compiled
 pattern; :class:`PrefixMatcher` finds every prefix with one Aho-Corasick pass and tries the pattern
 only there, with ``pattern.match(text, position)``. A pattern without literal prefixes is scanned
-in full. Whitespace in a prefix is read as one space, which is how normalised prose separates
-words; otherwise the results are those of ``finditer`` plus any overlapping matches.
+in full, or, when it only opens with a lookbehind ("not after 'the'"), from the places where the
+literals past the lookbehind occur, as ``finditer`` would (its results are exactly ``finditer``'s).
+Whitespace in a prefix is read as one space, which is how normalised prose separates words;
+otherwise the results are those of ``finditer`` plus any overlapping matches.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+from bisect import bisect_left
 
 import ahocorasick
 
@@ -35,11 +38,21 @@ def _chars(av) -> set[str] | None:
     return chars
 
 
-def _sequence(items) -> tuple[set[str], bool]:
-    """Prefixes every match of ``items`` starts with, and whether they cover the whole sequence."""
+def _sequence(items, past_lookbehinds: bool = False) -> tuple[set[str], bool]:
+    """Prefixes every match of ``items`` starts with, and whether they cover the whole sequence.
+
+    With ``past_lookbehinds``, a lookbehind that opens the sequence is read as what it is, a
+    condition on the text before the match."""
     results = {""}
     for op, av in items:
         if op is sre_constants.AT:
+            continue
+        if (
+            past_lookbehinds
+            and results == {""}
+            and op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+            and av[0] < 0
+        ):
             continue
         if op is sre_constants.LITERAL:
             results = {r + chr(av) for r in results}
@@ -51,11 +64,13 @@ def _sequence(items) -> tuple[set[str], bool]:
             results = {r + c for r in results for c in chars}
             continue
         if op is sre_constants.SUBPATTERN:
-            sub, complete = _sequence(av[-1])
+            sub, complete = _sequence(av[-1], past_lookbehinds and results == {""})
         elif op is sre_constants.BRANCH:
             sub, complete = set(), True
             for branch in av[1]:
-                branch_prefixes, branch_complete = _sequence(branch)
+                branch_prefixes, branch_complete = _sequence(
+                    branch, past_lookbehinds and results == {""}
+                )
                 sub |= branch_prefixes
                 complete = complete and branch_complete
         elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
@@ -78,14 +93,19 @@ def _sequence(items) -> tuple[set[str], bool]:
     return results, True
 
 
-def literal_prefixes(pattern: re.Pattern[str]) -> set[str] | None:
-    """Literal strings one of which starts every match, or None when there are none."""
+def literal_prefixes(pattern: re.Pattern[str], past_lookbehinds: bool = False) -> set[str] | None:
+    """Literal strings one of which starts every match, or None when there are none.
+
+    None of them starts with another ("ban" stands for "ban on" too), so each place is tried once.
+    With ``past_lookbehinds``, the literals may follow a lookbehind that opens the pattern.
+    """
     if pattern.flags & re.IGNORECASE:
         return None
-    prefixes, _complete = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    prefixes, _complete = _sequence(parsed, past_lookbehinds)
     if not prefixes or "" in prefixes:
         return None
-    return prefixes
+    return {p for p in prefixes if not any(p[:n] in prefixes for n in range(1, len(p)))}
 
 
 class PrefixMatcher:
@@ -94,18 +114,20 @@ class PrefixMatcher:
     def __init__(self, patterns: list[re.Pattern[str]]):
         self.patterns = patterns
         self.unanchored: list[int] = []
+        # Patterns that open with a lookbehind: matched as ``finditer`` does, from their literals.
+        self.behind: list[int] = []
         self._bounded = [p.pattern.startswith((r"\b", "(?<![")) for p in patterns]
         automaton = ahocorasick.Automaton()
-        by_prefix: dict[str, list[int]] = {}
+        by_prefix: dict[str, tuple[list[int], list[int]]] = {}
         for i, pattern in enumerate(patterns):
-            prefixes = literal_prefixes(pattern)
+            prefixes, ids = literal_prefixes(pattern), 0
             if prefixes is None:
-                self.unanchored.append(i)
-                continue
-            for prefix in prefixes:
-                by_prefix.setdefault(prefix, []).append(i)
-        for prefix, ids in by_prefix.items():
-            automaton.add_word(prefix, (len(prefix), tuple(ids)))
+                prefixes, ids = literal_prefixes(pattern, past_lookbehinds=True), 1
+                (self.behind if prefixes else self.unanchored).append(i)
+            for prefix in prefixes or ():
+                by_prefix.setdefault(prefix, ([], []))[ids].append(i)
+        for prefix, (anchored, behind) in by_prefix.items():
+            automaton.add_word(prefix, (len(prefix), tuple(anchored), tuple(behind)))
         automaton.make_automaton()
         self._automaton = automaton
 
@@ -114,10 +136,15 @@ class PrefixMatcher:
     ) -> list[list[re.Match[str]]]:
         """Matches per pattern, each list in text order; unanchored patterns scan ``spans``."""
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        starts: dict[int, list[int]] = {i: [] for i in self.behind}
         bounded = self._bounded
         patterns = self.patterns
-        for end, (length, ids) in self._automaton.iter(text):
+        for end, (length, ids, behind) in self._automaton.iter(text):
             start = end - length + 1
+            for i in behind:
+                starts[i].append(start)
+            if not ids:
+                continue
             before_is_word = start > 0 and text[start - 1].isalnum()
             for i in ids:
                 if before_is_word and bounded[i]:
@@ -125,10 +152,34 @@ class PrefixMatcher:
                 match = patterns[i].match(text, start)
                 if match is not None:
                     found[i].append(match)
+        whole = spans if spans is not None else [(0, len(text))]
         for i in self.unanchored:
-            for start, end in spans if spans is not None else [(0, len(text))]:
+            for start, end in whole:
                 found[i].extend(patterns[i].finditer(text, start, end))
+        for i, candidates in starts.items():
+            found[i] = _scanned(patterns[i], text, sorted(candidates), whole)
         for matches in found:
             if len(matches) > 1:
                 matches.sort(key=lambda m: m.start())
         return found
+
+
+def _scanned(
+    pattern: re.Pattern[str], text: str, candidates: list[int], spans: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer`` finds in each span, trying only the ``candidates`` (sorted), the
+    places where its matches can start. A match starts with a literal, so it is never empty, and
+    the next is sought after its end."""
+    found = []
+    for start, end in spans:
+        position = start
+        for candidate in candidates[bisect_left(candidates, start) :]:
+            if candidate >= end:
+                break
+            if candidate < position:
+                continue
+            match = pattern.match(text, candidate, end)
+            if match is not None:
+                found.append(match)
+                position = match.end()
+    return found
