@@ -651,9 +651,9 @@ def test_prefix_matcher_reads_a_pattern_past_its_opening_lookbehind_as_finditer_
 
     pattern = re.compile(r"(?<!\bthe )\b(?:cut|lowered)\s+(?:\w+\s+){0,3}?tariffs?|\btariffs? rose")
     assert literal_prefixes(pattern) is None
-    assert literal_prefixes(pattern, past_lookbehinds=True) == {
-        "cut ",
-        "lowered ",
+    assert literal_prefixes(pattern, exact=True) == {
+        "cut",
+        "lowered",
         "tariff rose",
         "tariffs rose",
     }
@@ -663,11 +663,39 @@ def test_prefix_matcher_reads_a_pattern_past_its_opening_lookbehind_as_finditer_
         "they cut the tariffs that rose last year, after the cut tariffs rose",
         "the cut tariffs were lowered cut tariffs; tariffs rose and tariff rose",
         "lowered tariff",
+        "they cut\ntariffs and lowered\u3000the tariff",
     ):
         (found,) = matcher.matches(text)
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
         (found,) = matcher.matches(text, [(5, 40)])
         assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, 5, 40)]
+
+
+def test_scanner_finds_what_finditer_finds():
+    import re
+
+    from deals.extraction.prefixes import Scanner
+
+    patterns = [
+        r"\b(?:duty[- ]free|tariff\s+cuts?|cut\w* (?:\w+ ){0,2}tariffs?)\b",
+        r"[.!?]+[\"')\]]*\s+|\n+",
+        r"(?<![\w-])[A-Z][\w.]*$",
+        r"\w+ing",  # no literal prefix: scanned in full
+    ]
+    texts = [
+        "Duty-free access. They cut all tariffs!  Tariff\ncuts, duty free, cutting tariffs.\n\n",
+        "tariff  cuts... and cut the steel tariffs?) Then Jakarta",
+        "",
+    ]
+    for pattern in map(re.compile, patterns):
+        scanner = Scanner(pattern)
+        for text in texts + [t.lower() for t in texts]:
+            assert [m.span() for m in scanner.finditer(text)] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+            assert [m.span() for m in scanner.finditer(text, 3, 30)] == [
+                m.span() for m in pattern.finditer(text, 3, 30)
+            ]
 
 
 def test_literal_prefixes_keep_only_the_shortest_of_nested_ones():

@@ -4,11 +4,13 @@ A Python regex scan costs about 30 ns per character whatever the pattern, so for
 3 KB article cost milliseconds. Most of our patterns begin with one of a few literal words
 ("signed", "talks", "tariff"...). :func:`literal_prefixes` reads those words out of the compiled
 pattern; :class:`PrefixMatcher` finds every prefix with one Aho-Corasick pass and tries the pattern
-only there, with ``pattern.match(text, position)``. A pattern without literal prefixes is scanned
-in full, or, when it only opens with a lookbehind ("not after 'the'"), from the places where the
-literals past the lookbehind occur, as ``finditer`` would (its results are exactly ``finditer``'s).
-Whitespace in a prefix is read as one space, which is how normalised prose separates words;
-otherwise the results are those of ``finditer`` plus any overlapping matches.
+only there, with ``pattern.match(text, position)``. Whitespace in a prefix is read as one space,
+which is how normalised prose separates words; otherwise the results are those of ``finditer``
+plus any overlapping matches. A pattern without such prefixes is scanned as ``finditer`` does.
+
+:class:`Scanner` finds exactly what ``finditer`` finds, trying the pattern only where an exact
+prefix occurs (one that may follow an opening lookbehind, and stops at any whitespace): from the
+first such place, then from the first after the end of each match.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ import ahocorasick
 _MAX_PREFIXES = 400
 
 
-def _chars(av) -> set[str] | None:
+def _chars(av, exact: bool) -> set[str] | None:
     chars: set[str] = set()
     for op, value in av:
         if op is sre_constants.LITERAL:
             chars.add(chr(value))
-        elif op is sre_constants.CATEGORY and value is sre_constants.CATEGORY_SPACE:
+        elif op is sre_constants.CATEGORY and value is sre_constants.CATEGORY_SPACE and not exact:
             # Normalised prose separates words with one space; line breaks end sentences.
             chars.add(" ")
         elif op is sre_constants.RANGE and value[1] - value[0] < 30:
@@ -38,44 +40,41 @@ def _chars(av) -> set[str] | None:
     return chars
 
 
-def _sequence(items, past_lookbehinds: bool = False) -> tuple[set[str], bool]:
+def _sequence(items, exact: bool, opening: bool = True) -> tuple[set[str], bool]:
     """Prefixes every match of ``items`` starts with, and whether they cover the whole sequence.
 
-    With ``past_lookbehinds``, a lookbehind that opens the sequence is read as what it is, a
-    condition on the text before the match."""
+    ``exact`` prefixes hold whatever the whitespace; they may follow a lookbehind that opens the
+    pattern (``opening``: nothing is matched before ``items``)."""
     results = {""}
     for op, av in items:
+        at_start = opening and results == {""}
         if op is sre_constants.AT:
             continue
-        if (
-            past_lookbehinds
-            and results == {""}
-            and op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-            and av[0] < 0
-        ):
+        lookbehind = op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and av[0] < 0
+        if exact and at_start and lookbehind:
             continue
         if op is sre_constants.LITERAL:
             results = {r + chr(av) for r in results}
             continue
         if op is sre_constants.IN:
-            chars = _chars(av)
+            chars = _chars(av, exact)
             if chars is None or len(chars) * len(results) > _MAX_PREFIXES:
                 return results, False
             results = {r + c for r in results for c in chars}
             continue
         if op is sre_constants.SUBPATTERN:
-            sub, complete = _sequence(av[-1], past_lookbehinds and results == {""})
+            if exact and av[1] & re.IGNORECASE:
+                return results, False
+            sub, complete = _sequence(av[-1], exact, at_start)
         elif op is sre_constants.BRANCH:
             sub, complete = set(), True
             for branch in av[1]:
-                branch_prefixes, branch_complete = _sequence(
-                    branch, past_lookbehinds and results == {""}
-                )
+                branch_prefixes, branch_complete = _sequence(branch, exact, at_start)
                 sub |= branch_prefixes
                 complete = complete and branch_complete
         elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
             low, high, body = av
-            sub, complete = _sequence(body)
+            sub, complete = _sequence(body, exact, False)
             if low == 0:
                 with_it = {r + s for r in results for s in sub}
                 if complete and high == 1 and len(with_it | results) <= _MAX_PREFIXES:
@@ -93,19 +92,26 @@ def _sequence(items, past_lookbehinds: bool = False) -> tuple[set[str], bool]:
     return results, True
 
 
-def literal_prefixes(pattern: re.Pattern[str], past_lookbehinds: bool = False) -> set[str] | None:
+def literal_prefixes(pattern: re.Pattern[str], exact: bool = False) -> set[str] | None:
     """Literal strings one of which starts every match, or None when there are none.
 
     None of them starts with another ("ban" stands for "ban on" too), so each place is tried once.
-    With ``past_lookbehinds``, the literals may follow a lookbehind that opens the pattern.
+    ``exact`` ones hold whatever the whitespace and may follow a lookbehind opening the pattern.
     """
     if pattern.flags & re.IGNORECASE:
         return None
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    prefixes, _complete = _sequence(parsed, past_lookbehinds)
+    prefixes, _complete = _sequence(sre_parse.parse(pattern.pattern, pattern.flags), exact)
     if not prefixes or "" in prefixes:
         return None
     return {p for p in prefixes if not any(p[:n] in prefixes for n in range(1, len(p)))}
+
+
+def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, value in values.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
 
 
 class PrefixMatcher:
@@ -114,22 +120,23 @@ class PrefixMatcher:
     def __init__(self, patterns: list[re.Pattern[str]]):
         self.patterns = patterns
         self.unanchored: list[int] = []
-        # Patterns that open with a lookbehind: matched as ``finditer`` does, from their literals.
+        # Patterns with exact prefixes only past an opening lookbehind: scanned as finditer does.
         self.behind: list[int] = []
         self._bounded = [p.pattern.startswith((r"\b", "(?<![")) for p in patterns]
-        automaton = ahocorasick.Automaton()
         by_prefix: dict[str, tuple[list[int], list[int]]] = {}
         for i, pattern in enumerate(patterns):
-            prefixes, ids = literal_prefixes(pattern), 0
+            prefixes, kind = literal_prefixes(pattern), 0
             if prefixes is None:
-                prefixes, ids = literal_prefixes(pattern, past_lookbehinds=True), 1
+                prefixes, kind = literal_prefixes(pattern, exact=True), 1
                 (self.behind if prefixes else self.unanchored).append(i)
             for prefix in prefixes or ():
-                by_prefix.setdefault(prefix, ([], []))[ids].append(i)
-        for prefix, (anchored, behind) in by_prefix.items():
-            automaton.add_word(prefix, (len(prefix), tuple(anchored), tuple(behind)))
-        automaton.make_automaton()
-        self._automaton = automaton
+                by_prefix.setdefault(prefix, ([], []))[kind].append(i)
+        self._automaton = _automaton(
+            {
+                prefix: (len(prefix), tuple(anchored), tuple(behind))
+                for prefix, (anchored, behind) in by_prefix.items()
+            }
+        )
 
     def matches(
         self, text: str, spans: list[tuple[int, int]] | None = None
@@ -157,29 +164,49 @@ class PrefixMatcher:
             for start, end in whole:
                 found[i].extend(patterns[i].finditer(text, start, end))
         for i, candidates in starts.items():
-            found[i] = _scanned(patterns[i], text, sorted(candidates), whole)
+            for start, end in whole:
+                found[i] += _scan(patterns[i], text, sorted(candidates), start, end)
         for matches in found:
             if len(matches) > 1:
                 matches.sort(key=lambda m: m.start())
         return found
 
 
-def _scanned(
-    pattern: re.Pattern[str], text: str, candidates: list[int], spans: list[tuple[int, int]]
+class Scanner:
+    """One pattern's ``finditer``, tried only where one of its exact literal prefixes occurs (or
+    in full when it has none)."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.pattern = pattern
+        prefixes = literal_prefixes(pattern, exact=True)
+        self._automaton = _automaton({p: len(p) for p in prefixes}) if prefixes else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        """The matches ``pattern.finditer(text, start, end)`` finds, in text order."""
+        end = len(text) if end is None else end
+        if self._automaton is None:
+            return list(self.pattern.finditer(text, start, end))
+        candidates = sorted(
+            {at - length + 1 for at, length in self._automaton.iter(text, start, end)}
+        )
+        return _scan(self.pattern, text, candidates, start, end)
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, candidates: list[int], start: int, end: int
 ) -> list[re.Match[str]]:
-    """What ``pattern.finditer`` finds in each span, trying only the ``candidates`` (sorted), the
+    """What ``pattern.finditer(text, start, end)`` finds, trying only ``candidates`` (sorted), the
     places where its matches can start. A match starts with a literal, so it is never empty, and
     the next is sought after its end."""
     found = []
-    for start, end in spans:
-        position = start
-        for candidate in candidates[bisect_left(candidates, start) :]:
-            if candidate >= end:
-                break
-            if candidate < position:
-                continue
-            match = pattern.match(text, candidate, end)
-            if match is not None:
-                found.append(match)
-                position = match.end()
+    position = start
+    for candidate in candidates[bisect_left(candidates, start) :]:
+        if candidate >= end:
+            break
+        if candidate < position:
+            continue
+        match = pattern.match(text, candidate, end)
+        if match is not None:
+            found.append(match)
+            position = match.end()
     return found
