@@ -221,9 +221,9 @@ def _noun_allowed(low: str, start: int, label: str, matched: str) -> bool:
     ):
         return False
     if label == "tariffs" and matched.startswith("dut"):
-        # Searched to the end of the text, so that "duties of" sees the rate after it.
-        idiom = DUTY_IDIOM.search(low, max(0, start - 4))
-        return idiom is None or idiom.start() >= start + 12
+        # An idiom starting from 4 characters before the noun to 12 into it ("on duty",
+        # "duty-free"), matched on the whole text so that "duties of" sees the rate after it.
+        return not any(DUTY_IDIOM.match(low, at) for at in range(max(0, start - 4), start + 12))
     return True
 
 
