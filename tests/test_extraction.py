@@ -698,6 +698,29 @@ def test_scanner_finds_what_finditer_finds():
             ]
 
 
+def test_a_cue_is_tried_only_where_a_word_it_requires_follows():
+    import re
+
+    from deals.extraction.prefixes import PrefixMatcher, required_words
+
+    lifted = re.compile(r"\btariffs?(?: on(?: [\w-]+){1,4}?)? (?:were |was )?(?:lifted|removed)\b")
+    assert required_words(lifted) == {
+        f" {aux}{verb}" for aux in ("", "were ", "was ") for verb in ("lifted", "removed")
+    }
+    assert required_words(re.compile(r"\bquotas?\b")) == {"quota"}  # its prefix: no gate
+    # Too short to be worth looking for, or not required at all.
+    assert required_words(re.compile(r"\bban(?: on exports)?\b")) is None
+    assert required_words(re.compile(r"\bdeals?\b|\bmou\b")) is None  # "mou" is too short
+    matcher = PrefixMatcher([lifted])
+    for text in (
+        "tariffs on steel were lifted, and tariffs on cars stayed; tariffs were removed",
+        "tariffs on steel were raised. lifted spirits: tariff lifted",
+        "no word it needs follows these tariffs on steel",
+    ):
+        (found,) = matcher.matches(text)
+        assert [m.span() for m in found] == [m.span() for m in lifted.finditer(text)]
+
+
 def test_literal_prefixes_keep_only_the_shortest_of_nested_ones():
     import re
 

@@ -7,6 +7,8 @@ pattern; :class:`PrefixMatcher` finds every prefix with one Aho-Corasick pass an
 only there, with ``pattern.match(text, position)``. Whitespace in a prefix is read as one space,
 which is how normalised prose separates words; otherwise the results are those of ``finditer``
 plus any overlapping matches. A pattern without such prefixes is scanned as ``finditer`` does.
+A pattern whose matches must also contain one of a few other words further on ("tariffs on steel
+were *lifted*", :func:`required_words`) is tried only where one of them occurs at or after it.
 
 :class:`Scanner` finds exactly what ``finditer`` finds, trying the pattern only where an exact
 prefix occurs (one that may follow an opening lookbehind, and stops at any whitespace): from the
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 import re._constants as sre_constants
 import re._parser as sre_parse
+import sys
 from bisect import bisect_left
 
 import ahocorasick
@@ -103,7 +106,45 @@ def literal_prefixes(pattern: re.Pattern[str], exact: bool = False) -> set[str] 
     prefixes, _complete = _sequence(sre_parse.parse(pattern.pattern, pattern.flags), exact)
     if not prefixes or "" in prefixes:
         return None
-    return {p for p in prefixes if not any(p[:n] in prefixes for n in range(1, len(p)))}
+    return _shortest(prefixes)
+
+
+def required_words(pattern: re.Pattern[str]) -> set[str] | None:
+    """Literal strings one of which every match contains, or None when there are none: those
+    that start some part of the pattern up to its end (of each alternative, when the pattern is a
+    choice of them), the part whose shortest one is longest, so that they occur seldom."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    return _required(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+
+
+# Shorter required words occur too often to be worth looking for.
+_FEWEST_REQUIRED_LETTERS = 4
+
+
+def _required(items) -> set[str] | None:
+    if len(items) == 1 and items[0][0] is sre_constants.BRANCH:
+        found: set[str] = set()
+        for branch in items[0][1][1]:
+            words = _required(list(branch))
+            if not words:
+                return None
+            found |= words
+        return _shortest(found)
+    best: set[str] | None = None
+    for k in range(len(items)):
+        words, _complete = _sequence(items[k:], exact=True)
+        if not words or "" in words:
+            continue
+        words = _shortest(words)
+        if best is None or min(map(len, words)) >= min(map(len, best)):
+            best = words
+    return best if best and min(map(len, best)) >= _FEWEST_REQUIRED_LETTERS else None
+
+
+def _shortest(words: set[str]) -> set[str]:
+    """The words none of which starts with another: an occurrence of "bans" is one of "ban"."""
+    return {w for w in words if not any(w[:n] in words for n in range(1, len(w)))}
 
 
 def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
@@ -123,18 +164,25 @@ class PrefixMatcher:
         # Patterns with exact prefixes only past an opening lookbehind: scanned as finditer does.
         self.behind: list[int] = []
         self._bounded = [p.pattern.startswith((r"\b", "(?<![")) for p in patterns]
-        by_prefix: dict[str, tuple[list[int], list[int]]] = {}
+        # Per pattern, -1 when it requires words beyond its prefixes, else past any text's end.
+        self._no_word_yet = [sys.maxsize] * len(patterns)
+        by_word: dict[str, tuple[list[int], list[int], list[int]]] = {}
         for i, pattern in enumerate(patterns):
             prefixes, kind = literal_prefixes(pattern), 0
             if prefixes is None:
                 prefixes, kind = literal_prefixes(pattern, exact=True), 1
                 (self.behind if prefixes else self.unanchored).append(i)
             for prefix in prefixes or ():
-                by_prefix.setdefault(prefix, ([], []))[kind].append(i)
+                by_word.setdefault(prefix, ([], [], []))[kind].append(i)
+            required = required_words(pattern) if kind == 0 and prefixes else None
+            if required and required != prefixes:
+                self._no_word_yet[i] = -1
+                for word in required:
+                    by_word.setdefault(word, ([], [], []))[2].append(i)
         self._automaton = _automaton(
             {
-                prefix: (len(prefix), tuple(anchored), tuple(behind))
-                for prefix, (anchored, behind) in by_prefix.items()
+                word: (len(word), tuple(anchored), tuple(behind), tuple(requiring))
+                for word, (anchored, behind, requiring) in by_word.items()
             }
         )
 
@@ -144,9 +192,15 @@ class PrefixMatcher:
         """Matches per pattern, each list in text order; unanchored patterns scan ``spans``."""
         found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
         starts: dict[int, list[int]] = {i: [] for i in self.behind}
+        hits = list(self._automaton.iter(text))
+        # Where the last of the words each pattern requires starts.
+        last_word = self._no_word_yet[:]
+        for end, (length, _ids, _behind, requiring) in hits:
+            for i in requiring:
+                last_word[i] = max(last_word[i], end - length + 1)
         bounded = self._bounded
         patterns = self.patterns
-        for end, (length, ids, behind) in self._automaton.iter(text):
+        for end, (length, ids, behind, _requiring) in hits:
             start = end - length + 1
             for i in behind:
                 starts[i].append(start)
@@ -154,7 +208,7 @@ class PrefixMatcher:
                 continue
             before_is_word = start > 0 and text[start - 1].isalnum()
             for i in ids:
-                if before_is_word and bounded[i]:
+                if (before_is_word and bounded[i]) or last_word[i] < start:
                     continue
                 match = patterns[i].match(text, start)
                 if match is not None:
