@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import Document, DraftDeal, Support
-from .prefixes import Scanner
 from .stages import AGREEMENT_TRACK, BACKGROUND, FUTURE, MEASURE_TRACK, STAGE_ORDER
 
 WEIGHTS_FILE = Path(__file__).with_name("stage_weights.json")
@@ -37,7 +36,6 @@ _SENTENCE_MARKS = re.compile(
     r"|(?P<earlier_time>last (?:week|month|year)|years? ago|earlier this (?:week|month|year)"
     r"|previously|in (?:19|20)\d\d))\b"
 )
-_SENTENCE_MARKS_SCAN = Scanner(_SENTENCE_MARKS)
 # "will", "is expected to", "plans to", "set to": said of what is still to come.
 _TO_COME = re.compile(
     r"\b(?:will|shall|would|could|might|to be|set to|expected to|plans? to|aims? to|is to"
@@ -121,7 +119,7 @@ def features(
         before = low[max(sentence.start, cue.start - _LOOKBACK) : cue.start]
         marked = marks.get(cue.sentence)
         if marked is None:
-            found = _SENTENCE_MARKS_SCAN.finditer(low, sentence.start, sentence.end)
+            found = _SENTENCE_MARKS.finditer(low, sentence.start, sentence.end)
             marked = marks[cue.sentence] = {m.lastgroup for m in found}
         in_title = [s for s in group if s.cue.start < doc.title_end]
         body_at = min(
