@@ -644,6 +644,92 @@ def test_prefix_matcher_finds_every_match_a_full_scan_finds():
                 assert match.span() in spans, (pattern.pattern[:40], match.group())
 
 
+def test_prefix_matcher_reads_a_pattern_past_its_opening_lookbehind_as_finditer_does():
+    import re
+
+    from deals.extraction.prefixes import PrefixMatcher, literal_prefixes
+
+    pattern = re.compile(r"(?<!\bthe )\b(?:cut|lowered)\s+(?:\w+\s+){0,3}?tariffs?|\btariffs? rose")
+    assert literal_prefixes(pattern) is None
+    assert literal_prefixes(pattern, exact=True) == {
+        "cut",
+        "lowered",
+        "tariff rose",
+        "tariffs rose",
+    }
+    matcher = PrefixMatcher([pattern])
+    assert matcher.unanchored == [] and matcher.behind == [0]
+    for text in (
+        "they cut the tariffs that rose last year, after the cut tariffs rose",
+        "the cut tariffs were lowered cut tariffs; tariffs rose and tariff rose",
+        "lowered tariff",
+        "they cut\ntariffs and lowered\u3000the tariff",
+    ):
+        (found,) = matcher.matches(text)
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]
+        (found,) = matcher.matches(text, [(5, 40)])
+        assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text, 5, 40)]
+
+
+def test_scanner_finds_what_finditer_finds():
+    import re
+
+    from deals.extraction.prefixes import Scanner
+
+    patterns = [
+        r"\b(?:duty[- ]free|tariff\s+cuts?|cut\w* (?:\w+ ){0,2}tariffs?)\b",
+        r"[.!?]+[\"')\]]*\s+|\n+",
+        r"(?<![\w-])[A-Z][\w.]*$",
+        r"\w+ing",  # no literal prefix: scanned in full
+    ]
+    texts = [
+        "Duty-free access. They cut all tariffs!  Tariff\ncuts, duty free, cutting tariffs.\n\n",
+        "tariff  cuts... and cut the steel tariffs?) Then Jakarta",
+        "",
+    ]
+    for pattern in map(re.compile, patterns):
+        scanner = Scanner(pattern)
+        for text in texts + [t.lower() for t in texts]:
+            assert [m.span() for m in scanner.finditer(text)] == [
+                m.span() for m in pattern.finditer(text)
+            ]
+            assert [m.span() for m in scanner.finditer(text, 3, 30)] == [
+                m.span() for m in pattern.finditer(text, 3, 30)
+            ]
+
+
+def test_a_cue_is_tried_only_where_a_word_it_requires_follows():
+    import re
+
+    from deals.extraction.prefixes import PrefixMatcher, required_words
+
+    lifted = re.compile(r"\btariffs?(?: on(?: [\w-]+){1,4}?)? (?:were |was )?(?:lifted|removed)\b")
+    assert required_words(lifted) == {
+        f" {aux}{verb}" for aux in ("", "were ", "was ") for verb in ("lifted", "removed")
+    }
+    assert required_words(re.compile(r"\bquotas?\b")) == {"quota"}  # its prefix: no gate
+    # Too short to be worth looking for, or not required at all.
+    assert required_words(re.compile(r"\bban(?: on exports)?\b")) is None
+    assert required_words(re.compile(r"\bdeals?\b|\bmou\b")) is None  # "mou" is too short
+    matcher = PrefixMatcher([lifted])
+    for text in (
+        "tariffs on steel were lifted, and tariffs on cars stayed; tariffs were removed",
+        "tariffs on steel were raised. lifted spirits: tariff lifted",
+        "no word it needs follows these tariffs on steel",
+    ):
+        (found,) = matcher.matches(text)
+        assert [m.span() for m in found] == [m.span() for m in lifted.finditer(text)]
+
+
+def test_literal_prefixes_keep_only_the_shortest_of_nested_ones():
+    import re
+
+    from deals.extraction.prefixes import literal_prefixes
+
+    assert literal_prefixes(re.compile(r"\b(?:ban|bans|ban on)\b")) == {"ban"}
+    assert literal_prefixes(re.compile(r"deals?|pact")) == {"deal", "pact"}
+
+
 # -- generalisation: names, places and shared sides -------------------------------------------
 
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from .gazetteer import Gazetteer
 from .lexicon import TOPIC
 from .parties import CommodityHit, PartyHit
+from .prefixes import Scanner
 from .stages import Cue
 from .text import SentenceIndex
 
 COUNTRYLIKE = frozenset({"country", "bloc"})
+_TOPICS = Scanner(TOPIC)
 
 
 @dataclass
@@ -133,7 +135,7 @@ class Document:
 
     @functools.cached_property
     def topic_sentences(self) -> set[int]:
-        return {self.index.index_of(m.start()) for m in TOPIC.finditer(self.low)}
+        return {self.index.index_of(m.start()) for m in _TOPICS.finditer(self.low)}
 
     @functools.cached_property
     def first_body_sentence(self) -> int | None:

@@ -426,10 +426,9 @@ def _spelled_counts(low: str, taken: list[_Reading]) -> list[_Reading]:
     for word, number in _SPELLED.items():
         start = low.find(word + " ")
         while start >= 0:
-            whole_word = not (start and low[start - 1].isalpha())
-            named = _NAMED_GROUP.search(low, max(0, start - 7), start)
-            counted = _SPELLED_COUNT_AFTER.match(low, start + len(word))
-            if whole_word and not named and counted:
+            whole_word = not (start and low[start - 1].isalpha())  # not "often" for "ten"
+            counted = whole_word and _SPELLED_COUNT_AFTER.match(low, start + len(word))
+            if counted and not _NAMED_GROUP.search(low, max(0, start - 7), start):
                 end = counted.end()
                 if not any(r.start < end and start < r.end for r in taken):
                     scale = counted.group().split()[0]

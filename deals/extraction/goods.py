@@ -15,6 +15,7 @@ import re
 
 from .drafts import Document, DraftDeal
 from .parties import CommodityHit
+from .prefixes import Scanner
 from .stages import AGREEMENT
 
 TERMS = re.compile(
@@ -26,12 +27,13 @@ TERMS = re.compile(
     # "Chinese tariffs will no longer apply to Canadian peas".
     r"|(?:tariffs?|duty|duties|levies) (?:will |would )?no longer appl(?:y|ies))\b"
 )
+_TERMS = Scanner(TERMS)
 
 
 def term_sentences(doc: Document) -> set[int]:
     """The sentences that state tariff terms."""
     if doc.terms is None:
-        doc.terms = {doc.index.index_of(m.start()) for m in TERMS.finditer(doc.low)}
+        doc.terms = {doc.index.index_of(m.start()) for m in _TERMS.finditer(doc.low)}
     return doc.terms
 
 

@@ -221,14 +221,16 @@ def _noun_allowed(low: str, start: int, label: str, matched: str) -> bool:
     ):
         return False
     if label == "tariffs" and matched.startswith("dut"):
-        # Searched to the end of the text, so that "duties of" sees the rate after it.
-        idiom = DUTY_IDIOM.search(low, max(0, start - 4))
-        return idiom is None or idiom.start() >= start + 12
+        # An idiom starting from 4 characters before the noun to 12 into it ("on duty",
+        # "duty-free"), matched on the whole text so that "duties of" sees the rate after it.
+        return not any(DUTY_IDIOM.match(low, at) for at in range(max(0, start - 4), start + 12))
     return True
 
 
-_NOUN_MATCHER = PrefixMatcher([pattern for pattern, _kinds, _label in NOUNS])
-_STAGE_MATCHER = PrefixMatcher([cue[0] for cue in STAGE_CUES] + [RUMOUR])
+# Nouns, then stage statements, then the rumour words: found in one pass over the text.
+_CUE_MATCHER = PrefixMatcher(
+    [pattern for pattern, _kinds, _label in NOUNS] + [cue[0] for cue in STAGE_CUES] + [RUMOUR]
+)
 _RUMOUR_ID = len(STAGE_CUES)
 
 
@@ -237,7 +239,8 @@ def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list
     cues: list[Cue] = []
     taken = bytearray(len(low) + 1)
     # Earlier patterns win overlaps, so handle matches pattern by pattern.
-    noun_matches = _NOUN_MATCHER.matches(low)
+    found = _CUE_MATCHER.matches(low)
+    noun_matches, stage_matches = found[: len(NOUNS)], found[len(NOUNS) :]
     for i, match in ((i, m) for i, ms in enumerate(noun_matches) for m in ms):
         start, end = match.span()
         if taken.find(1, start, end) != -1:
@@ -247,7 +250,6 @@ def find_cues(low: str, sentences: list[Sentence], index: SentenceIndex) -> list
             continue
         taken[start:end] = b"\x01" * (end - start)
         cues.append(Cue(start, end, index.index_of(start), kinds, None, 0.0, label, True))
-    stage_matches = _STAGE_MATCHER.matches(low)
     rumour_sentences = {index.index_of(m.start()) for m in stage_matches[_RUMOUR_ID]}
     stage_taken = bytearray(len(low) + 1)
     for i, match in ((i, m) for i, ms in enumerate(stage_matches[:_RUMOUR_ID]) for m in ms):

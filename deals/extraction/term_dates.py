@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .dates import CALENDAR_DATE
+from .prefixes import Scanner
 from .text import Sentence, SentenceIndex, quote
 from .types import Figure
 
@@ -53,13 +54,14 @@ _PERIOD_AFTER = re.compile(r"\s+(?:quarter|half|fiscal)\b")
 # A dateline or a stamp of the page: "April 29 --", "Oct 15 (Reuters) -".
 _STAMP_AFTER = re.compile(r"\s*(?:\(|--|-\s|\u2014|\u2013|:)")
 _LOOK_BACK = 80  # characters
+_CALENDAR_DATES = Scanner(CALENDAR_DATE)
 
 
 def find_term_dates(text: str, low: str, sentences: list[Sentence], index: SentenceIndex):
     """Every calendar date in the document that a step or a term of a deal governs, as figures
     measuring a date, in text order."""
     found = []
-    for match in CALENDAR_DATE.finditer(text):
+    for match in _CALENDAR_DATES.finditer(text):
         start, end = match.span()
         i = index.index_of(start)
         sentence = sentences[i]

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from .prefixes import Scanner
+
 # One character in, one character out: curly quotes and the dash family become ASCII.
 _ONE_TO_ONE = str.maketrans(
     {
@@ -61,7 +63,7 @@ _OPENERS = words(
     "the a an it its this that these those he she they we in on at but and however meanwhile "
     "officials analysts both last earlier later"
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
+_SENTENCE_END = Scanner(re.compile(r"[.!?]+[\"')\]]*\s+|\n+"))
 
 
 class Sentence(NamedTuple):
