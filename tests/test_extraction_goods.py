@@ -236,6 +236,11 @@ def test_a_good_inside_the_name_of_another_good_is_not_named():
         "Ministers for agriculture and fisheries met in Brussels.",
         "Critics called the tariff a crude tool against greenhouse gas emissions.",
         "Artists will receive royalties when their original works of art are resold.",
+        "A grains and oilseeds economist at a bank in Santiago welcomed the news.",
+        "The minister called Kenya a global EV leader.",
+        "Kenya would help meet Chile's energy needs, the minister said.",
+        "Kenya has become Chile's largest oil supplier in recent years.",
+        "Kenya also has large reserves of minerals such as lithium, tantalum and manganese.",
     ],
 )
 def test_common_words_that_hold_a_goods_name_name_no_good_of_the_deal(sentence):
@@ -268,3 +273,31 @@ def test_chip_materials_under_export_controls_are_goods_of_their_own():
         "Ruritania curbs exports of chip materials",
         "Ruritania restricted exports of photoresists and hydrogen fluoride on Monday.",
     ) == ["semiconductor materials"]
+
+
+def test_what_a_good_is_essential_to_is_no_good_of_the_deal():
+    assert goods(
+        "Ruritania and Freedonia sign rare earths supply deal",
+        "Ruritania and Freedonia signed a rare earths supply agreement on Friday. Ruritania "
+        "mines rare earths, which are essential to products ranging from smartphones and jet "
+        "engines to electric vehicles.",
+    ) == ["rare earths"]
+
+
+def test_the_finer_goods_of_a_measures_schedule_are_its_goods():
+    found = goods(
+        "Ruritania cuts export taxes on meat and grain",
+        "Ruritania cut its export taxes on meat and grain on Saturday, the president said. "
+        "He spoke at a farm fair in the capital.\n\nThe tax cut follows this schedule: poultry "
+        "and beef from 7% to 5%; wheat from 12% to 9%.",
+    )
+    assert {"poultry", "beef", "wheat"} <= set(found)
+
+
+def test_finer_goods_of_a_sentence_not_about_the_measure_are_not_its_goods():
+    found = goods(
+        "Ruritania cuts export taxes on meat",
+        "Ruritania cut its export taxes on meat on Saturday, the president said.\n\nFreedonia "
+        "buys half of its beef abroad.",
+    )
+    assert "beef" not in found

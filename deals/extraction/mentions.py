@@ -474,6 +474,8 @@ def _commodities(
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
         chosen = [c for c in chosen if not _left_as_they_are(doc, c)]
+    elif deal is deals[0]:
+        chosen += _finer_goods_around(doc, deal, deals, names, sentences)
     history = history_sentences(doc, deal)
     if history and any(c.sentence not in history for c in chosen):
         # "In 2014 Indonesia banned raw ore exports, hurting stainless steel makers": goods only a
@@ -526,6 +528,37 @@ def _goods_told_around(
         and not _deals_in(doc, deals, c.sentence)
         and any(p.name in sides for p in doc.parties_by_sentence.get(c.sentence, ()))
     ]
+
+
+def _finer_goods_around(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], names: set[str], sentences: set[int]
+) -> list[CommodityHit]:
+    """ "lower export taxes on meat ... The cut would follow this schedule: poultry and beef from
+    6.75% to 5%": the finer goods a measure's story names, in sentences telling no deal, of the
+    goods its measure falls on."""
+    gaz = doc.gazetteer
+    return [
+        hit
+        for hit in doc.commodities
+        if hit.sentence not in sentences
+        and names.intersection(gaz.commodity_lineage(hit.index)[1:])
+        and not _deals_in(doc, deals, hit.sentence)
+        and _refers_to_the_measure(doc, hit.sentence)
+    ]
+
+
+# "the tax cut would follow this schedule", "would be covered", "the ban applies to": a sentence
+# going on about the measure the story has told.
+_THE_MEASURE = re.compile(
+    r"\b(?:(?:the|this|these|its) (?:[\w-]+ ){0,2}(?:ban|bans|cut|cuts|tax|taxes|duty|duties|tariff"
+    r"|tariffs|levy|levies|measure|measures|restriction|restrictions|curbs|embargo)\b"
+    r"|(?:be|are|is) covered\b|appl(?:y|ies) to\b)"
+)
+
+
+def _refers_to_the_measure(doc: Document, i: int) -> bool:
+    s = doc.index.sentences[i]
+    return _THE_MEASURE.search(doc.low, s.start, s.end) is not None
 
 
 # "the tariffs on steel and aluminium will stay as they are": what the deal leaves alone.

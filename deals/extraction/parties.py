@@ -63,6 +63,10 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
     r"[\s-]+(?:transition|security|policy|policies|group|company|companies|firm|firms|major"
     r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
     r"|manufacturers|exchange|operator|operators|operations|explorer|explorers"
+    # "a grains and oilseeds economist", "a global EV leader": a person or firm of the trade.
+    r"|economist|economists|analyst|analysts|strategist|strategists|leader|leaders"
+    # "meeting India's energy needs", "grow its energy sources": what an economy wants.
+    r"|needs|dialogue"
     # "the nuclear fuel cycle", "battery electric vehicles": a field, or a kind of another good.
     r"|cycle|electric)\b"
 )
@@ -96,12 +100,20 @@ _USED_IN = re.compile(
     r"|ingredient (?:in|of|for)|components? (?:in|of|for)|feedstock for|raw material for"
     r"|which (?:make|makes) up)\s+(?:[\w-]+\s+){0,3}$"
 )
-# "an economy famous for pharmaceuticals, watches and cheese": every good of the list.
-_FAMOUS_FOR = re.compile(r"\b(?:famous|known|renowned|prized) for\b[^.;:()]*$")
+# "an economy famous for pharmaceuticals, watches and cheese": every good of the list; "metals
+# essential to products ranging from smartphones to electric vehicles": what a good goes into;
+# "large reserves of minerals such as lithium and cobalt": what a country's ground holds.
+_FAMOUS_FOR = re.compile(
+    r"\b(?:(?:famous|known|renowned|prized) for"
+    r"|(?:essential|vital|crucial|indispensable) (?:to|for|in)"
+    r"|(?:reserves|deposits) of)\b[^.;:()]*$"
+)
 _PRODUCER_RANK = re.compile(
     r"\b(?:world's|major|largest|biggest|top|leading)\s+(?:[a-z]+\s+){0,2}$"
 )
-_PRODUCERS = re.compile(r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|consumers?)\b")
+_PRODUCERS = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|consumers?|suppliers?|buyers?)\b"
+)
 
 
 def _describes_an_economy(low: str, start: int, end: int) -> bool:
