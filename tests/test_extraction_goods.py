@@ -241,6 +241,8 @@ def test_a_good_inside_the_name_of_another_good_is_not_named():
         "Kenya would help meet Chile's energy needs, the minister said.",
         "Kenya has become Chile's largest oil supplier in recent years.",
         "Kenya also has large reserves of minerals such as lithium, tantalum and manganese.",
+        "Kenya will help Chile diversify its energy sources and invest in renewable energy.",
+        "Thousands of trucks carrying fruit queued at the border before the signing.",
     ],
 )
 def test_common_words_that_hold_a_goods_name_name_no_good_of_the_deal(sentence):
@@ -301,3 +303,18 @@ def test_finer_goods_of_a_sentence_not_about_the_measure_are_not_its_goods():
         "buys half of its beef abroad.",
     )
     assert "beef" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya has promised to cut its purchases of Venezuelan oil.",
+        "Kenya will end the trade in Venezuelan crude, the minister said.",
+        "Kenya is not going to buy much oil from Venezuela, the minister said.",
+    ],
+)
+def test_a_good_of_a_third_country_is_no_good_of_the_deal(sentence):
+    assert "oil" not in goods(
+        "Chile and Kenya sign trade agreement",
+        f"Chile and Kenya signed a trade agreement on Friday. {sentence}",
+    )

@@ -608,10 +608,7 @@ def _without_third_countries_goods(
             (
                 p
                 for p in doc.parties_by_sentence.get(hit.sentence, ())
-                if p.kind == "country"
-                and p.excluded not in _NOT_AN_ORIGIN
-                and p.end <= hit.start
-                and doc.text[p.end : hit.start] in _ORIGIN_GAPS
+                if p.kind == "country" and _origin_of(doc, p, hit)
             ),
             None,
         )
@@ -620,9 +617,30 @@ def _without_third_countries_goods(
     return kept
 
 
+def _origin_of(doc: Document, party: PartyHit, hit: CommodityHit) -> bool:
+    """Whether ``party`` is where ``hit`` comes from: "Russian oil", "Russia's oil" (and "the
+    trade in Russian crude", though "in" reads as a place), "oil from Russia"."""
+    if party.end <= hit.start:
+        if doc.text[party.end : hit.start] not in _ORIGIN_GAPS:
+            return False
+        if party.excluded == "place":
+            # "Australian lithium mines": where an asset lies, not where a good comes from.
+            return not _ASSET_AFTER_GOOD.match(doc.low, hit.end)
+        return party.excluded not in _NOT_AN_ORIGIN
+    return party.excluded not in _NOT_AN_ORIGIN and bool(
+        _FROM_GAP.fullmatch(doc.low, hit.end, party.start)
+    )
+
+
 _ORIGIN_GAPS = frozenset({" ", "'s ", "' "})
 # "Australian lithium mines": the country where the asset a deal is about lies.
 _NOT_AN_ORIGIN = frozenset({"place", "descriptor", "source"})
+_ASSET_AFTER_GOOD = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:projects?|mines?|deposits?|fields?|plants?|refiner(?:y|ies)"
+    r"|terminals?|smelters?|assets|reserves|sector|industry|producers?|miners?|companies)\b"
+)
+# "oil from Russia", "oil imported from Russia".
+_FROM_GAP = re.compile(r"\s+(?:(?:imported|bought|shipped|sourced)\s+)?from\s+(?:the\s+)?")
 
 
 def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:

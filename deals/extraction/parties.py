@@ -66,7 +66,7 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
     # "a grains and oilseeds economist", "a global EV leader": a person or firm of the trade.
     r"|economist|economists|analyst|analysts|strategist|strategists|leader|leaders"
     # "meeting India's energy needs", "grow its energy sources": what an economy wants.
-    r"|needs|dialogue"
+    r"|needs|dialogue|sources"
     # "the nuclear fuel cycle", "battery electric vehicles": a field, or a kind of another good.
     r"|cycle|electric)\b"
 )
@@ -242,6 +242,8 @@ def find_hits(
                 _DESCRIBES_NOT_A_GOOD.match(low, m.end)
                 or _describes_an_economy(low, m.start, m.end)
                 or _OFFICE_BEFORE.search(low, max(0, m.start - 40), m.start)
+                # "thousands of trucks carrying wheat": the vehicle, not a good traded.
+                or _LADEN_AFTER.match(low, m.end)
                 or (
                     _VERB_AFTER.match(low, m.end)
                     and _VERB_BEFORE.search(low, max(0, m.start - 12), m.start)
@@ -369,6 +371,7 @@ def _with_the_bloc(
 _CARRIER = re.compile(r"(?:ships?|vessels?|tankers?|freighters?|carriers?|barges?)\b")
 _CARRIER_AFTER = re.compile(r"[\s-](?:ship|vessel|tanker|freighter|carrier)s?\b")
 _CARGO_BEFORE = re.compile(r"\b(?:cargo|container|bulk|merchant)[\s-]+$")
+_LADEN_AFTER = re.compile(r"\s+(?:carrying|loaded with|laden with)\b")
 _CARRYING_AFTER = re.compile(r"\s+(?:carrying|loaded with|laden with|bound for|sailing|sails)\b")
 
 
