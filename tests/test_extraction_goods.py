@@ -318,3 +318,33 @@ def test_a_good_of_a_third_country_is_no_good_of_the_deal(sentence):
         "Chile and Kenya sign trade agreement",
         f"Chile and Kenya signed a trade agreement on Friday. {sentence}",
     )
+
+
+def test_goods_a_measure_spares_are_not_its_goods():
+    found = goods(
+        "Ruritania raises import duties on luxury goods",
+        "Ruritania raised its import duties on luxury goods and perfumes on Monday.\n\nSome goods "
+        "are spared the higher duty: among them cotton and fertilisers; fuels such as diesel; "
+        "and solar panels.",
+    )
+    assert "cosmetics" in found
+    assert not {"cotton", "fertilizers", "refined fuels", "solar panels"} & set(found)
+
+
+def test_goods_exempted_from_a_tariff_on_another_good_keep_that_good():
+    found = goods(
+        "Ruritania imposes tariffs on steel",
+        "Ruritania imposed tariffs of 25% on steel on Monday and refused to exempt Freedonia "
+        "from the higher steel tariffs.",
+    )
+    assert "steel" in found
+
+
+def test_goods_a_sentence_gives_the_measures_rate_on_are_its_goods():
+    found = goods(
+        "Ruritania raises import duties on luxury goods",
+        "Ruritania raised its import duties on 600 luxury goods on Monday, the revenue board "
+        "said.\n\nAmong the imports now paying duties of 10% to 50% are foods such as cheese "
+        "and honey; and personal goods such as perfumes and watches.",
+    )
+    assert {"dairy", "honey", "cosmetics", "clocks and watches"} <= set(found)

@@ -490,7 +490,7 @@ def _commodities(
     if deal.kind == MEASURE:
         imposers = {p.name for p in parties if p.role == "imposing"}
         other = other_measures_goods(doc, chosen, imposers)
-        chosen = [c for c in chosen if c not in other]
+        chosen = [c for c in chosen if c not in other and not _spared(doc, c)]
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
@@ -541,10 +541,28 @@ def _finer_goods_around(
         hit
         for hit in doc.commodities
         if hit.sentence not in sentences
-        and names.intersection(gaz.commodity_lineage(hit.index)[1:])
         and not _deals_in(doc, deals, hit.sentence)
-        and _refers_to_the_measure(doc, hit.sentence)
+        and (
+            (
+                names.intersection(gaz.commodity_lineage(hit.index)[1:])
+                and _refers_to_the_measure(doc, hit.sentence)
+            )
+            or _pays_the_rate(doc, hit)
+        )
     ]
+
+
+# "Among the imports now paying duties of 10% to 55% are foods such as cheese": goods a
+# sentence gives the measure's rate on.
+_PAYS_THE_RATE = re.compile(
+    r"\b(?:pay|pays|paying|face|faces|facing|subject to|attract|attracts|attracting)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:tariffs?|duty|duties|levy|levies|taxes)\s+of\s+\d[^.]*$"
+)
+
+
+def _pays_the_rate(doc: Document, hit: CommodityHit) -> bool:
+    start = doc.index.sentences[hit.sentence].start
+    return _PAYS_THE_RATE.search(doc.low, start, hit.start) is not None
 
 
 # "the tax cut would follow this schedule", "would be covered", "the ban applies to": a sentence
@@ -592,6 +610,22 @@ def _told_on(doc: Document, sentences: set[int]) -> list[int]:
         and not doc.index.sentences[i + 1].in_title
         and _PRONOUN_OPENS.match(doc.low, doc.index.sentences[i + 1].start)
     ]
+
+
+# "Some goods are spared the duty: among them cotton and fertilisers", "a duty exemption on
+# yellow peas", "exempts solar panels": goods the measure leaves out ("exempt Japan from the steel
+# tariffs" names the goods it falls on).
+_SPARED = re.compile(
+    r"\b(?:spared|exempt(?:s|ed|ing|ion|ions)?|carve[- ]outs?|excluded from)\b(?![^.;:]*\bfrom\b)"
+    # Up to the good, within the clause, or within the list a colon opens.
+    r"(?:[^.;:]*|[^.;:]*:[^.]*)$"
+)
+
+
+def _spared(doc: Document, hit: CommodityHit) -> bool:
+    """Whether a measure's sentence names ``hit`` among the goods it leaves out."""
+    start = max(doc.index.sentences[hit.sentence].start, hit.start - 400)
+    return _SPARED.search(doc.low, start, hit.start) is not None
 
 
 def _without_third_countries_goods(
