@@ -199,6 +199,8 @@ def test_goods_named_apart_from_the_sides_of_the_agreement_are_not_the_agreement
         ),
         ("imports of luxury items such as watches", ["luxury goods", "clocks and watches"]),
         ("imports of cornstarch and breakfast cereals", ["starch", "processed food"]),
+        ("imports of H-shaped steel and I-beams", ["steel"]),
+        ("imports of cooked chicken and breeding chicks", ["poultry", "live animals"]),
     ],
 )
 def test_everyday_trade_names_find_the_entry_of_their_family(sentence, expected):
@@ -348,3 +350,14 @@ def test_goods_a_sentence_gives_the_measures_rate_on_are_its_goods():
         "and honey; and personal goods such as perfumes and watches.",
     )
     assert {"dairy", "honey", "cosmetics", "clocks and watches"} <= set(found)
+
+
+def test_the_imposers_own_goods_are_not_goods_of_its_measure():
+    result = extract(
+        "EU imposes tariffs on Chinese electric vehicles",
+        "The European Union imposed tariffs of up to 38% on electric vehicles from China on "
+        "Wednesday. Analysts said the EU tariffs could hurt sales of EU dairy products in Asia.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    assert [c.name for c in measure.commodities] == ["electric vehicles"]

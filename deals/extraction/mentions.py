@@ -491,6 +491,7 @@ def _commodities(
         imposers = {p.name for p in parties if p.role == "imposing"}
         other = other_measures_goods(doc, chosen, imposers)
         chosen = [c for c in chosen if c not in other and not _spared(doc, c)]
+        chosen = _without_the_imposers_own_goods(doc, chosen, parties)
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
@@ -649,6 +650,37 @@ def _without_third_countries_goods(
         if origin is None or origin.name in sides:
             kept.append(hit)
     return kept
+
+
+def _without_the_imposers_own_goods(
+    doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """ "if China raised tariffs against EU dairy products" in a story of the EU's tariffs on
+    Chinese cars: the imposer's own goods are those a measure against it would fall on."""
+    imposers = {p.name for p in parties if p.role == "imposing"}
+    targets = {p.name for p in parties if p.role == "targeted"} - imposers
+    if not imposers or not targets:
+        return chosen
+    kept = []
+    for hit in chosen:
+        origin = next(
+            (
+                p
+                for p in doc.parties_by_sentence.get(hit.sentence, ())
+                if p.kind in COUNTRYLIKE and p.end <= hit.start and _origin_of(doc, p, hit)
+            ),
+            None,
+        )
+        if (
+            origin is None
+            or origin.name not in imposers
+            or _EXPORTS.search(doc.low, doc.index.sentences[hit.sentence].start, hit.start)
+        ):
+            kept.append(hit)
+    return kept
+
+
+_EXPORTS = re.compile(r"\bexport")
 
 
 def _origin_of(doc: Document, party: PartyHit, hit: CommodityHit) -> bool:
