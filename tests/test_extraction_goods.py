@@ -361,3 +361,14 @@ def test_the_imposers_own_goods_are_not_goods_of_its_measure():
     )
     measure = next(d for d in result.deals if d.kind == "measure")
     assert [c.name for c in measure.commodities] == ["electric vehicles"]
+
+
+def test_goods_of_a_measure_another_government_brought_in_are_not_the_deals():
+    found = goods(
+        "Poland to keep its ban on Ukrainian grain",
+        "Poland will keep its ban on imports of grain from Ukraine after September 15, the "
+        "farm minister said on Friday.\n\nIn May the European Commission brought in a ban on "
+        "imports of wheat, corn and sunflower seeds from Ukraine into five countries.",
+    )
+    assert "grain" in found
+    assert not {"wheat", "corn", "sunflower seeds"} & set(found)

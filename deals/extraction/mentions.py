@@ -492,6 +492,7 @@ def _commodities(
         other = other_measures_goods(doc, chosen, imposers)
         chosen = [c for c in chosen if c not in other and not _spared(doc, c)]
         chosen = _without_the_imposers_own_goods(doc, chosen, parties)
+        chosen = _without_goods_of_another_imposer(doc, chosen, parties)
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
@@ -681,6 +682,43 @@ def _without_the_imposers_own_goods(
 
 
 _EXPORTS = re.compile(r"\bexport")
+
+# "In May the European Commission brought in a ban on imports of wheat and corn": a measure its
+# subject put on the goods after it.
+_PUT_A_MEASURE_ON = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:brought in|imposed|introduced|adopted|agreed to|put in place"
+    r"|put|placed|slapped|set|extended|announced)\s+(?:an?\s+|its\s+|the\s+|new\s+)?"
+    r"(?:[\w%-]+\s+){0,3}?(?:ban|bans|embargo|tariffs?|duty|duties|levy|levies|quotas?|restrictions"
+    r"|curbs|surtax(?:es)?)\s+on\b[^.;:]*$"
+)
+
+
+def _without_goods_of_another_imposer(
+    doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """ "In May the European Commission brought in a ban on imports of wheat" in a story of
+    Poland's ban on grain: goods of a measure the sentence gives another government."""
+    sides = {p.name for p in parties}
+    if not sides:
+        return chosen
+    gaz = doc.gazetteer
+    kept = []
+    for hit in chosen:
+        other = False
+        for p in doc.parties_by_sentence.get(hit.sentence, ()):
+            if p.end > hit.start or p.excluded or p.kind not in _GOVERNMENTS:
+                continue
+            home = gaz.country_party(p.country)
+            if p.name in sides or (home is not None and home.name in sides):
+                continue
+            if _PUT_A_MEASURE_ON.match(doc.low, p.end, hit.start):
+                other = True
+        if not other:
+            kept.append(hit)
+    return kept
+
+
+_GOVERNMENTS = frozenset({"country", "bloc", "government_body"})
 
 
 def _origin_of(doc: Document, party: PartyHit, hit: CommodityHit) -> bool:
