@@ -200,6 +200,11 @@ def test_goods_named_apart_from_the_sides_of_the_agreement_are_not_the_agreement
         ("imports of luxury items such as watches", ["luxury goods", "clocks and watches"]),
         ("imports of cornstarch and breakfast cereals", ["starch", "processed food"]),
         ("imports of H-shaped steel and I-beams", ["steel"]),
+        ("imports of canola oil and meal", ["rapeseed oil", "canola meal"]),
+        (
+            "imports of raw minerals and lithium concentrates",
+            ["raw minerals", "spodumene concentrate"],
+        ),
         ("imports of cooked chicken and breeding chicks", ["poultry", "live animals"]),
     ],
 )
