@@ -377,3 +377,17 @@ def test_goods_of_a_measure_another_government_brought_in_are_not_the_deals():
     )
     assert "grain" in found
     assert not {"wheat", "corn", "sunflower seeds"} & set(found)
+
+
+def test_an_answer_to_the_main_measure_keeps_to_its_own_goods():
+    result = extract(
+        "EU imposes tariffs on Chinese electric vehicles",
+        "The European Union imposed tariffs of up to 38% on electric vehicles from China on "
+        "Wednesday.\n\nChina threatened retaliatory duties on European pork and brandy, saying "
+        "the duties on electric vehicles were unfair.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [c.name for c in measures[0].commodities] == ["electric vehicles"]
+    answer = next(d for d in measures[1:] if {"pork", "spirits"} <= {c.name for c in d.commodities})
+    assert "electric vehicles" not in {c.name for c in answer.commodities}
