@@ -391,3 +391,21 @@ def test_an_answer_to_the_main_measure_keeps_to_its_own_goods():
     assert [c.name for c in measures[0].commodities] == ["electric vehicles"]
     answer = next(d for d in measures[1:] if {"pork", "spirits"} <= {c.name for c in d.commodities})
     assert "electric vehicles" not in {c.name for c in answer.commodities}
+
+
+def test_goods_investments_go_into_are_goods_of_the_deal():
+    assert "aircraft" in goods(
+        "US and Switzerland reach trade deal",
+        "The United States and Switzerland reached a trade deal on Friday. Swiss firms pledged "
+        "investments in US production that would go into aerospace and medical devices.",
+    )
+
+
+def test_goods_an_agreement_gives_zero_import_duty_are_its_goods():
+    found = goods(
+        "First zero-duty gold arrives under the India-UAE trade pact",
+        "The first gold consignments arrived in the UAE under the India-UAE trade agreement, "
+        "which came into force on May 1.\n\nGold and other precious metals now carry zero import "
+        "duty, against 5% before.",
+    )
+    assert "precious metals" in found

@@ -100,6 +100,7 @@ _USED_IN = re.compile(
     r"|ingredient (?:in|of|for)|components? (?:in|of|for)|feedstock for|raw material for"
     r"|which (?:make|makes) up)\s+(?:[\w-]+\s+){0,3}$"
 )
+_INVESTED = re.compile(r"\binvest(?:s|ed|ing|ments?)?\b[^.;]*$")
 # "an economy famous for pharmaceuticals, watches and cheese": every good of the list; "metals
 # essential to products ranging from smartphones to electric vehicles": what a good goes into;
 # "large reserves of minerals such as lithium and cobalt": what a country's ground holds.
@@ -119,9 +120,11 @@ _PRODUCERS = re.compile(
 def _describes_an_economy(low: str, start: int, end: int) -> bool:
     if _ECONOMY_AFTER.match(low, end) or _ECONOMY_BEFORE.search(low, max(0, start - 30), start):
         return True
-    if _FAMOUS_FOR.search(low, max(0, start - 70), start) or _USED_IN.search(
-        low, max(0, start - 60), start
-    ):
+    if _FAMOUS_FOR.search(low, max(0, start - 70), start):
+        return True
+    used = _USED_IN.search(low, max(0, start - 60), start)
+    # "investments would go into aerospace": where money goes, not what a good is made into.
+    if used and not _INVESTED.search(low, max(0, used.start() - 60), used.start()):
         return True
     return bool(
         _PRODUCERS.match(low, end) and _PRODUCER_RANK.search(low, max(0, start - 40), start)
