@@ -199,6 +199,13 @@ def test_goods_named_apart_from_the_sides_of_the_agreement_are_not_the_agreement
         ),
         ("imports of luxury items such as watches", ["luxury goods", "clocks and watches"]),
         ("imports of cornstarch and breakfast cereals", ["starch", "processed food"]),
+        ("imports of H-shaped steel and I-beams", ["steel"]),
+        ("imports of canola oil and meal", ["rapeseed oil", "canola meal"]),
+        (
+            "imports of raw minerals and lithium concentrates",
+            ["raw minerals", "spodumene concentrate"],
+        ),
+        ("imports of cooked chicken and breeding chicks", ["poultry", "live animals"]),
     ],
 )
 def test_everyday_trade_names_find_the_entry_of_their_family(sentence, expected):
@@ -236,6 +243,13 @@ def test_a_good_inside_the_name_of_another_good_is_not_named():
         "Ministers for agriculture and fisheries met in Brussels.",
         "Critics called the tariff a crude tool against greenhouse gas emissions.",
         "Artists will receive royalties when their original works of art are resold.",
+        "A grains and oilseeds economist at a bank in Santiago welcomed the news.",
+        "The minister called Kenya a global EV leader.",
+        "Kenya would help meet Chile's energy needs, the minister said.",
+        "Kenya has become Chile's largest oil supplier in recent years.",
+        "Kenya also has large reserves of minerals such as lithium, tantalum and manganese.",
+        "Kenya will help Chile diversify its energy sources and invest in renewable energy.",
+        "Thousands of trucks carrying fruit queued at the border before the signing.",
     ],
 )
 def test_common_words_that_hold_a_goods_name_name_no_good_of_the_deal(sentence):
@@ -268,3 +282,130 @@ def test_chip_materials_under_export_controls_are_goods_of_their_own():
         "Ruritania curbs exports of chip materials",
         "Ruritania restricted exports of photoresists and hydrogen fluoride on Monday.",
     ) == ["semiconductor materials"]
+
+
+def test_what_a_good_is_essential_to_is_no_good_of_the_deal():
+    assert goods(
+        "Ruritania and Freedonia sign rare earths supply deal",
+        "Ruritania and Freedonia signed a rare earths supply agreement on Friday. Ruritania "
+        "mines rare earths, which are essential to products ranging from smartphones and jet "
+        "engines to electric vehicles.",
+    ) == ["rare earths"]
+
+
+def test_the_finer_goods_of_a_measures_schedule_are_its_goods():
+    found = goods(
+        "Ruritania cuts export taxes on meat and grain",
+        "Ruritania cut its export taxes on meat and grain on Saturday, the president said. "
+        "He spoke at a farm fair in the capital.\n\nThe tax cut follows this schedule: poultry "
+        "and beef from 7% to 5%; wheat from 12% to 9%.",
+    )
+    assert {"poultry", "beef", "wheat"} <= set(found)
+
+
+def test_finer_goods_of_a_sentence_not_about_the_measure_are_not_its_goods():
+    found = goods(
+        "Ruritania cuts export taxes on meat",
+        "Ruritania cut its export taxes on meat on Saturday, the president said.\n\nFreedonia "
+        "buys half of its beef abroad.",
+    )
+    assert "beef" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya has promised to cut its purchases of Venezuelan oil.",
+        "Kenya will end the trade in Venezuelan crude, the minister said.",
+        "Kenya is not going to buy much oil from Venezuela, the minister said.",
+    ],
+)
+def test_a_good_of_a_third_country_is_no_good_of_the_deal(sentence):
+    assert "oil" not in goods(
+        "Chile and Kenya sign trade agreement",
+        f"Chile and Kenya signed a trade agreement on Friday. {sentence}",
+    )
+
+
+def test_goods_a_measure_spares_are_not_its_goods():
+    found = goods(
+        "Ruritania raises import duties on luxury goods",
+        "Ruritania raised its import duties on luxury goods and perfumes on Monday.\n\nSome goods "
+        "are spared the higher duty: among them cotton and fertilisers; fuels such as diesel; "
+        "and solar panels.",
+    )
+    assert "cosmetics" in found
+    assert not {"cotton", "fertilizers", "refined fuels", "solar panels"} & set(found)
+
+
+def test_goods_exempted_from_a_tariff_on_another_good_keep_that_good():
+    found = goods(
+        "Ruritania imposes tariffs on steel",
+        "Ruritania imposed tariffs of 25% on steel on Monday and refused to exempt Freedonia "
+        "from the higher steel tariffs.",
+    )
+    assert "steel" in found
+
+
+def test_goods_a_sentence_gives_the_measures_rate_on_are_its_goods():
+    found = goods(
+        "Ruritania raises import duties on luxury goods",
+        "Ruritania raised its import duties on 600 luxury goods on Monday, the revenue board "
+        "said.\n\nAmong the imports now paying duties of 10% to 50% are foods such as cheese "
+        "and honey; and personal goods such as perfumes and watches.",
+    )
+    assert {"dairy", "honey", "cosmetics", "clocks and watches"} <= set(found)
+
+
+def test_the_imposers_own_goods_are_not_goods_of_its_measure():
+    result = extract(
+        "EU imposes tariffs on Chinese electric vehicles",
+        "The European Union imposed tariffs of up to 38% on electric vehicles from China on "
+        "Wednesday. Analysts said the EU tariffs could hurt sales of EU dairy products in Asia.",
+        DAY,
+    )
+    measure = next(d for d in result.deals if d.kind == "measure")
+    assert [c.name for c in measure.commodities] == ["electric vehicles"]
+
+
+def test_goods_of_a_measure_another_government_brought_in_are_not_the_deals():
+    found = goods(
+        "Poland to keep its ban on Ukrainian grain",
+        "Poland will keep its ban on imports of grain from Ukraine after September 15, the "
+        "farm minister said on Friday.\n\nIn May the European Commission brought in a ban on "
+        "imports of wheat, corn and sunflower seeds from Ukraine into five countries.",
+    )
+    assert "grain" in found
+    assert not {"wheat", "corn", "sunflower seeds"} & set(found)
+
+
+def test_an_answer_to_the_main_measure_keeps_to_its_own_goods():
+    result = extract(
+        "EU imposes tariffs on Chinese electric vehicles",
+        "The European Union imposed tariffs of up to 38% on electric vehicles from China on "
+        "Wednesday.\n\nChina threatened retaliatory duties on European pork and brandy, saying "
+        "the duties on electric vehicles were unfair.",
+        DAY,
+    )
+    measures = [d for d in result.deals if d.kind == "measure"]
+    assert [c.name for c in measures[0].commodities] == ["electric vehicles"]
+    answer = next(d for d in measures[1:] if {"pork", "spirits"} <= {c.name for c in d.commodities})
+    assert "electric vehicles" not in {c.name for c in answer.commodities}
+
+
+def test_goods_investments_go_into_are_goods_of_the_deal():
+    assert "aircraft" in goods(
+        "US and Switzerland reach trade deal",
+        "The United States and Switzerland reached a trade deal on Friday. Swiss firms pledged "
+        "investments in US production that would go into aerospace and medical devices.",
+    )
+
+
+def test_goods_an_agreement_gives_zero_import_duty_are_its_goods():
+    found = goods(
+        "First zero-duty gold arrives under the India-UAE trade pact",
+        "The first gold consignments arrived in the UAE under the India-UAE trade agreement, "
+        "which came into force on May 1.\n\nGold and other precious metals now carry zero import "
+        "duty, against 5% before.",
+    )
+    assert "precious metals" in found

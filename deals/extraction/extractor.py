@@ -192,10 +192,34 @@ def extract(
         mentions = [to_mention(doc, deal, ordered, figures) for deal in ordered]
     ordered, mentions = _without_one_sided_agreements(ordered, mentions)
     ordered, mentions = _with_steps_of_their_own(doc, ordered, mentions)
+    _answers_keep_their_own_goods(mentions)
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
     return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
+
+
+def _answers_keep_their_own_goods(mentions: list) -> None:
+    """ "The EU imposes tariffs on Chinese EVs ... China threatens duties on European pork": the
+    answer to the story's main measure falls on goods of its own; a good the main measure already
+    falls on is that measure's, not the answer's (unless it is all the answer names)."""
+    main = mentions[0]
+    if main.kind != MEASURE or not main.commodities:
+        return
+    imposing = {p.name for p in main.parties if p.role == "imposing"}
+    targeted = {p.name for p in main.parties if p.role == "targeted"}
+    if not imposing or not targeted:
+        return
+    taken = {c.name for c in main.commodities}
+    for mention in mentions[1:]:
+        if mention.kind != MEASURE:
+            continue
+        its_imposing = {p.name for p in mention.parties if p.role == "imposing"}
+        if not its_imposing & targeted or its_imposing & imposing:
+            continue
+        own = [c for c in mention.commodities if c.name not in taken]
+        if own:
+            mention.commodities = own
 
 
 def _with_steps_of_their_own(

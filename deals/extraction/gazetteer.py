@@ -356,15 +356,28 @@ class Gazetteer:
         return self._with_coordinated_commodities(text, low, matches)
 
     _COORDINATED = re.compile(r"([a-z]+)\s*(?:,|and|or|&)\s*$")
+    _COORDINATED_HEAD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)([a-z]+)\b")
 
     def _with_coordinated_commodities(
         self, text: str, low: str, matches: list[Match]
     ) -> list[Match]:
-        """'light and heavy rare earths' also names light rare earths."""
+        """'light and heavy rare earths' also names light rare earths; 'canola oil and meal',
+        canola meal."""
         extra = []
+        starts = {m.start for m in matches}
         for match in matches:
             if match.category != COMMODITY or " " not in match.text:
                 continue
+            modifier = low[match.start : match.end].rsplit(" ", 1)[0]
+            after = self._COORDINATED_HEAD.match(low, match.end)
+            # "raw minerals and lithium concentrates": the word opens a name of its own.
+            if after and after.start(1) not in starts:
+                candidates = self._alias_by_lower.get(f"{modifier} {after.group(1)}")
+                if candidates:
+                    start, end = after.start(1), after.end(1)
+                    extra.append(
+                        Match(COMMODITY, candidates[0][1], VIA_ALIAS, start, end, text[start:end])
+                    )
             head = low[match.start : match.end].split(" ", 1)[1]
             before = self._COORDINATED.search(low, max(0, match.start - 30), match.start)
             if not before:

@@ -19,7 +19,10 @@ from .prefixes import Scanner
 from .stages import AGREEMENT
 
 TERMS = re.compile(
-    r"\b(?:duty[- ]free|tariff[- ]free|zero[- ](?:duty|duties|tariffs?)|market access"
+    r"\b(?:duty[- ]free|tariff[- ]free"
+    # "zero duty", "zero import duty", "0% import duty", "nil duty".
+    r"|(?:zero|0\s*%|0 per ?cent|nil)[- ](?:(?:import|export|customs)[- ])?(?:duty|duties|tariffs?)"
+    r"|market access"
     r"|(?:more|greater|better|wider|improved) access|non-tariff barriers|agenda"
     r"|preferential (?:access|tariffs?|treatment)|tariff (?:concessions?|cuts?|reductions?"
     r"|elimination|lines|rates?)|(?:eliminat|remov|abolish|scrap|cut|lower|reduc|lift|waiv)\w*"

@@ -491,6 +491,8 @@ def _commodities(
                 if names.intersection(lineage[1:]):
                     chosen.append(hit)
         chosen = [c for c in chosen if not _left_as_they_are(doc, c)]
+    elif deal is deals[0]:
+        chosen += _finer_goods_around(doc, deal, deals, names, sentences)
     history = history_sentences(doc, deal)
     if history and any(c.sentence not in history for c in chosen):
         # "In 2014 Indonesia banned raw ore exports, hurting stainless steel makers": goods only a
@@ -505,7 +507,9 @@ def _commodities(
     if deal.kind == MEASURE:
         imposers = {p.name for p in parties if p.role == "imposing"}
         other = other_measures_goods(doc, chosen, imposers)
-        chosen = [c for c in chosen if c not in other]
+        chosen = [c for c in chosen if c not in other and not _spared(doc, c)]
+        chosen = _without_the_imposers_own_goods(doc, chosen, parties)
+        chosen = _without_goods_of_another_imposer(doc, chosen, parties)
     chosen = _without_broad_roots(doc, chosen)
     chosen = _without_third_countries_goods(doc, chosen, parties)
     chosen = _without_short_forms(doc, chosen)
@@ -545,6 +549,55 @@ def _goods_told_around(
     ]
 
 
+def _finer_goods_around(
+    doc: Document, deal: DraftDeal, deals: list[DraftDeal], names: set[str], sentences: set[int]
+) -> list[CommodityHit]:
+    """ "lower export taxes on meat ... The cut would follow this schedule: poultry and beef from
+    6.75% to 5%": the finer goods a measure's story names, in sentences telling no deal, of the
+    goods its measure falls on."""
+    gaz = doc.gazetteer
+    return [
+        hit
+        for hit in doc.commodities
+        if hit.sentence not in sentences
+        and not _deals_in(doc, deals, hit.sentence)
+        and (
+            (
+                names.intersection(gaz.commodity_lineage(hit.index)[1:])
+                and _refers_to_the_measure(doc, hit.sentence)
+            )
+            or _pays_the_rate(doc, hit)
+        )
+    ]
+
+
+# "Among the imports now paying duties of 10% to 55% are foods such as cheese": goods a
+# sentence gives the measure's rate on.
+_PAYS_THE_RATE = re.compile(
+    r"\b(?:pay|pays|paying|face|faces|facing|subject to|attract|attracts|attracting)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:tariffs?|duty|duties|levy|levies|taxes)\s+of\s+\d[^.]*$"
+)
+
+
+def _pays_the_rate(doc: Document, hit: CommodityHit) -> bool:
+    start = doc.index.sentences[hit.sentence].start
+    return _PAYS_THE_RATE.search(doc.low, start, hit.start) is not None
+
+
+# "the tax cut would follow this schedule", "would be covered", "the ban applies to": a sentence
+# going on about the measure the story has told.
+_THE_MEASURE = re.compile(
+    r"\b(?:(?:the|this|these|its) (?:[\w-]+ ){0,2}(?:ban|bans|cut|cuts|tax|taxes|duty|duties|tariff"
+    r"|tariffs|levy|levies|measure|measures|restriction|restrictions|curbs|embargo)\b"
+    r"|(?:be|are|is) covered\b|appl(?:y|ies) to\b)"
+)
+
+
+def _refers_to_the_measure(doc: Document, i: int) -> bool:
+    s = doc.index.sentences[i]
+    return _THE_MEASURE.search(doc.low, s.start, s.end) is not None
+
+
 # "the tariffs on steel and aluminium will stay as they are": what the deal leaves alone.
 _STAYS = re.compile(
     r"[^.;:,]{0,50}?\b(?:stay|stays|remain|remains)\s+(?:in place|in force|unchanged|untouched"
@@ -578,6 +631,22 @@ def _told_on(doc: Document, sentences: set[int]) -> list[int]:
     ]
 
 
+# "Some goods are spared the duty: among them cotton and fertilisers", "a duty exemption on
+# yellow peas", "exempts solar panels": goods the measure leaves out ("exempt Japan from the steel
+# tariffs" names the goods it falls on).
+_SPARED = re.compile(
+    r"\b(?:spared|exempt(?:s|ed|ing|ion|ions)?|carve[- ]outs?|excluded from)\b(?![^.;:]*\bfrom\b)"
+    # Up to the good, within the clause, or within the list a colon opens.
+    r"(?:[^.;:]*|[^.;:]*:[^.]*)$"
+)
+
+
+def _spared(doc: Document, hit: CommodityHit) -> bool:
+    """Whether a measure's sentence names ``hit`` among the goods it leaves out."""
+    start = max(doc.index.sentences[hit.sentence].start, hit.start - 400)
+    return _SPARED.search(doc.low, start, hit.start) is not None
+
+
 def _without_third_countries_goods(
     doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
 ) -> list[CommodityHit]:
@@ -592,10 +661,7 @@ def _without_third_countries_goods(
             (
                 p
                 for p in doc.parties_by_sentence.get(hit.sentence, ())
-                if p.kind == "country"
-                and p.excluded not in _NOT_AN_ORIGIN
-                and p.end <= hit.start
-                and doc.text[p.end : hit.start] in _ORIGIN_GAPS
+                if p.kind == "country" and _origin_of(doc, p, hit)
             ),
             None,
         )
@@ -604,9 +670,98 @@ def _without_third_countries_goods(
     return kept
 
 
+def _without_the_imposers_own_goods(
+    doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """ "if China raised tariffs against EU dairy products" in a story of the EU's tariffs on
+    Chinese cars: the imposer's own goods are those a measure against it would fall on."""
+    imposers = {p.name for p in parties if p.role == "imposing"}
+    targets = {p.name for p in parties if p.role == "targeted"} - imposers
+    if not imposers or not targets:
+        return chosen
+    kept = []
+    for hit in chosen:
+        origin = next(
+            (
+                p
+                for p in doc.parties_by_sentence.get(hit.sentence, ())
+                if p.kind in COUNTRYLIKE and p.end <= hit.start and _origin_of(doc, p, hit)
+            ),
+            None,
+        )
+        if (
+            origin is None
+            or origin.name not in imposers
+            or _EXPORTS.search(doc.low, doc.index.sentences[hit.sentence].start, hit.start)
+        ):
+            kept.append(hit)
+    return kept
+
+
+_EXPORTS = re.compile(r"\bexport")
+
+# "In May the European Commission brought in a ban on imports of wheat and corn": a measure its
+# subject put on the goods after it.
+_PUT_A_MEASURE_ON = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:brought in|imposed|introduced|adopted|agreed to|put in place"
+    r"|put|placed|slapped|set|extended|announced)\s+(?:an?\s+|its\s+|the\s+|new\s+)?"
+    r"(?:[\w%-]+\s+){0,3}?(?:ban|bans|embargo|tariffs?|duty|duties|levy|levies|quotas?|restrictions"
+    r"|curbs|surtax(?:es)?)\s+on\b[^.;:]*$"
+)
+
+
+def _without_goods_of_another_imposer(
+    doc: Document, chosen: list[CommodityHit], parties: list[PartyMention]
+) -> list[CommodityHit]:
+    """ "In May the European Commission brought in a ban on imports of wheat" in a story of
+    Poland's ban on grain: goods of a measure the sentence gives another government."""
+    sides = {p.name for p in parties}
+    if not sides:
+        return chosen
+    gaz = doc.gazetteer
+    kept = []
+    for hit in chosen:
+        other = False
+        for p in doc.parties_by_sentence.get(hit.sentence, ()):
+            if p.end > hit.start or p.excluded or p.kind not in _GOVERNMENTS:
+                continue
+            home = gaz.country_party(p.country)
+            if p.name in sides or (home is not None and home.name in sides):
+                continue
+            if _PUT_A_MEASURE_ON.match(doc.low, p.end, hit.start):
+                other = True
+        if not other:
+            kept.append(hit)
+    return kept
+
+
+_GOVERNMENTS = frozenset({"country", "bloc", "government_body"})
+
+
+def _origin_of(doc: Document, party: PartyHit, hit: CommodityHit) -> bool:
+    """Whether ``party`` is where ``hit`` comes from: "Russian oil", "Russia's oil" (and "the
+    trade in Russian crude", though "in" reads as a place), "oil from Russia"."""
+    if party.end <= hit.start:
+        if doc.text[party.end : hit.start] not in _ORIGIN_GAPS:
+            return False
+        if party.excluded == "place":
+            # "Australian lithium mines": where an asset lies, not where a good comes from.
+            return not _ASSET_AFTER_GOOD.match(doc.low, hit.end)
+        return party.excluded not in _NOT_AN_ORIGIN
+    return party.excluded not in _NOT_AN_ORIGIN and bool(
+        _FROM_GAP.fullmatch(doc.low, hit.end, party.start)
+    )
+
+
 _ORIGIN_GAPS = frozenset({" ", "'s ", "' "})
 # "Australian lithium mines": the country where the asset a deal is about lies.
 _NOT_AN_ORIGIN = frozenset({"place", "descriptor", "source"})
+_ASSET_AFTER_GOOD = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:projects?|mines?|deposits?|fields?|plants?|refiner(?:y|ies)"
+    r"|terminals?|smelters?|assets|reserves|sector|industry|producers?|miners?|companies)\b"
+)
+# "oil from Russia", "oil imported from Russia".
+_FROM_GAP = re.compile(r"\s+(?:(?:imported|bought|shipped|sourced)\s+)?from\s+(?:the\s+)?")
 
 
 def _without_short_forms(doc: Document, chosen: list[CommodityHit]) -> list[CommodityHit]:

@@ -63,6 +63,10 @@ _DESCRIBES_NOT_A_GOOD = re.compile(
     r"[\s-]+(?:transition|security|policy|policies|group|company|companies|firm|firms|major"
     r"|majors|giant|ministry|minister|ministers|department|secretary|maker|makers|manufacturer"
     r"|manufacturers|exchange|operator|operators|operations|explorer|explorers"
+    # "a grains and oilseeds economist", "a global EV leader": a person or firm of the trade.
+    r"|economist|economists|analyst|analysts|strategist|strategists|leader|leaders"
+    # "meeting India's energy needs", "grow its energy sources": what an economy wants.
+    r"|needs|dialogue|sources"
     # "the nuclear fuel cycle", "battery electric vehicles": a field, or a kind of another good.
     r"|cycle|electric)\b"
 )
@@ -96,20 +100,31 @@ _USED_IN = re.compile(
     r"|ingredient (?:in|of|for)|components? (?:in|of|for)|feedstock for|raw material for"
     r"|which (?:make|makes) up)\s+(?:[\w-]+\s+){0,3}$"
 )
-# "an economy famous for pharmaceuticals, watches and cheese": every good of the list.
-_FAMOUS_FOR = re.compile(r"\b(?:famous|known|renowned|prized) for\b[^.;:()]*$")
+_INVESTED = re.compile(r"\binvest(?:s|ed|ing|ments?)?\b[^.;]*$")
+# "an economy famous for pharmaceuticals, watches and cheese": every good of the list; "metals
+# essential to products ranging from smartphones to electric vehicles": what a good goes into;
+# "large reserves of minerals such as lithium and cobalt": what a country's ground holds.
+_FAMOUS_FOR = re.compile(
+    r"\b(?:(?:famous|known|renowned|prized) for"
+    r"|(?:essential|vital|crucial|indispensable) (?:to|for|in)"
+    r"|(?:reserves|deposits) of)\b[^.;:()]*$"
+)
 _PRODUCER_RANK = re.compile(
     r"\b(?:world's|major|largest|biggest|top|leading)\s+(?:[a-z]+\s+){0,2}$"
 )
-_PRODUCERS = re.compile(r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|consumers?)\b")
+_PRODUCERS = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:producers?|exporters?|importers?|consumers?|suppliers?|buyers?)\b"
+)
 
 
 def _describes_an_economy(low: str, start: int, end: int) -> bool:
     if _ECONOMY_AFTER.match(low, end) or _ECONOMY_BEFORE.search(low, max(0, start - 30), start):
         return True
-    if _FAMOUS_FOR.search(low, max(0, start - 70), start) or _USED_IN.search(
-        low, max(0, start - 60), start
-    ):
+    if _FAMOUS_FOR.search(low, max(0, start - 70), start):
+        return True
+    used = _USED_IN.search(low, max(0, start - 60), start)
+    # "investments would go into aerospace": where money goes, not what a good is made into.
+    if used and not _INVESTED.search(low, max(0, used.start() - 60), used.start()):
         return True
     return bool(
         _PRODUCERS.match(low, end) and _PRODUCER_RANK.search(low, max(0, start - 40), start)
@@ -230,6 +245,8 @@ def find_hits(
                 _DESCRIBES_NOT_A_GOOD.match(low, m.end)
                 or _describes_an_economy(low, m.start, m.end)
                 or _OFFICE_BEFORE.search(low, max(0, m.start - 40), m.start)
+                # "thousands of trucks carrying wheat": the vehicle, not a good traded.
+                or _LADEN_AFTER.match(low, m.end)
                 or (
                     _VERB_AFTER.match(low, m.end)
                     and _VERB_BEFORE.search(low, max(0, m.start - 12), m.start)
@@ -357,6 +374,7 @@ def _with_the_bloc(
 _CARRIER = re.compile(r"(?:ships?|vessels?|tankers?|freighters?|carriers?|barges?)\b")
 _CARRIER_AFTER = re.compile(r"[\s-](?:ship|vessel|tanker|freighter|carrier)s?\b")
 _CARGO_BEFORE = re.compile(r"\b(?:cargo|container|bulk|merchant)[\s-]+$")
+_LADEN_AFTER = re.compile(r"\s+(?:carrying|loaded with|laden with)\b")
 _CARRYING_AFTER = re.compile(r"\s+(?:carrying|loaded with|laden with|bound for|sailing|sails)\b")
 
 
