@@ -30,6 +30,25 @@ def test_a_review_of_a_named_pact_is_no_deal_of_a_measure_story():
     assert "Colombia" not in names(deals[0])
 
 
+def test_an_agreement_goods_are_covered_by_or_comply_with_is_no_deal_of_a_measure_story():
+    deals = deals_of(
+        "Peru pauses duties on goods covered by PCFTA",
+        "Peru paused its 20% duties on Chilean and Bolivian goods that comply with the "
+        "Peru-Chile-Bolivia Free Trade Agreement (PCFTA) on Monday. Products that meet the PCFTA "
+        "rules will pay nothing until June.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_measure_said_to_breach_an_agreement_leaves_no_deal_of_the_agreement():
+    deals = deals_of(
+        "Trade panel rules against Peru's copper export ban",
+        "A trade panel found on Monday that Peru's ban on copper ore exports, in force since "
+        "2020, is in breach of the Andean Trade Agreement, a pact among four countries.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
 def test_a_pact_under_which_the_news_happens_stays_a_deal():
     deals = deals_of(
         "Peru imposes duties on Chinese steel",
