@@ -585,3 +585,20 @@ def test_a_measure_report_naming_no_party_does_not_take_roles_from_the_articles_
     ProposedCommodity.objects.create(proposal=controls, name="Steel", commodity=goods["steel"])
 
     assert matched(controls) is None
+
+
+def test_a_measure_report_whose_headline_sides_are_not_the_measures_is_another_measure(
+    countries,
+):
+    avalon, borduria, carpania, dorne = (countries[name] for name in countries)
+    accepted(MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)])
+
+    # "Carpania and Dorne pause their port fees", recalling further down Avalon's tariffs on
+    # Borduria: the parser gave the background parties roles too.
+    port_fees = report(
+        MEASURE,
+        "Carpania and Dorne pause port fees",
+        [(carpania, IMPOSING), (dorne, IMPOSING), (avalon, IMPOSING), (borduria, TARGETED)],
+    )
+
+    assert matched(port_fees) is None

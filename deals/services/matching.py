@@ -239,7 +239,13 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
     party the parser gave the other role besides does not count once the imposer is the same.
     An export ban or export control is known by who imposes it on what goods: the buyers a
     report names are where the goods went, not its target, and differ from report to report.
+    A report whose headline sides (its first two parties) are neither of the measure's is about
+    another measure, whatever parties its later paragraphs share with it.
     """
+    if sketch.lead_ids and not sketch.borrowed and not sketch.lead_ids & candidate.party_ids:
+        # Neither side its headline names is the measure's: the parties it shares with it are
+        # ones it names further down (its background).
+        return None
     (my_imposers, my_targets), (their_imposers, their_targets) = (
         _recover_sides(sketch, candidate, report=True),
         _recover_sides(candidate, sketch, report=False),
