@@ -30,6 +30,25 @@ def test_a_review_of_a_named_pact_is_no_deal_of_a_measure_story():
     assert "Colombia" not in names(deals[0])
 
 
+def test_an_agreement_goods_are_covered_by_or_comply_with_is_no_deal_of_a_measure_story():
+    deals = deals_of(
+        "Peru pauses duties on goods covered by PCFTA",
+        "Peru paused its 20% duties on Chilean and Bolivian goods that comply with the "
+        "Peru-Chile-Bolivia Free Trade Agreement (PCFTA) on Monday. Products that meet the PCFTA "
+        "rules will pay nothing until June.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_measure_said_to_breach_an_agreement_leaves_no_deal_of_the_agreement():
+    deals = deals_of(
+        "Trade panel rules against Peru's copper export ban",
+        "A trade panel found on Monday that Peru's ban on copper ore exports, in force since "
+        "2020, is in breach of the Andean Trade Agreement, a pact among four countries.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
 def test_a_pact_under_which_the_news_happens_stays_a_deal():
     deals = deals_of(
         "Peru imposes duties on Chinese steel",
@@ -131,3 +150,32 @@ def test_within_the_framework_of_a_bloc_names_no_framework_agreed():
     (sentence,) = split_sentences(low, 0)
     nouns = [low[c.start : c.end] for c in find_cues(low, [sentence], SentenceIndex([sentence]))]
     assert nouns.count("framework") == 1
+
+
+def test_leaders_agreeing_to_work_on_concerns_make_no_agreement_of_a_measure_story():
+    deals = deals_of(
+        "Peru pauses tariffs on Chile for 30 days",
+        "The 25% tariffs that Peru imposed on Chilean exports will be put on hold for at least "
+        "30 days, the Chilean prime minister said on Monday, after the two leaders agreed to work "
+        "on the concerns raised over border security.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_leader_agreeing_to_cooperate_with_a_third_country_makes_no_agreement():
+    deals = deals_of(
+        "Peru and Chile pause port fees",
+        "Peru and Chile suspended their port fees for a year on Monday. The Peruvian president "
+        "agreed to work with Japan on shipbuilding.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_sides_agreeing_to_a_deal_in_a_measure_story_still_make_an_agreement():
+    deals = deals_of(
+        "Peru pauses tariffs on Chile for 30 days",
+        "The 25% tariffs that Peru imposed on Chilean exports will be put on hold for at least "
+        "30 days, the Chilean prime minister said on Monday, after the two leaders agreed to a "
+        "trade deal.",
+    )
+    assert [d.kind for d in deals] == ["measure", "agreement"]

@@ -540,3 +540,65 @@ def test_a_measure_report_naming_its_imposer_only_in_background_joins_that_impos
     )
 
     assert matched(braced) == by_avalon
+
+
+def test_a_measure_report_giving_no_party_a_role_joins_the_measure_of_its_imposer_on_its_goods(
+    countries, goods
+):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    steel_ban = accepted(
+        MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], [goods["steel"]]
+    )
+    accepted(
+        MEASURE,
+        "Borduria tariffs on Avalon",
+        [(borduria, IMPOSING), (avalon, TARGETED)],
+        [goods["pork"]],
+    )
+
+    # "The government extends its ban on steel exports": Avalon read from its trade ministry,
+    # its role unread.
+    extended = report(MEASURE, "Export ban on steel", [(avalon, "")], [goods["steel"]])
+    # The same words about goods of another family are not the ban.
+    other_goods = report(MEASURE, "Export ban on antimony", [(avalon, "")], [goods["antimony"]])
+
+    assert matched(extended) == steel_ban
+    assert matched(other_goods) is None
+
+
+def test_a_measure_report_naming_no_party_does_not_take_roles_from_the_articles_other_deals(
+    countries, goods
+):
+    avalon, borduria = countries["Avalon"], countries["Borduria"]
+    steel = [goods["steel"]]
+    accepted(MEASURE, "Avalon export ban on steel", [(avalon, IMPOSING)], steel)
+
+    # "Borduria and Avalon talk trade; export controls on steel are also in place": the
+    # controls' sides are unsaid, the parties are the agreement's.
+    article = ArticleFactory(title="Borduria and Avalon talk trade")
+    talks = Proposal.objects.create(article=article, kind=AGREEMENT, title="Talks")
+    for party in (borduria, avalon):
+        ProposedParty.objects.create(proposal=talks, name=party.name, kind=party.kind, party=party)
+    controls = Proposal.objects.create(
+        article=article, kind=MEASURE, title="Export controls on steel", position=1
+    )
+    ProposedCommodity.objects.create(proposal=controls, name="Steel", commodity=goods["steel"])
+
+    assert matched(controls) is None
+
+
+def test_a_measure_report_whose_headline_sides_are_not_the_measures_is_another_measure(
+    countries,
+):
+    avalon, borduria, carpania, dorne = (countries[name] for name in countries)
+    accepted(MEASURE, "Avalon tariffs on Borduria", [(avalon, IMPOSING), (borduria, TARGETED)])
+
+    # "Carpania and Dorne pause their port fees", recalling further down Avalon's tariffs on
+    # Borduria: the parser gave the background parties roles too.
+    port_fees = report(
+        MEASURE,
+        "Carpania and Dorne pause port fees",
+        [(carpania, IMPOSING), (dorne, IMPOSING), (avalon, IMPOSING), (borduria, TARGETED)],
+    )
+
+    assert matched(port_fees) is None

@@ -180,7 +180,9 @@ AGREEMENT_CUES: list[StageCue] = [
             r"|accord|framework|understanding|truce)\b"
             # "have reached agreement on tariffs": the bare noun.
             r"|\breach(?:ed|es)? (?:an? )?(?:agreement|accord|consensus)\b"
+            # "agreed to work on the concerns", "agreed to cooperate": a promise, not terms.
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
+            r"(?!\s+to\s+(?:work|cooperate|co-operate|collaborate)\b)"
             r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
             r"|\bconclusion of (?:the |their |its )?(?:[\w-]+ )?(?:negotiations|talks)\b"
             r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "

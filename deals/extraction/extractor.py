@@ -526,7 +526,7 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
             agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []
-    if _agreement_is_trade(doc, agreement):
+    if _agreement_is_trade(doc, agreement) and not _only_a_frame(doc, agreement, measure):
         deals.append(agreement)
     if _measure_is_reported(doc, measure, bool(deals) and bool(agreement.support)):
         deals.append(measure)
@@ -538,6 +538,36 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
     if measure in deals:
         deals = [part for d in deals for part in (split_measures(doc, d) if d is measure else [d])]
     return deals
+
+
+# "goods covered by the USMCA", "products that comply with the agreement", "members' obligations
+# under GATT 1994": the agreement as the rules goods or measures fall under.
+_FRAME_BEFORE = re.compile(
+    r"\b(?:under|covered by|compl(?:y|ies|ying|iant) with|meets?|meeting|in line with"
+    r"|consistent with|in (?:breach|violation) of|violat(?:e|es|ed|ing))\s+(?:the\s+)?"
+    r"(?:[\w.'-]+,?\s+){0,4}$"
+)
+
+
+def _only_a_frame(doc: Document, agreement: DraftDeal, measure: DraftDeal) -> bool:
+    """Whether a story about a measure names an agreement only as the rules its goods or the
+    measure fall under ("tariffs paused on goods covered by the USMCA", "a ban that breaches
+    GATT"): nothing happens to the agreement, so it is no deal of the story. A noun restating an
+    agreement the sentence already named so ("under GATT 1994, the general agreement ..., a
+    pact ...") is the same reference."""
+    if not agreement.support or not any(not s.cue.is_noun for s in measure.support):
+        return False
+    if any(not s.cue.is_noun for s in agreement.support):
+        return False
+    framed: set[int] = set()
+    for noun in sorted(agreement.nouns, key=lambda n: n.start):
+        sentence = doc.index.sentences[noun.sentence]
+        before = doc.low[max(sentence.start, noun.start - 60) : noun.start]
+        if noun.sentence in framed or _FRAME_BEFORE.search(before):
+            framed.add(noun.sentence)
+        else:
+            return False
+    return True
 
 
 # "takes effect on April 1", "will apply from January 2027", "kicks in next month".

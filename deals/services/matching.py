@@ -93,7 +93,8 @@ class DealSketch:
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
     A report's `lead_ids` are the first two parties it names, the sides its headline names;
     `unknown` counts the parties it names that the tracker does not know yet, `lead_unknown`
-    those among its first two. `economy_ids` are its countries and blocs.
+    those among its first two. `economy_ids` are its countries and blocs. A report that named
+    no party takes the parties of the article's other deals, `borrowed`.
     """
 
     kind: str
@@ -109,6 +110,7 @@ class DealSketch:
     unknown: int = 0
     lead_unknown: int = 0
     economy_ids: frozenset[int] = frozenset()
+    borrowed: bool = False
 
     def weight(self, party_id: int) -> float:
         return self.weights.get(party_id, 1.0)
@@ -202,8 +204,11 @@ def _recover_sides(
     target, whatever other targets it lists. A report that names the imposer and no target, but
     names the deal's target in a sentence of background ("the duties, which hit Borduria's
     mills"), is about the deal's target; one that names the deal's target and no imposer, but
-    names the deal's imposer in background, is about the deal's imposer. A deal's parties
-    without a role are background its reports named in passing, never a side.
+    names the deal's imposer in background, is about the deal's imposer. A report that gives
+    no party a role ("the government extends its ban on onion exports", the country read from
+    the ministry that signed it) lost both: the parties it names hold the roles they hold in the
+    deal (not those it borrowed from the article's other deals). A deal's parties without a
+    role are background its reports named in passing, never a side.
     """
     imposers, targets = sketch.imposing_ids, sketch.targeted_ids
     lost = targets & other.imposing_ids
@@ -220,6 +225,8 @@ def _recover_sides(
             targets = background & other.targeted_ids
         elif targets & other.targeted_ids and not imposers:
             imposers = background & other.imposing_ids
+        elif not imposers and not targets and not sketch.borrowed:
+            imposers, targets = background & other.imposing_ids, background & other.targeted_ids
     return imposers, targets
 
 
@@ -232,7 +239,13 @@ def _measure_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | None
     party the parser gave the other role besides does not count once the imposer is the same.
     An export ban or export control is known by who imposes it on what goods: the buyers a
     report names are where the goods went, not its target, and differ from report to report.
+    A report whose headline sides (its first two parties) are neither of the measure's is about
+    another measure, whatever parties its later paragraphs share with it.
     """
+    if sketch.lead_ids and not sketch.borrowed and not sketch.lead_ids & candidate.party_ids:
+        # Neither side its headline names is the measure's: the parties it shares with it are
+        # ones it names further down (its background).
+        return None
     (my_imposers, my_targets), (their_imposers, their_targets) = (
         _recover_sides(sketch, candidate, report=True),
         _recover_sides(candidate, sketch, report=False),
@@ -462,7 +475,8 @@ def sketch_of(proposal: Proposal) -> DealSketch:
             unknown += 1
             continue
         parties.append((pk, mention.role, mention.kind))
-    if not parties and not unknown:
+    borrowed = not parties and not unknown
+    if borrowed:
         siblings = ProposedParty.objects.filter(proposal__article_id=proposal.article_id)
         parties = [
             (pk, "", kind)
@@ -488,4 +502,5 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         lead_ids=frozenset(ids[:2]),
         unknown=unknown,
         lead_unknown=lead_unknown,
+        borrowed=borrowed,
     )
