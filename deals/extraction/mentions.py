@@ -641,10 +641,20 @@ _SPARED = re.compile(
 )
 
 
+# "also extended the duty exemption on yellow peas": an exemption acted on is a measure told,
+# and the goods it names are its own.
+_EXEMPTION_ACTED_ON = re.compile(
+    r"\b(?:extend(?:s|ed|ing)?|grant(?:s|ed|ing)?|introduc(?:e|es|ed|ing)|renew(?:s|ed|ing)?"
+    r"|approv(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|end(?:s|ed|ing)?"
+    r"|revok(?:e|es|ed|ing)|withdr(?:ew|aw|aws|awn))\s+(?:[\w-]+\s+){0,5}?exemptions?\b"
+)
+
+
 def _spared(doc: Document, hit: CommodityHit) -> bool:
     """Whether a measure's sentence names ``hit`` among the goods it leaves out."""
     start = max(doc.index.sentences[hit.sentence].start, hit.start - 400)
-    return _SPARED.search(doc.low, start, hit.start) is not None
+    spared = _SPARED.search(doc.low, start, hit.start)
+    return spared is not None and not _EXEMPTION_ACTED_ON.search(doc.low, start, hit.start)
 
 
 def _without_third_countries_goods(
