@@ -185,6 +185,13 @@ def test_deal_list_filters_with_the_shared_filterset(client, world):
     assert listed(client, changed_before="2026-02-01") == [tariff]
 
 
+def test_the_whole_deal_list_reads_as_the_filterset_orders_it_and_draws_its_form(client, world):
+    # Read without the FilterSet when nothing is chosen: the same deals in the same order.
+    assert listed(client) == listed(client, sort="changed") == listed(client, page="1")
+    page = text_of(client.get(reverse("deals:deal-list")))
+    assert "Latest change first" in page  # The form's sort choices are drawn all the same.
+
+
 def test_deal_list_form_keeps_every_selection_and_reads_in_order(client, world):
     for name, code in (("Türkiye", "TR"), ("Åland Islands", "AX"), ("Zambia", "ZM")):
         CountryFactory(name=name, slug=name.lower().replace(" ", "-"), iso_code=code)

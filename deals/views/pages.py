@@ -278,9 +278,16 @@ class DealListView(MultipleObjectMixin, TemplateView):
         paginator.stage_counts, paginator.read_page = self.stage_counts, self.read_page
         return paginator
 
+    @cached_property
+    def filterset(self) -> DealFilterSet:
+        return DealFilterSet(self.request.GET, queryset=Deal.objects.published())
+
     def get_queryset(self):
-        self.filterset = DealFilterSet(self.request.GET, queryset=Deal.objects.published())
         # Each row reads its parties' and commodities' names itself (`deal_rows`).
+        if not any(value for name, value in self.request.GET.items() if name != "page"):
+            # The whole archive in its own order, latest change first: nothing to check or
+            # filter, so the FilterSet and its form are built only if the form is drawn.
+            return Deal.objects.published().select_related("status")
         return self.filterset.qs.select_related("status")
 
     def _listing(self) -> dict:
@@ -334,8 +341,8 @@ class DealListView(MultipleObjectMixin, TemplateView):
         chosen.update(_chosen_by_id(query))
         return {
             **context,
-            "filterset": self.filterset,
-            "form": self.filterset.form,
+            "filterset": later(getattr, self, "filterset"),
+            "form": later(lambda: self.filterset.form),
             "chosen": chosen,
             "kinds": options(
                 [(value, f"{label}s") for value, label in DealKind.choices], chosen["kind"]
@@ -348,7 +355,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
             "country_options": later(country_options, chosen["country"], version),
             "party_options": later(party_options, chosen["party"], version),
             "commodity_options": later(commodity_options, chosen["commodity"], version),
-            "sorts": options(self.filterset.form.fields["sort"].choices, chosen["sort"]),
+            "sorts": later(
+                lambda: options(self.filterset.form.fields["sort"].choices, chosen["sort"])
+            ),
             # Drawn; for the whole archive, a tally as its counts are.
             "chart": later(chart) if filtered else later(tally, "deals-chart", version, chart),
             "deal_rows": later(deal_rows, context["object_list"]),
