@@ -10,7 +10,7 @@ import pytest
 
 from deals.extraction import extract
 
-from .stories import DAY, stage_of
+from .stories import DAY, main_deal, stage_of
 
 AGREEMENT_BODY = "The free trade agreement between Chile and India covers copper, fruit and wine."
 MEASURE_BODY = "The duties apply to steel and aluminium from China and Vietnam."
@@ -338,3 +338,23 @@ def test_a_second_verb_that_shares_its_to_is_still_to_come():
         ("agreement", "signed"),
         ("measure", "imposed"),
     ]
+
+
+def test_a_measure_said_in_effect_stays_imposed_when_a_later_part_is_still_to_come():
+    deal = main_deal(
+        "Borduria's ban on Syldavian wheat in force",
+        "Borduria's ban on imports of Syldavian wheat, agreed in March, took effect on Monday. "
+        "A price cap on Syldavian barley also took effect on Monday and limits sales to other "
+        "countries to $60 per tonne. A second cap, on barley malt, will apply from February "
+        "2026, the month Borduria's ban on Syldavian flour takes effect.",
+    )
+    assert (deal.kind, deal.stage) == ("measure", "imposed")
+
+
+def test_a_measure_in_effect_only_from_a_later_date_is_still_threatened():
+    deal = main_deal(
+        "Borduria bans Syldavian wheat",
+        "Borduria will ban imports of Syldavian wheat, the ministry said. "
+        "The ban will apply from February 2026.",
+    )
+    assert (deal.kind, deal.stage) == ("measure", "threatened")

@@ -66,7 +66,7 @@ def _read_in_context(doc: Document, deal: DraftDeal, best: Support) -> Support:
         deal.kind == MEASURE
         and best.stage == "imposed"
         and any(s.later for s in deal.support)
-        and not _IN_EFFECT.search(doc.low, best.cue.start, best.cue.end)
+        and not _said_in_effect(doc, deal, best)
     ):
         return Support("threatened", best.weight, best.cue, best.rumour, later=True)
     if deal.kind != AGREEMENT:
@@ -92,6 +92,19 @@ def _read_in_context(doc: Document, deal: DraftDeal, best: Support) -> Support:
 
 
 _EARLY = frozenset({"talks", "negotiating"})
+
+
+def _said_in_effect(doc: Document, deal: DraftDeal, best: Support) -> bool:
+    """Whether the story says the measure is in effect now ("the embargo took effect on
+    Monday"), in the chosen statement or another, whatever later date a part of it takes effect
+    from ("a second cap will apply from February")."""
+    return any(
+        s.stage == "imposed"
+        and not s.later
+        and not s.past
+        and _IN_EFFECT.search(doc.low, s.cue.start, s.cue.end)
+        for s in (best, *deal.support)
+    )
 
 
 def _measure_named_as_a_fact(doc: Document, deal: DraftDeal) -> Support | None:
