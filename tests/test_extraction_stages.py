@@ -455,14 +455,14 @@ def test_common_wire_phrasings_of_measure_stages(title, body, expected):
     assert stage_of(title, body) == expected
 
 
-def test_a_headline_measure_to_be_lifted_is_the_main_deal_and_still_stands():
+def test_a_headline_measure_to_be_lifted_is_the_main_deal_filed_as_lifted():
     result = extract(
         "Trump to lift steel and aluminum tariffs on Canada, Mexico",
         "A deal has been struck under which the US will drop the tariffs it placed on Canadian "
         "and Mexican steel. Canada will scrap the retaliatory duties it imposed on US goods.",
         DAY,
     )
-    assert (result.deals[0].kind, result.deals[0].stage) == ("measure", "imposed")
+    assert (result.deals[0].kind, result.deals[0].stage) == ("measure", "lifted")
 
 
 def test_a_first_shipment_still_expected_is_not_implemented():

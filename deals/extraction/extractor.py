@@ -634,8 +634,9 @@ def _support_for(
         elif kind == MEASURE and stage == "imposed":
             stage, weight = "threatened", 0.8
         elif kind == MEASURE and stage in _ENDINGS and cue.start < doc.title_end:
-            # "Trump to lift tariffs on Canada": until it is lifted, the headline's measure stands.
-            stage, weight = "imposed", 0.6
+            # "Trump to lift tariffs on Canada": a headline's announced end is the news editors
+            # file, less surely than one done.
+            weight *= 0.6
         elif kind == AGREEMENT and stage in _EARLY_AGREEMENT_STAGES:
             # "Japan and the GCC to resume talks", "to begin negotiations next year": the sides
             # talk about negotiating; formal rounds are still to come.
