@@ -358,3 +358,17 @@ def test_a_measure_in_effect_only_from_a_later_date_is_still_threatened():
         "The ban will apply from February 2026.",
     )
     assert (deal.kind, deal.stage) == ("measure", "threatened")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Borduria to lift import restrictions on Syldavian steel",
+        "Borduria to scrap tariffs on Syldavian steel",
+        "Borduria will ease import restrictions on Syldavian steel",
+        "Borduria to abolish export duties on steel",
+    ],
+)
+def test_an_end_of_a_measure_announced_in_the_headline_is_filed_as_lifted(title):
+    deal = main_deal(title, "The restrictions apply to steel and cars from Syldavia.")
+    assert (deal.kind, deal.stage) == ("measure", "lifted")

@@ -410,6 +410,10 @@ MEASURE_CUES: list[StageCue] = [
         _rx(
             r"\b(?:lift" + _NOT_A_RAISE + r"|remove|revoke|rescind"
             r"|repeal)\b"
+            # "to scrap tariffs", "will ease import restrictions": the base forms of the verbs
+            # above that need their measure named.
+            r"|\b(?:scrap|eliminate|waive|axe|abolish|ditch|relax|ease|roll back|dismantle"
+            r"|annul|do away with)\s+(?:[\w%.$-]+\s+){0,3}?" + _MNOUN + r"\b"
         ),
         "M",
         _S(measure="lifted"),
