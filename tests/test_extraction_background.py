@@ -100,3 +100,76 @@ def test_the_quotas_trade_runs_under_are_no_measure_of_their_own():
         "China recovers after Beijing lifted restrictions on Peruvian grapes.",
     )
     assert [d.kind for d in deals] == ["agreement", "measure"]
+
+
+# -- earlier measures of the same government, on other goods ----------------------------------
+
+
+def test_an_earlier_ban_on_other_goods_is_a_measure_of_its_own():
+    main, *rest = deals_of(
+        "Peru bans petrol imports",
+        "Peru banned petrol imports on Monday to save foreign currency. It earlier banned "
+        "exports of flour and sugar.",
+    )
+    assert (main.stage, roles(main)) == ("imposed", {"Peru": "imposing"})
+    assert goods(main) == ["refined fuels"]
+    earlier = next(d for d in rest if d.kind == "measure")
+    assert (earlier.stage, roles(earlier)) == ("imposed", {"Peru": "imposing"})
+    assert goods(earlier) == ["flour", "sugar"]
+    assert earlier.stage_quote.startswith("It earlier banned")
+
+
+def test_a_ban_on_other_goods_lifted_last_year_is_a_measure_of_its_own():
+    main, *rest = deals_of(
+        "Peru bans onion exports",
+        "Peru banned exports of onions on Monday. A ban on exports of rice was lifted last year.",
+    )
+    assert main.stage == "imposed"
+    assert "rice" not in goods(main)
+    lifted = next(d for d in rest if d.kind == "measure")
+    assert (lifted.stage, roles(lifted), goods(lifted)) == (
+        "lifted",
+        {"Peru": "imposing"},
+        ["rice"],
+    )
+
+
+def test_duties_kept_on_other_goods_are_a_measure_of_their_own():
+    main, *rest = deals_of(
+        "Chile lifts duties on Peruvian fruit",
+        "Chile lifted its duties on Peruvian fruit on Monday. Duties on Peruvian wine, imposed "
+        "in 2022, stay in place.",
+    )
+    assert (main.stage, goods(main)) == ("lifted", ["fruit"])
+    kept = next(d for d in rest if d.kind == "measure")
+    assert (kept.stage, goods(kept)) == ("imposed", ["wine"])
+    assert roles(kept) == {"Chile": "imposing", "Peru": "targeted"}
+
+
+def test_the_other_sides_earlier_duties_beside_a_probe_are_a_measure_of_their_own():
+    main, *rest = deals_of(
+        "Canada probes Chinese steel",
+        "Canada opened an anti-dumping probe into steel from China on Monday. China had "
+        "already imposed duties on Canadian canola oil and meal in March.",
+    )
+    assert roles(main) == {"Canada": "imposing", "China": "targeted"}
+    assert goods(main) == ["steel"]
+    duties = next(d for d in rest if d.kind == "measure")
+    assert roles(duties) == {"China": "imposing", "Canada": "targeted"}
+    assert duties.stage == "imposed"
+
+
+def test_an_earlier_step_on_the_same_goods_is_no_measure_of_its_own():
+    deals = deals_of(
+        "Peru bans onion exports",
+        "Peru banned exports of onions on Monday. It had banned onion exports in 2019 too.",
+    )
+    assert len([d for d in deals if d.kind == "measure"]) == 1
+
+
+def test_a_step_of_the_news_on_more_goods_is_no_earlier_measure():
+    deals = deals_of(
+        "Peru bans onion exports",
+        "Peru banned exports of onions on Monday. The ban also covers garlic.",
+    )
+    assert len([d for d in deals if d.kind == "measure"]) == 1

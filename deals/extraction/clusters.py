@@ -30,7 +30,7 @@ from .stages import MEASURE, Cue
 _BREAK = re.compile(
     r";|\s-\s|\b(?:in (?:response|reply|retaliation) (?:to|for|against)|in retaliation"
     r"|retaliat(?:ing|ion) (?:for|against)|after|following|while|whereas"
-    r"|even (?:if|though)|although|despite)\b"
+    r"|even (?:if|though)|although|despite|since then)\b"
 )
 # ", and Washington raised ...": a new subject starts a new segment (read on the cased text).
 _NEW_SUBJECT = re.compile(r",\s(?:and|but|while)\s(?=[A-Z])")
@@ -124,6 +124,10 @@ class _Segment:
     named_goods: set[int] = field(default_factory=set)
     #: "The ministry also extended ...": told as a further step of its own.
     further: bool = False
+    #: "It earlier banned exports of flour": the goods of a step told as done before the news.
+    earlier_goods: set[int] = field(default_factory=set)
+    #: A step of the news itself is told in it.
+    told_now: bool = False
 
     @property
     def names_a_side(self) -> bool:
@@ -144,6 +148,10 @@ class _Cluster:
     named_goods: set[int] = field(default_factory=set)
     #: Opened by a segment told apart from the cluster before it (``told_apart``).
     apart: bool = False
+    #: Something happens to it in the news, not only in its history.
+    told_now: bool = False
+    #: For an earlier step told beside a measure (``told_before``): that measure.
+    beside: _Cluster | None = None
 
     def accepts(self, segment: _Segment) -> bool:
         def agree(a: str | None, b: str | None) -> bool:
@@ -192,6 +200,7 @@ class _Cluster:
         if segment.names_a_side:
             self.goods |= segment.goods
         self.named_goods |= segment.named_goods
+        self.told_now = self.told_now or segment.told_now
 
     def told_apart(self, segment: _Segment) -> bool:
         """ "The ministry also extended the duty exemption on yellow peas": a further step on
@@ -204,6 +213,16 @@ class _Cluster:
             and bool(segment.named_goods)
             and not self.named_goods & segment.named_goods
         )
+
+    def told_before(self, segment: _Segment) -> bool:
+        """ "Zimbabwe bans lithium concentrate exports ... It banned exports of lithium ore in
+        2022": a step told as done before the news, by the measure's imposer (or naming no side),
+        on none of the measure's goods, is an earlier measure of its own."""
+        if not segment.earlier_goods or not self.named_goods or not self.told_now:
+            return False
+        if segment.imposer not in (None, self.imposer) or set(segment.targets) - set(self.targets):
+            return False
+        return not self.named_goods & segment.earlier_goods
 
 
 def split_measures(doc: Document, measure: DraftDeal) -> list[DraftDeal]:
@@ -255,8 +274,16 @@ def _clustered(segments: list[_Segment]) -> list[_Cluster]:
     last: _Cluster | None = None
     for segment in segments:
         named = segment.imposer is not None or bool(segment.targets)
+        if last is not None and last.beside is not None and not segment.earlier_goods:
+            # The story goes back to the news after telling an earlier step.
+            last = last.beside
         if not named and last is not None and last.told_apart(segment):
             chosen = _Cluster(last.imposer, list(last.targets), set(last.instruments), apart=True)
+            clusters.append(chosen)
+        elif (before := _told_before(clusters, last, segment)) is not None:
+            chosen = _Cluster(
+                before.imposer, list(before.targets), set(), apart=True, beside=before
+            )
             clusters.append(chosen)
         elif not named and last is not None and last.accepts(segment):
             chosen = last
@@ -271,6 +298,18 @@ def _clustered(segments: list[_Segment]) -> list[_Cluster]:
         chosen.take(segment)
         last = chosen
     return clusters
+
+
+def _told_before(
+    clusters: list[_Cluster], last: _Cluster | None, segment: _Segment
+) -> _Cluster | None:
+    """The measure a segment tells an earlier step of its imposer beside (``told_before``): the
+    one it names the sides of, or, naming none, the one told just before."""
+    if segment.names_a_side:
+        fitting = [c for c in clusters if c.imposer is not None and c.accepts(segment)]
+    else:
+        fitting = [last] if last is not None else []
+    return next((c for c in fitting if c.told_before(segment)), None)
 
 
 def _drafts(measure: DraftDeal, clusters: list[_Cluster]) -> list[DraftDeal]:
@@ -420,9 +459,11 @@ def _segments(doc: Document, measure: DraftDeal) -> list[_Segment]:
         if instrument:
             segment.instruments.add(instrument)
     segments = sorted(by_start.values(), key=lambda s: s.start)
+    support_of = {id(s.cue): s for s in measure.support}
     for segment in segments:
         _read_sides(doc, segment)
         _read_goods(doc, segment)
+        _read_times(doc, segment, support_of)
     return segments
 
 
@@ -441,6 +482,38 @@ _FURTHER = re.compile(
     r"\balso\s+(?:(?:has|have|had|been|will|plans? to|decided to|moved to)\s+){0,2}"
     r"(?:impos|put|plac|rais|hik|cut|lower|reduc|extend|lift|scrap|remov|suspend|ban|halt"
     r"|introduc|slap|levi|levy|approv|waiv|exempt|restrict|announc)\w*"
+)
+
+
+def _read_times(doc: Document, segment: _Segment, support_of: dict[int, Support]) -> None:
+    """Whether the segment tells a step of the news, and the goods of a step it tells as done
+    before ("banned exports of unprocessed lithium ore in 2022", "had earlier banned flour")."""
+    starts = doc.commodity_starts
+    for cue in segment.cues:
+        support = support_of.get(id(cue))
+        if support is None:
+            continue
+        start = segment.start
+        for clause in _CLAUSE.finditer(doc.low, segment.start, cue.start):
+            start = clause.end()
+        clause = _CLAUSE.search(doc.low, cue.end, segment.end)
+        end = clause.start() if clause else segment.end
+        earlier = support.past or bool(
+            _EARLIER.search(doc.low, max(segment.start, cue.start - 60), end)
+        )
+        if not earlier or cue.is_noun:
+            segment.told_now = segment.told_now or not earlier
+            continue
+        hits = doc.commodities[bisect_left(starts, start) : bisect_left(starts, end)]
+        segment.earlier_goods |= {c.index for c in hits}
+
+
+# The bounds of the words a step falls on: "banned exports of ore in 2022, and since then ...".
+_CLAUSE = re.compile(r";|:|\s-\s|,\s+(?:and|but|while|which|who|as|after|since|when)\b")
+# "earlier banned", "had already lifted", "last year": a step told as done before (a year before
+# the story's is read with the stage, ``Support.past``).
+_EARLIER = re.compile(
+    r"\b(?:earlier|previously|already|had|last (?:year|month|week)|(?:years|months) ago)\b"
 )
 
 
