@@ -363,25 +363,32 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
     for support in list(main.support):
         cue = support.cue
         i = cue.sentence
-        if i in lead or i in told or cue.is_noun or support.weight < 0.5:
+        if i in lead or cue.is_noun or support.weight < 0.5:
             continue
-        names = {
-            p.name
+        hits = [
+            p
             for p in doc.parties_by_sentence.get(i, ())
             if p.kind in _SIDE_KINDS and not p.excluded and not p.name.endswith("(unnamed)")
-        }
+        ]
+        names = {p.name for p in hits}
         new = {name for name in names - lead_names if name not in members}
-        if (
-            len(new) < 2
-            or not any(n.sentence == i for n in main.nouns)
-            or not new & firms
-            or _PLURAL_DEALS.search(doc.low, *_span(doc, i))
+        sides = None
+        if i in told or not (
+            len(new) >= 2
+            and any(n.sentence == i for n in main.nouns)
+            and new & firms
+            and not _PLURAL_DEALS.search(doc.low, *_span(doc, i))
         ):
-            continue
+            sides = _own_sides(doc, main, hits, new, i in told)
+            if sides is None:
+                continue
+            names = {name for name in sides if name}
         target = next((d for known, d in found if len(known & names) >= 2), None)
         if target is None:
             target = DraftDeal(AGREEMENT)
             found.append((names, target))
+            if sides is not None:
+                target.sides = sides
         target.cues += [c for c in main.cues if c.sentence == i]
         target.nouns += [c for c in main.nouns if c.sentence == i]
         target.support += [s for s in main.support if s.cue.sentence == i]
@@ -393,6 +400,50 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
     main.support = [s for s in main.support if s.cue.sentence not in moved]
     main._sentences = main._by_sentence = main._sorted_starts = None
     return [d for _names, d in found]
+
+
+# "a free trade agreement with the UK", "an offtake deal with South Korea's LG": an agreement
+# with a party of its own.
+_WITH_PARTY = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?with\s+(?:the\s+)?(?:[\w.'-]+'s?\s+)?$")
+# "Costa Rica's membership", "the accession of the UK": a country joining a bloc's agreement.
+_JOINING_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:bid\s+for\s+|application\s+for\s+)?(?:membership|accession)\b"
+)
+_JOINING_BEFORE = re.compile(r"\b(?:membership|accession)\s+of\s+(?:the\s+)?$")
+
+
+def _own_sides(
+    doc: Document, main: DraftDeal, hits: list[PartyHit], new: set[str], told: bool
+) -> tuple[str | None, str] | None:
+    """The sides of an agreement a body sentence tells with one party of its own, besides the
+    lead's sides: "India has signed a trade agreement with the UK" (India, the UK), "negotiations
+    on Costa Rica's membership" of the lead's bloc (the bloc, Costa Rica). A sentence going on
+    about the lead's deal ("the agreement with ...") tells no other one, except a country
+    joining the lead's bloc."""
+    lead = doc.lead_sentences
+    blocs = [p.name for p in doc.parties if p.kind == "bloc" and p.sentence in lead]
+    found: set[tuple[str | None, str]] = set()
+    for hit in hits:
+        if hit.name not in new or (hit.kind not in COUNTRYLIKE and hit.kind not in _ORGANISATIONS):
+            continue
+        if _JOINING_AFTER.match(doc.low, hit.end) or _JOINING_BEFORE.search(
+            doc.low, max(0, hit.start - 30), hit.start
+        ):
+            if len(set(blocs)) == 1 and hit.kind == "country":
+                found.add((blocs[0], hit.name))
+            continue
+        if told:
+            continue
+        for noun in main.nouns:
+            if (
+                noun.sentence == hit.sentence
+                and noun.end <= hit.start < noun.end + 60
+                and _WITH_PARTY.fullmatch(doc.low, noun.end, hit.start)
+                and not _DEFINITE.search(doc.low, max(0, noun.start - 40), noun.start)
+            ):
+                owners = [p for p in hits if p.end <= noun.start and p.name not in new]
+                found.add((owners[-1].name if owners else None, hit.name))
+    return found.pop() if len(found) == 1 else None
 
 
 # "signed several deals to supply ...": deals of a kind, not one agreement.
