@@ -823,6 +823,19 @@ def test_the_lead_deal_told_on_with_its_other_side_stays_one_deal():
     assert len([d for d in result.deals if d.kind == "agreement"]) == 1
 
 
+def test_a_deal_a_side_also_has_with_another_firm_is_a_signed_deal_of_its_own():
+    result = extract(
+        "Harbour Lithium signs supply deal with Tesla",
+        "Harbour Lithium Ltd signed an agreement on Monday to supply lithium to Tesla for five "
+        "years.\n\nHarbour Lithium also has an offtake deal with Andes Copper Corp, and its shares "
+        "rose 4%.",
+        DAY,
+    )
+    main, *rest = result.deals
+    assert names(main) == ["Harbour Lithium", "Tesla"]
+    assert [(d.stage, names(d)) for d in rest] == [("signed", ["Andes Copper", "Harbour Lithium"])]
+
+
 def test_a_country_negotiating_to_join_the_lead_bloc_is_an_agreement_of_its_own():
     result = extract(
         "CPTPP opens accession talks with Uruguay",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .parties import PartyHit
 from .stages import AGREEMENT
 
@@ -360,10 +360,16 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
     found: list[tuple[set[str], DraftDeal]] = []
     # "The agreement entered into force for China, Japan ...": the deal of the lead, told on.
     told = continuing_sentences(doc, main)
+    held = _held_agreements(doc, main, lead | told)
+    main.support += held
     for support in list(main.support):
         cue = support.cue
         i = cue.sentence
-        if i in lead or cue.is_noun or support.weight < 0.5:
+        if (
+            i in lead
+            or (cue.is_noun and not any(support is h for h in held))
+            or support.weight < 0.5
+        ):
             continue
         hits = [
             p
@@ -392,6 +398,7 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
         target.cues += [c for c in main.cues if c.sentence == i]
         target.nouns += [c for c in main.nouns if c.sentence == i]
         target.support += [s for s in main.support if s.cue.sentence == i]
+    main.support = [s for s in main.support if not any(s is h for h in held)]
     if not found:
         return []
     moved = {i for _names, d in found for i in d.sentences()}
@@ -404,12 +411,34 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
 
 # "a free trade agreement with the UK", "an offtake deal with South Korea's LG": an agreement
 # with a party of its own.
-_WITH_PARTY = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?with\s+(?:the\s+)?(?:[\w.'-]+'s?\s+)?$")
+_WITH_PARTY = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?with\s+(?:the\s+)?(?:(?:[\w.-]+\s+)?[\w.-]+'s?\s+)?$"
+)
 # "Costa Rica's membership", "the accession of the UK": a country joining a bloc's agreement.
 _JOINING_AFTER = re.compile(
     r"(?:'s?)?\s+(?:bid\s+for\s+|application\s+for\s+)?(?:membership|accession)\b"
 )
 _JOINING_BEFORE = re.compile(r"\b(?:membership|accession)\s+of\s+(?:the\s+)?$")
+
+
+# "Liontown also has an offtake deal with LG": an agreement a side holds.
+_HAS_A = re.compile(r"\b(?:has|have|had)\s+(?:also\s+|already\s+)?an?\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _held_agreements(doc: Document, main: DraftDeal, skipped: set[int]) -> list[Support]:
+    """ "Liontown also has an offtake deal with South Korea's LG": an agreement with another
+    party that a side of the story's deal has, told in a body sentence where nothing else happens
+    to an agreement, is signed (a trade agreement, in force)."""
+    strong = {s.cue.sentence for s in main.support if not s.cue.is_noun and s.weight >= 0.5}
+    found = []
+    for noun in main.nouns:
+        i = noun.sentence
+        if i in skipped or i in strong or doc.low[noun.end - 1] == "s":
+            continue
+        if _HAS_A.search(doc.low, max(0, noun.start - 40), noun.start):
+            stage = "in_force" if noun.label == "trade" else "signed"
+            found.append(Support(stage, 0.5, noun, False))
+    return found
 
 
 def _own_sides(
