@@ -823,6 +823,18 @@ def test_the_lead_deal_told_on_with_its_other_side_stays_one_deal():
     assert len([d for d in result.deals if d.kind == "agreement"]) == 1
 
 
+def test_the_other_side_of_the_lead_deal_named_further_down_makes_no_deal_of_its_own():
+    result = extract(
+        "EU seals trade deal",
+        "The European Union sealed a long-awaited trade deal on Tuesday after years of talks.\n\n"
+        "Brussels signed a comprehensive economic partnership agreement with Indonesia in Bali, "
+        "cutting tariffs on palm oil.",
+        DAY,
+    )
+    agreements = [d for d in result.deals if d.kind == "agreement"]
+    assert [names(d) for d in agreements] == [["European Union", "Indonesia"]]
+
+
 def test_a_deal_a_side_also_has_with_another_firm_is_a_signed_deal_of_its_own():
     result = extract(
         "Harbour Lithium signs supply deal with Tesla",

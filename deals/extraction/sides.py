@@ -402,6 +402,9 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
     if not found:
         return []
     moved = {i for _names, d in found for i in d.sentences()}
+    if all(s.cue.sentence in moved for s in main.support):
+        # Every statement of the agreement is of another one: it is that one, told on its own.
+        return []
     main.cues = [c for c in main.cues if c.sentence not in moved]
     main.nouns = [c for c in main.nouns if c.sentence not in moved]
     main.support = [s for s in main.support if s.cue.sentence not in moved]
@@ -450,7 +453,12 @@ def _own_sides(
     about the lead's deal ("the agreement with ...") tells no other one, except a country
     joining the lead's bloc."""
     lead = doc.lead_sentences
-    blocs = [p.name for p in doc.parties if p.kind == "bloc" and p.sentence in lead]
+    lead_sides = [p for p in doc.parties if p.sentence in lead and p.kind in _SIDE_KINDS]
+    if len({p.name for p in lead_sides if not p.excluded}) < 2:
+        # "The EU sealed a trade deal on Tuesday ... with Indonesia": the lead's deal, whose other
+        # side is named further down.
+        return None
+    blocs = [p.name for p in lead_sides if p.kind == "bloc"]
     found: set[tuple[str | None, str]] = set()
     for hit in hits:
         if hit.name not in new or (hit.kind not in COUNTRYLIKE and hit.kind not in _ORGANISATIONS):
