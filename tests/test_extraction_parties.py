@@ -861,6 +861,19 @@ def test_a_country_negotiating_to_join_the_lead_bloc_is_an_agreement_of_its_own(
     assert [(d.stage, names(d)) for d in rest] == [("negotiating", ["CPTPP", "Costa Rica"])]
 
 
+def test_a_country_joining_another_body_makes_no_agreement_with_the_lead_bloc():
+    result = extract(
+        "UK and Mercosur sign trade deal",
+        "Britain and Mercosur signed a trade agreement in Asuncion on Saturday that cuts tariffs "
+        "on beef.\n\nMinisters also said negotiations on Kazakhstan's membership of the World "
+        "Trade Organization, under way for a year, had made progress.",
+        DAY,
+    )
+    assert [names(d) for d in result.deals if d.kind == "agreement"] == [
+        ["Mercosur", "United Kingdom"]
+    ]
+
+
 def test_countries_named_in_passing_in_a_later_sentence_make_no_agreement_of_their_own():
     result = extract(
         "Vietnam and Japan firms begin refinery expansion",

@@ -463,10 +463,14 @@ def _own_sides(
     for hit in hits:
         if hit.name not in new or (hit.kind not in COUNTRYLIKE and hit.kind not in _ORGANISATIONS):
             continue
-        if _JOINING_AFTER.match(doc.low, hit.end) or _JOINING_BEFORE.search(
-            doc.low, max(0, hit.start - 30), hit.start
-        ):
-            if len(set(blocs)) == 1 and hit.kind == "country":
+        joining = _JOINING_AFTER.match(doc.low, hit.end)
+        if joining or _JOINING_BEFORE.search(doc.low, max(0, hit.start - 30), hit.start):
+            end = joining.end() if joining else hit.end
+            if (
+                len(set(blocs)) == 1
+                and hit.kind == "country"
+                and not _joins_another(doc, hit, end, blocs[0])
+            ):
                 found.add((blocs[0], hit.name))
             continue
         if told:
@@ -481,6 +485,17 @@ def _own_sides(
                 owners = [p for p in hits if p.end <= noun.start and p.name not in new]
                 found.add((owners[-1].name if owners else None, hit.name))
     return found.pop() if len(found) == 1 else None
+
+
+def _joins_another(doc: Document, hit: PartyHit, end: int, bloc: str) -> bool:
+    """ "Kazakhstan's membership of the WTO": the body named right after is not the lead's bloc."""
+    return any(
+        p.kind in _BODIES and p.name != bloc and end <= p.start < end + 40
+        for p in doc.parties_by_sentence.get(hit.sentence, ())
+    )
+
+
+_BODIES = frozenset({"bloc", "international_org"})
 
 
 # "signed several deals to supply ...": deals of a kind, not one agreement.
