@@ -797,6 +797,83 @@ def test_the_members_of_a_bloc_the_lead_names_make_no_agreement_of_their_own():
     assert len([d for d in result.deals if d.kind == "agreement"]) == 1
 
 
+def test_an_earlier_agreement_of_a_side_with_another_country_is_a_deal_of_its_own():
+    result = extract(
+        "Chile signs trade pact with Peru",
+        "Chile and Peru signed a free trade agreement in Lima on Monday that cuts duties on "
+        "copper and fruit.\n\nIt is the latest of several trade deals Chile has signed, the most "
+        "recent being an economic partnership agreement with Japan, which cuts tariffs on wine.",
+        DAY,
+    )
+    main, *rest = result.deals
+    assert (main.kind, main.stage, names(main)) == ("agreement", "signed", ["Chile", "Peru"])
+    earlier = [d for d in rest if d.kind == "agreement"]
+    assert [(d.stage, names(d)) for d in earlier] == [("signed", ["Chile", "Japan"])]
+    assert "Japan" in earlier[0].stage_quote
+    assert [c.name for c in main.commodities] == ["copper", "fruit"]
+
+
+def test_the_lead_deal_told_on_with_its_other_side_stays_one_deal():
+    result = extract(
+        "Chile signs trade pact",
+        "Chile signed a free trade agreement in Lima on Monday that cuts duties on copper.\n\n"
+        "The agreement with Peru was signed by the two trade ministers.",
+        DAY,
+    )
+    assert len([d for d in result.deals if d.kind == "agreement"]) == 1
+
+
+def test_the_other_side_of_the_lead_deal_named_further_down_makes_no_deal_of_its_own():
+    result = extract(
+        "EU seals trade deal",
+        "The European Union sealed a long-awaited trade deal on Tuesday after years of talks.\n\n"
+        "Brussels signed a comprehensive economic partnership agreement with Indonesia in Bali, "
+        "cutting tariffs on palm oil.",
+        DAY,
+    )
+    agreements = [d for d in result.deals if d.kind == "agreement"]
+    assert [names(d) for d in agreements] == [["European Union", "Indonesia"]]
+
+
+def test_a_deal_a_side_also_has_with_another_firm_is_a_signed_deal_of_its_own():
+    result = extract(
+        "Harbour Lithium signs supply deal with Tesla",
+        "Harbour Lithium Ltd signed an agreement on Monday to supply lithium to Tesla for five "
+        "years.\n\nHarbour Lithium also has an offtake deal with Andes Copper Corp, and its shares "
+        "rose 4%.",
+        DAY,
+    )
+    main, *rest = result.deals
+    assert names(main) == ["Harbour Lithium", "Tesla"]
+    assert [(d.stage, names(d)) for d in rest] == [("signed", ["Andes Copper", "Harbour Lithium"])]
+
+
+def test_a_country_negotiating_to_join_the_lead_bloc_is_an_agreement_of_its_own():
+    result = extract(
+        "CPTPP opens accession talks with Uruguay",
+        "Members of the CPTPP agreed on Friday to open accession talks with Uruguay.\n\n"
+        "Ministers also said negotiations on Costa Rica's membership, under way for a year, "
+        "had made progress.",
+        DAY,
+    )
+    main, *rest = result.deals
+    assert names(main) == ["CPTPP", "Uruguay"]
+    assert [(d.stage, names(d)) for d in rest] == [("negotiating", ["CPTPP", "Costa Rica"])]
+
+
+def test_a_country_joining_another_body_makes_no_agreement_with_the_lead_bloc():
+    result = extract(
+        "UK and Mercosur sign trade deal",
+        "Britain and Mercosur signed a trade agreement in Asuncion on Saturday that cuts tariffs "
+        "on beef.\n\nMinisters also said negotiations on Kazakhstan's membership of the World "
+        "Trade Organization, under way for a year, had made progress.",
+        DAY,
+    )
+    assert [names(d) for d in result.deals if d.kind == "agreement"] == [
+        ["Mercosur", "United Kingdom"]
+    ]
+
+
 def test_countries_named_in_passing_in_a_later_sentence_make_no_agreement_of_their_own():
     result = extract(
         "Vietnam and Japan firms begin refinery expansion",

@@ -54,16 +54,18 @@ def agreement_terms_goods(
 ) -> list[CommodityHit]:
     """The goods named in sentences stating tariff terms, where no other deal is told; in a story
     whose headline or lead tells the agreement, also where a measure is told, since its tariff
-    cuts and levies are then the agreement's terms."""
+    cuts and levies are then the agreement's terms (not where another agreement is: its terms
+    are its own)."""
     terms = term_sentences(doc)
     about_it = bool(deal.sentences() & doc.lead_sentences)
-    return [
-        c
-        for c in doc.commodities
-        if c.sentence in terms
-        and (c.sentence not in deal.sentences() or about_it)
-        and (about_it or closest(doc, deals, c) is None)
-    ]
+    found = []
+    for c in doc.commodities:
+        if c.sentence not in terms or (c.sentence in deal.sentences() and not about_it):
+            continue
+        other = closest(doc, deals, c)
+        if other is None or (about_it and (other is deal or other.kind != AGREEMENT)):
+            found.append(c)
+    return found
 
 
 # "Canada's 100 per cent levies on", "the Canadian tariffs on", "its 25% tax on": a measure

@@ -244,6 +244,10 @@ def _parties(
         # "The duties target countries ..., including Indonesia, Thailand and South Korea".
         listed = listed_countries(doc, hits)
         hits = _sides_of_the_lead(doc, hits, listed)
+    elif deal.sides is not None:
+        # An agreement told with a party of its own in a body sentence: its sides, as named.
+        hits = [p for p in hits if p.name in deal.sides]
+        hits += [p for p in _first_hits(doc, deal.sides) if p.name not in {h.name for h in hits}]
     else:
         hits = _shared_sides(doc, sentences, hits)
         trade = any(n.label in {"trade", "mou"} for n in deal.nouns)
@@ -295,6 +299,16 @@ def _named_sides(doc: Document, sides: tuple[str | None, str | None]) -> list[Pa
             (p for p in doc.parties if p.name == name and not p.excluded and p.kind in COUNTRYLIKE),
             None,
         )
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _first_hits(doc: Document, names: tuple[str | None, ...]) -> list[PartyHit]:
+    """The first hit of each of ``names``."""
+    found = []
+    for name in names:
+        hit = next((p for p in doc.parties if p.name == name and not p.excluded), None)
         if hit is not None:
             found.append(hit)
     return found

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .drafts import COUNTRYLIKE, Document, DraftDeal
+from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .parties import PartyHit
 from .stages import AGREEMENT
 
@@ -360,39 +360,142 @@ def background_agreements(doc: Document, deals: list[DraftDeal]) -> list[DraftDe
     found: list[tuple[set[str], DraftDeal]] = []
     # "The agreement entered into force for China, Japan ...": the deal of the lead, told on.
     told = continuing_sentences(doc, main)
+    held = _held_agreements(doc, main, lead | told)
+    main.support += held
     for support in list(main.support):
         cue = support.cue
         i = cue.sentence
-        if i in lead or i in told or cue.is_noun or support.weight < 0.5:
-            continue
-        names = {
-            p.name
-            for p in doc.parties_by_sentence.get(i, ())
-            if p.kind in _SIDE_KINDS and not p.excluded and not p.name.endswith("(unnamed)")
-        }
-        new = {name for name in names - lead_names if name not in members}
         if (
-            len(new) < 2
-            or not any(n.sentence == i for n in main.nouns)
-            or not new & firms
-            or _PLURAL_DEALS.search(doc.low, *_span(doc, i))
+            i in lead
+            or (cue.is_noun and not any(support is h for h in held))
+            or support.weight < 0.5
         ):
             continue
+        hits = [
+            p
+            for p in doc.parties_by_sentence.get(i, ())
+            if p.kind in _SIDE_KINDS and not p.excluded and not p.name.endswith("(unnamed)")
+        ]
+        names = {p.name for p in hits}
+        new = {name for name in names - lead_names if name not in members}
+        sides = None
+        if i in told or not (
+            len(new) >= 2
+            and any(n.sentence == i for n in main.nouns)
+            and new & firms
+            and not _PLURAL_DEALS.search(doc.low, *_span(doc, i))
+        ):
+            sides = _own_sides(doc, main, hits, new, i in told)
+            if sides is None:
+                continue
+            names = {name for name in sides if name}
         target = next((d for known, d in found if len(known & names) >= 2), None)
         if target is None:
             target = DraftDeal(AGREEMENT)
             found.append((names, target))
+            if sides is not None:
+                target.sides = sides
         target.cues += [c for c in main.cues if c.sentence == i]
         target.nouns += [c for c in main.nouns if c.sentence == i]
         target.support += [s for s in main.support if s.cue.sentence == i]
+    main.support = [s for s in main.support if not any(s is h for h in held)]
     if not found:
         return []
     moved = {i for _names, d in found for i in d.sentences()}
+    if all(s.cue.sentence in moved for s in main.support):
+        # Every statement of the agreement is of another one: it is that one, told on its own.
+        return []
     main.cues = [c for c in main.cues if c.sentence not in moved]
     main.nouns = [c for c in main.nouns if c.sentence not in moved]
     main.support = [s for s in main.support if s.cue.sentence not in moved]
     main._sentences = main._by_sentence = main._sorted_starts = None
     return [d for _names, d in found]
+
+
+# "a free trade agreement with the UK", "an offtake deal with South Korea's LG": an agreement
+# with a party of its own.
+_WITH_PARTY = re.compile(
+    r"\s+(?:[\w'-]+\s+){0,2}?with\s+(?:the\s+)?(?:(?:[\w.-]+\s+)?[\w.-]+'s?\s+)?$"
+)
+# "Costa Rica's membership", "the accession of the UK": a country joining a bloc's agreement.
+_JOINING_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:bid\s+for\s+|application\s+for\s+)?(?:membership|accession)\b"
+)
+_JOINING_BEFORE = re.compile(r"\b(?:membership|accession)\s+of\s+(?:the\s+)?$")
+
+
+# "Liontown also has an offtake deal with LG": an agreement a side holds.
+_HAS_A = re.compile(r"\b(?:has|have|had)\s+(?:also\s+|already\s+)?an?\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _held_agreements(doc: Document, main: DraftDeal, skipped: set[int]) -> list[Support]:
+    """ "Liontown also has an offtake deal with South Korea's LG": an agreement with another
+    party that a side of the story's deal has, told in a body sentence where nothing else happens
+    to an agreement, is signed (a trade agreement, in force)."""
+    strong = {s.cue.sentence for s in main.support if not s.cue.is_noun and s.weight >= 0.5}
+    found = []
+    for noun in main.nouns:
+        i = noun.sentence
+        if i in skipped or i in strong or doc.low[noun.end - 1] == "s":
+            continue
+        if _HAS_A.search(doc.low, max(0, noun.start - 40), noun.start):
+            stage = "in_force" if noun.label == "trade" else "signed"
+            found.append(Support(stage, 0.5, noun, False))
+    return found
+
+
+def _own_sides(
+    doc: Document, main: DraftDeal, hits: list[PartyHit], new: set[str], told: bool
+) -> tuple[str | None, str] | None:
+    """The sides of an agreement a body sentence tells with one party of its own, besides the
+    lead's sides: "India has signed a trade agreement with the UK" (India, the UK), "negotiations
+    on Costa Rica's membership" of the lead's bloc (the bloc, Costa Rica). A sentence going on
+    about the lead's deal ("the agreement with ...") tells no other one, except a country
+    joining the lead's bloc."""
+    lead = doc.lead_sentences
+    lead_sides = [p for p in doc.parties if p.sentence in lead and p.kind in _SIDE_KINDS]
+    if len({p.name for p in lead_sides if not p.excluded}) < 2:
+        # "The EU sealed a trade deal on Tuesday ... with Indonesia": the lead's deal, whose other
+        # side is named further down.
+        return None
+    blocs = [p.name for p in lead_sides if p.kind == "bloc"]
+    found: set[tuple[str | None, str]] = set()
+    for hit in hits:
+        if hit.name not in new or (hit.kind not in COUNTRYLIKE and hit.kind not in _ORGANISATIONS):
+            continue
+        joining = _JOINING_AFTER.match(doc.low, hit.end)
+        if joining or _JOINING_BEFORE.search(doc.low, max(0, hit.start - 30), hit.start):
+            end = joining.end() if joining else hit.end
+            if (
+                len(set(blocs)) == 1
+                and hit.kind == "country"
+                and not _joins_another(doc, hit, end, blocs[0])
+            ):
+                found.add((blocs[0], hit.name))
+            continue
+        if told:
+            continue
+        for noun in main.nouns:
+            if (
+                noun.sentence == hit.sentence
+                and noun.end <= hit.start < noun.end + 60
+                and _WITH_PARTY.fullmatch(doc.low, noun.end, hit.start)
+                and not _DEFINITE.search(doc.low, max(0, noun.start - 40), noun.start)
+            ):
+                owners = [p for p in hits if p.end <= noun.start and p.name not in new]
+                found.add((owners[-1].name if owners else None, hit.name))
+    return found.pop() if len(found) == 1 else None
+
+
+def _joins_another(doc: Document, hit: PartyHit, end: int, bloc: str) -> bool:
+    """ "Kazakhstan's membership of the WTO": the body named right after is not the lead's bloc."""
+    return any(
+        p.kind in _BODIES and p.name != bloc and end <= p.start < end + 40
+        for p in doc.parties_by_sentence.get(hit.sentence, ())
+    )
+
+
+_BODIES = frozenset({"bloc", "international_org"})
 
 
 # "signed several deals to supply ...": deals of a kind, not one agreement.
