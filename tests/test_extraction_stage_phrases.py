@@ -372,3 +372,18 @@ def test_a_measure_in_effect_only_from_a_later_date_is_still_threatened():
 def test_an_end_of_a_measure_announced_in_the_headline_is_filed_as_lifted(title):
     deal = main_deal(title, "The restrictions apply to steel and cars from Syldavia.")
     assert (deal.kind, deal.stage) == ("measure", "lifted")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Chile's minister walks out on trade talks with India", AGREEMENT_BODY),
+        (
+            AGREEMENT_TITLE,
+            "Chile's trade minister walked out of negotiations on the free trade agreement with "
+            "India on Friday, saying a deal was impossible.",
+        ),
+    ],
+)
+def test_a_side_walking_out_of_talks_ends_them(title, body):
+    assert stage_of(title, body) == ("agreement", "collapsed")

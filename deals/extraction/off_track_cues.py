@@ -184,6 +184,7 @@ OFF_TRACK_CUES: list[StageCue] = [
             r" (?:the |a |an |its |their )?(?:[\w$.-]+ ){0,3}?(?:deal|agreement|pact|accord|talks"
             r"|negotiations|bid|merger|takeover)"
             r"|ended without (?:a|an|any) (?:deal|agreement)|(?:walked|walks) away"
+            r"|(?:walked|walks|walking) out (?:of|on)(?= (?:[\w-]+ ){0,5}?(?:talks|negotiations))"
             r"|called off|calls off|abandon(?:ed|s)"
             r"|(?:rejected|rejects|turned down|turns down|spurned|rebuffed) (?:the |a |an |its "
             r"|their )?(?:[\w$.-]+ ){0,3}?(?:offer|bid|proposal|approach)|(?:says|said|say) no to"
