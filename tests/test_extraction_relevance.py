@@ -449,3 +449,32 @@ def test_an_article_nearly_taken_for_a_look_alike_moves_no_deal_without_an_edito
         assert top <= relevance.BACKGROUND_CONFIDENCE
     else:
         assert top > relevance.BACKGROUND_CONFIDENCE
+
+
+def test_a_deal_whose_headline_says_it_is_for_military_drills_is_a_defence_pact():
+    result = extract(
+        "Norway, Chile ink deal to make naval exercises run more smoothly",
+        "Norway and Chile have signed a reciprocal access agreement that will make it easier for"
+        " each country's navy to visit the other for exercises. According to a statement from"
+        " Oslo, the new bilateral agreement will support closer work between the Norwegian Armed"
+        " Forces and the Chilean Navy.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "a defence or security pact" in result.reason
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "US and China reach deal on export controls for military chips",
+        "Norway and Chile sign trade deal to open markets for military trucks and steel",
+    ],
+)
+def test_a_trade_deal_whose_headline_names_military_goods_is_kept(title):
+    body = (
+        "Under the deal, the two governments will ease export controls and cut tariffs on"
+        " steel, trucks and chips from next month, their trade ministers said."
+    )
+    result = extract(title, body, DAY)
+    assert result.relevant, result.reason

@@ -102,6 +102,12 @@ observer: Callable[[dict[str, Evidence], Callable[[dict[str, Evidence]], bool]],
 
 # A topic's words that name a deal of its kind ("defence pact", "cloud deal").
 _NAMES_A_DEAL = re.compile(r"\b(?:pact|deal|agreement|treaty|contract)s?$")
+# From a headline's deal word to a topic's words: the deal's purpose ("deal to make military
+# drills ...", "pact on defence"), with no comma or new clause between them.
+_DEAL_FOR = re.compile(
+    r"(?:deal|pact|agreement|accord|treaty|contract)s?\s+(?:to|for|on|over|covering)"
+    r"(?:\s+[\w'-]+){0,3}\s+$"
+)
 
 
 def features(
@@ -115,6 +121,8 @@ def features(
         if e.value == 1.0 and first_deal is not None and _start(doc, e) > first_deal:
             if _NAMES_A_DEAL.search(e.words.lower()):
                 continue  # "UK and Norway sign defence pact": the topic is the deal itself.
+            if _DEAL_FOR.search(doc.low, first_deal, _start(doc, e)):
+                continue  # "ink deal to make military drills run smoothly": what the deal is for.
             # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.
             found[name] = Evidence(0.5, e.words, e.sentence)
     main = mentions[0]
