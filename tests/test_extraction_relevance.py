@@ -478,3 +478,25 @@ def test_a_trade_deal_whose_headline_names_military_goods_is_kept(title):
     )
     result = extract(title, body, DAY)
     assert result.relevant, result.reason
+
+
+def test_a_court_lifting_sanctions_on_two_businessmen_is_a_court_case_not_a_measure():
+    result = extract(
+        "EU court overturns sanctions on two Syldavian billionaires",
+        "The European Union's General Court has annulled the sanctions on two Syldavian"
+        " billionaires, ruling that the reasons the Council gave for them were not proven. The"
+        " EU has imposed sanctions on hundreds of Syldavian citizens and firms since the war.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "a court case" in result.reason
+
+
+def test_a_court_ruling_on_sanctions_on_a_country_s_steel_stays_trade_news():
+    result = extract(
+        "EU court upholds sanctions on Russian steel imports",
+        "The European Union's General Court on Wednesday upheld the bloc's ban on imports of"
+        " Russian steel, rejecting a challenge by two steelmakers. The ban took effect in 2022.",
+        DAY,
+    )
+    assert result.relevant, result.reason

@@ -365,6 +365,13 @@ _NOT_TRADE_BESIDE = {
     "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions"),
     "weather": _words("export|exports|import|imports"),
 }
+# Sanctions or a ban on people ("the court lifted sanctions on two Russian tycoons") say nothing
+# of trade beside any topic: only measures on goods or countries' trade do.
+_ON_PEOPLE = _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions")
+_PEOPLE = _words(
+    "tycoon|tycoons|oligarch|oligarchs|businessman|businessmen|businesswoman|entrepreneur"
+    "|entrepreneurs|billionaire|billionaires|individuals|citizens|persons"
+)
 # A purchase a sentence makes under a trade deal ("agrees to buy $50 billion of farm goods under
 # the trade deal") is one of the deal's terms, not a takeover.
 _PURCHASES = _words("agrees to buy|agreed to buy")
@@ -431,6 +438,9 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
             if trade_words and trade_words <= _NOT_TRADE_BESIDE[name]:
                 here.pop("trade", None)
                 trade_words = set()
+        if trade_words and trade_words <= _ON_PEOPLE and not _PEOPLE.isdisjoint(present):
+            here.pop("trade", None)
+            trade_words = set()
         for name, e in here.items():
             beside = trade_words - _NOT_TRADE_BESIDE.get(name, frozenset())
             if name != "measure" and not (beside and name in NOT_BESIDE_TRADE):
