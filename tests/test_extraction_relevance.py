@@ -500,3 +500,24 @@ def test_a_court_ruling_on_sanctions_on_a_country_s_steel_stays_trade_news():
         DAY,
     )
     assert result.relevant, result.reason
+
+
+def test_an_airline_ordering_jets_is_an_aircraft_order_not_a_trade_deal():
+    result = extract(
+        "Qantas orders 40 Airbus jets, adding pressure on Boeing",
+        "Australian carrier Qantas has ordered 40 Airbus A321neo jets worth about $5 billion at"
+        " list prices, the airline said on Thursday. Deliveries of the planes begin in 2027.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "an order of aircraft" in result.reason
+
+
+def test_aircraft_bought_under_a_trade_deal_keep_a_trade_story():
+    result = extract(
+        "China agrees to buy 500 Boeing jets under trade deal with US",
+        "China will buy 500 Boeing jets under the trade deal agreed with the United States,"
+        " which also cuts tariffs on soybeans, the two governments said on Friday.",
+        DAY,
+    )
+    assert result.relevant, result.reason

@@ -192,6 +192,11 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         ),
         frozenset(),
     ),
+    "aircraft": (
+        "an order of aircraft",
+        _words("jets|jetliners|airliners|aircraft|planes|widebodies|narrowbodies"),
+        _words("order|orders|ordered|ordering|buys|buying|bought|purchase|purchases"),
+    ),
     "court": (
         "a court case",
         _words(
@@ -339,6 +344,7 @@ _NEEDS = {
 NOT_BESIDE_TRADE = frozenset(
     {
         "property",
+        "aircraft",
         "lending",
         "defence",
         "services",
