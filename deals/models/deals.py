@@ -136,7 +136,12 @@ class DealQuerySet(models.QuerySet):
             rows = cursor.fetchall()
         counts = {status: n for status, n, pk in rows if pk is None}
         ids = [pk for _, pk in sorted((at, pk) for _, at, pk in rows if pk is not None)]
-        return self.in_order(ids), counts
+        # Read by primary key alone: the same statement just found them among these deals, and
+        # compiling these deals' filters again would cost more than reading the rows.
+        by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
+        by_id.query.select_related = self.query.select_related
+        chosen = by_id.in_bulk()
+        return [chosen[pk] for pk in ids if pk in chosen], counts
 
     def is_ranked(self) -> bool:
         """Whether these deals are a search ordered by relevance (PostgreSQL)."""
