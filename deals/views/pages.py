@@ -426,9 +426,25 @@ def _row(row) -> dict:
 
 
 def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
-    """The deal list's chart of the matching deals at each stage, drawn."""
-    chart = deals_by_stage(statuses, title="Matching deals at each stage", counts=counts)
-    return _drawn(chart, "list-chart")
+    """The deal list's chart of the matching deals at each stage, drawn once for what it shows:
+    a change that leaves the matches' counts as they were draws no chart again."""
+    title = "Matching deals at each stage"
+    shown = tuple(
+        (status.pk, status.slug, status.name, status.track, status.order, counts.get(status.pk))
+        for status in statuses
+    )
+
+    def context(_) -> dict:
+        chart = deals_by_stage(statuses, title=title, counts=counts)
+        return {"chart": chart, "chart_id": "list-chart"}
+
+    return cached_rows("deals/includes/chart.html", [shown], lambda key: (title, key), context)[0]
+
+
+def _country_slug(given: str) -> str:
+    """The slug of the country `given` by its ISO code, or `given` as it is."""
+    found = Party.objects.countries().filter(iso_code=given.upper()).values_list("slug", flat=True)
+    return found.first() or given
 
 
 def _chosen_by_id(query) -> dict[str, str]:
