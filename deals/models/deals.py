@@ -76,17 +76,18 @@ class DealQuerySet(models.QuerySet):
 
     def involving_countries(self, countries: models.QuerySet) -> "DealQuerySet":
         """Deals with one of `countries`, or a party based in one, among their parties."""
-        # The few parties first (the countries and those based in them), read as ids, then
-        # their links through the party index. Left as a subquery, PostgreSQL runs it again for
-        # each deal it tests (240 ms for a country's signed deals among 100,000; 17 ms so).
-        based_here = list(
-            Party.objects.filter(
-                models.Q(pk__in=countries) | models.Q(country__in=countries)
-            ).values_list("pk", flat=True)
-        )
+        return self.involving_any(Party.objects.based_in(countries))
+
+    def involving_any(self, party_ids: list[int]) -> "DealQuerySet":
+        """Deals with one of the parties `party_ids` among theirs.
+
+        The few parties come as ids, and their links are read through the party index. Left as
+        a subquery, PostgreSQL runs it again for each deal it tests (240 ms for a country's
+        signed deals among 100,000; 17 ms so).
+        """
         return self.filter(
             models.Exists(
-                DealParty.objects.filter(deal=models.OuterRef("pk"), party_id__in=based_here)
+                DealParty.objects.filter(deal=models.OuterRef("pk"), party_id__in=party_ids)
             )
         )
 

@@ -52,6 +52,7 @@ from deals.pagecache import (
     cached_rows,
     deal_version,
     drawn_stage_groups,
+    kept_by_names,
     request_data_version,
     request_names_version,
     request_stages,
@@ -280,7 +281,13 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     @cached_property
     def filterset(self) -> DealFilterSet:
-        return DealFilterSet(self.request.GET, queryset=Deal.objects.published())
+        # What its filters read of the names (the stages, a country's parties) is kept by their
+        # version, as the form is.
+        return DealFilterSet(
+            self.request.GET,
+            queryset=Deal.objects.published(),
+            kept_by=functools.partial(kept_by_names, self.request),
+        )
 
     def get_queryset(self):
         # Each row reads its parties' and commodities' names itself (`deal_rows`).
@@ -331,13 +338,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
         query.pop("page", None)
         chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
         if chosen["country"]:
-            # A country may be named by its ISO code (?country=IN), as in the API: shown by name.
-            chosen["country"] = (
-                Party.objects.countries()
-                .filter(iso_code=chosen["country"].upper())
-                .values_list("slug", flat=True)
-                .first()
-            ) or chosen["country"]
+            # A country may be named by its ISO code (?country=IN), as in the API: shown by name,
+            # in the form only, so read only when the form is drawn.
+            chosen["country"] = later(_country_slug, chosen["country"])
         chosen.update(_chosen_by_id(query))
         return {
             **context,
