@@ -115,7 +115,8 @@ def _page(reading: Reading, deals: DealQuerySet, start: int, per_page: int) -> l
     kept = reading.best[start : start + per_page]
     if len(kept) < per_page and reading.below is not None:
         return None
-    return deals.in_order([pk for *_, pk in kept])
+    # Every kept match matches: a deal whose document or stage changed is stamped, and mended.
+    return deals.rows_in_order([pk for *_, pk in kept])
 
 
 def leave_kept_searches_behind() -> None:

@@ -137,12 +137,8 @@ class DealQuerySet(models.QuerySet):
             rows = cursor.fetchall()
         counts = {status: n for status, n, pk in rows if pk is None}
         ids = [pk for _, pk in sorted((at, pk) for _, at, pk in rows if pk is not None)]
-        # Read by primary key alone: the same statement just found them among these deals, and
-        # compiling these deals' filters again would cost more than reading the rows.
-        by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
-        by_id.query.select_related = self.query.select_related
-        chosen = by_id.in_bulk()
-        return [chosen[pk] for pk in ids if pk in chosen], counts
+        # The same statement just found them among these deals.
+        return self.rows_in_order(ids), counts
 
     def is_ranked(self) -> bool:
         """Whether these deals are a search ordered by relevance (PostgreSQL)."""
@@ -174,9 +170,13 @@ class DealQuerySet(models.QuerySet):
         stages = {pk: status for pk, status, _, _, key in rows if key is None}
         return stages, [(rank, changed, key) for _, _, rank, changed, key in rows if key]
 
-    def in_order(self, ids: list[int]) -> list["Deal"]:
-        """These deals of `ids`, in that order (any id no longer among them is left out)."""
-        chosen = self.order_by().filter(pk__in=ids).in_bulk()
+    def rows_in_order(self, ids: list[int]) -> list["Deal"]:
+        """The deals of `ids`, which these deals' own filters gave, in that order, read by
+        primary key alone with the related rows these deals select (a deal deleted since is left
+        out): compiling the filters again, a search's above all, costs more than the rows."""
+        by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
+        by_id.query.select_related = self.query.select_related
+        chosen = by_id.in_bulk()
         return [chosen[pk] for pk in ids if pk in chosen]
 
     def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
