@@ -844,8 +844,8 @@ def test_the_deal_list_after_a_change_reads_the_versions_the_page_and_its_rows_n
     )
 
     # The data version with the names' version in one query, the first page, and the names of
-    # its deals' parties and goods: the stages, the form and the unchanged rows are kept.
-    with django_assert_num_queries(4):
+    # its deals' parties and goods in one: the stages, the form and the unchanged rows are kept.
+    with django_assert_num_queries(3):
         page = client.get(url)
 
     assert listed_titles(page)[0] == world["tariff"].title
