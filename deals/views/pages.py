@@ -13,7 +13,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Value, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -376,29 +376,8 @@ def deal_rows(deals) -> list:
     """The deal list's rows, each drawn once for what it shows: its parties' and commodities'
     names are read as names, one query for the page, with no model built for them."""
     deals = list(deals)
-    ids = [deal.pk for deal in deals]
-    names = (
-        DealParty.objects.filter(deal_id__in=ids)
-        .annotate(goods=Value(False))
-        .values_list("deal_id", "goods", "party__name")
-        .order_by()
-        .union(
-            Deal.commodities.through.objects.filter(deal_id__in=ids)
-            .annotate(goods=Value(True))
-            .values_list("deal_id", "goods", "commodity__name")
-            .order_by(),
-            all=True,
-        )
-        # Each deal's names in the database's order of names, as readers' language sorts them.
-        .order_by("deal_id", "goods", "party__name")
-    )
-    parties: dict[int, list[str]] = {}
-    goods: dict[int, list[str]] = {}
-    for deal_id, is_goods, name in names:
-        (goods if is_goods else parties).setdefault(deal_id, []).append(name)
-    rows = [
-        (deal, tuple(parties.get(deal.pk, ())), tuple(goods.get(deal.pk, ()))) for deal in deals
-    ]
+    parties, goods = Deal.objects.names_by_deal([deal.pk for deal in deals])
+    rows = [(deal, parties.get(deal.pk, ()), goods.get(deal.pk, ())) for deal in deals]
     return cached_rows("deals/includes/deal_row.html", rows, _row_key, _row)
 
 
