@@ -172,10 +172,12 @@ class DealQuerySet(models.QuerySet):
 
     def rows_in_order(self, ids: list[int]) -> list["Deal"]:
         """The deals of `ids`, which these deals' own filters gave, in that order, read by
-        primary key alone with the related rows these deals select (a deal deleted since is left
-        out): compiling the filters again, a search's above all, costs more than the rows."""
+        primary key alone with the related rows and the fields these deals read (a deal deleted
+        since is left out): compiling the filters again, a search's above all, costs more than
+        the rows."""
         by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
         by_id.query.select_related = self.query.select_related
+        by_id.query.deferred_loading = self.query.deferred_loading
         chosen = by_id.in_bulk()
         return [chosen[pk] for pk in ids if pk in chosen]
 

@@ -290,12 +290,15 @@ class DealListView(MultipleObjectMixin, TemplateView):
         )
 
     def get_queryset(self):
-        # Each row reads its parties' and commodities' names itself (`deal_rows`).
+        # Each row reads its parties' and commodities' names itself (`deal_rows`), and only
+        # what it shows of the deal and its stage is read and built.
         if not any(value for name, value in self.request.GET.items() if name != "page"):
             # The whole archive in its own order, latest change first: nothing to check or
             # filter, so the FilterSet and its form are built only if the form is drawn.
-            return Deal.objects.published().select_related("status")
-        return self.filterset.qs.select_related("status")
+            deals = Deal.objects.published()
+        else:
+            deals = self.filterset.qs
+        return deals.select_related("status").only(*ROW_FIELDS)
 
     def _listing(self) -> dict:
         self.object_list = self.get_queryset()
@@ -379,6 +382,12 @@ def deal_rows(deals) -> list:
     parties, goods = Deal.objects.names_by_deal([deal.pk for deal in deals])
     rows = [(deal, parties.get(deal.pk, ()), goods.get(deal.pk, ())) for deal in deals]
     return cached_rows("deals/includes/deal_row.html", rows, _row_key, _row)
+
+
+#: What a row of the deal list shows of its deal (`_row_key`, `_row`): only these are read.
+ROW_FIELDS = (
+    "slug", "title", "summary", "kind", "last_changed_on", "status__slug", "status__name",
+)  # fmt: skip
 
 
 def _row_key(row) -> tuple:
