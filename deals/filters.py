@@ -165,10 +165,24 @@ class DealFilterSet(DealRelationFilters):
         without a query. Without it, each is read from the database."""
         super().__init__(*args, **kwargs)
         self.kept_by = kept_by
-        if kept_by is not None:
-            self.filters["stage"].field.known = functools.partial(
-                kept_by, "stages", lambda: list(Status.objects.all())
-            )
+
+    def get_form_class(self):
+        # Its fields are the filters', the same for every request: the class is built once,
+        # and each form copies its fields as every form does.
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.kept_by is not None:
+                form.fields["stage"].known = functools.partial(
+                    self.kept_by, "stages", lambda: list(Status.objects.all())
+                )
+        return self._form
 
     @property
     def found_elsewhere(self) -> bool:
