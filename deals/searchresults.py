@@ -93,14 +93,14 @@ def page_and_stage_counts(
 ) -> tuple[list[Deal] | None, dict[int | None, int]]:
     """Page `number` of these ranked deals (None when it lies past the kept best matches) and
     how many stand at each stage."""
-    sql, params = deals.ranked_keys().query.sql_with_params()
-    source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{sql}|{params}"
+    keys_query = deals.ranked_keys().query.sql_with_params()
+    source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{keys_query[0]}|{keys_query[1]}"
     key = "deals:search:" + hashlib.sha256(source.encode()).hexdigest()
     start = (number - 1) * per_page
     reading = pages.get(key)
     mended = None
     if isinstance(reading, Reading) and time.time() - reading.read_at < LIFETIME:
-        mended = _mend(reading, deals, per_page)
+        mended = _mend(reading, deals, keys_query, per_page)
     if mended is not None:
         shown = _page(reading, deals, start, per_page)
     if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
@@ -137,9 +137,12 @@ def _read(deals: DealQuerySet) -> Reading:
     return Reading(stamp, time.time(), Matches(stages), best, below)
 
 
-def _mend(reading: Reading, deals: DealQuerySet, per_page: int) -> bool | None:
+def _mend(
+    reading: Reading, deals: DealQuerySet, keys_query: tuple[str, tuple], per_page: int
+) -> bool | None:
     """Bring `reading` up to date with the deals changed since its stamp: whether any had.
-    None when it cannot be: too many changed, or its kept best matches ran short of a page."""
+    None when it cannot be: too many changed, or its kept best matches ran short of a page.
+    `keys_query` is the text and parameters of the deals' `ranked_keys()` query."""
     since = Deal.objects.order_by()
     if reading.stamp is not None:
         since = since.filter(updated_at__gt=reading.stamp - SLACK)
@@ -151,7 +154,7 @@ def _mend(reading: Reading, deals: DealQuerySet, per_page: int) -> bool | None:
     for pk in changed:
         reading.matches.discard(pk)
     reading.best = [keys for keys in reading.best if keys[-1] not in changed]
-    for pk, status, *keys in deals.filter(pk__in=list(changed)).ranked_keys():
+    for pk, status, *keys in deals.ranked_keys_among(list(changed), keys_query):
         reading.matches.add(pk, status)
         if reading.below is None or tuple(keys) > reading.below:
             reading.best.append(tuple(keys))

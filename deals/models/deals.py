@@ -154,6 +154,19 @@ class DealQuerySet(models.QuerySet):
             .order_by()
         )
 
+    def ranked_keys_among(self, ids: list[int], keys_query: tuple[str, tuple]) -> list[tuple]:
+        """`ranked_keys()` of those of `ids` among these ranked deals, given the text and
+        parameters of `ranked_keys()`'s query (`keys_query`), which is not compiled again."""
+        sql, params = keys_query
+        with connections[self.db].cursor() as cursor:
+            # PostgreSQL reads the few ids through the primary key, then matches and ranks them.
+            cursor.execute(
+                f"SELECT * FROM ({sql}) AS found (id, status_id, rank, changed, key) "
+                "WHERE id = ANY(%s)",
+                [*params, list(ids)],
+            )
+            return cursor.fetchall()
+
     def ranked_reading(self, best: int) -> tuple[dict[int, int], list[tuple]]:
         """Each of these ranked deals' stage, {id: status id}, and the keys of the `best` first
         ((rank, last change, id), best first), from one visit of the matches."""
