@@ -185,13 +185,17 @@ class DealQuerySet(models.QuerySet):
 
     def rows_in_order(self, ids: list[int]) -> list["Deal"]:
         """The deals of `ids`, which these deals' own filters gave, in that order, read by
-        primary key alone with the related rows and the fields these deals read (a deal deleted
-        since is left out): compiling the filters again, a search's above all, costs more than
-        the rows."""
+        primary key alone as these deals are read (models with their related rows and fields,
+        or named values); a deal deleted since is left out. Compiling the filters again, a
+        search's above all, costs more than reading the rows."""
         by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
-        by_id.query.select_related = self.query.select_related
-        by_id.query.deferred_loading = self.query.deferred_loading
-        chosen = by_id.in_bulk()
+        if self._fields is not None:
+            # These deals are read as named values, their primary key `pk` among them.
+            chosen = {row.pk: row for row in by_id.values_list(*self._fields, named=True)}
+        else:
+            by_id.query.select_related = self.query.select_related
+            by_id.query.deferred_loading = self.query.deferred_loading
+            chosen = by_id.in_bulk()
         return [chosen[pk] for pk in ids if pk in chosen]
 
     def names_by_deal(

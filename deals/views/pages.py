@@ -10,6 +10,7 @@ import functools
 import operator
 from dataclasses import dataclass
 from functools import cached_property
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -18,6 +19,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -291,14 +293,14 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     def get_queryset(self):
         # Each row reads its parties' and commodities' names itself (`deal_rows`), and only
-        # what it shows of the deal and its stage is read and built.
+        # what it shows of the deal and its stage is read, as values: no model is built.
         if not any(value for name, value in self.request.GET.items() if name != "page"):
             # The whole archive in its own order, latest change first: nothing to check or
             # filter, so the FilterSet and its form are built only if the form is drawn.
             deals = Deal.objects.published()
         else:
             deals = self.filterset.qs
-        return deals.select_related("status").only(*ROW_FIELDS)
+        return deals.values_list(*ROW_FIELDS, named=True)
 
     def _listing(self) -> dict:
         self.object_list = self.get_queryset()
@@ -386,7 +388,7 @@ def deal_rows(deals) -> list:
 
 #: What a row of the deal list shows of its deal (`_row_key`, `_row`): only these are read.
 ROW_FIELDS = (
-    "slug", "title", "summary", "kind", "last_changed_on", "status__slug", "status__name",
+    "pk", "slug", "title", "summary", "kind", "last_changed_on", "status__slug", "status__name",
 )  # fmt: skip
 
 
@@ -400,8 +402,8 @@ def _row_key(row) -> tuple:
         deal.kind,
         parties,
         goods,
-        deal.status.slug,
-        deal.status.name,
+        deal.status__slug,
+        deal.status__name,
         deal.last_changed_on,
     )
 
@@ -409,15 +411,19 @@ def _row_key(row) -> tuple:
 def _row(row) -> dict:
     deal, parties, goods = row
     return {
-        "url": deal.get_absolute_url(),
+        "url": reverse("deals:deal-detail", kwargs={"slug": deal.slug}),
         "title": deal.title,
         "summary": deal.summary,
-        "kind": deal.get_kind_display(),
+        "kind": KIND_NAMES.get(deal.kind, deal.kind),
         "parties": parties,
         "commodities": goods,
-        "status": deal.status,
+        "status": SimpleNamespace(slug=deal.status__slug, name=deal.status__name),
         "last_changed_on": deal.last_changed_on,
     }
+
+
+#: Each kind of deal by name, as `Deal.get_kind_display()` gives it.
+KIND_NAMES = dict(DealKind.choices)
 
 
 def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
