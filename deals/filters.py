@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -70,6 +71,12 @@ class StageFilter(django_filters.ModelMultipleChoiceFilter):
 
     def get_filter_predicate(self, v):
         return {f"{self.field_name}_id": v.pk}
+
+
+def _searched(deals, text: str):
+    """`deals` matching a reader's search (`DealQuerySet.search`), all of them for no text."""
+    text = text.strip()
+    return deals.search(text) if text else deals
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -191,8 +198,20 @@ class DealFilterSet(DealRelationFilters):
         return any(chosen.get(name) for name in self.FOUND_ELSEWHERE)
 
     def filter_text(self, queryset, name, value):
-        value = value.strip()
-        return queryset.search(value) if value else queryset
+        return _searched(queryset, value)
+
+    @classmethod
+    def search_alone(cls, data, queryset) -> models.QuerySet | None:
+        """`queryset` filtered by `data` as this FilterSet filters it, when `data` holds a
+        search alone (`?q=...`, no other filter, the commonest request), whose form would only
+        strip its text and find nothing to refuse; None for any other request, which the
+        FilterSet itself must check and filter."""
+        if set(data) & set(cls.base_filters) != {"q"}:
+            return None
+        text = data.get("q", "")
+        if "\x00" in text:  # The form refuses it: the FilterSet says why.
+            return None
+        return _searched(queryset.all(), text)
 
     def filter_country(self, queryset, name, value):
         def parties() -> list[int]:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.http import QueryDict
 
 from deals.filters import (
     CommodityFilterSet,
@@ -131,6 +132,23 @@ def test_a_stage_checked_against_the_kept_stages_is_refused_as_the_database_refu
 
     assert not kept.is_valid()
     assert kept.errors == read.errors
+
+
+@pytest.mark.parametrize("text", ["neodymium", "  steel ", '"buy neodymium"', "-steel", ""])
+def test_a_search_alone_is_read_as_the_filterset_reads_it(deals, text):
+    data = QueryDict(mutable=True)
+    data.update({"q": text, "page": "1"})
+    searched = DealFilterSet.search_alone(data, Deal.objects.order_by("slug"))
+
+    filtered = DealFilterSet(data=data, queryset=Deal.objects.order_by("slug")).qs
+    assert [deal.slug for deal in searched] == [deal.slug for deal in filtered]
+
+
+@pytest.mark.parametrize(
+    "query", ["q=steel&kind=measure", "q=steel&stage=", "kind=measure", "q=st%00eel"]
+)
+def test_a_search_with_anything_else_is_left_to_the_filterset(deals, query):
+    assert DealFilterSet.search_alone(QueryDict(query), Deal.objects.all()) is None
 
 
 def test_parties_by_alias_and_home_country(deals):

@@ -299,7 +299,11 @@ class DealListView(MultipleObjectMixin, TemplateView):
             # filter, so the FilterSet and its form are built only if the form is drawn.
             deals = Deal.objects.published()
         else:
-            deals = self.filterset.qs
+            # A search alone is read as the FilterSet reads it, which has no filter or form to
+            # build for it: they too are built only if the form is drawn.
+            deals = DealFilterSet.search_alone(self.request.GET, Deal.objects.published())
+            if deals is None:
+                deals = self.filterset.qs
         return deals.values_list(*ROW_FIELDS, named=True)
 
     def _listing(self) -> dict:
