@@ -301,8 +301,9 @@ def _names_query(alias: str, count: int) -> str:
         named = through._meta.get_field(target).related_model._meta
         deal = quote(through._meta.get_field("deal").column)
         link = quote(through._meta.get_field(target).column)
+        name = quote(named.get_field("name").column)
         parts.append(
-            f"SELECT l.{deal}, {kind}, n.{quote('name')} FROM {quote(through._meta.db_table)} l "
+            f"SELECT l.{deal}, {kind}, n.{name} FROM {quote(through._meta.db_table)} l "
             f"JOIN {quote(named.db_table)} n ON n.{quote(named.pk.column)} = l.{link} "
             f"WHERE l.{deal} IN ({places})"
         )
