@@ -143,10 +143,8 @@ def _mend(
     """Bring `reading` up to date with the deals changed since its stamp: whether any had.
     None when it cannot be: too many changed, or its kept best matches ran short of a page.
     `keys_query` is the text and parameters of the deals' `ranked_keys()` query."""
-    since = Deal.objects.order_by()
-    if reading.stamp is not None:
-        since = since.filter(updated_at__gt=reading.stamp - SLACK)
-    changed = dict(since.values_list("pk", "updated_at")[: MOST_CHANGED + 1])
+    since = reading.stamp - SLACK if reading.stamp is not None else None
+    changed, ranked = deals.changed_and_ranked(since, MOST_CHANGED + 1, keys_query)
     if len(changed) > MOST_CHANGED:
         return None
     if not changed:
@@ -154,7 +152,7 @@ def _mend(
     for pk in changed:
         reading.matches.discard(pk)
     reading.best = [keys for keys in reading.best if keys[-1] not in changed]
-    for pk, status, *keys in deals.ranked_keys_among(list(changed), keys_query):
+    for pk, status, *keys in ranked:
         reading.matches.add(pk, status)
         if reading.below is None or tuple(keys) > reading.below:
             reading.best.append(tuple(keys))

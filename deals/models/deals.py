@@ -154,18 +154,32 @@ class DealQuerySet(models.QuerySet):
             .order_by()
         )
 
-    def ranked_keys_among(self, ids: list[int], keys_query: tuple[str, tuple]) -> list[tuple]:
-        """`ranked_keys()` of those of `ids` among these ranked deals, given the text and
-        parameters of `ranked_keys()`'s query (`keys_query`), which is not compiled again."""
+    def changed_and_ranked(
+        self, since, most: int, keys_query: tuple[str, tuple]
+    ) -> tuple[dict[int, object], list[tuple]]:
+        """The deals stamped after `since` (every deal for None), at most `most` of them, as
+        {id: stamp}, and `ranked_keys()` of those among these ranked deals, in one statement,
+        given the text and parameters of `ranked_keys()`'s query (`keys_query`), which is not
+        compiled again."""
+        quote = connections[self.db].ops.quote_name
+        updated = quote(self.model._meta.get_field("updated_at").column)
+        pk = quote(self.model._meta.pk.column)
+        where = f"WHERE {updated} > %s" if since is not None else ""
         sql, params = keys_query
         with connections[self.db].cursor() as cursor:
-            # PostgreSQL reads the few ids through the primary key, then matches and ranks them.
+            # Each changed deal is looked up by its primary key, then matched and ranked.
             cursor.execute(
-                f"SELECT * FROM ({sql}) AS found (id, status_id, rank, changed, key) "
-                "WHERE id = ANY(%s)",
-                [*params, list(ids)],
+                f"WITH changed AS MATERIALIZED (SELECT {pk} AS id, {updated} AS stamp "
+                f"FROM {quote(self.model._meta.db_table)} {where} LIMIT %s) "
+                "SELECT changed.id, changed.stamp, found.status_id, found.rank, found.changed, "
+                "found.key FROM changed LEFT JOIN LATERAL (SELECT * FROM "
+                f"({sql}) AS f (id, status_id, rank, changed, key) WHERE f.id = changed.id) "
+                "AS found ON TRUE",
+                [*([since] if since is not None else []), most, *params],
             )
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        changed = {pk: stamp for pk, stamp, *_ in rows}
+        return changed, [(pk, *keys) for pk, _, *keys in rows if keys[-1] is not None]
 
     def ranked_reading(self, best: int) -> tuple[dict[int, int], list[tuple]]:
         """Each of these ranked deals' stage, {id: status id}, and the keys of the `best` first
