@@ -1,7 +1,13 @@
 """One FilterSet per model, shared by the reader pages and the API."""
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -18,9 +24,40 @@ from deals.models import (
 )
 
 
+class StageChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Stages by slug, checked against `known` (a function giving every stage) when the caller
+    has read them already, rather than asking the database for the chosen ones again."""
+
+    known = None
+
+    def _check_values(self, value):
+        if self.known is None:
+            return super()._check_values(value)
+        # As the database check does: the same errors, for the same values, in the same order.
+        try:
+            value = frozenset(value)
+        except TypeError:
+            raise ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from None
+        for slug in value:
+            self.validate_no_null_characters(slug)
+        by_slug = {status.slug: status for status in self.known()}
+        for slug in value:
+            if str(slug) not in by_slug:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": slug},
+                )
+        return [by_slug[str(slug)] for slug in value]
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class StageFilter(django_filters.ModelMultipleChoiceFilter):
     """One or more stages by slug (`?stage=talks&stage=framework`)."""
+
+    field_class = StageChoiceField
 
     def __init__(self, **kwargs):
         # The stages chosen are read first, so the database filters on the stage ids it keeps
@@ -34,6 +71,12 @@ class StageFilter(django_filters.ModelMultipleChoiceFilter):
 
     def get_filter_predicate(self, v):
         return {f"{self.field_name}_id": v.pk}
+
+
+def _searched(deals, text: str):
+    """`deals` matching a reader's search (`DealQuerySet.search`), all of them for no text."""
+    text = text.strip()
+    return deals.search(text) if text else deals
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -122,6 +165,32 @@ class DealFilterSet(DealRelationFilters):
         model = Deal
         fields = ["kind"]
 
+    def __init__(self, *args, kept_by: Callable[[str, Callable], Any] | None = None, **kwargs):
+        """`kept_by(name, read)`, if given, keeps what the filters read of the small tables of
+        names (every stage, a country's parties) by their version, as a page does: a render
+        after another deal's news then checks the stages and finds a country's parties
+        without a query. Without it, each is read from the database."""
+        super().__init__(*args, **kwargs)
+        self.kept_by = kept_by
+
+    def get_form_class(self):
+        # Its fields are the filters', the same for every request: the class is built once,
+        # and each form copies its fields as every form does.
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            if self.kept_by is not None:
+                form.fields["stage"].known = functools.partial(
+                    self.kept_by, "stages", lambda: list(Status.objects.all())
+                )
+        return self._form
+
     @property
     def found_elsewhere(self) -> bool:
         """Whether the deals are found through other rows, not by their own columns."""
@@ -129,12 +198,28 @@ class DealFilterSet(DealRelationFilters):
         return any(chosen.get(name) for name in self.FOUND_ELSEWHERE)
 
     def filter_text(self, queryset, name, value):
-        value = value.strip()
-        return queryset.search(value) if value else queryset
+        return _searched(queryset, value)
+
+    @classmethod
+    def search_alone(cls, data, queryset) -> models.QuerySet | None:
+        """`queryset` filtered by `data` as this FilterSet filters it, when `data` holds a
+        search alone (`?q=...`, no other filter, the commonest request), whose form would only
+        strip its text and find nothing to refuse; None for any other request, which the
+        FilterSet itself must check and filter."""
+        if set(data) & set(cls.base_filters) != {"q"}:
+            return None
+        text = data.get("q", "")
+        if "\x00" in text:  # The form refuses it: the FilterSet says why.
+            return None
+        return _searched(queryset.all(), text)
 
     def filter_country(self, queryset, name, value):
-        countries = Party.objects.countries().filter(Q(slug=value) | Q(iso_code=value.upper()))
-        return queryset.involving_countries(countries)
+        def parties() -> list[int]:
+            countries = Party.objects.countries().filter(Q(slug=value) | Q(iso_code=value.upper()))
+            return Party.objects.based_in(countries)
+
+        kept = self.kept_by and functools.partial(self.kept_by, f"country-parties:{value}")
+        return queryset.involving_any(kept(parties) if kept else parties())
 
     def sort_deals(self, queryset, name, value):
         return queryset.order_by(*self.SORTS[value]) if self.SORTS[value] else queryset

@@ -110,15 +110,23 @@ def _request_versions(request) -> dict[str, str]:
 
 def request_stages(request) -> list[Status]:
     """Every stage, read once per version of the names: a list rendered afresh reads none."""
+    return kept_by_names(request, "stages", lambda: list(Status.objects.all()))
+
+
+def kept_by_names(request, name: str, read: Callable[[], T]) -> T:
+    """`read()`, which reads only the small tables of names (parties, commodities and stages,
+    with their aliases), kept under `name` by their version: read once per version, not once
+    per change to the archive."""
     seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
     if not seconds:
-        return list(Status.objects.all())
-    key = f"deals:stages:{request_names_version(request)}"
-    stages = pages.get(key)
-    if stages is None:
-        stages = list(Status.objects.all())
-        pages.set(key, stages, seconds)
-    return stages
+        return read()
+    source = f"{request_names_version(request)}|{name}"
+    key = "deals:names:" + hashlib.sha256(source.encode()).hexdigest()
+    kept = pages.get(key)
+    if kept is None:
+        kept = read()
+        pages.set(key, kept, seconds)
+    return kept
 
 
 def cached_fragment(

@@ -93,14 +93,14 @@ def page_and_stage_counts(
 ) -> tuple[list[Deal] | None, dict[int | None, int]]:
     """Page `number` of these ranked deals (None when it lies past the kept best matches) and
     how many stand at each stage."""
-    sql, params = deals.ranked_keys().query.sql_with_params()
-    source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{sql}|{params}"
+    keys_query = deals.ranked_keys().query.sql_with_params()
+    source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{keys_query[0]}|{keys_query[1]}"
     key = "deals:search:" + hashlib.sha256(source.encode()).hexdigest()
     start = (number - 1) * per_page
     reading = pages.get(key)
     mended = None
     if isinstance(reading, Reading) and time.time() - reading.read_at < LIFETIME:
-        mended = _mend(reading, deals, per_page)
+        mended = _mend(reading, deals, keys_query, per_page)
     if mended is not None:
         shown = _page(reading, deals, start, per_page)
     if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
@@ -115,7 +115,8 @@ def _page(reading: Reading, deals: DealQuerySet, start: int, per_page: int) -> l
     kept = reading.best[start : start + per_page]
     if len(kept) < per_page and reading.below is not None:
         return None
-    return deals.in_order([pk for *_, pk in kept])
+    # Every kept match matches: a deal whose document or stage changed is stamped, and mended.
+    return deals.rows_in_order([pk for *_, pk in kept])
 
 
 def leave_kept_searches_behind() -> None:
@@ -136,13 +137,14 @@ def _read(deals: DealQuerySet) -> Reading:
     return Reading(stamp, time.time(), Matches(stages), best, below)
 
 
-def _mend(reading: Reading, deals: DealQuerySet, per_page: int) -> bool | None:
+def _mend(
+    reading: Reading, deals: DealQuerySet, keys_query: tuple[str, tuple], per_page: int
+) -> bool | None:
     """Bring `reading` up to date with the deals changed since its stamp: whether any had.
-    None when it cannot be: too many changed, or its kept best matches ran short of a page."""
-    since = Deal.objects.order_by()
-    if reading.stamp is not None:
-        since = since.filter(updated_at__gt=reading.stamp - SLACK)
-    changed = dict(since.values_list("pk", "updated_at")[: MOST_CHANGED + 1])
+    None when it cannot be: too many changed, or its kept best matches ran short of a page.
+    `keys_query` is the text and parameters of the deals' `ranked_keys()` query."""
+    since = reading.stamp - SLACK if reading.stamp is not None else None
+    changed, ranked = deals.changed_and_ranked(since, MOST_CHANGED + 1, keys_query)
     if len(changed) > MOST_CHANGED:
         return None
     if not changed:
@@ -150,7 +152,7 @@ def _mend(reading: Reading, deals: DealQuerySet, per_page: int) -> bool | None:
     for pk in changed:
         reading.matches.discard(pk)
     reading.best = [keys for keys in reading.best if keys[-1] not in changed]
-    for pk, status, *keys in deals.filter(pk__in=list(changed)).ranked_keys():
+    for pk, status, *keys in ranked:
         reading.matches.add(pk, status)
         if reading.below is None or tuple(keys) > reading.below:
             reading.best.append(tuple(keys))

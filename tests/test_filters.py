@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.http import QueryDict
 
 from deals.filters import (
     CommodityFilterSet,
@@ -96,6 +97,58 @@ def test_an_unknown_stage_makes_the_filter_invalid(deals):
 
     assert not filterset.is_valid()
     assert "stage" in filterset.errors
+
+
+def keeper():
+    """A `kept_by` for `DealFilterSet`, as a page keeps names by their version: each read once."""
+    kept = {}
+
+    def kept_by(name, read):
+        if name not in kept:
+            kept[name] = read()
+        return kept[name]
+
+    return kept_by
+
+
+def test_with_the_names_kept_the_stages_and_a_countrys_parties_are_read_once(
+    deals, django_assert_num_queries
+):
+    kept_by = keeper()
+    data = {"stage": ["talks", "threatened"], "country": "jp"}
+    first = DealFilterSet(data=data, queryset=Deal.objects.order_by("slug"), kept_by=kept_by)
+    assert [deal.slug for deal in first.qs] == ["lynas-offtake"]
+
+    again = DealFilterSet(data=data, queryset=Deal.objects.order_by("slug"), kept_by=kept_by)
+    # The deals alone: the stages chosen and Japan's parties are checked and found as kept.
+    with django_assert_num_queries(1):
+        assert [deal.slug for deal in again.qs] == ["lynas-offtake"]
+
+
+def test_a_stage_checked_against_the_kept_stages_is_refused_as_the_database_refuses_it(deals):
+    data = {"stage": ["talks", "nonsense"]}
+    read = DealFilterSet(data=data, queryset=Deal.objects.all())
+    kept = DealFilterSet(data=data, queryset=Deal.objects.all(), kept_by=keeper())
+
+    assert not kept.is_valid()
+    assert kept.errors == read.errors
+
+
+@pytest.mark.parametrize("text", ["neodymium", "  steel ", '"buy neodymium"', "-steel", ""])
+def test_a_search_alone_is_read_as_the_filterset_reads_it(deals, text):
+    data = QueryDict(mutable=True)
+    data.update({"q": text, "page": "1"})
+    searched = DealFilterSet.search_alone(data, Deal.objects.order_by("slug"))
+
+    filtered = DealFilterSet(data=data, queryset=Deal.objects.order_by("slug")).qs
+    assert [deal.slug for deal in searched] == [deal.slug for deal in filtered]
+
+
+@pytest.mark.parametrize(
+    "query", ["q=steel&kind=measure", "q=steel&stage=", "kind=measure", "q=st%00eel"]
+)
+def test_a_search_with_anything_else_is_left_to_the_filterset(deals, query):
+    assert DealFilterSet.search_alone(QueryDict(query), Deal.objects.all()) is None
 
 
 def test_parties_by_alias_and_home_country(deals):

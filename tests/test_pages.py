@@ -844,11 +844,56 @@ def test_the_deal_list_after_a_change_reads_the_versions_the_page_and_its_rows_n
     )
 
     # The data version with the names' version in one query, the first page, and the names of
-    # its deals' parties and goods: the stages, the form and the unchanged rows are kept.
-    with django_assert_num_queries(4):
+    # its deals' parties and goods in one: the stages, the form and the unchanged rows are kept.
+    with django_assert_num_queries(3):
         page = client.get(url)
 
     assert listed_titles(page)[0] == world["tariff"].title
+
+
+def test_the_filtered_deal_list_after_a_change_reads_the_versions_its_deals_and_their_names(
+    client, world, settings, django_assert_num_queries
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    settings.TRACKER_DATA_VERSION_SECONDS = 0
+    settings.TRACKER_TALLY_SECONDS = 60  # As in production: the counts may lag a minute.
+    url = reverse("deals:deal-list") + "?stage=framework&country=MY&sort=title"
+    client.get(url)
+    Deal.objects.filter(pk=world["tariff"].pk).update(
+        updated_at=timezone.now(), last_changed_on=timezone.localdate()
+    )
+
+    # The versions in one query, the matching deals' first page with their counts by stage
+    # (PostgreSQL: one statement, then the page's rows by id), and their parties' and goods'
+    # names in one: the stages chosen, the country's parties and name, and the chart are kept.
+    with django_assert_num_queries(4):
+        page = client.get(url)
+
+    assert listed_titles(page) == [world["refinery"].title]
+
+
+def chart_rows(response) -> list[tuple[str, str]]:
+    """The deal list's chart as its table gives it: (stage, deals) for each bar."""
+    rows = lxml.html.fromstring(response.content).xpath(
+        "//figure[@aria-labelledby='list-chart-caption']//tbody/tr"
+    )
+    return [(row.xpath("string(th)"), row.xpath("string(td[2])")) for row in rows]
+
+
+def test_a_filtered_lists_chart_counts_a_deal_that_moved_at_once(client, world, stages, settings):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    url = reverse("deals:deal-list") + "?country=MY"
+    assert chart_rows(client.get(url)) == [("Agreed in principle", "1")]
+
+    services.record_timeline_entry(
+        deal=world["refinery"],
+        status=stages["signed"],
+        happened_on=datetime.date.today(),
+        article=ArticleFactory(),
+        quote="The refinery deal was signed today.",
+    )
+
+    assert chart_rows(client.get(url)) == [("Signed", "1")]
 
 
 def test_signed_in_readers_never_get_a_cached_page(client, world, reader):

@@ -76,17 +76,18 @@ class DealQuerySet(models.QuerySet):
 
     def involving_countries(self, countries: models.QuerySet) -> "DealQuerySet":
         """Deals with one of `countries`, or a party based in one, among their parties."""
-        # The few parties first (the countries and those based in them), read as ids, then
-        # their links through the party index. Left as a subquery, PostgreSQL runs it again for
-        # each deal it tests (240 ms for a country's signed deals among 100,000; 17 ms so).
-        based_here = list(
-            Party.objects.filter(
-                models.Q(pk__in=countries) | models.Q(country__in=countries)
-            ).values_list("pk", flat=True)
-        )
+        return self.involving_any(Party.objects.based_in(countries))
+
+    def involving_any(self, party_ids: list[int]) -> "DealQuerySet":
+        """Deals with one of the parties `party_ids` among theirs.
+
+        The few parties come as ids, and their links are read through the party index. Left as
+        a subquery, PostgreSQL runs it again for each deal it tests (240 ms for a country's
+        signed deals among 100,000; 17 ms so).
+        """
         return self.filter(
             models.Exists(
-                DealParty.objects.filter(deal=models.OuterRef("pk"), party_id__in=based_here)
+                DealParty.objects.filter(deal=models.OuterRef("pk"), party_id__in=party_ids)
             )
         )
 
@@ -136,7 +137,8 @@ class DealQuerySet(models.QuerySet):
             rows = cursor.fetchall()
         counts = {status: n for status, n, pk in rows if pk is None}
         ids = [pk for _, pk in sorted((at, pk) for _, at, pk in rows if pk is not None)]
-        return self.in_order(ids), counts
+        # The same statement just found them among these deals.
+        return self.rows_in_order(ids), counts
 
     def is_ranked(self) -> bool:
         """Whether these deals are a search ordered by relevance (PostgreSQL)."""
@@ -151,6 +153,33 @@ class DealQuerySet(models.QuerySet):
             .values_list("pk", "status_id", "key_rank", "key_changed", "pk")
             .order_by()
         )
+
+    def changed_and_ranked(
+        self, since, most: int, keys_query: tuple[str, tuple]
+    ) -> tuple[dict[int, object], list[tuple]]:
+        """The deals stamped after `since` (every deal for None), at most `most` of them, as
+        {id: stamp}, and `ranked_keys()` of those among these ranked deals, in one statement,
+        given the text and parameters of `ranked_keys()`'s query (`keys_query`), which is not
+        compiled again."""
+        quote = connections[self.db].ops.quote_name
+        updated = quote(self.model._meta.get_field("updated_at").column)
+        pk = quote(self.model._meta.pk.column)
+        where = f"WHERE {updated} > %s" if since is not None else ""
+        sql, params = keys_query
+        with connections[self.db].cursor() as cursor:
+            # Each changed deal is looked up by its primary key, then matched and ranked.
+            cursor.execute(
+                f"WITH changed AS MATERIALIZED (SELECT {pk} AS id, {updated} AS stamp "
+                f"FROM {quote(self.model._meta.db_table)} {where} LIMIT %s) "
+                "SELECT changed.id, changed.stamp, found.status_id, found.rank, found.changed, "
+                "found.key FROM changed LEFT JOIN LATERAL (SELECT * FROM "
+                f"({sql}) AS f (id, status_id, rank, changed, key) WHERE f.id = changed.id) "
+                "AS found ON TRUE",
+                [*([since] if since is not None else []), most, *params],
+            )
+            rows = cursor.fetchall()
+        changed = {pk: stamp for pk, stamp, *_ in rows}
+        return changed, [(pk, *keys) for pk, _, *keys in rows if keys[-1] is not None]
 
     def ranked_reading(self, best: int) -> tuple[dict[int, int], list[tuple]]:
         """Each of these ranked deals' stage, {id: status id}, and the keys of the `best` first
@@ -168,10 +197,38 @@ class DealQuerySet(models.QuerySet):
         stages = {pk: status for pk, status, _, _, key in rows if key is None}
         return stages, [(rank, changed, key) for _, _, rank, changed, key in rows if key]
 
-    def in_order(self, ids: list[int]) -> list["Deal"]:
-        """These deals of `ids`, in that order (any id no longer among them is left out)."""
-        chosen = self.order_by().filter(pk__in=ids).in_bulk()
+    def rows_in_order(self, ids: list[int]) -> list["Deal"]:
+        """The deals of `ids`, which these deals' own filters gave, in that order, read by
+        primary key alone as these deals are read (models with their related rows and fields,
+        or named values); a deal deleted since is left out. Compiling the filters again, a
+        search's above all, costs more than reading the rows."""
+        by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
+        if self._fields is not None:
+            # These deals are read as named values, their primary key `pk` among them.
+            chosen = {row.pk: row for row in by_id.values_list(*self._fields, named=True)}
+        else:
+            by_id.query.select_related = self.query.select_related
+            by_id.query.deferred_loading = self.query.deferred_loading
+            chosen = by_id.in_bulk()
         return [chosen[pk] for pk in ids if pk in chosen]
+
+    def names_by_deal(
+        self, ids: list[int]
+    ) -> tuple[dict[int, tuple[str, ...]], dict[int, tuple[str, ...]]]:
+        """The names of the parties and of the goods of the deals `ids`, each deal's in the
+        database's order of names: ({deal id: party names}, {deal id: commodity names}), in one
+        query whose text is built once for each number of deals, with no model built."""
+        if not ids:
+            return {}, {}
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(_names_query(connection.alias, len(ids)), [*ids, *ids])
+            rows = cursor.fetchall()
+        names: tuple[dict, dict] = ({}, {})
+        for deal_id, is_goods, name in rows:
+            names[is_goods].setdefault(deal_id, []).append(name)
+        parties, goods = ({pk: tuple(group) for pk, group in kind.items()} for kind in names)
+        return parties, goods
 
     def latest_per_stage(self, per_stage: int, status_ids) -> "DealQuerySet":
         """The `per_stage` most recently changed deals at each of the stages `status_ids`.
@@ -244,6 +301,28 @@ class DealQuerySet(models.QuerySet):
         found = {related.pk: related for related in self.published().filter(pk__in=ranked)}
         closest = [pk for pk in ranked if pk in found][:limit]
         return [found[pk] for pk in closest]
+
+
+@functools.lru_cache(maxsize=64)
+def _names_query(alias: str, count: int) -> str:
+    """The query of `DealQuerySet.names_by_deal` for `count` deals, which takes their ids twice."""
+    quote = connections[alias].ops.quote_name
+    places = ", ".join(["%s"] * count)
+    parts = []
+    for kind, (through, target) in enumerate(
+        ((DealParty, "party"), (Deal.commodities.through, "commodity"))
+    ):
+        named = through._meta.get_field(target).related_model._meta
+        deal = quote(through._meta.get_field("deal").column)
+        link = quote(through._meta.get_field(target).column)
+        name = quote(named.get_field("name").column)
+        parts.append(
+            f"SELECT l.{deal}, {kind}, n.{name} FROM {quote(through._meta.db_table)} l "
+            f"JOIN {quote(named.db_table)} n ON n.{quote(named.pk.column)} = l.{link} "
+            f"WHERE l.{deal} IN ({places})"
+        )
+    # Identifiers only, all from the models' metadata; the ids are parameters.
+    return " UNION ALL ".join(parts) + " ORDER BY 1, 2, 3"
 
 
 class DealManager(models.Manager.from_queryset(DealQuerySet)):

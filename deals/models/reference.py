@@ -69,6 +69,14 @@ class PartyQuerySet(models.QuerySet):
     def countries(self) -> "PartyQuerySet":
         return self.filter(kind=PartyKind.COUNTRY)
 
+    def based_in(self, countries: models.QuerySet) -> list[int]:
+        """The ids of `countries` and of the parties based in one of them."""
+        return list(
+            self.filter(models.Q(pk__in=countries) | models.Q(country__in=countries)).values_list(
+                "pk", flat=True
+            )
+        )
+
 
 class Party(models.Model):
     """A country, bloc, company or other actor that takes part in deals."""

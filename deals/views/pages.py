@@ -10,6 +10,7 @@ import functools
 import operator
 from dataclasses import dataclass
 from functools import cached_property
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -18,6 +19,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
@@ -52,6 +54,7 @@ from deals.pagecache import (
     cached_rows,
     deal_version,
     drawn_stage_groups,
+    kept_by_names,
     request_data_version,
     request_names_version,
     request_stages,
@@ -280,15 +283,28 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
     @cached_property
     def filterset(self) -> DealFilterSet:
-        return DealFilterSet(self.request.GET, queryset=Deal.objects.published())
+        # What its filters read of the names (the stages, a country's parties) is kept by their
+        # version, as the form is.
+        return DealFilterSet(
+            self.request.GET,
+            queryset=Deal.objects.published(),
+            kept_by=functools.partial(kept_by_names, self.request),
+        )
 
     def get_queryset(self):
-        # Each row reads its parties' and commodities' names itself (`deal_rows`).
+        # Each row reads its parties' and commodities' names itself (`deal_rows`), and only
+        # what it shows of the deal and its stage is read, as values: no model is built.
         if not any(value for name, value in self.request.GET.items() if name != "page"):
             # The whole archive in its own order, latest change first: nothing to check or
             # filter, so the FilterSet and its form are built only if the form is drawn.
-            return Deal.objects.published().select_related("status")
-        return self.filterset.qs.select_related("status")
+            deals = Deal.objects.published()
+        else:
+            # A search alone is read as the FilterSet reads it, which has no filter or form to
+            # build for it: they too are built only if the form is drawn.
+            deals = DealFilterSet.search_alone(self.request.GET, Deal.objects.published())
+            if deals is None:
+                deals = self.filterset.qs
+        return deals.values_list(*ROW_FIELDS, named=True)
 
     def _listing(self) -> dict:
         self.object_list = self.get_queryset()
@@ -331,13 +347,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
         query.pop("page", None)
         chosen = {name: query.get(name, "") for name in TEXT_FILTERS}
         if chosen["country"]:
-            # A country may be named by its ISO code (?country=IN), as in the API: shown by name.
-            chosen["country"] = (
-                Party.objects.countries()
-                .filter(iso_code=chosen["country"].upper())
-                .values_list("slug", flat=True)
-                .first()
-            ) or chosen["country"]
+            # A country may be named by its ISO code (?country=IN), as in the API: shown by name,
+            # in the form only, so read only when the form is drawn.
+            chosen["country"] = later(_country_slug, chosen["country"])
         chosen.update(_chosen_by_id(query))
         return {
             **context,
@@ -371,28 +383,17 @@ class DealListView(MultipleObjectMixin, TemplateView):
 
 def deal_rows(deals) -> list:
     """The deal list's rows, each drawn once for what it shows: its parties' and commodities'
-    names are read as names, two queries for the page, with no model built for them."""
+    names are read as names, one query for the page, with no model built for them."""
     deals = list(deals)
-    ids = [deal.pk for deal in deals]
-    parties = _names_by_deal(
-        DealParty.objects.filter(deal_id__in=ids)
-        .order_by("deal_id", "party__name")
-        .values_list("deal_id", "party__name")
-    )
-    goods = _names_by_deal(
-        Deal.commodities.through.objects.filter(deal_id__in=ids)
-        .order_by("deal_id", "commodity__name")
-        .values_list("deal_id", "commodity__name")
-    )
+    parties, goods = Deal.objects.names_by_deal([deal.pk for deal in deals])
     rows = [(deal, parties.get(deal.pk, ()), goods.get(deal.pk, ())) for deal in deals]
     return cached_rows("deals/includes/deal_row.html", rows, _row_key, _row)
 
 
-def _names_by_deal(pairs) -> dict[int, tuple[str, ...]]:
-    names: dict[int, list[str]] = {}
-    for deal_id, name in pairs:
-        names.setdefault(deal_id, []).append(name)
-    return {deal_id: tuple(group) for deal_id, group in names.items()}
+#: What a row of the deal list shows of its deal (`_row_key`, `_row`): only these are read.
+ROW_FIELDS = (
+    "pk", "slug", "title", "summary", "kind", "last_changed_on", "status__slug", "status__name",
+)  # fmt: skip
 
 
 def _row_key(row) -> tuple:
@@ -405,8 +406,8 @@ def _row_key(row) -> tuple:
         deal.kind,
         parties,
         goods,
-        deal.status.slug,
-        deal.status.name,
+        deal.status__slug,
+        deal.status__name,
         deal.last_changed_on,
     )
 
@@ -414,21 +415,41 @@ def _row_key(row) -> tuple:
 def _row(row) -> dict:
     deal, parties, goods = row
     return {
-        "url": deal.get_absolute_url(),
+        "url": reverse("deals:deal-detail", kwargs={"slug": deal.slug}),
         "title": deal.title,
         "summary": deal.summary,
-        "kind": deal.get_kind_display(),
+        "kind": KIND_NAMES.get(deal.kind, deal.kind),
         "parties": parties,
         "commodities": goods,
-        "status": deal.status,
+        "status": SimpleNamespace(slug=deal.status__slug, name=deal.status__name),
         "last_changed_on": deal.last_changed_on,
     }
 
 
+#: Each kind of deal by name, as `Deal.get_kind_display()` gives it.
+KIND_NAMES = dict(DealKind.choices)
+
+
 def _drawn_stage_chart(statuses: list[Status], counts: dict[int, int]) -> str:
-    """The deal list's chart of the matching deals at each stage, drawn."""
-    chart = deals_by_stage(statuses, title="Matching deals at each stage", counts=counts)
-    return _drawn(chart, "list-chart")
+    """The deal list's chart of the matching deals at each stage, drawn once for what it shows:
+    a change that leaves the matches' counts as they were draws no chart again."""
+    title = "Matching deals at each stage"
+    shown = tuple(
+        (status.pk, status.slug, status.name, status.track, status.order, counts.get(status.pk))
+        for status in statuses
+    )
+
+    def context(_) -> dict:
+        chart = deals_by_stage(statuses, title=title, counts=counts)
+        return {"chart": chart, "chart_id": "list-chart"}
+
+    return cached_rows("deals/includes/chart.html", [shown], lambda key: (title, key), context)[0]
+
+
+def _country_slug(given: str) -> str:
+    """The slug of the country `given` by its ISO code, or `given` as it is."""
+    found = Party.objects.countries().filter(iso_code=given.upper()).values_list("slug", flat=True)
+    return found.first() or given
 
 
 def _chosen_by_id(query) -> dict[str, str]:
