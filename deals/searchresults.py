@@ -162,3 +162,99 @@ def _mend(
         del reading.best[KEPT:]
     reading.stamp = max(filter(None, [reading.stamp, *changed.values()]))
     return True if len(reading.best) >= per_page or reading.below is None else None
+
+
+@dataclass
+class OrderedReading:
+    """What is kept of deals found through other rows in an order of their own columns (a
+    country's deals by title): the latest stamp read, every match's stage, the ids of the first
+    matches in order and, when those are not all the matches, the id of the first one left out
+    (every match not kept sorts after it)."""
+
+    stamp: datetime.datetime | None
+    read_at: float
+    matches: Matches
+    best: list[int]
+    below: int | None
+
+
+def ordered_page_and_stage_counts(
+    deals: DealQuerySet, number: int, per_page: int
+) -> tuple[list[Deal] | None, dict[int | None, int]] | None:
+    """Page `number` of these deals, found through other rows and ordered by their own columns
+    (None when it lies past the kept first matches), and how many stand at each stage, kept and
+    mended as a ranked search is; None when their order is not of their own columns. Which
+    deals come first is always the database's answer, in its collation: mending sorts the kept
+    and the changed matches again in the database, never in Python."""
+    if deals.order_columns() is None:
+        return None
+    found_query = deals.found_keys().query.sql_with_params()
+    source = (
+        f"{FORMAT}|{pages.get(GENERATION_KEY)}|{deals.order_columns()}|"
+        f"{found_query[0]}|{found_query[1]}"
+    )
+    key = "deals:found:" + hashlib.sha256(source.encode()).hexdigest()
+    start = (number - 1) * per_page
+    reading = pages.get(key)
+    mended = None
+    if isinstance(reading, OrderedReading) and time.time() - reading.read_at < LIFETIME:
+        mended = _mend_ordered(reading, deals, found_query, per_page)
+    if mended is not None:
+        shown = _ordered_page(reading, deals, start, per_page)
+    if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
+        reading, mended = _read_ordered(deals), True  # A kept match is gone, or nothing was kept.
+        shown = _ordered_page(reading, deals, start, per_page)
+    if mended:
+        pages.set(key, reading, LIFETIME)
+    return shown, reading.matches.by_stage()
+
+
+def _ordered_page(
+    reading: OrderedReading, deals: DealQuerySet, start: int, per_page: int
+) -> list[Deal] | None:
+    kept = reading.best[start : start + per_page]
+    if len(kept) < per_page and reading.below is not None:
+        return None
+    return deals.rows_in_order(kept)
+
+
+def _read_ordered(deals: DealQuerySet) -> OrderedReading:
+    # The stamp is read first: a deal stamped later is read again at the next mending.
+    stamp = Deal.objects.aggregate(latest=Max("updated_at"))["latest"]
+    stages, best = deals.found_reading(KEPT + 1)
+    below = best.pop() if len(best) > KEPT else None
+    return OrderedReading(stamp, time.time(), Matches(stages), best, below)
+
+
+def _mend_ordered(
+    reading: OrderedReading, deals: DealQuerySet, found_query: tuple[str, tuple], per_page: int
+) -> bool | None:
+    """Bring `reading` up to date with the deals changed since its stamp: whether any had.
+    None when it cannot be: too many changed, the first match left out changed, or the kept
+    first matches ran short of a page. `found_query` is the text and parameters of the deals'
+    `found_keys()` query."""
+    since = reading.stamp - SLACK if reading.stamp is not None else None
+    candidates = reading.best + ([reading.below] if reading.below is not None else [])
+    changed, found, ordered = deals.changed_and_reordered(
+        since, MOST_CHANGED + 1, found_query, candidates
+    )
+    if len(changed) > MOST_CHANGED or reading.below in changed:
+        return None  # The first match left out changed: where the kept ones end is unknown.
+    if not changed:
+        return False
+    for pk in changed:
+        reading.matches.discard(pk)
+    for pk, status in found.items():
+        reading.matches.add(pk, status)
+    reading.stamp = max(filter(None, [reading.stamp, *changed.values()]))
+    if not found and not any(pk in changed for pk in candidates):
+        return True  # No kept deal changed and no changed deal matches: the order stands.
+    if reading.below is not None and reading.below not in ordered:
+        return None
+    if reading.below is not None:
+        # Every match not kept sorts after the first one left out, which did not change.
+        ordered = ordered[: ordered.index(reading.below)]
+    reading.best = ordered[:KEPT]
+    if len(ordered) > KEPT:
+        reading.below = ordered[KEPT]
+    return True if len(reading.best) >= per_page or reading.below is None else None

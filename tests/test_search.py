@@ -11,10 +11,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from deals import searchresults, services
 from deals.filters import DealFilterSet
-from deals.models import Deal, PartyAlias, TimelineEntry
+from deals.models import Deal, DealParty, Party, PartyAlias, TimelineEntry
 
 from .factories import (
     ArticleFactory,
@@ -351,3 +352,93 @@ def test_a_rewritten_document_stamps_its_deal_as_changed_but_a_full_rebuild_stam
     assert {pk: at for pk, at in after.items() if pk != archive["ban"].pk} == {
         pk: at for pk, at in stamps.items() if pk != archive["ban"].pk
     }
+
+
+@pytest.fixture
+def ordered_readings(monkeypatch) -> list[int]:
+    """The filtered lists read afresh (not mended from what was kept) during a test."""
+    read = []
+    monkeypatch.setattr(
+        searchresults,
+        "_read_ordered",
+        lambda deals, _read=searchresults._read_ordered: read.append(1) or _read(deals),
+    )
+    return read
+
+
+def shown_and_counted_by(client, filters: dict) -> tuple[list[str], dict[int, int]]:
+    response = client.get(reverse("deals:deal-list"), filters)
+    titles = [deal.title for deal in response.context["object_list"]]
+    return titles, dict(response.context["paginator"].stage_counts)
+
+
+def filtered_afresh(filters: dict) -> tuple[list[str], dict[int, int]]:
+    filterset = DealFilterSet(data=filters, queryset=Deal.objects.published())
+    first, counts = filterset.qs.first_and_stage_counts(25, found_elsewhere=True)
+    return [deal.title for deal in first], counts
+
+
+def changed_minutes_apart() -> None:
+    """Every deal changed a while ago, each two minutes after the one before: a kept reading
+    reads again at each mending only those changed within a minute before its latest."""
+    start = timezone.now() - datetime.timedelta(hours=3)
+    for n, pk in enumerate(Deal.objects.order_by("pk").values_list("pk", flat=True)):
+        Deal.objects.filter(pk=pk).update(updated_at=start + datetime.timedelta(minutes=2 * n))
+
+
+@ranked_only_on_postgresql
+@pytest.mark.parametrize("kept", [200, 26])
+def test_a_countrys_deals_by_title_shown_again_after_changes_are_mended_to_a_fresh_reading(
+    archive, client, stages, monkeypatch, ordered_readings, kept
+):
+    monkeypatch.setattr(searchresults, "KEPT", kept)
+    malaysia = Party.objects.get(slug="malaysia")
+    india = Party.objects.get(slug="india")
+    deals = [
+        published_deal(title=f"Malaysia deal {n:02}", parties=[malaysia], stages=[("talks", DAY)])
+        for n in range(30)
+    ]
+    changed_minutes_apart()
+    filters = {"country": "malaysia", "sort": "title"}
+    before = shown_and_counted_by(client, filters)
+    assert before == filtered_afresh(filters)
+
+    # A deal beyond the first page is retitled to come first (its place is the database's
+    # collation's, not Python's), one on it moves stage, one leaves the country's
+    # deals, and a new deal of the country comes in.
+    deals[29].title = "A malaysian deal first of all"
+    deals[29].save()
+    deals[3].status = stages["framework"]
+    deals[3].save()
+    DealParty.objects.filter(deal=deals[5]).update(party=india)
+    deals[5].save()
+    published_deal(title="Malaysia deal 00 bis", parties=[malaysia], stages=[("talks", DAY)])
+    after = shown_and_counted_by(client, filters)
+
+    assert after == filtered_afresh(filters)
+    assert after[0][0] == "A malaysian deal first of all"
+    assert "Malaysia deal 05" not in after[0]
+    assert sum(after[1].values()) == sum(before[1].values())
+    assert after[1][stages["framework"].pk] == 1
+    assert len(ordered_readings) == 1  # Read once, then mended.
+
+
+@ranked_only_on_postgresql
+def test_a_kept_filtered_list_is_read_afresh_when_its_first_deal_left_out_changes(
+    archive, client, monkeypatch, ordered_readings
+):
+    monkeypatch.setattr(searchresults, "KEPT", 26)
+    malaysia = Party.objects.get(slug="malaysia")
+    deals = [
+        published_deal(title=f"Malaysia deal {n:02}", parties=[malaysia], stages=[("talks", DAY)])
+        for n in range(30)
+    ]
+    changed_minutes_apart()
+    filters = {"country": "malaysia", "sort": "title"}
+    shown_and_counted_by(client, filters)
+    first_left_out = deals[26]  # Kept: "Malaysia deal 00" to "Malaysia deal 25".
+    first_left_out.title = "A Malaysia deal"
+    first_left_out.save()
+
+    assert shown_and_counted_by(client, filters) == filtered_afresh(filters)
+    assert len(ordered_readings) == 2

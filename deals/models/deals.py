@@ -197,6 +197,85 @@ class DealQuerySet(models.QuerySet):
         stages = {pk: status for pk, status, _, _, key in rows if key is None}
         return stages, [(rank, changed, key) for _, _, rank, changed, key in rows if key]
 
+    def found_keys(self) -> models.QuerySet:
+        """(id, stage) of each of these deals, unordered."""
+        return self.values_list("pk", "status_id").order_by()
+
+    def order_columns(self) -> list[tuple[str, bool]] | None:
+        """The columns these deals are ordered by, each with whether it descends, when every
+        one is a column of their own table; None otherwise."""
+        columns = []
+        for name in self.query.order_by or self.model._meta.ordering:
+            if not isinstance(name, str) or "__" in name or name.lstrip("-") == "?":
+                return None
+            field = name.lstrip("-")
+            field = self.model._meta.pk if field == "pk" else self.model._meta.get_field(field)
+            columns.append((field.column, name.startswith("-")))
+        return columns
+
+    def found_reading(self, best: int) -> tuple[dict[int, int], list[int]]:
+        """Each of these deals' stage, {id: status id}, and the ids of the `best` first in their
+        order, from one visit of the matches (ordered by `order_columns()`)."""
+        quote = connections[self.db].ops.quote_name
+        by = ", ".join(
+            f"{quote(c)} {'DESC' if down else 'ASC'}" for c, down in self.order_columns()
+        )
+        sql, params = self.found_keys().query.sql_with_params()
+        table = quote(self.model._meta.db_table)
+        pk = quote(self.model._meta.pk.column)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH found (id, status_id) AS MATERIALIZED ({sql}) "
+                "SELECT id, status_id, NULL FROM found UNION ALL "
+                f"SELECT NULL, NULL, id FROM (SELECT d.{pk} AS id FROM {table} d "
+                f"WHERE d.{pk} IN (SELECT id FROM found) ORDER BY {by} LIMIT %s) AS first",
+                [*params, best],
+            )
+            rows = cursor.fetchall()
+        stages = {pk: status for pk, status, key in rows if key is None}
+        return stages, [key for _, _, key in rows if key is not None]
+
+    def changed_and_reordered(
+        self, since, most: int, found_query: tuple[str, tuple], candidates: list[int]
+    ) -> tuple[dict[int, object], dict[int, int | None], list[int]]:
+        """The deals stamped after `since` (every deal for None), at most `most` of them, as
+        {id: stamp}; those among these deals, {id: stage}; and, in these deals' order, the
+        `candidates` that did not change with the changed ones among these deals (none when no
+        changed deal is among these deals or the candidates): one statement,
+        given the text and parameters of `found_keys()`'s query (`found_query`). The order is the
+        database's own, read from `order_columns()`."""
+        quote = connections[self.db].ops.quote_name
+        updated = quote(self.model._meta.get_field("updated_at").column)
+        pk = quote(self.model._meta.pk.column)
+        table = quote(self.model._meta.db_table)
+        by = ", ".join(
+            f"d.{quote(c)} {'DESC' if down else 'ASC'}" for c, down in self.order_columns()
+        )
+        where = f"WHERE {updated} > %s" if since is not None else ""
+        sql, params = found_query
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"WITH changed AS MATERIALIZED (SELECT {pk} AS id, {updated} AS stamp "
+                f"FROM {table} {where} LIMIT %s), "
+                "found AS MATERIALIZED (SELECT changed.id, changed.stamp, f.status_id, "
+                "f.id AS match FROM changed LEFT JOIN LATERAL "
+                f"(SELECT * FROM ({sql}) AS f (id, status_id) "
+                "WHERE f.id = changed.id) AS f ON TRUE) "
+                "SELECT id, stamp, status_id, match, NULL FROM found UNION ALL "
+                f"SELECT NULL, NULL, NULL, ROW_NUMBER() OVER (ORDER BY {by}), d.{pk} "
+                f"FROM (SELECT UNNEST(%s::bigint[]) EXCEPT SELECT id FROM changed UNION "
+                "SELECT match FROM found WHERE match IS NOT NULL) AS c (id) "
+                f"JOIN {table} d ON d.{pk} = c.id "
+                # Only when a changed deal matches or was a candidate: else the order stands.
+                "WHERE EXISTS (SELECT 1 FROM found WHERE match IS NOT NULL OR id = ANY(%s))",
+                [*([since] if since is not None else []), most, *params, candidates, candidates],
+            )
+            rows = cursor.fetchall()
+        changed = {pk: stamp for pk, stamp, _, _, key in rows if key is None}
+        found = {match: status for _, _, status, match, key in rows if key is None and match}
+        ordered = sorted((at, key) for _, _, _, at, key in rows if key is not None)
+        return changed, found, [key for _, key in ordered]
+
     def rows_in_order(self, ids: list[int]) -> list["Deal"]:
         """The deals of `ids`, which these deals' own filters gave, in that order, read by
         primary key alone as these deals are read (models with their related rows and fields,

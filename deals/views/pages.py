@@ -14,6 +14,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db import connections
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -314,9 +315,16 @@ class DealListView(MultipleObjectMixin, TemplateView):
         """Page `number` of the matching deals, if read with their counts by stage, and those."""
         if self.object_list.is_ranked():  # Only PostgreSQL ranks a search.
             return searchresults.page_and_stage_counts(self.object_list, number, self.paginate_by)
+        found_elsewhere = self.filterset.found_elsewhere
+        if found_elsewhere and connections[self.object_list.db].vendor == "postgresql":
+            kept = searchresults.ordered_page_and_stage_counts(
+                self.object_list, number, self.paginate_by
+            )
+            if kept is not None:
+                return kept
         if number == 1:
             return self.object_list.first_and_stage_counts(
-                self.paginate_by, found_elsewhere=self.filterset.found_elsewhere
+                self.paginate_by, found_elsewhere=found_elsewhere
             )
         return None, self.object_list.stage_counts()
 
