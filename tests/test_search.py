@@ -16,6 +16,7 @@ from django.utils import timezone
 from deals import searchresults, services
 from deals.filters import DealFilterSet
 from deals.models import Deal, DealParty, Party, PartyAlias, TimelineEntry
+from deals.views.pages import ROW_FIELDS
 
 from .factories import (
     ArticleFactory,
@@ -442,3 +443,17 @@ def test_a_kept_filtered_list_is_read_afresh_when_its_first_deal_left_out_change
 
     assert shown_and_counted_by(client, filters) == filtered_afresh(filters)
     assert len(ordered_readings) == 2
+
+
+def test_deals_read_by_id_as_named_values_are_what_the_orm_reads_in_the_order_given(archive):
+    deals = Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+    ids = [archive["mentions"].pk, 10**9, archive["talks"].pk, archive["ban"].pk]
+
+    rows = deals.rows_in_order(ids)
+    again = deals.rows_in_order(ids[:2])  # Another number of deals: another query.
+
+    by_orm = {row.pk: row for row in deals}
+    assert rows == [by_orm[pk] for pk in ids if pk in by_orm]
+    assert [row._fields for row in rows] == [ROW_FIELDS] * 3
+    assert isinstance(rows[0].last_changed_on, datetime.date)
+    assert again == [by_orm[archive["mentions"].pk]]

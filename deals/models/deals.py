@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, models
 from django.db.models.functions import StrIndex
+from django.db.models.utils import create_namedtuple_class
 from django.urls import reverse
 
 from deals import searchtext
@@ -281,15 +282,33 @@ class DealQuerySet(models.QuerySet):
         primary key alone as these deals are read (models with their related rows and fields,
         or named values); a deal deleted since is left out. Compiling the filters again, a
         search's above all, costs more than reading the rows."""
-        by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
         if self._fields is not None:
-            # These deals are read as named values, their primary key `pk` among them.
-            chosen = {row.pk: row for row in by_id.values_list(*self._fields, named=True)}
+            chosen = {row.pk: row for row in self._named_rows(list(dict.fromkeys(ids)))}
         else:
+            by_id = self.model._default_manager.using(self.db).filter(pk__in=ids)
             by_id.query.select_related = self.query.select_related
             by_id.query.deferred_loading = self.query.deferred_loading
             chosen = by_id.in_bulk()
         return [chosen[pk] for pk in ids if pk in chosen]
+
+    def _named_rows(self, ids: list[int]) -> list:
+        """The deals of `ids` (each once) as these deals' named values, their primary key `pk`
+        among them, read by a query whose text is built once for their fields and number:
+        compiling it cost most of reading a page's rows."""
+        if not ids:
+            return []
+        sql, converters, row = _rows_query(self.db, self.model, tuple(self._fields), len(ids))
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, ids)
+            rows = cursor.fetchall()
+        if converters:  # As Django converts the values of these columns.
+            rows = [list(values) for values in rows]
+            for values in rows:
+                for at, (convert, expression) in converters:
+                    for converter in convert:
+                        values[at] = converter(values[at], expression, connection)
+        return [row(*values) for values in rows]
 
     def names_by_deal(
         self, ids: list[int]
@@ -380,6 +399,21 @@ class DealQuerySet(models.QuerySet):
         found = {related.pk: related for related in self.published().filter(pk__in=ranked)}
         closest = [pk for pk in ranked if pk in found][:limit]
         return [found[pk] for pk in closest]
+
+
+@functools.lru_cache(maxsize=64)
+def _rows_query(alias: str, model, fields: tuple[str, ...], count: int) -> tuple:
+    """The query of `DealQuerySet.rows_in_order` for `count` deals read as the named values
+    `fields` (`pk` first), which takes their ids: its text, the converters of its columns
+    ((position, (converters, expression)), as Django applies them) and the class of its rows."""
+    query = model._default_manager.using(alias).filter(pk__in=range(count))
+    compiler = query.values_list(*fields).query.get_compiler(alias)
+    sql, params = compiler.as_sql()
+    if list(params) != list(range(count)):  # The ids must be its only parameters, in order.
+        raise ValueError(f"The rows' query of {fields} takes other parameters: {params}")
+    converters = compiler.get_converters([column for column, _, _ in compiler.select])
+    row = create_namedtuple_class(*fields)
+    return sql, tuple(converters.items()), row
 
 
 @functools.lru_cache(maxsize=64)
