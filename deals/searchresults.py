@@ -95,17 +95,30 @@ def page_and_stage_counts(
     how many stand at each stage."""
     keys_query = deals.ranked_keys().query.sql_with_params()
     source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{keys_query[0]}|{keys_query[1]}"
-    key = "deals:search:" + hashlib.sha256(source.encode()).hexdigest()
-    start = (number - 1) * per_page
+    return _kept(
+        "deals:search:" + hashlib.sha256(source.encode()).hexdigest(),
+        Reading,
+        mend=lambda reading: _mend(reading, deals, keys_query, per_page),
+        read=lambda: _read(deals),
+        page=lambda reading, start: _page(reading, deals, start, per_page),
+        start=(number - 1) * per_page,
+        per_page=per_page,
+    )
+
+
+def _kept(key: str, kind: type, *, mend, read, page, start: int, per_page: int):
+    """The page at `start` of what is kept under `key` (a `kind` of reading), mended by `mend`
+    (which gives None when it cannot be), or read afresh by `read` when nothing usable is kept
+    or a kept match is gone; and the counts by stage. What changed is kept again."""
     reading = pages.get(key)
     mended = None
-    if isinstance(reading, Reading) and time.time() - reading.read_at < LIFETIME:
-        mended = _mend(reading, deals, keys_query, per_page)
+    if isinstance(reading, kind) and time.time() - reading.read_at < LIFETIME:
+        mended = mend(reading)
     if mended is not None:
-        shown = _page(reading, deals, start, per_page)
+        shown = page(reading, start)
     if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
-        reading, mended = _read(deals), True  # A kept match is gone, or nothing was kept.
-        shown = _page(reading, deals, start, per_page)
+        reading, mended = read(), True  # A kept match is gone, or nothing was kept.
+        shown = page(reading, start)
     if mended:
         pages.set(key, reading, LIFETIME)
     return shown, reading.matches.by_stage()
@@ -193,20 +206,15 @@ def ordered_page_and_stage_counts(
         f"{FORMAT}|{pages.get(GENERATION_KEY)}|{deals.order_columns()}|"
         f"{found_query[0]}|{found_query[1]}"
     )
-    key = "deals:found:" + hashlib.sha256(source.encode()).hexdigest()
-    start = (number - 1) * per_page
-    reading = pages.get(key)
-    mended = None
-    if isinstance(reading, OrderedReading) and time.time() - reading.read_at < LIFETIME:
-        mended = _mend_ordered(reading, deals, found_query, per_page)
-    if mended is not None:
-        shown = _ordered_page(reading, deals, start, per_page)
-    if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
-        reading, mended = _read_ordered(deals), True  # A kept match is gone, or nothing was kept.
-        shown = _ordered_page(reading, deals, start, per_page)
-    if mended:
-        pages.set(key, reading, LIFETIME)
-    return shown, reading.matches.by_stage()
+    return _kept(
+        "deals:found:" + hashlib.sha256(source.encode()).hexdigest(),
+        OrderedReading,
+        mend=lambda reading: _mend_ordered(reading, deals, found_query, per_page),
+        read=lambda: _read_ordered(deals),
+        page=lambda reading, start: _ordered_page(reading, deals, start, per_page),
+        start=(number - 1) * per_page,
+        per_page=per_page,
+    )
 
 
 def _ordered_page(
