@@ -812,6 +812,32 @@ def test_a_page_rendered_afresh_around_its_cached_part_reads_only_what_its_heade
     assert "China-Malaysia rare earths refinery" in text_of(again)
 
 
+def test_the_home_pages_latest_changes_read_by_sql_built_once_are_the_orms_and_follow_news(world):
+    from deals.views.pages import _latest_changes, _latest_changes_query
+
+    def shown(entries):
+        return [
+            (
+                entry.pk,
+                entry.deal.title,
+                entry.happened_on,
+                entry.status.name,
+                entry.previous_status and entry.previous_status.name,
+                entry.article and entry.article.url,
+                entry.quote,
+            )
+            for entry in entries
+        ]
+
+    assert shown(_latest_changes()) == shown(list(_latest_changes_query()))
+    published_deal(title="A pact of today", stages=[("signed", timezone.localdate())])
+
+    latest = _latest_changes()
+
+    assert latest[0].deal.title == "A pact of today"
+    assert shown(latest) == shown(list(_latest_changes_query()))
+
+
 def test_the_home_page_after_a_change_reads_the_version_and_the_latest_changes(
     client, world, settings, django_assert_num_queries
 ):

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -50,6 +50,7 @@ from deals.models import (
     TimelineEntry,
     Track,
 )
+from deals.models.compiled import read_compiled_once
 from deals.pagecache import (
     cached_for_visitors,
     cached_rows,
@@ -146,8 +147,12 @@ CHANGE_ROW_FIELDS = (
 
 
 def _latest_changes() -> list[TimelineEntry]:
+    return read_compiled_once(_latest_changes_query)
+
+
+def _latest_changes_query() -> QuerySet[TimelineEntry]:
     entries = TimelineEntry.objects.latest_stage_changes().with_related()
-    return list(entries.only(*CHANGE_ROW_FIELDS)[:LATEST_CHANGES])
+    return entries.only(*CHANGE_ROW_FIELDS)[:LATEST_CHANGES]
 
 
 def change_rows(entries: list[TimelineEntry]) -> list:
