@@ -22,6 +22,7 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import Max
@@ -99,7 +100,7 @@ def page_and_stage_counts(
         "deals:search:" + hashlib.sha256(source.encode()).hexdigest(),
         Reading,
         mend=lambda reading: _mend(reading, deals, keys_query, per_page),
-        read=lambda: _read(deals),
+        read=lambda: _read(Reading, deals.ranked_reading),
         page=lambda reading, start: _page(reading, deals, start, per_page),
         start=(number - 1) * per_page,
         per_page=per_page,
@@ -142,12 +143,14 @@ def deal_deleted(**kwargs) -> None:
     leave_kept_searches_behind()
 
 
-def _read(deals: DealQuerySet) -> Reading:
+def _read(kind: type, reading: Callable[[int], tuple]):
+    """A fresh `kind` of reading from `reading(most)` (every match's stage, the first `most`
+    keys in order)."""
     # The stamp is read first: a deal stamped later is read again at the next mending.
     stamp = Deal.objects.aggregate(latest=Max("updated_at"))["latest"]
-    stages, best = deals.ranked_reading(KEPT + 1)
+    stages, best = reading(KEPT + 1)
     below = best.pop() if len(best) > KEPT else None
-    return Reading(stamp, time.time(), Matches(stages), best, below)
+    return kind(stamp, time.time(), Matches(stages), best, below)
 
 
 def _mend(
@@ -210,7 +213,7 @@ def ordered_page_and_stage_counts(
         "deals:found:" + hashlib.sha256(source.encode()).hexdigest(),
         OrderedReading,
         mend=lambda reading: _mend_ordered(reading, deals, found_query, per_page),
-        read=lambda: _read_ordered(deals),
+        read=lambda: _read(OrderedReading, deals.found_reading),
         page=lambda reading, start: _ordered_page(reading, deals, start, per_page),
         start=(number - 1) * per_page,
         per_page=per_page,
@@ -224,14 +227,6 @@ def _ordered_page(
     if len(kept) < per_page and reading.below is not None:
         return None
     return deals.rows_in_order(kept)
-
-
-def _read_ordered(deals: DealQuerySet) -> OrderedReading:
-    # The stamp is read first: a deal stamped later is read again at the next mending.
-    stamp = Deal.objects.aggregate(latest=Max("updated_at"))["latest"]
-    stages, best = deals.found_reading(KEPT + 1)
-    below = best.pop() if len(best) > KEPT else None
-    return OrderedReading(stamp, time.time(), Matches(stages), best, below)
 
 
 def _mend_ordered(

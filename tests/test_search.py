@@ -201,13 +201,7 @@ def read_afresh(text: str) -> tuple[list[str], dict[int, int]]:
 @pytest.fixture
 def readings(monkeypatch) -> list[str]:
     """The searches read afresh (not mended from what was kept) during a test."""
-    read = []
-    monkeypatch.setattr(
-        searchresults,
-        "_read",
-        lambda deals, _read=searchresults._read: read.append(1) or _read(deals),
-    )
-    return read
+    return _count_fresh_readings(monkeypatch, searchresults.Reading)
 
 
 @ranked_only_on_postgresql
@@ -358,12 +352,20 @@ def test_a_rewritten_document_stamps_its_deal_as_changed_but_a_full_rebuild_stam
 @pytest.fixture
 def ordered_readings(monkeypatch) -> list[int]:
     """The filtered lists read afresh (not mended from what was kept) during a test."""
+    return _count_fresh_readings(monkeypatch, searchresults.OrderedReading)
+
+
+def _count_fresh_readings(monkeypatch, kind) -> list[int]:
+    """One item for each `kind` of kept reading read afresh from then on."""
     read = []
-    monkeypatch.setattr(
-        searchresults,
-        "_read_ordered",
-        lambda deals, _read=searchresults._read_ordered: read.append(1) or _read(deals),
-    )
+    fresh = searchresults._read
+
+    def counted(of, reading):
+        if of is kind:
+            read.append(1)
+        return fresh(of, reading)
+
+    monkeypatch.setattr(searchresults, "_read", counted)
     return read
 
 
