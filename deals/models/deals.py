@@ -155,6 +155,18 @@ class DealQuerySet(models.QuerySet):
             .order_by()
         )
 
+    def _changed_since(self, since, most: int) -> tuple[str, list]:
+        """The common table `changed` (id, stamp) of the deals stamped after `since` (every
+        deal for None), at most `most` of them, and its parameters."""
+        quote = connections[self.db].ops.quote_name
+        updated = quote(self.model._meta.get_field("updated_at").column)
+        where = f"WHERE {updated} > %s" if since is not None else ""
+        sql = (
+            f"changed AS MATERIALIZED (SELECT {quote(self.model._meta.pk.column)} AS id, "
+            f"{updated} AS stamp FROM {quote(self.model._meta.db_table)} {where} LIMIT %s)"
+        )
+        return sql, [*([since] if since is not None else []), most]
+
     def changed_and_ranked(
         self, since, most: int, keys_query: tuple[str, tuple]
     ) -> tuple[dict[int, object], list[tuple]]:
@@ -162,21 +174,17 @@ class DealQuerySet(models.QuerySet):
         {id: stamp}, and `ranked_keys()` of those among these ranked deals, in one statement,
         given the text and parameters of `ranked_keys()`'s query (`keys_query`), which is not
         compiled again."""
-        quote = connections[self.db].ops.quote_name
-        updated = quote(self.model._meta.get_field("updated_at").column)
-        pk = quote(self.model._meta.pk.column)
-        where = f"WHERE {updated} > %s" if since is not None else ""
+        changed_sql, changed_params = self._changed_since(since, most)
         sql, params = keys_query
         with connections[self.db].cursor() as cursor:
             # Each changed deal is looked up by its primary key, then matched and ranked.
             cursor.execute(
-                f"WITH changed AS MATERIALIZED (SELECT {pk} AS id, {updated} AS stamp "
-                f"FROM {quote(self.model._meta.db_table)} {where} LIMIT %s) "
+                f"WITH {changed_sql} "
                 "SELECT changed.id, changed.stamp, found.status_id, found.rank, found.changed, "
                 "found.key FROM changed LEFT JOIN LATERAL (SELECT * FROM "
                 f"({sql}) AS f (id, status_id, rank, changed, key) WHERE f.id = changed.id) "
                 "AS found ON TRUE",
-                [*([since] if since is not None else []), most, *params],
+                [*changed_params, *params],
             )
             rows = cursor.fetchall()
         changed = {pk: stamp for pk, stamp, *_ in rows}
@@ -246,18 +254,16 @@ class DealQuerySet(models.QuerySet):
         given the text and parameters of `found_keys()`'s query (`found_query`). The order is the
         database's own, read from `order_columns()`."""
         quote = connections[self.db].ops.quote_name
-        updated = quote(self.model._meta.get_field("updated_at").column)
         pk = quote(self.model._meta.pk.column)
         table = quote(self.model._meta.db_table)
         by = ", ".join(
             f"d.{quote(c)} {'DESC' if down else 'ASC'}" for c, down in self.order_columns()
         )
-        where = f"WHERE {updated} > %s" if since is not None else ""
+        changed_sql, changed_params = self._changed_since(since, most)
         sql, params = found_query
         with connections[self.db].cursor() as cursor:
             cursor.execute(
-                f"WITH changed AS MATERIALIZED (SELECT {pk} AS id, {updated} AS stamp "
-                f"FROM {table} {where} LIMIT %s), "
+                f"WITH {changed_sql}, "
                 "found AS MATERIALIZED (SELECT changed.id, changed.stamp, f.status_id, "
                 "f.id AS match FROM changed LEFT JOIN LATERAL "
                 f"(SELECT * FROM ({sql}) AS f (id, status_id) "
@@ -269,7 +275,7 @@ class DealQuerySet(models.QuerySet):
                 f"JOIN {table} d ON d.{pk} = c.id "
                 # Only when a changed deal matches or was a candidate: else the order stands.
                 "WHERE EXISTS (SELECT 1 FROM found WHERE match IS NOT NULL OR id = ANY(%s))",
-                [*([since] if since is not None else []), most, *params, candidates, candidates],
+                [*changed_params, *params, candidates, candidates],
             )
             rows = cursor.fetchall()
         changed = {pk: stamp for pk, stamp, _, _, key in rows if key is None}
