@@ -90,11 +90,15 @@ class Reading:
 
 
 def page_and_stage_counts(
-    deals: DealQuerySet, number: int, per_page: int
+    deals: DealQuerySet,
+    number: int,
+    per_page: int,
+    keys_query: tuple[str, tuple] | None = None,
 ) -> tuple[list[Deal] | None, dict[int | None, int]]:
     """Page `number` of these ranked deals (None when it lies past the kept best matches) and
-    how many stand at each stage."""
-    keys_query = deals.ranked_keys().query.sql_with_params()
+    how many stand at each stage. `keys_query`, the text and parameters of their
+    `ranked_keys()` query, is compiled here unless given."""
+    keys_query = keys_query or deals.ranked_keys().query.sql_with_params()
     source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{keys_query[0]}|{keys_query[1]}"
     return _kept(
         "deals:search:" + hashlib.sha256(source.encode()).hexdigest(),
@@ -195,16 +199,20 @@ class OrderedReading:
 
 
 def ordered_page_and_stage_counts(
-    deals: DealQuerySet, number: int, per_page: int
+    deals: DealQuerySet,
+    number: int,
+    per_page: int,
+    found_query: tuple[str, tuple] | None = None,
 ) -> tuple[list[Deal] | None, dict[int | None, int]] | None:
     """Page `number` of these deals, found through other rows and ordered by their own columns
     (None when it lies past the kept first matches), and how many stand at each stage, kept and
     mended as a ranked search is; None when their order is not of their own columns. Which
     deals come first is always the database's answer, in its collation: mending sorts the kept
-    and the changed matches again in the database, never in Python."""
+    and the changed matches again in the database, never in Python. `found_query`, the text and
+    parameters of their `found_keys()` query, is compiled here unless given."""
     if deals.order_columns() is None:
         return None
-    found_query = deals.found_keys().query.sql_with_params()
+    found_query = found_query or deals.found_keys().query.sql_with_params()
     source = (
         f"{FORMAT}|{pages.get(GENERATION_KEY)}|{deals.order_columns()}|"
         f"{found_query[0]}|{found_query[1]}"

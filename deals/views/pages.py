@@ -68,6 +68,7 @@ from deals.views.filter_choices import (
     options,
     party_options,
 )
+from deals.views.list_queries import ListQuery, list_query
 
 #: Deals shown under each stage on the home, party and commodity pages; the rest are a link.
 DEALS_PER_STAGE = 5
@@ -303,14 +304,27 @@ class DealListView(MultipleObjectMixin, TemplateView):
         if not any(value for name, value in self.request.GET.items() if name != "page"):
             # The whole archive in its own order, latest change first: nothing to check or
             # filter, so the FilterSet and its form are built only if the form is drawn.
-            deals = Deal.objects.published()
-        else:
-            # A search alone is read as the FilterSet reads it, which has no filter or form to
-            # build for it: they too are built only if the form is drawn.
-            deals = DealFilterSet.search_alone(self.request.GET, Deal.objects.published())
-            if deals is None:
-                deals = self.filterset.qs
-        return deals.values_list(*ROW_FIELDS, named=True)
+            return Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+        return self.list_query.deals()
+
+    @cached_property
+    def list_query(self) -> ListQuery:
+        # Kept by the names' version and the filters: a render after another deal's news
+        # builds no filter, form or query, and compiles no query to key its kept reading by.
+        return list_query(
+            self.request.GET, functools.partial(request_names_version, self.request), self._built
+        )
+
+    def _built(self) -> ListQuery:
+        # A search alone is read as the FilterSet reads it, which has no filter or form to
+        # build for it: they too are built only if the form is drawn.
+        deals = DealFilterSet.search_alone(self.request.GET, Deal.objects.published())
+        if deals is None:
+            deals = self.filterset.qs
+        return ListQuery(
+            deals.values_list(*ROW_FIELDS, named=True),
+            found_elsewhere=self.filterset.found_elsewhere,
+        )
 
     def _listing(self) -> dict:
         self.object_list = self.get_queryset()
@@ -319,11 +333,13 @@ class DealListView(MultipleObjectMixin, TemplateView):
     def _page_and_stage_counts(self, number: int) -> tuple[list[Deal] | None, dict]:
         """Page `number` of the matching deals, if read with their counts by stage, and those."""
         if self.object_list.is_ranked():  # Only PostgreSQL ranks a search.
-            return searchresults.page_and_stage_counts(self.object_list, number, self.paginate_by)
-        found_elsewhere = self.filterset.found_elsewhere
+            return searchresults.page_and_stage_counts(
+                self.object_list, number, self.paginate_by, self.list_query.keys_query()
+            )
+        found_elsewhere = self.list_query.found_elsewhere
         if found_elsewhere and connections[self.object_list.db].vendor == "postgresql":
             kept = searchresults.ordered_page_and_stage_counts(
-                self.object_list, number, self.paginate_by
+                self.object_list, number, self.paginate_by, self.list_query.keys_query()
             )
             if kept is not None:
                 return kept
