@@ -18,6 +18,7 @@ from django.views.defaults import server_error
 from deals import services
 from deals.charts import stage_breakdown
 from deals.models import Deal, Figure, Status
+from deals.models.compiled import read_compiled_once
 from deals.stages import SHIPPED_STAGES
 
 from .factories import (
@@ -836,6 +837,25 @@ def test_the_home_pages_latest_changes_read_by_sql_built_once_are_the_orms_and_f
 
     assert latest[0].deal.title == "A pact of today"
     assert shown(latest) == shown(list(_latest_changes_query()))
+
+
+def test_the_whole_deal_lists_first_page_read_by_sql_built_once_is_the_orms_and_follows_news(
+    world,
+):
+    from deals.views.pages import ROW_FIELDS, DealListView, _whole_archive_first
+
+    def by_orm() -> list:
+        first = Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+        return list(first[: DealListView.paginate_by])
+
+    assert read_compiled_once(_whole_archive_first) == by_orm()
+    published_deal(title="A pact of today", stages=[("signed", timezone.localdate())])
+
+    first = read_compiled_once(_whole_archive_first)
+
+    assert first[0].title == "A pact of today"
+    assert [row._fields for row in first] == [ROW_FIELDS] * 3
+    assert first == by_orm()
 
 
 def test_the_home_page_after_a_change_reads_the_version_and_the_latest_changes(

@@ -301,11 +301,15 @@ class DealListView(MultipleObjectMixin, TemplateView):
     def get_queryset(self):
         # Each row reads its parties' and commodities' names itself (`deal_rows`), and only
         # what it shows of the deal and its stage is read, as values: no model is built.
-        if not any(value for name, value in self.request.GET.items() if name != "page"):
+        if self.whole_archive:
             # The whole archive in its own order, latest change first: nothing to check or
             # filter, so the FilterSet and its form are built only if the form is drawn.
-            return Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+            return _whole_archive().all()
         return self.list_query.deals()
+
+    @cached_property
+    def whole_archive(self) -> bool:
+        return not any(value for name, value in self.request.GET.items() if name != "page")
 
     @cached_property
     def list_query(self) -> ListQuery:
@@ -370,6 +374,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
             self.stage_counts = later(self.object_list.stage_counts)
         else:
             self.stage_counts = later(published_stage_counts, version)
+            if self.whole_archive and page == "1":
+                # Its first page's query takes nothing from the request: compiled once.
+                self.read_page = (1, functools.partial(read_compiled_once, _whole_archive_first))
         chart = functools.partial(_drawn_stage_chart, statuses, self.stage_counts)
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
@@ -408,6 +415,17 @@ class DealListView(MultipleObjectMixin, TemplateView):
             "query_string": query.urlencode(),
             "is_filtered": filtered,
         }
+
+
+@functools.cache
+def _whole_archive() -> QuerySet:
+    """Every published deal as a row of the list, in the list's own order; never read itself:
+    each request reads a copy."""
+    return Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+
+
+def _whole_archive_first() -> QuerySet:
+    return _whole_archive()[: DealListView.paginate_by]
 
 
 def deal_rows(deals) -> list:
