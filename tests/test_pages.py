@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import RequestFactory
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 from django.utils import timezone
 from django.views.defaults import server_error
@@ -89,6 +90,27 @@ def test_home_shows_latest_stage_changes_with_from_to_date_and_source(client, wo
     assert "Agreed in principle" in page
     assert "4 March 2026" in page
     assert 'href="https://news.example.org/refinery"' in page
+
+
+def test_every_pages_frame_links_to_the_sites_pages_under_the_script_prefix_it_is_served_at(
+    client, world
+):
+    def frame_links(**environ) -> list[str]:
+        document = lxml.html.fromstring(client.get("/deals/", **environ).content)
+        return document.xpath(
+            "//header//a/@href | //footer//a/@href | //link[@rel='alternate']/@href"
+        )
+
+    expected = [
+        "/feeds/changes/", "/", "/deals/", "/stages/", "/accounts/login/?next=/deals/",
+        "/accounts/signup/?next=/deals/", "/stages/", "/feeds/changes/",
+    ]  # fmt: skip
+    assert frame_links() == expected
+    with override_script_prefix("/tracker/"):  # As the WSGI handler sets it from SCRIPT_NAME.
+        served_below = frame_links(SCRIPT_NAME="/tracker")
+    assert served_below == [
+        "/tracker" + link.replace("?next=/", "?next=/tracker/") for link in expected
+    ]
 
 
 def test_home_lists_the_latest_changes_by_when_they_happened_in_plain_words(client, world):

@@ -274,8 +274,9 @@ class DealQuerySet(models.QuerySet):
                 "SELECT match FROM found WHERE match IS NOT NULL) AS c (id) "
                 f"JOIN {table} d ON d.{pk} = c.id "
                 # Only when a changed deal matches or was a candidate: else the order stands.
-                "WHERE EXISTS (SELECT 1 FROM found WHERE match IS NOT NULL OR id = ANY(%s))",
-                [*changed_params, *params, candidates, candidates],
+                "WHERE EXISTS (SELECT 1 FROM found "
+                "WHERE match IS NOT NULL OR id = ANY(%s::bigint[]))",
+                [*changed_params, *params, *[_id_array(candidates)] * 2],
             )
             rows = cursor.fetchall()
         changed = {pk: stamp for pk, stamp, _, _, key in rows if key is None}
@@ -405,6 +406,12 @@ class DealQuerySet(models.QuerySet):
         found = {related.pk: related for related in self.published().filter(pk__in=ranked)}
         closest = [pk for pk in ranked if pk in found][:limit]
         return [found[pk] for pk in closest]
+
+
+def _id_array(ids: list[int]) -> str:
+    """`ids` as PostgreSQL's text of an array, to be cast (`::bigint[]`): psycopg, given a list,
+    checks and writes each element in Python, about 0.1 ms for the 200 ids a kept list holds."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 @functools.lru_cache(maxsize=64)
