@@ -28,22 +28,26 @@ READ_FOR_EVERY_REQUEST = ("commodity",)
 
 @dataclass
 class ListQuery:
-    """The deals a filtered list shows, never read itself (`deals()` gives a copy to read),
-    whether they are found through other rows, and the text and parameters of the query that
-    keeps and mends their reading, compiled at its first use."""
+    """The deals a filtered list finds (`matching`) and shows (`rows`, what each row shows of
+    them), never read themselves (`deals()` gives a copy of the rows to read), whether they are
+    found through other rows, and the text and parameters of the query that keeps and mends
+    their reading, compiled at its first use."""
 
-    filtered: DealQuerySet
+    matching: DealQuerySet
+    rows: DealQuerySet
     found_elsewhere: bool
     _keys_query: tuple[str, tuple] | None = field(default=None, repr=False)
 
     def deals(self) -> DealQuerySet:
-        return self.filtered.all()
+        return self.rows.all()
 
     def keys_query(self) -> tuple[str, tuple]:
-        """`ranked_keys()` of a ranked search, `found_keys()` of any other list, compiled."""
+        """`ranked_keys()` of a ranked search, `found_keys()` of any other list, compiled from
+        the matching deals: without the tables only their rows show (a deal's stage), which
+        the database would join for each deal it reads again."""
         if self._keys_query is None:
-            filtered = self.filtered
-            keys = filtered.ranked_keys() if filtered.is_ranked() else filtered.found_keys()
+            matching = self.matching
+            keys = matching.ranked_keys() if matching.is_ranked() else matching.found_keys()
             self._keys_query = keys.query.sql_with_params()
         return self._keys_query
 

@@ -326,6 +326,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         if deals is None:
             deals = self.filterset.qs
         return ListQuery(
+            deals,
             deals.values_list(*ROW_FIELDS, named=True),
             found_elsewhere=self.filterset.found_elsewhere,
         )
