@@ -326,7 +326,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         if deals is None:
             deals = self.filterset.qs
         return ListQuery(
-            deals,
+            deals.all(),  # Not the FilterSet's own, which its form may read.
             deals.values_list(*ROW_FIELDS, named=True),
             found_elsewhere=self.filterset.found_elsewhere,
         )
