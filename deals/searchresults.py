@@ -10,10 +10,11 @@ and ranks those again, and mends what is kept: the counts stay exact and each of
 pages is what a fresh reading would show.
 
 Deals changed within `SLACK` before the latest stamp read are read again each time, so a change
-committed a little after its stamp is never missed. A search is read afresh when many deals
-changed, when its kept best matches run short of a page or one of them is gone, when a deal is
-deleted or every document rebuilt (`leave_kept_searches_behind`), and at least every `LIFETIME`
-seconds.
+committed a little after its stamp is never missed. A mending that changed nothing kept but the
+latest stamp keeps nothing again, unless the stamp moved on by more than `SLACK`. A search is
+read afresh when many deals changed, when its kept best matches run short of a page or one of
+them is gone, when a deal is deleted or every document rebuilt (`leave_kept_searches_behind`),
+and at least every `LIFETIME` seconds.
 """
 
 import datetime
@@ -90,11 +91,15 @@ class Reading:
 
 
 def page_and_stage_counts(
-    deals: DealQuerySet, number: int, per_page: int
+    deals: DealQuerySet,
+    number: int,
+    per_page: int,
+    keys_query: tuple[str, tuple] | None = None,
 ) -> tuple[list[Deal] | None, dict[int | None, int]]:
     """Page `number` of these ranked deals (None when it lies past the kept best matches) and
-    how many stand at each stage."""
-    keys_query = deals.ranked_keys().query.sql_with_params()
+    how many stand at each stage. `keys_query`, the text and parameters of their
+    `ranked_keys()` query, is compiled here unless given."""
+    keys_query = keys_query or deals.ranked_keys().query.sql_with_params()
     source = f"{FORMAT}|{pages.get(GENERATION_KEY)}|{keys_query[0]}|{keys_query[1]}"
     return _kept(
         "deals:search:" + hashlib.sha256(source.encode()).hexdigest(),
@@ -114,7 +119,11 @@ def _kept(key: str, kind: type, *, mend, read, page, start: int, per_page: int):
     reading = pages.get(key)
     mended = None
     if isinstance(reading, kind) and time.time() - reading.read_at < LIFETIME:
+        told, stamp = _tells(reading), reading.stamp
         mended = mend(reading)
+        if mended and _tells(reading) == told and not _moved_on(stamp, reading.stamp):
+            # Only deals read again within the overlap, as they were: what is kept stands.
+            mended = False
     if mended is not None:
         shown = page(reading, start)
     if mended is None or (shown is not None and len(shown) < len(reading.best[start:][:per_page])):
@@ -123,6 +132,19 @@ def _kept(key: str, kind: type, *, mend, read, page, start: int, per_page: int):
     if mended:
         pages.set(key, reading, LIFETIME)
     return shown, reading.matches.by_stage()
+
+
+def _tells(reading) -> tuple:
+    """What a `Reading` or `OrderedReading` tells of its deals (not when it was read), copied."""
+    matches = reading.matches
+    return (array("q", matches.ids), array("q", matches.stages), list(reading.best), reading.below)
+
+
+def _moved_on(kept, read) -> bool:
+    """Whether the latest stamp `read` is far enough past the `kept` one to keep it instead: a
+    reading whose deals did not change is kept again only then (a search's matches, kept as
+    bytes, are written whole), so each mending reads again the deals of about two minutes."""
+    return kept is None or (read is not None and read - kept > SLACK)
 
 
 def _page(reading: Reading, deals: DealQuerySet, start: int, per_page: int) -> list[Deal] | None:
@@ -195,16 +217,20 @@ class OrderedReading:
 
 
 def ordered_page_and_stage_counts(
-    deals: DealQuerySet, number: int, per_page: int
+    deals: DealQuerySet,
+    number: int,
+    per_page: int,
+    found_query: tuple[str, tuple] | None = None,
 ) -> tuple[list[Deal] | None, dict[int | None, int]] | None:
     """Page `number` of these deals, found through other rows and ordered by their own columns
     (None when it lies past the kept first matches), and how many stand at each stage, kept and
     mended as a ranked search is; None when their order is not of their own columns. Which
     deals come first is always the database's answer, in its collation: mending sorts the kept
-    and the changed matches again in the database, never in Python."""
+    and the changed matches again in the database, never in Python. `found_query`, the text and
+    parameters of their `found_keys()` query, is compiled here unless given."""
     if deals.order_columns() is None:
         return None
-    found_query = deals.found_keys().query.sql_with_params()
+    found_query = found_query or deals.found_keys().query.sql_with_params()
     source = (
         f"{FORMAT}|{pages.get(GENERATION_KEY)}|{deals.order_columns()}|"
         f"{found_query[0]}|{found_query[1]}"

@@ -6,6 +6,7 @@ from django.core.cache import caches
 
 from deals.models import Status
 from deals.stages import SHIPPED_STAGES
+from deals.views.list_queries import forget_list_queries
 
 from .factories import EditorFactory, UserFactory
 
@@ -28,6 +29,7 @@ def empty_caches():
     """Each test starts with empty caches, as its database starts empty: what an earlier test
     kept (a search's results, mended by the deals changed since) must not stand in."""
     caches["default"].clear()
+    forget_list_queries()
 
 
 @pytest.fixture

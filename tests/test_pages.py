@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import RequestFactory
+from django.test.utils import override_script_prefix
 from django.urls import reverse
 from django.utils import timezone
 from django.views.defaults import server_error
@@ -18,6 +19,7 @@ from django.views.defaults import server_error
 from deals import services
 from deals.charts import stage_breakdown
 from deals.models import Deal, Figure, Status
+from deals.models.compiled import read_compiled_once
 from deals.stages import SHIPPED_STAGES
 
 from .factories import (
@@ -88,6 +90,27 @@ def test_home_shows_latest_stage_changes_with_from_to_date_and_source(client, wo
     assert "Agreed in principle" in page
     assert "4 March 2026" in page
     assert 'href="https://news.example.org/refinery"' in page
+
+
+def test_every_pages_frame_links_to_the_sites_pages_under_the_script_prefix_it_is_served_at(
+    client, world
+):
+    def frame_links(**environ) -> list[str]:
+        document = lxml.html.fromstring(client.get("/deals/", **environ).content)
+        return document.xpath(
+            "//header//a/@href | //footer//a/@href | //link[@rel='alternate']/@href"
+        )
+
+    expected = [
+        "/feeds/changes/", "/", "/deals/", "/stages/", "/accounts/login/?next=/deals/",
+        "/accounts/signup/?next=/deals/", "/stages/", "/feeds/changes/",
+    ]  # fmt: skip
+    assert frame_links() == expected
+    with override_script_prefix("/tracker/"):  # As the WSGI handler sets it from SCRIPT_NAME.
+        served_below = frame_links(SCRIPT_NAME="/tracker")
+    assert served_below == [
+        "/tracker" + link.replace("?next=/", "?next=/tracker/") for link in expected
+    ]
 
 
 def test_home_lists_the_latest_changes_by_when_they_happened_in_plain_words(client, world):
@@ -836,6 +859,25 @@ def test_the_home_pages_latest_changes_read_by_sql_built_once_are_the_orms_and_f
 
     assert latest[0].deal.title == "A pact of today"
     assert shown(latest) == shown(list(_latest_changes_query()))
+
+
+def test_the_whole_deal_lists_first_page_read_by_sql_built_once_is_the_orms_and_follows_news(
+    world,
+):
+    from deals.views.pages import ROW_FIELDS, DealListView, _whole_archive_first
+
+    def by_orm() -> list:
+        first = Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+        return list(first[: DealListView.paginate_by])
+
+    assert read_compiled_once(_whole_archive_first) == by_orm()
+    published_deal(title="A pact of today", stages=[("signed", timezone.localdate())])
+
+    first = read_compiled_once(_whole_archive_first)
+
+    assert first[0].title == "A pact of today"
+    assert [row._fields for row in first] == [ROW_FIELDS] * 3
+    assert first == by_orm()
 
 
 def test_the_home_page_after_a_change_reads_the_version_and_the_latest_changes(

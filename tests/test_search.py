@@ -244,6 +244,39 @@ def test_a_search_shown_again_after_changes_is_mended_to_what_a_fresh_reading_sh
 
 
 @ranked_only_on_postgresql
+def test_a_kept_search_is_kept_again_only_when_what_it_keeps_or_its_stamp_moved_on(
+    archive, client, stages, monkeypatch, readings
+):
+    kept = []
+    keep = searchresults.pages.set
+
+    def counted(key, *args):
+        if key.startswith("deals:search:"):
+            kept.append(key)
+        keep(key, *args)
+
+    monkeypatch.setattr(searchresults.pages, "set", counted)
+    shown_and_counted(client, "export ban")
+    assert len(kept) == 1
+
+    # A deal the search does not find changes: read again, the same as kept.
+    Deal.objects.filter(pk=archive["talks"].pk).update(updated_at=timezone.now())
+    assert shown_and_counted(client, "export ban") == read_afresh("export ban")
+    assert len(kept) == 1
+    # One it finds moves stage.
+    archive["ban"].status = stages["imposed"]
+    archive["ban"].save()
+    assert shown_and_counted(client, "export ban") == read_afresh("export ban")
+    assert len(kept) == 2
+    # Another it does not find changes minutes later: the latest stamp read is kept.
+    later = timezone.now() + datetime.timedelta(minutes=2)
+    Deal.objects.filter(pk=archive["talks"].pk).update(updated_at=later)
+    assert shown_and_counted(client, "export ban") == read_afresh("export ban")
+    assert len(kept) == 3
+    assert len(readings) == 1
+
+
+@ranked_only_on_postgresql
 def test_the_second_page_of_a_kept_search_is_mended_too(archive, client, stages, readings):
     for n in range(30):
         published_deal(

@@ -5,7 +5,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import models, router
 from django.db.models.sql import Query
 
 
@@ -23,12 +23,21 @@ class _Compiled:
 
 def read_compiled_once(build: Callable[[], models.QuerySet]) -> list:
     """The rows of the queryset `build()` returns, read as that queryset reads them (models with
-    their related rows, deferred fields, converters) with SQL compiled at the first read of each
-    database only. `build` must give the same query every time: nothing in it may depend on the
-    request, the date or the data."""
-    queryset = build()
-    query = _compiled_query(build, queryset.db)
-    return list(type(queryset)(model=queryset.model, query=query, using=queryset.db))
+    their related rows, deferred fields, converters; or values, named or not) with the queryset
+    built once per process and its SQL compiled at the first read of each database only. `build`
+    must give the same query every time: nothing in it may depend on the request, the date or
+    the data."""
+    built = _built(build)
+    alias = router.db_for_read(built.model)
+    read = type(built)(model=built.model, query=_compiled_query(build, alias), using=alias)
+    read._iterable_class, read._fields = built._iterable_class, built._fields
+    return list(read)
+
+
+@functools.lru_cache(maxsize=32)
+def _built(build: Callable[[], models.QuerySet]) -> models.QuerySet:
+    """What `build()` gives, never read itself: how its rows are made, and its model."""
+    return build()
 
 
 @functools.lru_cache(maxsize=32)

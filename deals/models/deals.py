@@ -160,12 +160,15 @@ class DealQuerySet(models.QuerySet):
         deal for None), at most `most` of them, and its parameters."""
         quote = connections[self.db].ops.quote_name
         updated = quote(self.model._meta.get_field("updated_at").column)
-        where = f"WHERE {updated} > %s" if since is not None else ""
+        # The stamp is a subquery's answer and the limit a number of the text, so the planner
+        # estimates the same whatever the stamp: PostgreSQL then keeps one plan for each text.
+        where = f"WHERE {updated} > (SELECT %s::timestamptz)" if since is not None else ""
         sql = (
             f"changed AS MATERIALIZED (SELECT {quote(self.model._meta.pk.column)} AS id, "
-            f"{updated} AS stamp FROM {quote(self.model._meta.db_table)} {where} LIMIT %s)"
+            f"{updated} AS stamp FROM {quote(self.model._meta.db_table)} {where} "
+            f"ORDER BY {updated} LIMIT {int(most)})"
         )
-        return sql, [*([since] if since is not None else []), most]
+        return sql, [since] if since is not None else []
 
     def changed_and_ranked(
         self, since, most: int, keys_query: tuple[str, tuple]
@@ -181,9 +184,11 @@ class DealQuerySet(models.QuerySet):
             cursor.execute(
                 f"WITH {changed_sql} "
                 "SELECT changed.id, changed.stamp, found.status_id, found.rank, found.changed, "
+                # Each changed deal is found once at most: the limit also keeps the planner
+                # from joining every match, whatever it estimates of the changed deals.
                 "found.key FROM changed LEFT JOIN LATERAL (SELECT * FROM "
-                f"({sql}) AS f (id, status_id, rank, changed, key) WHERE f.id = changed.id) "
-                "AS found ON TRUE",
+                f"({sql}) AS f (id, status_id, rank, changed, key) WHERE f.id = changed.id "
+                "LIMIT 1) AS found ON TRUE",
                 [*changed_params, *params],
             )
             rows = cursor.fetchall()
@@ -267,15 +272,16 @@ class DealQuerySet(models.QuerySet):
                 "found AS MATERIALIZED (SELECT changed.id, changed.stamp, f.status_id, "
                 "f.id AS match FROM changed LEFT JOIN LATERAL "
                 f"(SELECT * FROM ({sql}) AS f (id, status_id) "
-                "WHERE f.id = changed.id) AS f ON TRUE) "
+                "WHERE f.id = changed.id LIMIT 1) AS f ON TRUE) "
                 "SELECT id, stamp, status_id, match, NULL FROM found UNION ALL "
                 f"SELECT NULL, NULL, NULL, ROW_NUMBER() OVER (ORDER BY {by}), d.{pk} "
                 f"FROM (SELECT UNNEST(%s::bigint[]) EXCEPT SELECT id FROM changed UNION "
                 "SELECT match FROM found WHERE match IS NOT NULL) AS c (id) "
                 f"JOIN {table} d ON d.{pk} = c.id "
                 # Only when a changed deal matches or was a candidate: else the order stands.
-                "WHERE EXISTS (SELECT 1 FROM found WHERE match IS NOT NULL OR id = ANY(%s))",
-                [*changed_params, *params, candidates, candidates],
+                "WHERE EXISTS (SELECT 1 FROM found "
+                "WHERE match IS NOT NULL OR id = ANY(%s::bigint[]))",
+                [*changed_params, *params, *[_id_array(candidates)] * 2],
             )
             rows = cursor.fetchall()
         changed = {pk: stamp for pk, stamp, _, _, key in rows if key is None}
@@ -405,6 +411,12 @@ class DealQuerySet(models.QuerySet):
         found = {related.pk: related for related in self.published().filter(pk__in=ranked)}
         closest = [pk for pk in ranked if pk in found][:limit]
         return [found[pk] for pk in closest]
+
+
+def _id_array(ids: list[int]) -> str:
+    """`ids` as PostgreSQL's text of an array, to be cast (`::bigint[]`): psycopg, given a list,
+    checks and writes each element in Python, about 0.1 ms for the 200 ids a kept list holds."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 @functools.lru_cache(maxsize=64)

@@ -68,6 +68,7 @@ from deals.views.filter_choices import (
     options,
     party_options,
 )
+from deals.views.list_queries import ListQuery, list_query
 
 #: Deals shown under each stage on the home, party and commodity pages; the rest are a link.
 DEALS_PER_STAGE = 5
@@ -300,17 +301,35 @@ class DealListView(MultipleObjectMixin, TemplateView):
     def get_queryset(self):
         # Each row reads its parties' and commodities' names itself (`deal_rows`), and only
         # what it shows of the deal and its stage is read, as values: no model is built.
-        if not any(value for name, value in self.request.GET.items() if name != "page"):
+        if self.whole_archive:
             # The whole archive in its own order, latest change first: nothing to check or
             # filter, so the FilterSet and its form are built only if the form is drawn.
-            deals = Deal.objects.published()
-        else:
-            # A search alone is read as the FilterSet reads it, which has no filter or form to
-            # build for it: they too are built only if the form is drawn.
-            deals = DealFilterSet.search_alone(self.request.GET, Deal.objects.published())
-            if deals is None:
-                deals = self.filterset.qs
-        return deals.values_list(*ROW_FIELDS, named=True)
+            return _whole_archive().all()
+        return self.list_query.deals()
+
+    @cached_property
+    def whole_archive(self) -> bool:
+        return not any(value for name, value in self.request.GET.items() if name != "page")
+
+    @cached_property
+    def list_query(self) -> ListQuery:
+        # Kept by the names' version and the filters: a render after another deal's news
+        # builds no filter, form or query, and compiles no query to key its kept reading by.
+        return list_query(
+            self.request.GET, functools.partial(request_names_version, self.request), self._built
+        )
+
+    def _built(self) -> ListQuery:
+        # A search alone is read as the FilterSet reads it, which has no filter or form to
+        # build for it: they too are built only if the form is drawn.
+        deals = DealFilterSet.search_alone(self.request.GET, Deal.objects.published())
+        if deals is None:
+            deals = self.filterset.qs
+        return ListQuery(
+            deals.all(),  # Not the FilterSet's own, which its form may read.
+            deals.values_list(*ROW_FIELDS, named=True),
+            found_elsewhere=self.filterset.found_elsewhere,
+        )
 
     def _listing(self) -> dict:
         self.object_list = self.get_queryset()
@@ -319,11 +338,13 @@ class DealListView(MultipleObjectMixin, TemplateView):
     def _page_and_stage_counts(self, number: int) -> tuple[list[Deal] | None, dict]:
         """Page `number` of the matching deals, if read with their counts by stage, and those."""
         if self.object_list.is_ranked():  # Only PostgreSQL ranks a search.
-            return searchresults.page_and_stage_counts(self.object_list, number, self.paginate_by)
-        found_elsewhere = self.filterset.found_elsewhere
+            return searchresults.page_and_stage_counts(
+                self.object_list, number, self.paginate_by, self.list_query.keys_query()
+            )
+        found_elsewhere = self.list_query.found_elsewhere
         if found_elsewhere and connections[self.object_list.db].vendor == "postgresql":
             kept = searchresults.ordered_page_and_stage_counts(
-                self.object_list, number, self.paginate_by
+                self.object_list, number, self.paginate_by, self.list_query.keys_query()
             )
             if kept is not None:
                 return kept
@@ -354,6 +375,9 @@ class DealListView(MultipleObjectMixin, TemplateView):
             self.stage_counts = later(self.object_list.stage_counts)
         else:
             self.stage_counts = later(published_stage_counts, version)
+            if self.whole_archive and page == "1":
+                # Its first page's query takes nothing from the request: compiled once.
+                self.read_page = (1, functools.partial(read_compiled_once, _whole_archive_first))
         chart = functools.partial(_drawn_stage_chart, statuses, self.stage_counts)
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
@@ -392,6 +416,17 @@ class DealListView(MultipleObjectMixin, TemplateView):
             "query_string": query.urlencode(),
             "is_filtered": filtered,
         }
+
+
+@functools.cache
+def _whole_archive() -> QuerySet:
+    """Every published deal as a row of the list, in the list's own order; never read itself:
+    each request reads a copy."""
+    return Deal.objects.published().values_list(*ROW_FIELDS, named=True)
+
+
+def _whole_archive_first() -> QuerySet:
+    return _whole_archive()[: DealListView.paginate_by]
 
 
 def deal_rows(deals) -> list:
