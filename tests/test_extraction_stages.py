@@ -1210,3 +1210,31 @@ def test_a_government_agreeing_to_extend_its_own_ban_decides_a_measure_not_a_dea
     )
     assert [(d.kind, d.stage) for d in deals] == [("measure", "threatened")]
     assert {p.name: p.role for p in deals[0].parties} == {"Chile": "imposing", "Peru": "targeted"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Zambia announces restrictions on maize exports",
+            "The Zambian government on Tuesday announced restrictions on exports of maize "
+            "because a dry spell could hurt the harvest.",
+        ),
+        (
+            "Kenya unveils ban on used clothing imports",
+            "Kenya's trade ministry unveiled a ban on imports of used clothing on Monday, saying "
+            "local textile makers needed protection.",
+        ),
+    ],
+)
+def test_a_measure_a_government_announces_is_in_effect(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")
+
+
+def test_a_measure_announced_to_apply_from_a_later_date_is_threatened():
+    assert stage_of(
+        "Kenya announces ban on used clothing imports",
+        "Kenya's trade ministry announced a ban on imports of used clothing that will apply "
+        "from July 1, saying local textile makers needed protection.",
+    ) == ("measure", "threatened")
+

@@ -281,6 +281,22 @@ MEASURE_CUES: list[StageCue] = [
         1.0,
         "",
     ),
+    # "announces restrictions on maize exports", "unveiled a ban": a government announcing its
+    # measure has decided it, so it is in effect unless a later date is given for it.
+    (
+        _rx(
+            r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\s+(?:(?:an?|the|its|their|new|fresh|immediate"
+            r"|further)\s+){0,2}(?:(?!(?:lift\w*|remov\w+|end\w*|suspen\w+|paus\w+|halt\w*|cut\w*"
+            r"|reduc\w+|eas\w+|scrap\w*|repeal\w*|roll\w*|waiv\w+|exempt\w*|relief|delay\w*"
+            r"|probes?|investigations?|reviews?|plans?|proposals?|possible|threat\w*|of|to)\b)"
+            r"[\w%.$-]+\s+){0,2}?" + _MNOUN + r"\b"
+            r"(?!\s+(?:relief|exemptions?|waivers?|removal|truce|deal|talks|threats?)\b)"
+        ),
+        "AM",
+        _S(agreement="framework", measure="imposed"),
+        0.9,
+        "",
+    ),
     (
         _rx(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing))\b"),
         "AM",
