@@ -521,3 +521,15 @@ def test_aircraft_bought_under_a_trade_deal_keep_a_trade_story():
         DAY,
     )
     assert result.relevant, result.reason
+
+
+def test_the_central_bank_whose_rate_decision_it_is_makes_no_deal_of_state():
+    result = extract(
+        "Bank of England says it keeps interest rate at 0.75 per cent",
+        "The Bank of England said it had voted to hold its main interest rate at 0.75% as it"
+        " weighs uncertainty over the talks on a trade agreement with the European Union. The"
+        " bank said the trade war between the United States and China had intensified.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "a central bank's rate decision" in result.reason

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
-from .topics import NOT_BESIDE_TRADE, TOPICS, Evidence, find_topics
+from .topics import NOT_BESIDE_TRADE, TOPICS, Evidence, find_topics, names_a_topic
 from .types import DealMention
 
 WEIGHTS_FILE = Path(__file__).with_name("relevance_weights.json")
@@ -126,8 +126,13 @@ def features(
             # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.
             found[name] = Evidence(0.5, e.words, e.sentence)
     main = mentions[0]
-    kinds = {p.kind for m in mentions for p in m.parties}
-    state_actor = bool(kinds & _STATE_ACTORS)
+    # A state's body that is the look-alike's own subject (the central bank whose rate decision
+    # the headline reports) is no sign of a deal of state.
+    state_actor = any(
+        p.kind in _STATE_ACTORS and not names_a_topic(p.name, found)
+        for m in mentions
+        for p in m.parties
+    )
     found["state_actor"] = Evidence(float(state_actor))
     takeover = found.get("takeover")
     if takeover is not None and not state_actor:

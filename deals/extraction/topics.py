@@ -11,6 +11,7 @@ of a millisecond.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .drafts import Document
@@ -457,3 +458,11 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
 def _holds(name: str, words: set[str]) -> bool:
     also = TOPICS[name][2]
     return not also or not also.isdisjoint(words)
+
+
+def names_a_topic(name: str, topics: Iterable[str]) -> bool:
+    """Whether ``name`` holds the words of one of ``topics`` ("Bank of England" those of a
+    central bank's decision, "Federal Trade Commission" those of a competition review)."""
+    words = _TOKEN.findall(name.lower())
+    grams = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(len(words))}
+    return any(not grams.isdisjoint(TOPICS[topic][1]) for topic in topics if topic in TOPICS)
