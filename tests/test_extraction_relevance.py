@@ -533,3 +533,15 @@ def test_the_central_bank_whose_rate_decision_it_is_makes_no_deal_of_state():
     )
     assert not result.relevant
     assert "a central bank's rate decision" in result.reason
+
+
+def test_a_byline_or_dateline_is_no_part_of_the_lead_that_shows_a_look_alike():
+    result = extract(
+        "Maersk and Hapag-Lloyd to create new shipping alliance",
+        "By Jane Doe\n\nUpdated - January 18, 2024 at 06:16 PM.\n\nHapag-Lloyd and Maersk, two"
+        " big container shipping lines, have signed an agreement for a long-term operational"
+        " collaboration that will begin next year.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "technology partnership" in result.reason

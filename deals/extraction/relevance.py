@@ -295,8 +295,25 @@ def _lead(doc: Document) -> list[int]:
     sentences = doc.index.sentences
     titled = [i for i, s in enumerate(sentences) if s.in_title]
     first = titled[-1] if titled else 0
-    body = [i for i in range(first + 1, len(sentences)) if not sentences[i].in_title]
+    body = [
+        i
+        for i in range(first + 1, len(sentences))
+        if not sentences[i].in_title and not _CREDIT_LINE.fullmatch(doc.sentence_text(i).strip())
+    ]
     return [first, *body[:LEAD_SENTENCES]]
+
+
+# A line of the page, not of the story: a byline ("By XINHUA", "Written by: Maneesh Karki"), a
+# source or agency ("Source: mining.com", "Bloomberg"), a dateline ("DULLES, Va.", "April 28,
+# 2022"): a few words, each capitalised or a number.
+_WORD_OF_A_CREDIT = r"(?:[A-Z][\w.&'-]*|\d[\d:,.]*|[a-z][\w-]*\.(?:com|net|org|co|io)\b)"
+_CREDIT_LINE = re.compile(
+    r"(?:(?:By|Via|Source|Written by|Updated|Posted|Published)\b:?\s*-?\s*)?"
+    + _WORD_OF_A_CREDIT
+    + r"(?:[ ,|-]+(?:"
+    + _WORD_OF_A_CREDIT
+    + r"|of|the|and|at|am|pm)){0,7}[.,:]?"
+)
 
 
 def _headline_then_cause(
