@@ -1238,3 +1238,10 @@ def test_a_measure_announced_to_apply_from_a_later_date_is_threatened():
         "from July 1, saying local textile makers needed protection.",
     ) == ("measure", "threatened")
 
+
+def test_a_measure_announced_and_still_to_come_is_threatened():
+    assert stage_of(
+        "Canada hits back at US",
+        "Ottawa announced 25% tariffs on imports from the US in retaliation on Saturday, due to"
+        " be imposed on Tuesday.",
+    ) == ("measure", "threatened")

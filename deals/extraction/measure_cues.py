@@ -282,7 +282,8 @@ MEASURE_CUES: list[StageCue] = [
         "",
     ),
     # "announces restrictions on maize exports", "unveiled a ban": a government announcing its
-    # measure has decided it, so it is in effect unless a later date is given for it.
+    # measure has decided it, so it is in effect unless a later date or a time still to come is
+    # given for it.
     (
         _rx(
             r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\s+(?:(?:an?|the|its|their|new|fresh|immediate"
@@ -291,6 +292,8 @@ MEASURE_CUES: list[StageCue] = [
             r"|probes?|investigations?|reviews?|plans?|proposals?|possible|threat\w*|of|to)\b)"
             r"[\w%.$-]+\s+){0,2}?" + _MNOUN + r"\b"
             r"(?!\s+(?:relief|exemptions?|waivers?|removal|truce|deal|talks|threats?)\b)"
+            # "announced tariffs of its own, due to be imposed on Tuesday": still to come.
+            r"(?![^.;]{0,80}?\b(?:due|set|scheduled|slated|expected) to\b)"
         ),
         "AM",
         _S(agreement="framework", measure="imposed"),
