@@ -93,6 +93,11 @@ LOOKALIKES = {
         "US stock futures rose on Monday after Washington and Beijing agreed to resume trade"
         " talks in Geneva. Treasury yields climbed and the dollar firmed.",
     ),
+    "markets, a good's price": (
+        "Soybeans slide on fears of tariff retaliation",
+        "Chicago soybean futures fell 2% on Thursday on worries that new US tariffs could set off"
+        " retaliation against US farm exports. Corn and wheat also lost ground.",
+    ),
     "opinion": (
         "Opinion: Who really pays for your tariffs?",
         "You do. Every time a president announces tariffs on imports from China or"

@@ -433,6 +433,10 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                         continue
                     text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
                     here[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+        if place == 0 and "markets" not in here:
+            moved = _good_that_moved(doc, i, spans, words)
+            if moved is not None:
+                here["markets"] = Evidence(1.0, moved, i)
         takeover = here.get("takeover")
         sentence = doc.low[s.start : s.end]
         if (
@@ -453,6 +457,26 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
             if name != "measure" and not (beside and name in NOT_BESIDE_TRADE):
                 found.setdefault(name, e)
     return found
+
+
+# "Chicago grains slip", "Soybeans rise", "Copper hits record": a good whose price moved, told
+# by the good's name and a verb of moving, is a markets report.
+_GOOD_MOVES = _words(
+    "rose|rise|rises|climb|climbs|climbed|gain|gains|gained|fell|fall|falls|slid|slide|slides"
+    "|slip|slips|slipped|drop|drops|dropped|jump|jumps|jumped|soar|soars|soared|surge|surges"
+    "|surged|rally|rallies|rallied|tumble|tumbles|tumbled|plunge|plunges|plunged|sink|sinks|sank"
+    "|edge|edges|edged|slump|slumps|slumped|rebound|rebounds|rebounded|firm|firms|firmed|dip"
+    "|dips|dipped|higher|lower"
+)
+
+
+def _good_that_moved(doc: Document, i: int, spans: list, words: list[str]) -> str | None:
+    """The words of a good named in sentence ``i`` and the verb of moving right after it."""
+    for hit in doc.commodities_by_sentence.get(i, ()):
+        k = next((k for k, (a, _b) in enumerate(spans) if a >= hit.end), None)
+        if k is not None and words[k] in _GOOD_MOVES:
+            return doc.text[hit.start : spans[k][1]]
+    return None
 
 
 def _holds(name: str, words: set[str]) -> bool:
