@@ -1245,3 +1245,33 @@ def test_a_measure_announced_and_still_to_come_is_threatened():
         "Ottawa announced 25% tariffs on imports from the US in retaliation on Saturday, due to"
         " be imposed on Tuesday.",
     ) == ("measure", "threatened")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Mercosur and EFTA conclude free trade negotiations",
+            "The negotiations on a free trade agreement between Mercosur and the European Free"
+            " Trade Association ended in Buenos Aires on Friday after ten rounds.",
+            ("agreement", "framework"),
+        ),
+        (
+            "Chile and India conclude fourth round of trade talks",
+            "Chile and India concluded the fourth round of negotiations on a comprehensive"
+            " economic partnership agreement in Santiago on Friday.",
+            ("agreement", "negotiating"),
+        ),
+    ],
+)
+def test_negotiations_concluded_are_a_framework_but_a_round_concluded_is_not(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_talks_concluded_without_a_deal_are_no_framework():
+    kind, stage = stage_of(
+        "UK and Gulf states conclude two days of trade talks without a deal",
+        "Britain and the Gulf Cooperation Council concluded two days of free trade talks in"
+        " Riyadh on Tuesday without an agreement.",
+    )
+    assert (kind, stage) != ("agreement", "framework")
