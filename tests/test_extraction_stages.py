@@ -1275,3 +1275,11 @@ def test_talks_concluded_without_a_deal_are_no_framework():
         " Riyadh on Tuesday without an agreement.",
     )
     assert (kind, stage) != ("agreement", "framework")
+
+
+def test_a_signing_told_in_a_relative_clause_of_an_earlier_deal_is_background():
+    assert stage_of(
+        "Angola, Zambia and Congo sign memorandum on rail corridor",
+        "The memorandum, agreed in Luanda on Monday, builds on the transit agreement that the"
+        " three governments signed in January.",
+    ) == ("agreement", "framework")
