@@ -1283,3 +1283,16 @@ def test_a_signing_told_in_a_relative_clause_of_an_earlier_deal_is_background():
         "The memorandum, agreed in Luanda on Monday, builds on the transit agreement that the"
         " three governments signed in January.",
     ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russia adds four countries to its food import ban",
+        "Ottawa adds steel to its embargo on Russian goods",
+    ],
+)
+def test_countries_or_goods_added_to_a_ban_are_under_a_measure_imposed(title):
+    assert stage_of(
+        title, "The new entries are covered from today, the prime minister said on Thursday."
+    ) == ("measure", "imposed")
