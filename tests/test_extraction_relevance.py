@@ -98,6 +98,12 @@ LOOKALIKES = {
         "Chicago soybean futures fell 2% on Thursday on worries that new US tariffs could set off"
         " retaliation against US farm exports. Corn and wheat also lost ground.",
     ),
+    "what a measure costs a company": (
+        "China tariffs set to eat into toymaker's fourth-quarter profit",
+        "Shares of Brightplay fell 9% on Tuesday after the toymaker cut its holiday forecast,"
+        " citing the cost of tariffs on Chinese goods. The tariffs would raise its costs by $20"
+        " million in the fourth quarter, it said.",
+    ),
     "opinion": (
         "Opinion: Who really pays for your tariffs?",
         "You do. Every time a president announces tariffs on imports from China or"

@@ -121,6 +121,8 @@ def features(
         if e.value == 1.0 and first_deal is not None and _start(doc, e) > first_deal:
             if _NAMES_A_DEAL.search(e.words.lower()):
                 continue  # "UK and Norway sign defence pact": the topic is the deal itself.
+            if name == "effects":
+                continue  # "Tariffs set to cut into retailer's profit": what the deal costs.
             if _DEAL_FOR.search(doc.low, first_deal, _start(doc, e)):
                 continue  # "ink deal to make military drills run smoothly": what the deal is for.
             # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.

@@ -145,7 +145,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         "a story about what a measure costs",
         _words(
             "hit from|take a hit|takes a hit|taking a hit|paying for|pay for|pushed prices"
-            "|pushed up prices|pulling guidance|pulled guidance|pulling their guidance"
+            "|pushed up prices|pulling guidance|pulled guidance|pulling their guidance|cut into"
+            "|cuts into|cutting into|eat into|eats into|eating into|ate into|bite into|bites into"
         ),
         frozenset(),
     ),
