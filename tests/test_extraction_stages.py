@@ -1296,3 +1296,13 @@ def test_countries_or_goods_added_to_a_ban_are_under_a_measure_imposed(title):
     assert stage_of(
         title, "The new entries are covered from today, the prime minister said on Thursday."
     ) == ("measure", "imposed")
+
+
+def test_a_first_shipment_a_measure_lets_through_is_no_agreement():
+    deals = deals_of(
+        "Japan clears first hydrogen fluoride shipment to South Korea",
+        "Four months after announcing export curbs on three chip materials bound for South"
+        " Korea, Japan has for the first time allowed the export of hydrogen fluoride, one of the"
+        " restricted materials, to Seoul.",
+    )
+    assert [d.kind for d in deals] == ["measure"]

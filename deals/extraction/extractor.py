@@ -526,7 +526,11 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
             agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []
-    if _agreement_is_trade(doc, agreement) and not _only_a_frame(doc, agreement, measure):
+    if (
+        _agreement_is_trade(doc, agreement)
+        and not _only_a_frame(doc, agreement, measure)
+        and not _only_goods_moving(agreement, measure)
+    ):
         deals.append(agreement)
     if _measure_is_reported(doc, measure, bool(deals) and bool(agreement.support)):
         deals.append(measure)
@@ -547,6 +551,17 @@ _FRAME_BEFORE = re.compile(
     r"|consistent with|in (?:breach|violation) of|violat(?:e|es|ed|ing))\s+(?:the\s+)?"
     r"(?:[\w.'-]+,?\s+){0,4}$"
 )
+
+
+def _only_goods_moving(agreement: DraftDeal, measure: DraftDeal) -> bool:
+    """Whether the "agreement" is only goods moving ("Japan clears first hydrogen fluoride
+    shipment to South Korea") in a story that names a measure and no agreement: the shipment is
+    one the measure let through, not a deal of its own."""
+    return (
+        not agreement.nouns
+        and bool(measure.nouns)
+        and all(s.stage == "implemented" or s.cue.label == "rumour" for s in agreement.support)
+    )
 
 
 def _only_a_frame(doc: Document, agreement: DraftDeal, measure: DraftDeal) -> bool:
