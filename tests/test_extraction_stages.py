@@ -1306,3 +1306,12 @@ def test_a_first_shipment_a_measure_lets_through_is_no_agreement():
         " restricted materials, to Seoul.",
     )
     assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_measure_announced_months_before_is_in_effect():
+    assert stage_of(
+        "Japan clears first hydrogen fluoride shipment to South Korea",
+        "Four months after announcing export curbs on three chip materials bound for South"
+        " Korea, Japan has for the first time allowed the export of hydrogen fluoride, one of the"
+        " restricted materials, to Seoul.",
+    ) == ("measure", "imposed")

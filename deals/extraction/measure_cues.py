@@ -286,7 +286,7 @@ MEASURE_CUES: list[StageCue] = [
     # given for it.
     (
         _rx(
-            r"\b(?:announc(?:ed|es)|unveil(?:ed|s))\s+(?:(?:an?|the|its|their|new|fresh|immediate"
+            r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing))\s+(?:(?:an?|the|its|their|new|fresh|immediate"
             r"|further)\s+){0,2}(?:(?!(?:lift\w*|remov\w+|end\w*|suspen\w+|paus\w+|halt\w*|cut\w*"
             r"|reduc\w+|eas\w+|scrap\w*|repeal\w*|roll\w*|waiv\w+|exempt\w*|relief|delay\w*"
             r"|probes?|investigations?|reviews?|plans?|proposals?|possible|threat\w*|of|to)\b)"
