@@ -1315,3 +1315,11 @@ def test_a_measure_announced_months_before_is_in_effect():
         " Korea, Japan has for the first time allowed the export of hydrogen fluoride, one of the"
         " restricted materials, to Seoul.",
     ) == ("measure", "imposed")
+
+
+def test_a_framework_agreement_signed_is_a_framework():
+    assert stage_of(
+        "China fund to invest $3 billion in Indonesia's sovereign fund",
+        "China's Silk Road Fund has signed a framework agreement to invest as much as 20 billion"
+        " yuan in the Indonesia Investment Authority, the two funds said on Monday.",
+    ) == ("agreement", "framework")
