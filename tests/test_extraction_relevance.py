@@ -556,3 +556,15 @@ def test_a_byline_or_dateline_is_no_part_of_the_lead_that_shows_a_look_alike():
     )
     assert not result.relevant
     assert "technology partnership" in result.reason
+
+
+def test_a_state_fund_buying_a_football_club_is_no_deal_of_state():
+    result = extract(
+        "Saudi-led £300m takeover of Northport United completed",
+        "A consortium headed by Saudi Arabia's Public Investment Fund has completed the takeover"
+        " of Northport United, the football club has confirmed. The deal brings the previous"
+        " owner's 14 years in charge to an end.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "a company takeover" in result.reason

@@ -137,8 +137,9 @@ def features(
     )
     found["state_actor"] = Evidence(float(state_actor))
     takeover = found.get("takeover")
-    if takeover is not None and not state_actor:
-        # One firm buying another is business news; a state's fund or company buying is not.
+    if takeover is not None and (not state_actor or "sports" in found):
+        # One firm buying another is business news; a state's fund or company buying is not,
+        # unless what it buys is a club.
         found["firm_takeover"] = takeover
     lead_end = doc.index.sentences[lead[-1]].end
     countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
