@@ -237,6 +237,20 @@ def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Eviden
             f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
             " lead names trade."
         )
+    first = doc.first_body_sentence
+    lead_other = [
+        (_start(doc, e), name, e.words)
+        for name, e in found.items()
+        if name in _OTHER_DEALS and e.sentence == first and first is not None
+    ]
+    if lead_other and "trade" not in found:
+        # "Embraer finalizes orders with two airlines" over "a firm order for 100 jets".
+        _at, name, words = min(lead_other)
+        sentence = " ".join(doc.sentence_text(first).split())
+        return (
+            f'Its first sentence reports {TOPICS[name][0]} ("{words}"): "{sentence}"; nothing'
+            " in its lead names trade."
+        )
     if own_news and not _trade_evidence(found):
         _at, name, words = min(own_news)
         return (
