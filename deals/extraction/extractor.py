@@ -74,6 +74,14 @@ _GENERIC_MEASURE = re.compile(
     r"\s*(?:-related\s+)?(?:uncertainty|uncertainties|concerns?|worries|fears|jitters|turmoil"
     r"|volatility|headwinds|risks?|angst|anxiety|noise|chaos)\b"
 )
+# "sanctions on the supreme court judge", "a ban on two officials": a measure on people, not on
+# goods or a country's trade.
+_ON_PEOPLE_LABELS = frozenset({"sanctions", "ban"})
+_ON_A_PERSON = re.compile(
+    r"\s+(?:on|against)\s+(?:[\w.'-]+\s+){0,4}?(?:judges?|officials?|ministers?|tycoons?"
+    r"|oligarchs?|individuals|persons|businessm[ae]n|businesswom[ae]n|generals?|officers?"
+    r"|citizens|lawmakers|senators?|politicians?|relatives|family members|executives)\b"
+)
 # "the agreement removes tariffs on cars": a tariff cut that is part of the agreement.
 _AGREEMENT_CUTS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
@@ -366,7 +374,14 @@ def _without_one_sided_agreements(
 
 
 def _generic_measure(low: str, cue: Cue) -> bool:
-    return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+    return (
+        cue.is_noun
+        and cue.kinds == "M"
+        and bool(
+            _GENERIC_MEASURE.match(low, cue.end)
+            or (cue.label in _ON_PEOPLE_LABELS and _ON_A_PERSON.match(low, cue.end))
+        )
+    )
 
 
 def _no_government_act(doc: Document, cue: Cue) -> bool:
