@@ -179,3 +179,13 @@ def test_sides_agreeing_to_a_deal_in_a_measure_story_still_make_an_agreement():
         "trade deal.",
     )
     assert [d.kind for d in deals] == ["measure", "agreement"]
+
+
+def test_sanctions_on_a_judge_are_no_trade_measure_of_their_own():
+    deals = deals_of(
+        "Trump signs order putting 50% tariff on Brazilian goods",
+        "US President Donald Trump signed an executive order on Wednesday imposing a 50% tariff"
+        " on goods from Brazil. Earlier, the treasury had announced sanctions on the Brazilian"
+        " supreme court judge presiding over the trial.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [("measure", "imposed")]

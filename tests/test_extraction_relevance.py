@@ -93,6 +93,17 @@ LOOKALIKES = {
         "US stock futures rose on Monday after Washington and Beijing agreed to resume trade"
         " talks in Geneva. Treasury yields climbed and the dollar firmed.",
     ),
+    "markets, a good's price": (
+        "Soybeans slide on fears of tariff retaliation",
+        "Chicago soybean futures fell 2% on Thursday on worries that new US tariffs could set off"
+        " retaliation against US farm exports. Corn and wheat also lost ground.",
+    ),
+    "what a measure costs a company": (
+        "China tariffs set to eat into toymaker's fourth-quarter profit",
+        "Shares of Brightplay fell 9% on Tuesday after the toymaker cut its holiday forecast,"
+        " citing the cost of tariffs on Chinese goods. The tariffs would raise its costs by $20"
+        " million in the fourth quarter, it said.",
+    ),
     "opinion": (
         "Opinion: Who really pays for your tariffs?",
         "You do. Every time a president announces tariffs on imports from China or"
@@ -521,3 +532,51 @@ def test_aircraft_bought_under_a_trade_deal_keep_a_trade_story():
         DAY,
     )
     assert result.relevant, result.reason
+
+
+def test_the_central_bank_whose_rate_decision_it_is_makes_no_deal_of_state():
+    result = extract(
+        "Bank of England says it keeps interest rate at 0.75 per cent",
+        "The Bank of England said it had voted to hold its main interest rate at 0.75% as it"
+        " weighs uncertainty over the talks on a trade agreement with the European Union. The"
+        " bank said the trade war between the United States and China had intensified.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "a central bank's rate decision" in result.reason
+
+
+def test_a_byline_or_dateline_is_no_part_of_the_lead_that_shows_a_look_alike():
+    result = extract(
+        "Maersk and Hapag-Lloyd to create new shipping alliance",
+        "By Jane Doe\n\nUpdated - January 18, 2024 at 06:16 PM.\n\nHapag-Lloyd and Maersk, two"
+        " big container shipping lines, have signed an agreement for a long-term operational"
+        " collaboration that will begin next year.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "technology partnership" in result.reason
+
+
+def test_a_state_fund_buying_a_football_club_is_no_deal_of_state():
+    result = extract(
+        "Saudi-led £300m takeover of Northport United completed",
+        "A consortium headed by Saudi Arabia's Public Investment Fund has completed the takeover"
+        " of Northport United, the football club has confirmed. The deal brings the previous"
+        " owner's 14 years in charge to an end.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "a company takeover" in result.reason
+
+
+def test_an_order_of_jets_told_in_the_first_sentence_is_no_trade_deal():
+    result = extract(
+        "Planemaker finalizes orders with two airlines",
+        "Embraer has signed a contract with Republic Airways, a U.S. regional airline, covering a"
+        " firm order for 100 jets, and another with Brazil's Azul Airlines for 21 jets. The deals"
+        " finalize letters of intent announced in July.",
+        DAY,
+    )
+    assert not result.relevant
+    assert "first sentence reports an order of aircraft" in result.reason

@@ -1210,3 +1210,116 @@ def test_a_government_agreeing_to_extend_its_own_ban_decides_a_measure_not_a_dea
     )
     assert [(d.kind, d.stage) for d in deals] == [("measure", "threatened")]
     assert {p.name: p.role for p in deals[0].parties} == {"Chile": "imposing", "Peru": "targeted"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Zambia announces restrictions on maize exports",
+            "The Zambian government on Tuesday announced restrictions on exports of maize "
+            "because a dry spell could hurt the harvest.",
+        ),
+        (
+            "Kenya unveils ban on used clothing imports",
+            "Kenya's trade ministry unveiled a ban on imports of used clothing on Monday, saying "
+            "local textile makers needed protection.",
+        ),
+    ],
+)
+def test_a_measure_a_government_announces_is_in_effect(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")
+
+
+def test_a_measure_announced_to_apply_from_a_later_date_is_threatened():
+    assert stage_of(
+        "Kenya announces ban on used clothing imports",
+        "Kenya's trade ministry announced a ban on imports of used clothing that will apply "
+        "from July 1, saying local textile makers needed protection.",
+    ) == ("measure", "threatened")
+
+
+def test_a_measure_announced_and_still_to_come_is_threatened():
+    assert stage_of(
+        "Canada hits back at US",
+        "Ottawa announced 25% tariffs on imports from the US in retaliation on Saturday, due to"
+        " be imposed on Tuesday.",
+    ) == ("measure", "threatened")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        (
+            "Mercosur and EFTA conclude free trade negotiations",
+            "The negotiations on a free trade agreement between Mercosur and the European Free"
+            " Trade Association ended in Buenos Aires on Friday after ten rounds.",
+            ("agreement", "framework"),
+        ),
+        (
+            "Chile and India conclude fourth round of trade talks",
+            "Chile and India concluded the fourth round of negotiations on a comprehensive"
+            " economic partnership agreement in Santiago on Friday.",
+            ("agreement", "negotiating"),
+        ),
+    ],
+)
+def test_negotiations_concluded_are_a_framework_but_a_round_concluded_is_not(title, body, expected):
+    assert stage_of(title, body) == expected
+
+
+def test_talks_concluded_without_a_deal_are_no_framework():
+    kind, stage = stage_of(
+        "UK and Gulf states conclude two days of trade talks without a deal",
+        "Britain and the Gulf Cooperation Council concluded two days of free trade talks in"
+        " Riyadh on Tuesday without an agreement.",
+    )
+    assert (kind, stage) != ("agreement", "framework")
+
+
+def test_a_signing_told_in_a_relative_clause_of_an_earlier_deal_is_background():
+    assert stage_of(
+        "Angola, Zambia and Congo sign memorandum on rail corridor",
+        "The memorandum, agreed in Luanda on Monday, builds on the transit agreement that the"
+        " three governments signed in January.",
+    ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russia adds four countries to its food import ban",
+        "Ottawa adds steel to its embargo on Russian goods",
+    ],
+)
+def test_countries_or_goods_added_to_a_ban_are_under_a_measure_imposed(title):
+    assert stage_of(
+        title, "The new entries are covered from today, the prime minister said on Thursday."
+    ) == ("measure", "imposed")
+
+
+def test_a_first_shipment_a_measure_lets_through_is_no_agreement():
+    deals = deals_of(
+        "Japan clears first hydrogen fluoride shipment to South Korea",
+        "Four months after announcing export curbs on three chip materials bound for South"
+        " Korea, Japan has for the first time allowed the export of hydrogen fluoride, one of the"
+        " restricted materials, to Seoul.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_measure_announced_months_before_is_in_effect():
+    assert stage_of(
+        "Japan clears first hydrogen fluoride shipment to South Korea",
+        "Four months after announcing export curbs on three chip materials bound for South"
+        " Korea, Japan has for the first time allowed the export of hydrogen fluoride, one of the"
+        " restricted materials, to Seoul.",
+    ) == ("measure", "imposed")
+
+
+def test_a_framework_agreement_signed_is_a_framework():
+    assert stage_of(
+        "China fund to invest $3 billion in Indonesia's sovereign fund",
+        "China's Silk Road Fund has signed a framework agreement to invest as much as 20 billion"
+        " yuan in the Indonesia Investment Authority, the two funds said on Monday.",
+    ) == ("agreement", "framework")

@@ -183,7 +183,11 @@ AGREEMENT_CUES: list[StageCue] = [
             # "agreed to work on the concerns", "agreed to cooperate": a promise, not terms.
             r"|\b(?:agreed|agrees|agree)\b(?=\s+(?:to|on|upon|that|a|an|the|terms|in principle))"
             r"(?!\s+to\s+(?:work|cooperate|co-operate|collaborate)\b)"
-            r"|\bconclud(?:e|ed|es|ing) (?:the )?(?:\w+ )?(?:negotiations|talks)\b"
+            # "conclude free trade negotiations"; a round or days of talks concluded, or talks
+            # concluded without a deal, are not.
+            r"|\bconclud(?:e|ed|es|ing) (?:the |their |its )?(?:(?!(?:rounds?|days?|weeks?"
+            r"|sessions?|meetings?|of)\b)[\w-]+ ){0,3}?(?:negotiations?|talks)\b"
+            r"(?![^.;]{0,60}?\bwithout\b)"
             r"|\bconclusion of (?:the |their |its )?(?:[\w-]+ )?(?:negotiations|talks)\b"
             r"|\b(?:negotiations|talks) (?:on (?:[\w-]+ ){1,3})?(?:are |were |have been "
             r"|has been )?"

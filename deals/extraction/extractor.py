@@ -74,6 +74,14 @@ _GENERIC_MEASURE = re.compile(
     r"\s*(?:-related\s+)?(?:uncertainty|uncertainties|concerns?|worries|fears|jitters|turmoil"
     r"|volatility|headwinds|risks?|angst|anxiety|noise|chaos)\b"
 )
+# "sanctions on the supreme court judge", "a ban on two officials": a measure on people, not on
+# goods or a country's trade.
+_ON_PEOPLE_LABELS = frozenset({"sanctions", "ban"})
+_ON_A_PERSON = re.compile(
+    r"\s+(?:on|against)\s+(?:[\w.'-]+\s+){0,4}?(?:judges?|officials?|ministers?|tycoons?"
+    r"|oligarchs?|individuals|persons|businessm[ae]n|businesswom[ae]n|generals?|officers?"
+    r"|citizens|lawmakers|senators?|politicians?|relatives|family members|executives)\b"
+)
 # "the agreement removes tariffs on cars": a tariff cut that is part of the agreement.
 _AGREEMENT_CUTS = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:remov|cut|eliminat|lower|reduc|scrap|slash|phas|abolish|lift|wai"
@@ -366,7 +374,14 @@ def _without_one_sided_agreements(
 
 
 def _generic_measure(low: str, cue: Cue) -> bool:
-    return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+    return (
+        cue.is_noun
+        and cue.kinds == "M"
+        and bool(
+            _GENERIC_MEASURE.match(low, cue.end)
+            or (cue.label in _ON_PEOPLE_LABELS and _ON_A_PERSON.match(low, cue.end))
+        )
+    )
 
 
 def _no_government_act(doc: Document, cue: Cue) -> bool:
@@ -526,7 +541,11 @@ def _candidate_deals(doc: Document, cues: list[Cue]) -> list[DraftDeal]:
         if stage and not _NOUN_NOT_A_FACT.search(doc.low, max(0, noun.start - 60), noun.start):
             agreement.support.append(Support(stage, 0.35 if stage != "talks" else 0.3, noun, False))
     deals = []
-    if _agreement_is_trade(doc, agreement) and not _only_a_frame(doc, agreement, measure):
+    if (
+        _agreement_is_trade(doc, agreement)
+        and not _only_a_frame(doc, agreement, measure)
+        and not _only_goods_moving(agreement, measure)
+    ):
         deals.append(agreement)
     if _measure_is_reported(doc, measure, bool(deals) and bool(agreement.support)):
         deals.append(measure)
@@ -547,6 +566,17 @@ _FRAME_BEFORE = re.compile(
     r"|consistent with|in (?:breach|violation) of|violat(?:e|es|ed|ing))\s+(?:the\s+)?"
     r"(?:[\w.'-]+,?\s+){0,4}$"
 )
+
+
+def _only_goods_moving(agreement: DraftDeal, measure: DraftDeal) -> bool:
+    """Whether the "agreement" is only goods moving ("Japan clears first hydrogen fluoride
+    shipment to South Korea") in a story that names a measure and no agreement: the shipment is
+    one the measure let through, not a deal of its own."""
+    return (
+        not agreement.nouns
+        and bool(measure.nouns)
+        and all(s.stage == "implemented" or s.cue.label == "rumour" for s in agreement.support)
+    )
 
 
 def _only_a_frame(doc: Document, agreement: DraftDeal, measure: DraftDeal) -> bool:

@@ -54,7 +54,7 @@ NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (
         _rx(
             r"\b(?:memorand(?:um|a)(?: of understanding)?|mous?|letters? of intent|lois?"
-            r"|heads of agreement|term sheet)\b"
+            r"|heads of agreement|term sheet|framework agreements?)\b"
         ),
         "A",
         "mou",

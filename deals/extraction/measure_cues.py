@@ -281,6 +281,25 @@ MEASURE_CUES: list[StageCue] = [
         1.0,
         "",
     ),
+    # "announces restrictions on maize exports", "unveiled a ban": a government announcing its
+    # measure has decided it, so it is in effect unless a later date or a time still to come is
+    # given for it.
+    (
+        _rx(
+            r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing))\s+(?:(?:an?|the|its|their|new|fresh|immediate"
+            r"|further)\s+){0,2}(?:(?!(?:lift\w*|remov\w+|end\w*|suspen\w+|paus\w+|halt\w*|cut\w*"
+            r"|reduc\w+|eas\w+|scrap\w*|repeal\w*|roll\w*|waiv\w+|exempt\w*|relief|delay\w*"
+            r"|probes?|investigations?|reviews?|plans?|proposals?|possible|threat\w*|of|to)\b)"
+            r"[\w%.$-]+\s+){0,2}?" + _MNOUN + r"\b"
+            r"(?!\s+(?:relief|exemptions?|waivers?|removal|truce|deal|talks|threats?)\b)"
+            # "announced tariffs of its own, due to be imposed on Tuesday": still to come.
+            r"(?![^.;]{0,80}?\b(?:due|set|scheduled|slated|expected) to\b)"
+        ),
+        "AM",
+        _S(agreement="framework", measure="imposed"),
+        0.9,
+        "",
+    ),
     (
         _rx(r"\b(?:announc(?:ed|es|ing)|unveil(?:ed|s|ing))\b"),
         "AM",
@@ -301,7 +320,8 @@ MEASURE_CUES: list[StageCue] = [
             r"|(?:kicked|kicks|kick) in|(?:began|begun|begins|started|starts) (?:collecting"
             r"|charging|levying))\b"
             r"|\b(?:added|adds|adding) (?:[\w-]+ ){0,5}?to (?:the |its |a |their )?"
-            r"(?:[\w-]+ )?(?:entity list|blacklist|sanctions list|export control list)"
+            r"(?:[\w-]+ ){0,2}?(?:entity list|blacklist|sanctions list|export control list|ban"
+            r"|embargo)"
             r"|\b(?:raised|raises|hiked|hikes|increased|increases|doubled|doubles"
             r"|tripled|triples|adds|added"
             r"|quadrupled|quadruples"

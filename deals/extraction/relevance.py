@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
-from .topics import NOT_BESIDE_TRADE, TOPICS, Evidence, find_topics
+from .topics import NOT_BESIDE_TRADE, TOPICS, Evidence, find_topics, names_a_topic
 from .types import DealMention
 
 WEIGHTS_FILE = Path(__file__).with_name("relevance_weights.json")
@@ -121,17 +121,25 @@ def features(
         if e.value == 1.0 and first_deal is not None and _start(doc, e) > first_deal:
             if _NAMES_A_DEAL.search(e.words.lower()):
                 continue  # "UK and Norway sign defence pact": the topic is the deal itself.
+            if name == "effects":
+                continue  # "Tariffs set to cut into retailer's profit": what the deal costs.
             if _DEAL_FOR.search(doc.low, first_deal, _start(doc, e)):
                 continue  # "ink deal to make military drills run smoothly": what the deal is for.
             # "US and EU sign trade deal, sending stocks higher": the headline's news comes first.
             found[name] = Evidence(0.5, e.words, e.sentence)
     main = mentions[0]
-    kinds = {p.kind for m in mentions for p in m.parties}
-    state_actor = bool(kinds & _STATE_ACTORS)
+    # A state's body that is the look-alike's own subject (the central bank whose rate decision
+    # the headline reports) is no sign of a deal of state.
+    state_actor = any(
+        p.kind in _STATE_ACTORS and not names_a_topic(p.name, found)
+        for m in mentions
+        for p in m.parties
+    )
     found["state_actor"] = Evidence(float(state_actor))
     takeover = found.get("takeover")
-    if takeover is not None and not state_actor:
-        # One firm buying another is business news; a state's fund or company buying is not.
+    if takeover is not None and (not state_actor or "sports" in found):
+        # One firm buying another is business news; a state's fund or company buying is not,
+        # unless what it buys is a club.
         found["firm_takeover"] = takeover
     lead_end = doc.index.sentences[lead[-1]].end
     countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
@@ -229,6 +237,20 @@ def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Eviden
             f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
             " lead names trade."
         )
+    first = doc.first_body_sentence
+    lead_other = [
+        (_start(doc, e), name, e.words)
+        for name, e in found.items()
+        if name in _OTHER_DEALS and e.sentence == first and first is not None
+    ]
+    if lead_other and "trade" not in found:
+        # "Embraer finalizes orders with two airlines" over "a firm order for 100 jets".
+        _at, name, words = min(lead_other)
+        sentence = " ".join(doc.sentence_text(first).split())
+        return (
+            f'Its first sentence reports {TOPICS[name][0]} ("{words}"): "{sentence}"; nothing'
+            " in its lead names trade."
+        )
     if own_news and not _trade_evidence(found):
         _at, name, words = min(own_news)
         return (
@@ -290,8 +312,25 @@ def _lead(doc: Document) -> list[int]:
     sentences = doc.index.sentences
     titled = [i for i, s in enumerate(sentences) if s.in_title]
     first = titled[-1] if titled else 0
-    body = [i for i in range(first + 1, len(sentences)) if not sentences[i].in_title]
+    body = [
+        i
+        for i in range(first + 1, len(sentences))
+        if not sentences[i].in_title and not _CREDIT_LINE.fullmatch(doc.sentence_text(i).strip())
+    ]
     return [first, *body[:LEAD_SENTENCES]]
+
+
+# A line of the page, not of the story: a byline ("By XINHUA", "Written by: Maneesh Karki"), a
+# source or agency ("Source: mining.com", "Bloomberg"), a dateline ("DULLES, Va.", "April 28,
+# 2022"): a few words, each capitalised or a number.
+_WORD_OF_A_CREDIT = r"(?:[A-Z][\w.&'-]*|\d[\d:,.]*|[a-z][\w-]*\.(?:com|net|org|co|io)\b)"
+_CREDIT_LINE = re.compile(
+    r"(?:(?:By|Via|Source|Written by|Updated|Posted|Published)\b:?\s*-?\s*)?"
+    + _WORD_OF_A_CREDIT
+    + r"(?:[ ,|-]+(?:"
+    + _WORD_OF_A_CREDIT
+    + r"|of|the|and|at|am|pm)){0,7}[.,:]?"
+)
 
 
 def _headline_then_cause(

@@ -103,6 +103,12 @@ _RELATIVE = re.compile(
     r"(?:\b(?:which|who)|\bthat(?=\s+(?:has|have|had)\b))\s+(?:(?:has|have|had|was|were|is|are|been"
     r"|already|recently|previously|also|earlier|once|first)\s+)*$"
 )
+# "the transit agreement that the three governments signed in January": a deal named before its
+# own relative clause, whose subject comes between it and the verb.
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:agreements?|deals?|pacts?|accords?|treaty|treaties|memorandum|memoranda|mous?"
+    r"|contracts?|ftas?)\s+(?:that|which)\s+(?:[\w'-]+\s+){1,5}$"
+)
 # "by removing barriers", "for signing": a gerund after a preposition names an act, it does not
 # report one.
 _GERUND_OBJECT = re.compile(r"\b(?:by|for|of|from|about|without|through|on)\s+$")
@@ -195,6 +201,7 @@ def modality(low: str, sentence: Sentence, cue_start: int, in_title: bool) -> st
         _BACKGROUND.search(opened)
         or _RELATIVE.search(opened)
         or _SINCE_PASSIVE.search(low, max(sentence.start, clause_from - 7), cue_start)
+        or _OBJECT_RELATIVE.search(low, max(sentence.start, cue_start - 80), cue_start)
     ):
         return BACKGROUND
     return FACTUAL

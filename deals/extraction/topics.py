@@ -11,6 +11,7 @@ of a millisecond.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .drafts import Document
@@ -144,7 +145,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
         "a story about what a measure costs",
         _words(
             "hit from|take a hit|takes a hit|taking a hit|paying for|pay for|pushed prices"
-            "|pushed up prices|pulling guidance|pulled guidance|pulling their guidance"
+            "|pushed up prices|pulling guidance|pulled guidance|pulling their guidance|cut into"
+            "|cuts into|cutting into|eat into|eats into|eating into|ate into|bite into|bites into"
         ),
         frozenset(),
     ),
@@ -432,6 +434,10 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
                         continue
                     text = doc.text[spans[k][0] : spans[min(last, len(spans) - 1)][1]]
                     here[name] = Evidence(1.0 if place == 0 else 0.5, text, i)
+        if place == 0 and "markets" not in here:
+            moved = _good_that_moved(doc, i, spans, words)
+            if moved is not None:
+                here["markets"] = Evidence(1.0, moved, i)
         takeover = here.get("takeover")
         sentence = doc.low[s.start : s.end]
         if (
@@ -454,6 +460,34 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
     return found
 
 
+# "Chicago grains slip", "Soybeans rise", "Copper hits record": a good whose price moved, told
+# by the good's name and a verb of moving, is a markets report.
+_GOOD_MOVES = _words(
+    "rose|rise|rises|climb|climbs|climbed|gain|gains|gained|fell|fall|falls|slid|slide|slides"
+    "|slip|slips|slipped|drop|drops|dropped|jump|jumps|jumped|soar|soars|soared|surge|surges"
+    "|surged|rally|rallies|rallied|tumble|tumbles|tumbled|plunge|plunges|plunged|sink|sinks|sank"
+    "|edge|edges|edged|slump|slumps|slumped|rebound|rebounds|rebounded|firm|firms|firmed|dip"
+    "|dips|dipped|higher|lower"
+)
+
+
+def _good_that_moved(doc: Document, i: int, spans: list, words: list[str]) -> str | None:
+    """The words of a good named in sentence ``i`` and the verb of moving right after it."""
+    for hit in doc.commodities_by_sentence.get(i, ()):
+        k = next((k for k, (a, _b) in enumerate(spans) if a >= hit.end), None)
+        if k is not None and words[k] in _GOOD_MOVES:
+            return doc.text[hit.start : spans[k][1]]
+    return None
+
+
 def _holds(name: str, words: set[str]) -> bool:
     also = TOPICS[name][2]
     return not also or not also.isdisjoint(words)
+
+
+def names_a_topic(name: str, topics: Iterable[str]) -> bool:
+    """Whether ``name`` holds the words of one of ``topics`` ("Bank of England" those of a
+    central bank's decision, "Federal Trade Commission" those of a competition review)."""
+    words = _TOKEN.findall(name.lower())
+    grams = {" ".join(words[k : k + n]) for n in (1, 2, 3) for k in range(len(words))}
+    return any(not grams.isdisjoint(TOPICS[topic][1]) for topic in topics if topic in TOPICS)
