@@ -173,3 +173,15 @@ def test_a_step_of_the_news_on_more_goods_is_no_earlier_measure():
         "Peru banned exports of onions on Monday. The ban also covers garlic.",
     )
     assert len([d for d in deals if d.kind == "measure"]) == 1
+
+
+def test_an_office_that_reports_a_measure_is_not_its_imposer():
+    deals = deals_of(
+        "Peru raises duties on Chilean wine, USDA says",
+        "A USDA report says Peru has put provisional duties on imports of wine from Chile. "
+        "Wine imports into Peru have fallen by a third. U.S. wine still pays a 10 percent duty.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert roles(deals[0])["Peru"] == "imposing"
+    assert roles(deals[0])["Chile"] == "targeted"
+    assert roles(deals[0]).get("United States") != "imposing"

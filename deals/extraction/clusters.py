@@ -526,6 +526,15 @@ def _country_of(doc: Document, hit: PartyHit) -> str | None:
     return None
 
 
+# "USDA says", "a Commerce Ministry report said that": an office as the source telling the
+# measure, before the name of the one who took it ("Trump says Canada tariff will start" is the
+# imposer speaking).
+_REPORTS = re.compile(
+    r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:says?|said|reports?|reported|told|tells|notes?|noted)"
+    r"\s+(?:that\s+)?\S"
+)
+
+
 #: Instruments on what a country buys: the country goods are shipped to imposes them.
 _ON_IMPORTS = frozenset({"tariff", "quota"})
 
@@ -533,6 +542,7 @@ _ON_IMPORTS = frozenset({"tariff", "quota"})
 def _read_sides(doc: Document, segment: _Segment) -> None:
     first_cue = min(c.start for c in segment.cues)
     before: list[str] = []
+    sources: list[str] = []
     starts = doc.party_starts
     for hit in doc.parties[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]:
         if hit.excluded:
@@ -559,6 +569,10 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
             segment.targets.append(country)
         elif hit.end <= first_cue or owns_the_measure(doc, hit):
             before.append(country)
+            if hit.kind not in COUNTRYLIKE and _REPORTS.match(doc.low, hit.end, first_cue):
+                sources.append(country)
+    # "A USDA report says South Africa has put duties on ...": the source is not who imposes.
+    before = [c for c in before if c not in sources] or before
     if before:
         segment.imposer = before[0]
     segment.targets = [t for t in dict.fromkeys(segment.targets) if t != segment.imposer]
