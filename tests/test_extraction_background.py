@@ -185,3 +185,17 @@ def test_an_office_that_reports_a_measure_is_not_its_imposer():
     assert roles(deals[0])["Peru"] == "imposing"
     assert roles(deals[0])["Chile"] == "targeted"
     assert roles(deals[0]).get("United States") != "imposing"
+
+
+def test_the_country_whose_goods_a_measure_falls_on_is_not_its_imposer():
+    main, *rest = deals_of(
+        "Beijing eases tariffs on Canadian farm goods",
+        "China will suspend tariffs on agricultural products from Canada. The move points to a "
+        "thaw in the quarrel between Beijing and Ottawa, which has been dominated by the tariffs "
+        "imposed on Chinese steel and aluminium.",
+    )
+    assert roles(main) == {"China": "imposing", "Canada": "targeted"}
+    assert "steel" not in goods(main)
+    steel = next(d for d in rest if d.kind == "measure")
+    assert roles(steel) == {"Canada": "imposing", "China": "targeted"}
+    assert goods(steel) == ["aluminium", "steel"]

@@ -543,6 +543,7 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
     first_cue = min(c.start for c in segment.cues)
     before: list[str] = []
     sources: list[str] = []
+    origins: list[str] = []
     starts = doc.party_starts
     for hit in doc.parties[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]:
         if hit.excluded:
@@ -565,7 +566,10 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
             # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
             # goods sold to China": who imposes.
             before.append(country)
-        elif _named_as_target(window) or _before_a_good(doc, hit):
+        elif _before_a_good(doc, hit):
+            segment.targets.append(country)
+            origins.append(country)
+        elif _named_as_target(window):
             segment.targets.append(country)
         elif hit.end <= first_cue or owns_the_measure(doc, hit):
             before.append(country)
@@ -573,6 +577,9 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
                 sources.append(country)
     # "A USDA report says South Africa has put duties on ...": the source is not who imposes.
     before = [c for c in before if c not in sources] or before
+    # "the quarrel between Beijing and Ottawa, dominated by the tariffs on Chinese EVs": the
+    # country whose goods the measure is on is not the one that took it.
+    before = [c for c in before if c not in origins] or before
     if before:
         segment.imposer = before[0]
     segment.targets = [t for t in dict.fromkeys(segment.targets) if t != segment.imposer]
