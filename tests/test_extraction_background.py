@@ -199,3 +199,15 @@ def test_the_country_whose_goods_a_measure_falls_on_is_not_its_imposer():
     steel = next(d for d in rest if d.kind == "measure")
     assert roles(steel) == {"Canada": "imposing", "China": "targeted"}
     assert goods(steel) == ["aluminium", "steel"]
+
+
+def test_the_answer_of_a_measures_target_falls_on_the_measures_imposer():
+    main, *rest = deals_of(
+        "Peru delays tariffs on Chinese goods",
+        "Peru has put off its planned tariffs on imports from China until December. China hit "
+        "back on Monday, imposing duties of 20% on copper.",
+    )
+    assert roles(main) == {"Peru": "imposing", "China": "targeted"}
+    answer = next(d for d in rest if d.kind == "measure")
+    assert roles(answer) == {"China": "imposing", "Peru": "targeted"}
+    assert goods(answer) == ["copper"]
