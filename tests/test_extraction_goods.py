@@ -409,3 +409,13 @@ def test_goods_an_agreement_gives_zero_import_duty_are_its_goods():
         "duty, against 5% before.",
     )
     assert "precious metals" in found
+
+
+def test_goods_named_as_the_exception_are_not_goods_of_the_measure():
+    deal = extract(
+        "Sri Lanka to lift import restrictions on everything but vehicles",
+        "Import restrictions on all items except cars will be lifted tonight, the minister said.",
+        published=DAY,
+    ).deals[0]
+    assert (deal.kind, deal.stage) == ("measure", "lifted")
+    assert deal.commodities == []

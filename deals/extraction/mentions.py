@@ -677,9 +677,19 @@ _EXEMPTION_ACTED_ON = re.compile(
 )
 
 
+# "restrictions on all items except vehicles", "goods other than vehicles", "everything but
+# vehicles": the goods named as the exception.
+_EXCEPT = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|other than|apart from|(?:everything|anything|all) but)"
+    r"\s+(?:[\w,-]+\s+){0,5}$"
+)
+
+
 def _spared(doc: Document, hit: CommodityHit) -> bool:
     """Whether a measure's sentence names ``hit`` among the goods it leaves out."""
     start = max(doc.index.sentences[hit.sentence].start, hit.start - 400)
+    if _EXCEPT.search(doc.low, max(start, hit.start - 60), hit.start):
+        return True
     spared = _SPARED.search(doc.low, start, hit.start)
     return spared is not None and not _EXEMPTION_ACTED_ON.search(doc.low, start, hit.start)
 
