@@ -665,6 +665,16 @@ def test_an_acronym_of_a_named_company_is_that_company():
     assert names(deal) == ["Harbour Magnetics", "Toyota"]
 
 
+def test_an_acronym_a_named_fund_is_given_in_brackets_is_that_fund():
+    deal = main_deal(
+        "Silk Road Fund to invest in Indonesia sovereign fund",
+        "China's Silk Road Fund signed a framework agreement to invest 20 billion yuan in the "
+        "Indonesia Investment Authority (INA) on Monday. The agreement allows investment in every "
+        "sector open to foreigners, the INA said.",
+    )
+    assert names(deal) == ["Indonesia Investment Authority", "Silk Road Fund"]
+
+
 def test_europe_is_the_continent_in_a_story_that_does_not_name_the_bloc():
     deal = main_deal(
         "Qatar signs gas supply deal with China",
