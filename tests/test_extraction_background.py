@@ -211,3 +211,16 @@ def test_the_answer_of_a_measures_target_falls_on_the_measures_imposer():
     answer = next(d for d in rest if d.kind == "measure")
     assert roles(answer) == {"China": "imposing", "Peru": "targeted"}
     assert goods(answer) == ["copper"]
+
+
+def test_the_member_states_a_blocs_measure_names_are_not_its_sides():
+    main, *rest = deals_of(
+        "Poland considering unilateral ban on Ukrainian grain imports",
+        "Poland could introduce a unilateral ban on imports of Ukrainian grain, the agriculture "
+        "minister said. In May the European Commission brought in a ban on imports of wheat and "
+        "corn from Ukraine into Bulgaria, Hungary, Poland, Romania and Slovakia.",
+    )
+    assert roles(main) == {"Poland": "imposing", "Ukraine": "targeted"}
+    eu = next(d for d in rest if d.kind == "measure")
+    assert roles(eu) == {"European Union": "imposing", "Ukraine": "targeted"}
+    assert goods(eu) == ["corn", "wheat"]

@@ -241,6 +241,7 @@ def _parties(
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.
             hits = [p for p in hits if p.kind != "government_body" or p.country]
+        hits = _without_the_imposing_blocs_members(doc, deal, hits)
         # "The duties target countries ..., including Indonesia, Thailand and South Korea".
         listed = listed_countries(doc, hits)
         hits = _sides_of_the_lead(doc, hits, listed)
@@ -334,6 +335,19 @@ def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:
         (p for p in doc.parties if p.kind == "country" and dateline[0] <= p.start < dateline[1]),
         None,
     )
+
+
+def _without_the_imposing_blocs_members(
+    doc: Document, deal: DraftDeal, hits: list[PartyHit]
+) -> list[PartyHit]:
+    """ "The EU banned imports of Ukrainian wheat into Bulgaria, Hungary and Poland": the member
+    states a bloc's measure names (where it applies, which are exempt) are the bloc's, not sides
+    of their own."""
+    imposer, target = deal.sides if deal.sides is not None else (None, None)
+    members = doc.gazetteer.bloc_members.get(imposer or "")
+    if not members:
+        return hits
+    return [p for p in hits if p.kind != "country" or p.country not in members or p.name == target]
 
 
 def _sides_of_the_lead(doc: Document, hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
