@@ -224,3 +224,18 @@ def test_the_member_states_a_blocs_measure_names_are_not_its_sides():
     eu = next(d for d in rest if d.kind == "measure")
     assert roles(eu) == {"European Union": "imposing", "Ukraine": "targeted"}
     assert goods(eu) == ["corn", "wheat"]
+
+
+def test_a_country_named_before_its_measure_written_per_cent_owns_that_measure():
+    main, *rest = deals_of(
+        "Canola growers brace for China's 100% tariffs",
+        "Canola growers are preparing for the blow as China moves to put steep tariffs on their "
+        "industry, in retaliation for the Canadian tariffs on electric vehicles it exports. China "
+        "is set to bring in a 100 per cent levy on canola oil from Canada. The tariffs answer "
+        "Canada's 100 per cent levies on EVs made in China and its 25 per cent tax on steel and "
+        "aluminum products.",
+    )
+    assert roles(main) == {"China": "imposing", "Canada": "targeted"}
+    answered = next(d for d in rest if d.kind == "measure")
+    assert roles(answered) == {"Canada": "imposing", "China": "targeted"}
+    assert goods(answered) == ["aluminium", "electric vehicles", "steel"]

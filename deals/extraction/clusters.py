@@ -82,7 +82,8 @@ def bears_the_measure(doc: Document, hit: PartyHit) -> bool | None:
 # "a 50% US tariff", "China's retaliatory duties": the country named right before the measure.
 _OWNS_THE_MEASURE = re.compile(
     r"(?:'s?)?\s+(?:(?:new|additional|reciprocal|retaliatory|punitive|steep|higher|extra"
-    r"|\d+(?:\.\d+)?%)\s+){0,2}(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions|export controls"
+    r"|\d+(?:\.\d+)?(?:%|\s+per\s*cent|\s+percent|pc))\s+){0,2}(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)"
+    r"|sanctions|export controls"
     r"|export bans?|import bans?)\b"
 )
 
