@@ -1111,3 +1111,14 @@ def test_other_sellers_a_measure_is_said_to_help_are_not_its_sides():
         "such as Brazil and Thailand.",
     )
     assert names(deal) == ["India"]
+
+
+def test_a_country_a_quarrel_is_over_is_no_side():
+    result = extract(
+        "EU freezes trade deal over Norway tariff threats",
+        "The European Union has suspended work on its trade deal with Chile, citing tariff "
+        "threats aimed at Norway.",
+        DAY,
+    )
+    assert result.relevant
+    assert not any(p.name == "Norway" for d in result.deals for p in d.parties)

@@ -150,7 +150,9 @@ _CONTEXT = re.compile(
     r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
     r"[^.;,]{0,30}?\s(?:to|with|for|of|as)"
     # "as it seeks alignment with the US", "into line with that of the US": a model, not a side.
-    r"|(?:alignment|align(?:s|ed|ing)?|in(?:to)? line)\s+with(?:\s+(?:that|those)\s+of)?)"
+    r"|(?:alignment|align(?:s|ed|ing)?|in(?:to)? line)\s+with(?:\s+(?:that|those)\s+of)?"
+    # "suspends the deal over Greenland tariff threats", "sanctions over Ukraine": the cause.
+    r"|over)"
     r"\s+(?:the\s+)?$"
 )
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
