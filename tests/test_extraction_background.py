@@ -239,3 +239,14 @@ def test_a_country_named_before_its_measure_written_per_cent_owns_that_measure()
     answered = next(d for d in rest if d.kind == "measure")
     assert roles(answered) == {"Canada": "imposing", "China": "targeted"}
     assert goods(answered) == ["aluminium", "electric vehicles", "steel"]
+
+
+def test_sanctions_on_a_person_are_no_measure_of_their_own():
+    deals = deals_of(
+        "Peru raises tariffs on Chilean wine to 50%",
+        "Peru raised its tariffs on Chilean wine to 50% on Wednesday. Earlier, the finance "
+        "ministry had announced sanctions on the Chilean supreme court judge presiding over the "
+        "trial.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert roles(deals[0]) == {"Peru": "imposing", "Chile": "targeted"}

@@ -397,7 +397,20 @@ def _without_one_sided_agreements(
 
 
 def _generic_measure(low: str, cue: Cue) -> bool:
-    return cue.is_noun and cue.kinds == "M" and bool(_GENERIC_MEASURE.match(low, cue.end))
+    if not cue.is_noun or cue.kinds != "M":
+        return False
+    if cue.label in _PERSONAL_LABELS and _ON_A_PERSON.match(low, cue.end):
+        return True
+    return bool(_GENERIC_MEASURE.match(low, cue.end))
+
+
+# "sanctions on the Brazilian supreme court judge", "a ban on two tycoons": a measure on people,
+# no trade measure.
+_PERSONAL_LABELS = frozenset({"sanctions", "ban"})
+_ON_A_PERSON = re.compile(
+    r"\s+(?:on|against)\s+(?:[\w'-]+\s+){0,5}?(?:judges?|officials?|individuals|persons|citizens"
+    r"|tycoons?|oligarchs?|businessm[ae]n|ministers?|lawmakers|generals?|executives?|leaders?)\b"
+)
 
 
 def _no_government_act(doc: Document, cue: Cue) -> bool:
