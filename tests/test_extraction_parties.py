@@ -1122,3 +1122,13 @@ def test_a_country_a_quarrel_is_over_is_no_side():
     )
     assert result.relevant
     assert not any(p.name == "Norway" for d in result.deals for p in d.parties)
+
+
+def test_countries_listed_after_cooperation_between_are_no_sides_of_the_deal():
+    deal = main_deal(
+        "India and UAE conclude talks on trade pact",
+        "India and the United Arab Emirates have settled every element of their planned free "
+        "trade agreement, the UAE envoy said on Thursday. He described the pact as an outgrowth "
+        "of trilateral cooperation between the UAE, India and Israel.",
+    )
+    assert names(deal) == ["India", "United Arab Emirates"]

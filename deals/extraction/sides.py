@@ -246,7 +246,11 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 
 
 # "in force for China, Japan and ...", "between Chile, Peru and ...": the list names the sides.
-_LIST_OF_SIDES = re.compile(r"\b(?:for|between|among|amongst|including)\s+(?:the\s+)?$")
+# "cooperation between the UAE, India and Israel", "trade between ...": ties of another kind.
+_LIST_OF_SIDES = re.compile(
+    r"\b(?:for|(?<!cooperation )(?<!relations )(?<!ties )(?<!trade )between|among|amongst"
+    r"|including)\s+(?:the\s+)?$"
+)
 
 
 def listed_countries(doc: Document, hits: list[PartyHit]) -> set[str]:
