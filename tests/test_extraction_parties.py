@@ -1132,3 +1132,13 @@ def test_countries_listed_after_cooperation_between_are_no_sides_of_the_deal():
         "of trilateral cooperation between the UAE, India and Israel.",
     )
     assert names(deal) == ["India", "United Arab Emirates"]
+
+
+def test_a_country_the_lead_names_only_as_the_owner_of_tariffs_is_no_side_of_the_agreement():
+    deal = main_deal(
+        "Chile and EU clinch trade agreement",
+        "Chile and the European Union on Monday wrapped up a free trade agreement, hoping to "
+        "cushion the effect of US President Donald Trump's tariffs. The pact scraps duties on "
+        "most goods.",
+    )
+    assert names(deal) == ["Chile", "European Union"]
