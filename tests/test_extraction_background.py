@@ -250,3 +250,14 @@ def test_sanctions_on_a_person_are_no_measure_of_their_own():
     )
     assert [d.kind for d in deals] == ["measure"]
     assert roles(deals[0]) == {"Peru": "imposing", "Chile": "targeted"}
+
+
+def test_countries_a_leader_agrees_to_work_with_on_something_else_are_no_sides_of_a_measure():
+    main = deals_of(
+        "US and China pause port fees",
+        "On his Asia trip, President Donald Trump agreed to work with South Korea and Japan on "
+        "shipbuilding, and agreed with China to put on hold for a year the fees charged when "
+        "Chinese ships call at U.S. ports.",
+    )[0]
+    assert main.kind == "measure"
+    assert sorted(roles(main)) == ["China", "United States"]

@@ -242,6 +242,7 @@ def _parties(
             # government already named.
             hits = [p for p in hits if p.kind != "government_body" or p.country]
         hits = _without_the_imposing_blocs_members(doc, deal, hits)
+        hits = [p for p in hits if not _WORKS_WITH.search(doc.low, max(0, p.start - 60), p.start)]
         # "The duties target countries ..., including Indonesia, Thailand and South Korea".
         listed = listed_countries(doc, hits)
         hits = _sides_of_the_lead(doc, hits, listed)
@@ -335,6 +336,15 @@ def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:
         (p for p in doc.parties if p.kind == "country" and dateline[0] <= p.start < dateline[1]),
         None,
     )
+
+
+# "Trump agreed to work with South Korea and Japan on shipbuilding": partners in something else,
+# not sides of the measure the sentence goes on to tell.
+_WORKS_WITH = re.compile(
+    r"\b(?:work|works|worked|working|cooperate|cooperates|cooperated|cooperating|co-operate"
+    r"|collaborate|collaborates|collaborated|collaborating)\s+with\s+(?:the\s+)?"
+    r"(?:[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+|\s+and\s+))*$"
+)
 
 
 def _without_the_imposing_blocs_members(
