@@ -1142,3 +1142,12 @@ def test_a_country_the_lead_names_only_as_the_owner_of_tariffs_is_no_side_of_the
         "most goods.",
     )
     assert names(deal) == ["Chile", "European Union"]
+
+
+def test_a_country_someone_would_take_control_of_is_no_side():
+    result = extract(
+        "Trump threatens tariffs on Norway",
+        "Trump said he would slap tariffs on Norway unless it let the US take control of Iceland.",
+        DAY,
+    )
+    assert [names(d) for d in result.deals] == [["Norway", "United States"]]

@@ -136,6 +136,8 @@ def _describes_an_economy(low: str, start: int, end: int) -> bool:
 _CONTEXT = re.compile(
     r"\b(?:invasion of|invade[sd]?|invading|war (?:in|on|with|against)|conflict in"
     r"|take over|takeover of|annex(?:ation of)?|do(?:es|ing)? business with"
+    r"|(?:take|takes|taking|took|seize|seizes|seized|seizing|gain|gains|gained|gaining) control"
+    r" (?:of|over)"
     # "a tariff on India over its purchases of Russian oil": the reason, not a side.
     r"|(?:over|for|because of|due to)\s+(?:its\s+|their\s+|the\s+)?(?:continued\s+|ongoing\s+)?"
     r"(?:purchases?|purchasing|buying|imports?|importing)(?:\s+of)?"
