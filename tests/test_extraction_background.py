@@ -261,3 +261,13 @@ def test_countries_a_leader_agrees_to_work_with_on_something_else_are_no_sides_o
     )[0]
     assert main.kind == "measure"
     assert sorted(roles(main)) == ["China", "United States"]
+
+
+def test_the_country_an_export_ban_names_exports_from_imposes_it():
+    main = deals_of(
+        "Kazakhstan bans sugar exports until the end of summer",
+        "A joint decision was taken to ban sugar exports from Kazakhstan to third countries until "
+        "August 31, the government said.",
+    )[0]
+    assert roles(main) == {"Kazakhstan": "imposing"}
+    assert goods(main) == ["sugar"]

@@ -536,6 +536,10 @@ _REPORTS = re.compile(
 )
 
 
+_EXPORTS_FROM = re.compile(r"\bexports?\s+(?:of\s+(?:[\w-]+\s+){1,3})?from\s+(?:the\s+)?$")
+_EXPORT_LABELS = frozenset({"export ban", "export controls", "export allowance"})
+
+
 #: Instruments on what a country buys: the country goods are shipped to imposes them.
 _ON_IMPORTS = frozenset({"tariff", "quota"})
 
@@ -566,6 +570,9 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
         ):
             # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
             # goods sold to China": who imposes.
+            before.append(country)
+        elif _EXPORTS_FROM.search(window) and any(c.label in _EXPORT_LABELS for c in segment.cues):
+            # "a ban on sugar exports from Kazakhstan": an export measure is the exporter's.
             before.append(country)
         elif _before_a_good(doc, hit):
             segment.targets.append(country)
