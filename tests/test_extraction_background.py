@@ -271,3 +271,14 @@ def test_the_country_an_export_ban_names_exports_from_imposes_it():
     )[0]
     assert roles(main) == {"Kazakhstan": "imposing"}
     assert goods(main) == ["sugar"]
+
+
+def test_the_countries_added_to_a_measures_list_are_its_targets():
+    main = deals_of(
+        "Russia adds four more countries to its food import ban",
+        "Albania, Montenegro, Liechtenstein and Iceland have been added to the list of countries "
+        "from which Russia bans food imports, the prime minister said on Thursday.",
+    )[0]
+    assert (main.kind, main.stage) == ("measure", "imposed")
+    targets = ["Albania", "Montenegro", "Liechtenstein", "Iceland"]
+    assert roles(main) == {"Russia": "imposing", **dict.fromkeys(targets, "targeted")}

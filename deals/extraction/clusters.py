@@ -536,6 +536,10 @@ _REPORTS = re.compile(
 )
 
 
+_ADDED_TO_A_LIST = re.compile(
+    r"(?:,?\s+(?:and\s+)?[A-Za-z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)*\s+(?:have|has|had|were|was|are|is)"
+    r"\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b"
+)
 _EXPORTS_FROM = re.compile(r"\bexports?\s+(?:of\s+(?:[\w-]+\s+){1,3})?from\s+(?:the\s+)?$")
 _EXPORT_LABELS = frozenset({"export ban", "export controls", "export allowance"})
 
@@ -571,6 +575,10 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
             # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
             # goods sold to China": who imposes.
             before.append(country)
+        elif _ADDED_TO_A_LIST.match(doc.low, hit.end, segment.end):
+            # "Albania and Iceland have been added to the list of countries from which Russia
+            # bans food imports": those added to a measure's list are its targets.
+            segment.targets.append(country)
         elif _EXPORTS_FROM.search(window) and any(c.label in _EXPORT_LABELS for c in segment.cues):
             # "a ban on sugar exports from Kazakhstan": an export measure is the exporter's.
             before.append(country)

@@ -257,6 +257,10 @@ def _parties(
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
         hits, listed = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
+    if deal.kind == MEASURE:
+        # "Albania and Iceland have been added to the list": the countries a measure lists.
+        imposer = deal.sides[0] if deal.sides is not None else None
+        roles.update({name: "targeted" for name in listed if name != imposer})
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.via == VIA_REFERENCE, p.start))
     for hit in order:

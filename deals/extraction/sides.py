@@ -279,6 +279,10 @@ _LIST_OF_SIDES = re.compile(
 )
 
 
+# "Albania, Montenegro and Iceland have been added to the list": the countries a measure now covers.
+_LIST_ADDED = re.compile(r"\s+(?:have|has|were|are)\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b")
+
+
 def listed_countries(doc: Document, hits: list[PartyHit]) -> set[str]:
     """The names of the countries among ``hits`` that a sentence lists as the ones a deal or
     measure covers ("including Indonesia, Thailand and South Korea")."""
@@ -300,8 +304,9 @@ def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
         ):
             run.append(hit)
             continue
-        if len({p.name for p in run}) >= 3 and _LIST_OF_SIDES.search(
-            doc.low, max(0, run[0].start - 12), run[0].start
+        if len({p.name for p in run}) >= 3 and (
+            _LIST_OF_SIDES.search(doc.low, max(0, run[0].start - 12), run[0].start)
+            or _LIST_ADDED.match(doc.low, run[-1].end)
         ):
             listed.update(id(p) for p in run)
         run = [hit] if hit is not None and hit.kind == "country" else []
