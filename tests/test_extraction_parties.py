@@ -1151,3 +1151,12 @@ def test_a_country_someone_would_take_control_of_is_no_side():
         DAY,
     )
     assert [names(d) for d in result.deals] == [["Norway", "United States"]]
+
+
+def test_the_country_of_the_city_a_deal_was_signed_in_is_no_side():
+    deal = main_deal(
+        "Peru and Chile sign trade pact",
+        "Peru and Chile signed a free trade agreement on the margins of a forum in Geneva, "
+        "Switzerland, on Monday.",
+    )
+    assert names(deal) == ["Chile", "Peru"]

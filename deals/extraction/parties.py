@@ -177,6 +177,8 @@ _SUBDIVISION = re.compile(
     r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
     r"|district|city|port|island|islands|territory|department|municipality)\b"
 )
+# "on the margins of a forum in Brussels, Belgium": the country of the city where it happened.
+_CITY_BEFORE = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+$")
 _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
 # "a stake in Chile lithium project", "Australian lithium mines": where an asset lies.
 _ASSET_AFTER = re.compile(
@@ -777,6 +779,8 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     if (hit.via == VIA_CAPITAL and low.endswith("capital ", 0, hit.start)) or (
         hit.via == VIA_DEMONYM and low.startswith(" capital", hit.end)
     ):
+        return True
+    if _CITY_BEFORE.search(text, max(0, hit.start - 40), hit.start):
         return True
     window_start = max(0, hit.start - 25)
     # Any match ends with one of these words and spaces: test for them before the regex.
