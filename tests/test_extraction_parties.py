@@ -1160,3 +1160,12 @@ def test_the_country_of_the_city_a_deal_was_signed_in_is_no_side():
         "Switzerland, on Monday.",
     )
     assert names(deal) == ["Chile", "Peru"]
+
+
+def test_a_country_a_deal_takes_effect_without_is_no_side():
+    deal = main_deal(
+        "Peru, Chile and Bolivia free trade agreement takes effect",
+        "The free trade agreement between Peru, Chile and Bolivia came into force on Thursday, "
+        "without Ecuador, the region's largest economy.",
+    )
+    assert names(deal) == ["Bolivia", "Chile", "Peru"]

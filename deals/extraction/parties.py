@@ -54,6 +54,7 @@ EXCLUSION_STEMS = (
     "instead of",
     "versus",
     "vs",
+    "without",
 )
 # "the energy transition", "battery maker", "agriculture ministry": the word describes something
 # else; it does not name a traded good.
@@ -160,7 +161,7 @@ _CONTEXT = re.compile(
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
-    r"|other than|apart from|rather than|instead of|versus|vs\.?)\s+(?:the\s+)?$"
+    r"|other than|apart from|rather than|instead of|versus|vs\.?|without)\s+(?:the\s+)?$"
 )
 _DESCRIPTOR_GAP = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){0,3}$")
 _APPOSITIVE = re.compile(r"^\s*[,(-]\s*(?:an?|the|one)?\s*$", re.IGNORECASE)
