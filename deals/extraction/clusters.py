@@ -536,8 +536,9 @@ _REPORTS = re.compile(
 )
 
 
+# "Albania, Montenegro and Iceland have been added to the list": up to a few more names after it.
 _ADDED_TO_A_LIST = re.compile(
-    r"(?:,?\s+(?:and\s+)?[A-Za-z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?)*\s+(?:have|has|had|were|was|are|is)"
+    r"(?:,?\s+(?:and\s+)?[\w.'-]+){0,8}?\s+(?:have|has|had|were|was|are|is)"
     r"\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b"
 )
 _EXPORTS_FROM = re.compile(r"\bexports?\s+(?:of\s+(?:[\w-]+\s+){1,3})?from\s+(?:the\s+)?$")
