@@ -1169,3 +1169,14 @@ def test_a_country_a_deal_takes_effect_without_is_no_side():
         "without Ecuador, the region's largest economy.",
     )
     assert names(deal) == ["Bolivia", "Chile", "Peru"]
+
+
+def test_a_description_right_before_a_firms_name_is_that_firm():
+    deal = main_deal(
+        "Peru signs gas supply deal with Chile",
+        "Peru's state firm Perupetro signed a 15-year gas supply deal with the Chilean state "
+        "company Enap on Tuesday.",
+    )
+    assert names(deal) == ["Enap", "Perupetro"]
+    enap = next(p for p in deal.parties if p.name == "Enap")
+    assert (enap.kind, enap.country) == ("state_owned_enterprise", "CL")

@@ -682,6 +682,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
                 continue
+        if hit.via == "found" and hit.name.endswith("(unnamed)") and i + 1 < len(parties):
+            # "a supply deal with the Bangladeshi state company Petrobangla": the description
+            # opens the name it goes with.
+            following = parties[i + 1]
+            if following.kind in _ORG_KINDS and text[hit.end : following.start] == " ":
+                hit.excluded = "appositive"
+                following.country = following.country or hit.country
+                if hit.kind != "company" and following.kind == "company":
+                    following.kind = hit.kind
+                continue
         if (
             hit.kind == "government_body"
             and hit.country
