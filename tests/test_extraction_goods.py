@@ -293,6 +293,14 @@ def test_what_a_good_is_essential_to_is_no_good_of_the_deal():
     ) == ["rare earths"]
 
 
+def test_what_a_good_is_critical_to_making_is_no_good_of_the_deal():
+    assert goods(
+        "Peru and Chile sign nickel supply deal",
+        "Peru and Chile signed a supply agreement for nickel, a metal critical to making "
+        "lithium-ion batteries, on Friday.",
+    ) == ["nickel"]
+
+
 def test_the_finer_goods_of_a_measures_schedule_are_its_goods():
     found = goods(
         "Ruritania cuts export taxes on meat and grain",

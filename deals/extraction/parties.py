@@ -107,7 +107,7 @@ _INVESTED = re.compile(r"\binvest(?:s|ed|ing|ments?)?\b[^.;]*$")
 # "large reserves of minerals such as lithium and cobalt": what a country's ground holds.
 _FAMOUS_FOR = re.compile(
     r"\b(?:(?:famous|known|renowned|prized) for"
-    r"|(?:essential|vital|crucial|indispensable) (?:to|for|in)"
+    r"|(?:essential|vital|crucial|critical|indispensable) (?:to|for|in)"
     r"|(?:reserves|deposits) of)\b[^.;:()]*$"
 )
 _PRODUCER_RANK = re.compile(
