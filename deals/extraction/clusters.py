@@ -536,7 +536,8 @@ _REPORTS = re.compile(
 )
 
 
-# "Albania, Montenegro and Iceland have been added to the list": up to a few more names after it.
+# "Albania, Montenegro and Iceland have been added to the list": a country, the rest of the list
+# after it, and the words that add them.
 _ADDED_TO_A_LIST = re.compile(
     r"(?:,?\s+(?:and\s+)?[\w.'-]+){0,8}?\s+(?:have|has|had|were|was|are|is)"
     r"\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b"

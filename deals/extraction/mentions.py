@@ -347,7 +347,7 @@ def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:
 _WORKS_WITH = re.compile(
     r"\b(?:work|works|worked|working|cooperate|cooperates|cooperated|cooperating|co-operate"
     r"|collaborate|collaborates|collaborated|collaborating)\s+with\s+(?:the\s+)?"
-    r"(?:[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+|\s+and\s+))*$"
+    r"(?:[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+|\s+and\s+)){0,6}$"
 )
 
 
