@@ -1180,3 +1180,16 @@ def test_a_description_right_before_a_firms_name_is_that_firm():
     assert names(deal) == ["Enap", "Perupetro"]
     enap = next(p for p in deal.parties if p.name == "Enap")
     assert (enap.kind, enap.country) == ("state_owned_enterprise", "CL")
+
+
+def test_bodies_named_as_examples_of_others_interested_make_no_deal():
+    result = extract(
+        "Silk Road Fund to invest in Indonesia sovereign fund",
+        "China's Silk Road Fund signed a framework agreement to invest 20 billion yuan in the "
+        "Indonesia Investment Authority on Monday. Indonesian officials said that other global "
+        "agencies, such as the U.S. International Development Finance Corporation and the Japan "
+        "Bank for International Cooperation, had also shown interest in becoming co-investors.",
+        DAY,
+    )
+    assert len(result.deals) == 1
+    assert names(result.deals[0]) == ["Indonesia Investment Authority", "Silk Road Fund"]

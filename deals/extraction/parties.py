@@ -158,6 +158,12 @@ _CONTEXT = re.compile(
     r"|over)"
     r"\s+(?:the\s+)?$"
 )
+# "other global agencies, such as the U.S. International Development Finance Corporation and the
+# Japan Bank for International Cooperation, had also shown interest": examples of others.
+_OTHERS_SUCH_AS = re.compile(
+    r"\bother\s+(?:[\w-]+\s+){0,2}?(?:agencies|investors|lenders|institutions|funds|firms"
+    r"|companies|banks|bodies),?\s+(?:such as|like|including)\s+(?:the\s+)?$"
+)
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -668,6 +674,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.sentence in flagged and _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
             hit.excluded = "left out"
+            continue
+        if _OTHERS_SUCH_AS.search(low, max(0, hit.start - 50), hit.start) or (
+            i > 0
+            and parties[i - 1].excluded == "example"
+            and (
+                _COORDINATED.match(low[parties[i - 1].end : hit.start])
+                or not low[parties[i - 1].end : hit.start].strip()
+            )
+        ):
+            hit.excluded = "example"
             continue
         competitor = None
         if hit.sentence in flagged:
