@@ -1193,3 +1193,12 @@ def test_bodies_named_as_examples_of_others_interested_make_no_deal():
     )
     assert len(result.deals) == 1
     assert names(result.deals[0]) == ["Indonesia Investment Authority", "Silk Road Fund"]
+
+
+def test_the_country_whose_measure_a_quarrel_is_over_stays_its_imposer():
+    deal = main_deal(
+        "Chile protests over Peru's copper export ban",
+        "Chile lodged a complaint on Monday over Peru's ban on exports of copper ore, which took "
+        "effect in March.",
+    )
+    assert {p.name: p.role for p in deal.parties}.get("Peru") == "imposing"

@@ -153,9 +153,7 @@ _CONTEXT = re.compile(
     r"|(?:matching|mirroring|on par with|similar to|the same as|compared (?:with|to))"
     r"[^.;,]{0,30}?\s(?:to|with|for|of|as)"
     # "as it seeks alignment with the US", "into line with that of the US": a model, not a side.
-    r"|(?:alignment|align(?:s|ed|ing)?|in(?:to)? line)\s+with(?:\s+(?:that|those)\s+of)?"
-    # "suspends the deal over Greenland tariff threats", "sanctions over Ukraine": the cause.
-    r"|over)"
+    r"|(?:alignment|align(?:s|ed|ing)?|in(?:to)? line)\s+with(?:\s+(?:that|those)\s+of)?)"
     r"\s+(?:the\s+)?$"
 )
 # "other global agencies, such as the U.S. International Development Finance Corporation and the
@@ -164,6 +162,9 @@ _OTHERS_SUCH_AS = re.compile(
     r"\bother\s+(?:[\w-]+\s+){0,2}?(?:agencies|investors|lenders|institutions|funds|firms"
     r"|companies|banks|bodies),?\s+(?:such as|like|including)\s+(?:the\s+)?$"
 )
+# "suspends the deal over Greenland tariff threats", "sanctions over Ukraine": the cause of a
+# quarrel ("a dispute over Indonesia's ban" names the ban's owner).
+_CAUSE = re.compile(r"\bover\s+(?:the\s+)?$")
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -664,6 +665,10 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.kind in {"country", "bloc"} and (
             _CONTEXT.search(low, max(0, hit.start - 40), hit.start)
+            or (
+                _CAUSE.search(low, max(0, hit.start - 10), hit.start)
+                and not low.startswith("'", hit.end)
+            )
             or (
                 i > 0
                 and parties[i - 1].excluded == "context"
