@@ -555,6 +555,7 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
     before: list[str] = []
     sources: list[str] = []
     origins: list[str] = []
+    exports = any(c.label in _EXPORT_LABELS for c in segment.cues)
     starts = doc.party_starts
     for hit in doc.parties[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]:
         if hit.excluded:
@@ -577,11 +578,13 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
             # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
             # goods sold to China": who imposes.
             before.append(country)
-        elif _ADDED_TO_A_LIST.match(doc.low, hit.end, segment.end):
+        elif doc.low.find(" added to", hit.end, segment.end) >= 0 and _ADDED_TO_A_LIST.match(
+            doc.low, hit.end, segment.end
+        ):
             # "Albania and Iceland have been added to the list of countries from which Russia
             # bans food imports": those added to a measure's list are its targets.
             segment.targets.append(country)
-        elif _EXPORTS_FROM.search(window) and any(c.label in _EXPORT_LABELS for c in segment.cues):
+        elif exports and _EXPORTS_FROM.search(window):
             # "a ban on sugar exports from Kazakhstan": an export measure is the exporter's.
             before.append(country)
         elif _before_a_good(doc, hit):

@@ -158,13 +158,14 @@ _CONTEXT = re.compile(
 )
 # "other global agencies, such as the U.S. International Development Finance Corporation and the
 # Japan Bank for International Cooperation, had also shown interest": examples of others.
+_EXAMPLE_WORDS = ("such as ", "such as the ", "like ", "like the ", "including ", "including the ")
 _OTHERS_SUCH_AS = re.compile(
     r"\bother\s+(?:[\w-]+\s+){0,2}?(?:agencies|investors|lenders|institutions|funds|firms"
     r"|companies|banks|bodies),?\s+(?:such as|like|including)\s+(?:the\s+)?$"
 )
 # "suspends the deal over Greenland tariff threats", "sanctions over Ukraine": the cause of a
 # quarrel ("a dispute over Indonesia's ban" names the ban's owner).
-_CAUSE = re.compile(r"\bover\s+(?:the\s+)?$")
+_CAUSE = (" over ", " over the ")
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
@@ -665,10 +666,7 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.kind in {"country", "bloc"} and (
             _CONTEXT.search(low, max(0, hit.start - 40), hit.start)
-            or (
-                _CAUSE.search(low, max(0, hit.start - 10), hit.start)
-                and not low.startswith("'", hit.end)
-            )
+            or (low.endswith(_CAUSE, 0, hit.start) and not low.startswith("'", hit.end))
             or (
                 i > 0
                 and parties[i - 1].excluded == "context"
@@ -680,7 +678,10 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
         if hit.sentence in flagged and _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
             hit.excluded = "left out"
             continue
-        if _OTHERS_SUCH_AS.search(low, max(0, hit.start - 50), hit.start) or (
+        if (
+            low.endswith(_EXAMPLE_WORDS, 0, hit.start)
+            and _OTHERS_SUCH_AS.search(low, max(0, hit.start - 50), hit.start)
+        ) or (
             i > 0
             and parties[i - 1].excluded == "example"
             and (
@@ -812,7 +813,9 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
         hit.via == VIA_DEMONYM and low.startswith(" capital", hit.end)
     ):
         return True
-    if _CITY_BEFORE.search(text, max(0, hit.start - 40), hit.start):
+    if text.endswith(", ", 0, hit.start) and _CITY_BEFORE.search(
+        text, max(0, hit.start - 40), hit.start
+    ):
         return True
     window_start = max(0, hit.start - 25)
     # Any match ends with one of these words and spaces: test for them before the regex.
