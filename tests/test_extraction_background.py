@@ -173,3 +173,112 @@ def test_a_step_of_the_news_on_more_goods_is_no_earlier_measure():
         "Peru banned exports of onions on Monday. The ban also covers garlic.",
     )
     assert len([d for d in deals if d.kind == "measure"]) == 1
+
+
+def test_an_office_that_reports_a_measure_is_not_its_imposer():
+    deals = deals_of(
+        "Peru raises duties on Chilean wine, USDA says",
+        "A USDA report says Peru has put provisional duties on imports of wine from Chile. "
+        "Wine imports into Peru have fallen by a third. U.S. wine still pays a 10 percent duty.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert roles(deals[0])["Peru"] == "imposing"
+    assert roles(deals[0])["Chile"] == "targeted"
+    assert roles(deals[0]).get("United States") != "imposing"
+
+
+def test_the_country_whose_goods_a_measure_falls_on_is_not_its_imposer():
+    main, *rest = deals_of(
+        "Beijing eases tariffs on Canadian farm goods",
+        "China will suspend tariffs on agricultural products from Canada. The move points to a "
+        "thaw in the quarrel between Beijing and Ottawa, which has been dominated by the tariffs "
+        "imposed on Chinese steel and aluminium.",
+    )
+    assert roles(main) == {"China": "imposing", "Canada": "targeted"}
+    assert "steel" not in goods(main)
+    steel = next(d for d in rest if d.kind == "measure")
+    assert roles(steel) == {"Canada": "imposing", "China": "targeted"}
+    assert goods(steel) == ["aluminium", "steel"]
+
+
+def test_the_answer_of_a_measures_target_falls_on_the_measures_imposer():
+    main, *rest = deals_of(
+        "Peru delays tariffs on Chinese goods",
+        "Peru has put off its planned tariffs on imports from China until December. China hit "
+        "back on Monday, imposing duties of 20% on copper.",
+    )
+    assert roles(main) == {"Peru": "imposing", "China": "targeted"}
+    answer = next(d for d in rest if d.kind == "measure")
+    assert roles(answer) == {"China": "imposing", "Peru": "targeted"}
+    assert goods(answer) == ["copper"]
+
+
+def test_the_member_states_a_blocs_measure_names_are_not_its_sides():
+    main, *rest = deals_of(
+        "Poland considering unilateral ban on Ukrainian grain imports",
+        "Poland could introduce a unilateral ban on imports of Ukrainian grain, the agriculture "
+        "minister said. In May the European Commission brought in a ban on imports of wheat and "
+        "corn from Ukraine into Bulgaria, Hungary, Poland, Romania and Slovakia.",
+    )
+    assert roles(main) == {"Poland": "imposing", "Ukraine": "targeted"}
+    eu = next(d for d in rest if d.kind == "measure")
+    assert roles(eu) == {"European Union": "imposing", "Ukraine": "targeted"}
+    assert goods(eu) == ["corn", "wheat"]
+
+
+def test_a_country_named_before_its_measure_written_per_cent_owns_that_measure():
+    main, *rest = deals_of(
+        "Canola growers brace for China's 100% tariffs",
+        "Canola growers are preparing for the blow as China moves to put steep tariffs on their "
+        "industry, in retaliation for the Canadian tariffs on electric vehicles it exports. China "
+        "is set to bring in a 100 per cent levy on canola oil from Canada. The tariffs answer "
+        "Canada's 100 per cent levies on EVs made in China and its 25 per cent tax on steel and "
+        "aluminum products.",
+    )
+    assert roles(main) == {"China": "imposing", "Canada": "targeted"}
+    answered = next(d for d in rest if d.kind == "measure")
+    assert roles(answered) == {"Canada": "imposing", "China": "targeted"}
+    assert goods(answered) == ["aluminium", "electric vehicles", "steel"]
+
+
+def test_sanctions_on_a_person_are_no_measure_of_their_own():
+    deals = deals_of(
+        "Peru raises tariffs on Chilean wine to 50%",
+        "Peru raised its tariffs on Chilean wine to 50% on Wednesday. Earlier, the finance "
+        "ministry had announced sanctions on the Chilean supreme court judge presiding over the "
+        "trial.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+    assert roles(deals[0]) == {"Peru": "imposing", "Chile": "targeted"}
+
+
+def test_countries_a_leader_agrees_to_work_with_on_something_else_are_no_sides_of_a_measure():
+    main = deals_of(
+        "US and China pause port fees",
+        "On his Asia trip, President Donald Trump agreed to work with South Korea and Japan on "
+        "shipbuilding, and agreed with China to put on hold for a year the fees charged when "
+        "Chinese ships call at U.S. ports.",
+    )[0]
+    assert main.kind == "measure"
+    assert sorted(roles(main)) == ["China", "United States"]
+
+
+def test_the_country_an_export_ban_names_exports_from_imposes_it():
+    main = deals_of(
+        "Kazakhstan bans sugar exports until the end of summer",
+        "A joint decision was taken to ban sugar exports from Kazakhstan to third countries until "
+        "August 31, the government said.",
+    )[0]
+    assert roles(main) == {"Kazakhstan": "imposing"}
+    assert goods(main) == ["sugar"]
+
+
+def test_the_countries_added_to_a_measures_list_are_its_targets():
+    main = deals_of(
+        "Russia adds four more countries to its food import ban",
+        "Albania, Montenegro, Liechtenstein and Iceland have been added to the list of countries "
+        "from which Russia bans food imports, the prime minister said on Thursday.",
+    )[0]
+    assert (main.kind, main.stage) == ("measure", "imposed")
+    targets = ["Albania", "Montenegro", "Liechtenstein", "Iceland"]
+    assert roles(main) == {"Russia": "imposing", **dict.fromkeys(targets, "targeted")}

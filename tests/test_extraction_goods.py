@@ -293,6 +293,14 @@ def test_what_a_good_is_essential_to_is_no_good_of_the_deal():
     ) == ["rare earths"]
 
 
+def test_what_a_good_is_critical_to_making_is_no_good_of_the_deal():
+    assert goods(
+        "Peru and Chile sign nickel supply deal",
+        "Peru and Chile signed a supply agreement for nickel, a metal critical to making "
+        "lithium-ion batteries, on Friday.",
+    ) == ["nickel"]
+
+
 def test_the_finer_goods_of_a_measures_schedule_are_its_goods():
     found = goods(
         "Ruritania cuts export taxes on meat and grain",
@@ -409,3 +417,13 @@ def test_goods_an_agreement_gives_zero_import_duty_are_its_goods():
         "duty, against 5% before.",
     )
     assert "precious metals" in found
+
+
+def test_goods_named_as_the_exception_are_not_goods_of_the_measure():
+    deal = extract(
+        "Sri Lanka to lift import restrictions on everything but vehicles",
+        "Import restrictions on all items except cars will be lifted tonight, the minister said.",
+        published=DAY,
+    ).deals[0]
+    assert (deal.kind, deal.stage) == ("measure", "lifted")
+    assert deal.commodities == []

@@ -665,6 +665,16 @@ def test_an_acronym_of_a_named_company_is_that_company():
     assert names(deal) == ["Harbour Magnetics", "Toyota"]
 
 
+def test_an_acronym_a_named_fund_is_given_in_brackets_is_that_fund():
+    deal = main_deal(
+        "Silk Road Fund to invest in Indonesia sovereign fund",
+        "China's Silk Road Fund signed a framework agreement to invest 20 billion yuan in the "
+        "Indonesia Investment Authority (INA) on Monday. The agreement allows investment in every "
+        "sector open to foreigners, the INA said.",
+    )
+    assert names(deal) == ["Indonesia Investment Authority", "Silk Road Fund"]
+
+
 def test_europe_is_the_continent_in_a_story_that_does_not_name_the_bloc():
     deal = main_deal(
         "Qatar signs gas supply deal with China",
@@ -1101,3 +1111,94 @@ def test_other_sellers_a_measure_is_said_to_help_are_not_its_sides():
         "such as Brazil and Thailand.",
     )
     assert names(deal) == ["India"]
+
+
+def test_a_country_a_quarrel_is_over_is_no_side():
+    result = extract(
+        "EU freezes trade deal over Norway tariff threats",
+        "The European Union has suspended work on its trade deal with Chile, citing tariff "
+        "threats aimed at Norway.",
+        DAY,
+    )
+    assert result.relevant
+    assert not any(p.name == "Norway" for d in result.deals for p in d.parties)
+
+
+def test_countries_listed_after_cooperation_between_are_no_sides_of_the_deal():
+    deal = main_deal(
+        "India and UAE conclude talks on trade pact",
+        "India and the United Arab Emirates have settled every element of their planned free "
+        "trade agreement, the UAE envoy said on Thursday. He described the pact as an outgrowth "
+        "of trilateral cooperation between the UAE, India and Israel.",
+    )
+    assert names(deal) == ["India", "United Arab Emirates"]
+
+
+def test_a_country_the_lead_names_only_as_the_owner_of_tariffs_is_no_side_of_the_agreement():
+    deal = main_deal(
+        "Chile and EU clinch trade agreement",
+        "Chile and the European Union on Monday wrapped up a free trade agreement, hoping to "
+        "cushion the effect of US President Donald Trump's tariffs. The pact scraps duties on "
+        "most goods.",
+    )
+    assert names(deal) == ["Chile", "European Union"]
+
+
+def test_a_country_someone_would_take_control_of_is_no_side():
+    result = extract(
+        "Trump threatens tariffs on Norway",
+        "Trump said he would slap tariffs on Norway unless it let the US take control of Iceland.",
+        DAY,
+    )
+    assert [names(d) for d in result.deals] == [["Norway", "United States"]]
+
+
+def test_the_country_of_the_city_a_deal_was_signed_in_is_no_side():
+    deal = main_deal(
+        "Peru and Chile sign trade pact",
+        "Peru and Chile signed a free trade agreement on the margins of a forum in Geneva, "
+        "Switzerland, on Monday.",
+    )
+    assert names(deal) == ["Chile", "Peru"]
+
+
+def test_a_country_a_deal_takes_effect_without_is_no_side():
+    deal = main_deal(
+        "Peru, Chile and Bolivia free trade agreement takes effect",
+        "The free trade agreement between Peru, Chile and Bolivia came into force on Thursday, "
+        "without Ecuador, the region's largest economy.",
+    )
+    assert names(deal) == ["Bolivia", "Chile", "Peru"]
+
+
+def test_a_description_right_before_a_firms_name_is_that_firm():
+    deal = main_deal(
+        "Peru signs gas supply deal with Chile",
+        "Peru's state firm Perupetro signed a 15-year gas supply deal with the Chilean state "
+        "company Enap on Tuesday.",
+    )
+    assert names(deal) == ["Enap", "Perupetro"]
+    enap = next(p for p in deal.parties if p.name == "Enap")
+    assert (enap.kind, enap.country) == ("state_owned_enterprise", "CL")
+
+
+def test_bodies_named_as_examples_of_others_interested_make_no_deal():
+    result = extract(
+        "Silk Road Fund to invest in Indonesia sovereign fund",
+        "China's Silk Road Fund signed a framework agreement to invest 20 billion yuan in the "
+        "Indonesia Investment Authority on Monday. Indonesian officials said that other global "
+        "agencies, such as the U.S. International Development Finance Corporation and the Japan "
+        "Bank for International Cooperation, had also shown interest in becoming co-investors.",
+        DAY,
+    )
+    assert len(result.deals) == 1
+    assert names(result.deals[0]) == ["Indonesia Investment Authority", "Silk Road Fund"]
+
+
+def test_the_country_whose_measure_a_quarrel_is_over_stays_its_imposer():
+    deal = main_deal(
+        "Chile protests over Peru's copper export ban",
+        "Chile lodged a complaint on Monday over Peru's ban on exports of copper ore, which took "
+        "effect in March.",
+    )
+    assert {p.name: p.role for p in deal.parties}.get("Peru") == "imposing"

@@ -82,7 +82,8 @@ def bears_the_measure(doc: Document, hit: PartyHit) -> bool | None:
 # "a 50% US tariff", "China's retaliatory duties": the country named right before the measure.
 _OWNS_THE_MEASURE = re.compile(
     r"(?:'s?)?\s+(?:(?:new|additional|reciprocal|retaliatory|punitive|steep|higher|extra"
-    r"|\d+(?:\.\d+)?%)\s+){0,2}(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions|export controls"
+    r"|\d+(?:\.\d+)?(?:%|\s+per\s*cent|\s+percent|pc))\s+){0,2}(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)"
+    r"|sanctions|export controls"
     r"|export bans?|import bans?)\b"
 )
 
@@ -526,6 +527,25 @@ def _country_of(doc: Document, hit: PartyHit) -> str | None:
     return None
 
 
+# "USDA says", "a Commerce Ministry report said that": an office as the source telling the
+# measure, before the name of the one who took it ("Trump says Canada tariff will start" is the
+# imposer speaking).
+_REPORTS = re.compile(
+    r"(?:'s?)?(?:\s+[\w-]+){0,3}?\s+(?:says?|said|reports?|reported|told|tells|notes?|noted)"
+    r"\s+(?:that\s+)?\S"
+)
+
+
+# "Albania, Montenegro and Iceland have been added to the list": a country, the rest of the list
+# after it, and the words that add them.
+_ADDED_TO_A_LIST = re.compile(
+    r"(?:,?\s+(?:and\s+)?[\w.'-]+){0,8}?\s+(?:have|has|had|were|was|are|is)"
+    r"\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b"
+)
+_EXPORTS_FROM = re.compile(r"\bexports?\s+(?:of\s+(?:[\w-]+\s+){1,3})?from\s+(?:the\s+)?$")
+_EXPORT_LABELS = frozenset({"export ban", "export controls", "export allowance"})
+
+
 #: Instruments on what a country buys: the country goods are shipped to imposes them.
 _ON_IMPORTS = frozenset({"tariff", "quota"})
 
@@ -533,6 +553,9 @@ _ON_IMPORTS = frozenset({"tariff", "quota"})
 def _read_sides(doc: Document, segment: _Segment) -> None:
     first_cue = min(c.start for c in segment.cues)
     before: list[str] = []
+    sources: list[str] = []
+    origins: list[str] = []
+    exports = any(c.label in _EXPORT_LABELS for c in segment.cues)
     starts = doc.party_starts
     for hit in doc.parties[bisect_left(starts, segment.start) : bisect_left(starts, segment.end)]:
         if hit.excluded:
@@ -555,10 +578,29 @@ def _read_sides(doc: Document, segment: _Segment) -> None:
             # "hit with duties by Chile", "retaliatory tariffs from Beijing", "duties on European
             # goods sold to China": who imposes.
             before.append(country)
-        elif _named_as_target(window) or _before_a_good(doc, hit):
+        elif doc.low.find(" added to", hit.end, segment.end) >= 0 and _ADDED_TO_A_LIST.match(
+            doc.low, hit.end, segment.end
+        ):
+            # "Albania and Iceland have been added to the list of countries from which Russia
+            # bans food imports": those added to a measure's list are its targets.
+            segment.targets.append(country)
+        elif exports and _EXPORTS_FROM.search(window):
+            # "a ban on sugar exports from Kazakhstan": an export measure is the exporter's.
+            before.append(country)
+        elif _before_a_good(doc, hit):
+            segment.targets.append(country)
+            origins.append(country)
+        elif _named_as_target(window):
             segment.targets.append(country)
         elif hit.end <= first_cue or owns_the_measure(doc, hit):
             before.append(country)
+            if hit.kind not in COUNTRYLIKE and _REPORTS.match(doc.low, hit.end, first_cue):
+                sources.append(country)
+    # "A USDA report says South Africa has put duties on ...": the source is not who imposes.
+    before = [c for c in before if c not in sources] or before
+    # "the quarrel between Beijing and Ottawa, dominated by the tariffs on Chinese EVs": the
+    # country whose goods the measure is on is not the one that took it.
+    before = [c for c in before if c not in origins] or before
     if before:
         segment.imposer = before[0]
     segment.targets = [t for t in dict.fromkeys(segment.targets) if t != segment.imposer]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 
@@ -201,6 +202,7 @@ def extract(
     ordered, mentions = _without_one_sided_agreements(ordered, mentions)
     ordered, mentions = _with_steps_of_their_own(doc, ordered, mentions)
     _answers_keep_their_own_goods(mentions)
+    _answers_fall_on_the_imposer(doc, ordered, mentions)
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
@@ -228,6 +230,35 @@ def _answers_keep_their_own_goods(mentions: list) -> None:
         own = [c for c in mention.commodities if c.name not in taken]
         if own:
             mention.commodities = own
+
+
+# "China reacted by opening an investigation", "Ottawa hit back with duties of its own".
+_ANSWER = re.compile(
+    r"\b(?:retaliat\w*|react(?:s|ed|ing)?|respond(?:s|ed|ing)?|hit(?:s|ting)? back|in response"
+    r"|in return|counter-?measures?|countered)\b"
+)
+
+
+def _answers_fall_on_the_imposer(doc: Document, drafts: list[DraftDeal], mentions: list) -> None:
+    """ "Mexico delays its tariffs on China ... China reacted by opening a trade barrier
+    investigation": a measure the main measure's target takes in answer, told without its own
+    target, falls on the main measure's imposer."""
+    main = mentions[0]
+    if main.kind != MEASURE:
+        return
+    imposer = next((p for p in main.parties if p.role == "imposing"), None)
+    targets = {p.name for p in main.parties if p.role == "targeted"}
+    if imposer is None:
+        return
+    for draft, mention in zip(drafts[1:], mentions[1:], strict=True):
+        if mention.kind != MEASURE or any(p.role == "targeted" for p in mention.parties):
+            continue
+        its_imposers = {p.name for p in mention.parties if p.role == "imposing"}
+        if not its_imposers or not its_imposers <= targets:
+            continue
+        spans = [doc.index.sentences[i] for i in draft.sentences()]
+        if any(_ANSWER.search(doc.low, s.start, s.end) for s in spans):
+            mention.parties.append(dataclasses.replace(imposer, role="targeted"))
 
 
 def _with_steps_of_their_own(

@@ -241,6 +241,8 @@ def _parties(
             # "The Ministry of Commerce said ...": a ministry of no stated country acts for the
             # government already named.
             hits = [p for p in hits if p.kind != "government_body" or p.country]
+        hits = _without_the_imposing_blocs_members(doc, deal, hits)
+        hits = [p for p in hits if not _WORKS_WITH.search(doc.low, max(0, p.start - 60), p.start)]
         # "The duties target countries ..., including Indonesia, Thailand and South Korea".
         listed = listed_countries(doc, hits)
         hits = _sides_of_the_lead(doc, hits, listed)
@@ -255,6 +257,10 @@ def _parties(
             hits = [p for p in hits if p.kind in COUNTRYLIKE]
         hits, listed = agreement_sides(doc, deal, hits)
     roles = _measure_roles(doc, deal, hits) if deal.kind == MEASURE else _agreement_roles(doc, hits)
+    if deal.kind == MEASURE:
+        # "Albania and Iceland have been added to the list": the countries a measure lists.
+        imposer = deal.sides[0] if deal.sides is not None else None
+        roles.update({name: "targeted" for name in listed if name != imposer})
     by_name: dict[str, PartyMention] = {}
     order = sorted(hits, key=lambda p: (p.start >= doc.title_end, p.via == VIA_REFERENCE, p.start))
     for hit in order:
@@ -334,6 +340,28 @@ def _own_government(doc: Document, sentences: set[int]) -> PartyHit | None:
         (p for p in doc.parties if p.kind == "country" and dateline[0] <= p.start < dateline[1]),
         None,
     )
+
+
+# "Trump agreed to work with South Korea and Japan on shipbuilding": partners in something else,
+# not sides of the measure the sentence goes on to tell.
+_WORKS_WITH = re.compile(
+    r"\b(?:work|works|worked|working|cooperate|cooperates|cooperated|cooperating|co-operate"
+    r"|collaborate|collaborates|collaborated|collaborating)\s+with\s+(?:the\s+)?"
+    r"(?:[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+|\s+and\s+)){0,6}$"
+)
+
+
+def _without_the_imposing_blocs_members(
+    doc: Document, deal: DraftDeal, hits: list[PartyHit]
+) -> list[PartyHit]:
+    """ "The EU banned imports of Ukrainian wheat into Bulgaria, Hungary and Poland": the member
+    states a bloc's measure names (where it applies, which are exempt) are the bloc's, not sides
+    of their own."""
+    imposer, target = deal.sides if deal.sides is not None else (None, None)
+    members = doc.gazetteer.bloc_members.get(imposer or "")
+    if not members:
+        return hits
+    return [p for p in hits if p.kind != "country" or p.country not in members or p.name == target]
 
 
 def _sides_of_the_lead(doc: Document, hits: list[PartyHit], listed: set[str]) -> list[PartyHit]:
@@ -677,9 +705,19 @@ _EXEMPTION_ACTED_ON = re.compile(
 )
 
 
+# "restrictions on all items except vehicles", "goods other than vehicles", "everything but
+# vehicles": the goods named as the exception.
+_EXCEPT = re.compile(
+    r"\b(?:except(?:\s+for)?|excluding|other than|apart from|(?:everything|anything|all) but)"
+    r"\s+(?:[\w,-]+\s+){0,5}$"
+)
+
+
 def _spared(doc: Document, hit: CommodityHit) -> bool:
     """Whether a measure's sentence names ``hit`` among the goods it leaves out."""
     start = max(doc.index.sentences[hit.sentence].start, hit.start - 400)
+    if _EXCEPT.search(doc.low, max(start, hit.start - 60), hit.start):
+        return True
     spared = _SPARED.search(doc.low, start, hit.start)
     return spared is not None and not _EXEMPTION_ACTED_ON.search(doc.low, start, hit.start)
 

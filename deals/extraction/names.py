@@ -103,6 +103,7 @@ def short_names(
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z]{2,6})\)")
 _LEGAL_FORM_AFTER = re.compile(r",? (?:Ltd|Limited|Inc|Corp|Corporation|Co|PLC|plc|LLC)\b")
 
 
@@ -113,7 +114,8 @@ def initials(name: str) -> str:
 
 def name_acronyms(text: str, parties: list[PartyHit]) -> None:
     """ "RIL" in a story that names "Reliance Industries Ltd": an acronym made of the initials of
-    an organisation the story names is that organisation (the hits are renamed in place)."""
+    an organisation the story names, or given to it in brackets after its name, is that
+    organisation (the hits are renamed in place)."""
     named: dict[str, PartyHit] = {}
     for hit in parties:
         if hit.kind in _ORGANISATIONS and not hit.name.endswith(")"):
@@ -122,6 +124,10 @@ def name_acronyms(text: str, parties: list[PartyHit]) -> None:
             for form in (written, hit.name, written + legal.group() if legal else ""):
                 if " " in form:
                     named.setdefault(initials(form), hit)
+            # "the Indonesia Investment Authority (INA)": the short name it is given in brackets.
+            bracketed = _BRACKETED_ACRONYM.match(text, hit.end)
+            if bracketed:
+                named.setdefault(bracketed.group(1), hit)
     if not named:
         return
     for i, hit in enumerate(parties):

@@ -54,6 +54,7 @@ EXCLUSION_STEMS = (
     "instead of",
     "versus",
     "vs",
+    "without",
 )
 # "the energy transition", "battery maker", "agriculture ministry": the word describes something
 # else; it does not name a traded good.
@@ -106,7 +107,7 @@ _INVESTED = re.compile(r"\binvest(?:s|ed|ing|ments?)?\b[^.;]*$")
 # "large reserves of minerals such as lithium and cobalt": what a country's ground holds.
 _FAMOUS_FOR = re.compile(
     r"\b(?:(?:famous|known|renowned|prized) for"
-    r"|(?:essential|vital|crucial|indispensable) (?:to|for|in)"
+    r"|(?:essential|vital|crucial|critical|indispensable) (?:to|for|in)"
     r"|(?:reserves|deposits) of)\b[^.;:()]*$"
 )
 _PRODUCER_RANK = re.compile(
@@ -136,6 +137,8 @@ def _describes_an_economy(low: str, start: int, end: int) -> bool:
 _CONTEXT = re.compile(
     r"\b(?:invasion of|invade[sd]?|invading|war (?:in|on|with|against)|conflict in"
     r"|take over|takeover of|annex(?:ation of)?|do(?:es|ing)? business with"
+    r"|(?:take|takes|taking|took|seize|seizes|seized|seizing|gain|gains|gained|gaining) control"
+    r" (?:of|over)"
     # "a tariff on India over its purchases of Russian oil": the reason, not a side.
     r"|(?:over|for|because of|due to)\s+(?:its\s+|their\s+|the\s+)?(?:continued\s+|ongoing\s+)?"
     r"(?:purchases?|purchasing|buying|imports?|importing)(?:\s+of)?"
@@ -153,10 +156,20 @@ _CONTEXT = re.compile(
     r"|(?:alignment|align(?:s|ed|ing)?|in(?:to)? line)\s+with(?:\s+(?:that|those)\s+of)?)"
     r"\s+(?:the\s+)?$"
 )
+# "other global agencies, such as the U.S. International Development Finance Corporation and the
+# Japan Bank for International Cooperation, had also shown interest": examples of others.
+_EXAMPLE_WORDS = ("such as ", "such as the ", "like ", "like the ", "including ", "including the ")
+_OTHERS_SUCH_AS = re.compile(
+    r"\bother\s+(?:[\w-]+\s+){0,2}?(?:agencies|investors|lenders|institutions|funds|firms"
+    r"|companies|banks|bodies),?\s+(?:such as|like|including)\s+(?:the\s+)?$"
+)
+# "suspends the deal over Greenland tariff threats", "sanctions over Ukraine": the cause of a
+# quarrel ("a dispute over Indonesia's ban" names the ban's owner).
+_CAUSE = (" over ", " over the ")
 _COMPETITOR = re.compile(r"\b(?:compet(?:ition|itor|itors|ing|es|e)|rivals?|rivalry)\b")
 _EXCLUDING = re.compile(
     r"\b(?:leaves?|left|leaving|excludes?|excluding|excluded|except|exempts?|exempting|unlike"
-    r"|other than|apart from|rather than|instead of|versus|vs\.?)\s+(?:the\s+)?$"
+    r"|other than|apart from|rather than|instead of|versus|vs\.?|without)\s+(?:the\s+)?$"
 )
 _DESCRIPTOR_GAP = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){0,3}$")
 _APPOSITIVE = re.compile(r"^\s*[,(-]\s*(?:an?|the|one)?\s*$", re.IGNORECASE)
@@ -173,6 +186,8 @@ _SUBDIVISION = re.compile(
     r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
     r"|district|city|port|island|islands|territory|department|municipality)\b"
 )
+# "on the margins of a forum in Brussels, Belgium": the country of the city where it happened.
+_CITY_BEFORE = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+$")
 _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
 # "a stake in Chile lithium project", "Australian lithium mines": where an asset lies.
 _ASSET_AFTER = re.compile(
@@ -651,6 +666,7 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.kind in {"country", "bloc"} and (
             _CONTEXT.search(low, max(0, hit.start - 40), hit.start)
+            or (low.endswith(_CAUSE, 0, hit.start) and not low.startswith("'", hit.end))
             or (
                 i > 0
                 and parties[i - 1].excluded == "context"
@@ -661,6 +677,19 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.sentence in flagged and _EXCLUDING.search(low, max(0, hit.start - 30), hit.start):
             hit.excluded = "left out"
+            continue
+        if (
+            low.endswith(_EXAMPLE_WORDS, 0, hit.start)
+            and _OTHERS_SUCH_AS.search(low, max(0, hit.start - 50), hit.start)
+        ) or (
+            i > 0
+            and parties[i - 1].excluded == "example"
+            and (
+                _COORDINATED.match(low[parties[i - 1].end : hit.start])
+                or not low[parties[i - 1].end : hit.start].strip()
+            )
+        ):
+            hit.excluded = "example"
             continue
         competitor = None
         if hit.sentence in flagged:
@@ -674,6 +703,16 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             if previous.kind in _ORG_KINDS and _APPOSITIVE.match(text[previous.end : hit.start]):
                 hit.excluded = "appositive"
                 previous.country = previous.country or hit.country
+                continue
+        if hit.via == "found" and hit.name.endswith("(unnamed)") and i + 1 < len(parties):
+            # "a supply deal with the Bangladeshi state company Petrobangla": the description
+            # opens the name it goes with.
+            following = parties[i + 1]
+            if following.kind in _ORG_KINDS and text[hit.end : following.start] == " ":
+                hit.excluded = "appositive"
+                following.country = following.country or hit.country
+                if hit.kind != "company" and following.kind == "company":
+                    following.kind = hit.kind
                 continue
         if (
             hit.kind == "government_body"
@@ -772,6 +811,10 @@ def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     # "in the Saudi capital Riyadh": the city where something happened.
     if (hit.via == VIA_CAPITAL and low.endswith("capital ", 0, hit.start)) or (
         hit.via == VIA_DEMONYM and low.startswith(" capital", hit.end)
+    ):
+        return True
+    if text.endswith(", ", 0, hit.start) and _CITY_BEFORE.search(
+        text, max(0, hit.start - 40), hit.start
     ):
         return True
     window_start = max(0, hit.start - 25)

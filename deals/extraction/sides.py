@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .clusters import owns_the_measure
 from .drafts import COUNTRYLIKE, Document, DraftDeal, Support
 from .parties import PartyHit
 from .stages import AGREEMENT
@@ -49,7 +50,7 @@ def agreement_sides(
     """The hits of an agreement that name its sides (see the module's note), and the names of
     the countries among them told in a list (of its members, or of the countries it covers)."""
     lead = doc.lead_sentences
-    named_in_lead = {p.name for p in hits if p.sentence in lead}
+    named_in_lead = _sides_named_in_lead(doc, [p for p in hits if p.sentence in lead])
     listed = _listed_countries(doc, hits)
     if len(named_in_lead) >= 2:
         told = continuing_sentences(doc, deal) - lead
@@ -68,6 +69,31 @@ def agreement_sides(
     hits = hits + [p for p in members if id(p) not in present]
     hits = _without_regulators(doc, _without_home_countries(hits, names))
     return _without_origins_of_goods(doc, _without_parents(doc, hits)), names
+
+
+# "US President Donald Trump's tariffs": a country named as the title of the leader after it.
+_TITLE_GAP = re.compile(r"\s+(?:president|prime minister|premier|chancellor|leader)\s+$")
+
+
+def _sides_named_in_lead(doc: Document, hits: list[PartyHit]) -> set[str]:
+    """The names the lead gives an agreement's sides: "Indonesia and the EU wrap up a trade deal
+    ... to cushion the effect of US President Donald Trump's tariffs" names the US only as the
+    owner of a measure, not as a side, when two others are named."""
+    owners: set[str] = set()
+    others: set[str] = set()
+    for i, hit in enumerate(hits):
+        following = hits[i + 1] if i + 1 < len(hits) else None
+        titled = (
+            hit.kind in COUNTRYLIKE
+            and following is not None
+            and following.name == hit.name
+            and _TITLE_GAP.match(doc.low, hit.end, following.start) is not None
+        )
+        if hit.kind in COUNTRYLIKE and (titled or owns_the_measure(doc, hit)):
+            owners.add(hit.name)
+        else:
+            others.add(hit.name)
+    return others if len(others) >= 2 else others | owners
 
 
 def _without_origins_of_goods(doc: Document, hits: list[PartyHit]) -> list[PartyHit]:
@@ -246,7 +272,15 @@ _LIST_GAP = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 
 
 # "in force for China, Japan and ...", "between Chile, Peru and ...": the list names the sides.
-_LIST_OF_SIDES = re.compile(r"\b(?:for|between|among|amongst|including)\s+(?:the\s+)?$")
+# "cooperation between the UAE, India and Israel", "trade between ...": ties of another kind.
+_LIST_OF_SIDES = re.compile(
+    r"\b(?:for|(?<!cooperation )(?<!relations )(?<!ties )(?<!trade )between|among|amongst"
+    r"|including)\s+(?:the\s+)?$"
+)
+
+
+# "Albania, Montenegro and Iceland have been added to the list": the countries a measure now covers.
+_LIST_ADDED = re.compile(r"\s+(?:have|has|were|are)\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b")
 
 
 def listed_countries(doc: Document, hits: list[PartyHit]) -> set[str]:
@@ -270,8 +304,9 @@ def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
         ):
             run.append(hit)
             continue
-        if len({p.name for p in run}) >= 3 and _LIST_OF_SIDES.search(
-            doc.low, max(0, run[0].start - 12), run[0].start
+        if len({p.name for p in run}) >= 3 and (
+            _LIST_OF_SIDES.search(doc.low, max(0, run[0].start - 12), run[0].start)
+            or _LIST_ADDED.match(doc.low, run[-1].end)
         ):
             listed.update(id(p) for p in run)
         run = [hit] if hit is not None and hit.kind == "country" else []
