@@ -14,7 +14,7 @@ from .gate import StemGate
 from .gazetteer import VIA_DEMONYM, VIA_LEADER, Gazetteer
 from .goods import term_sentences
 from .inputs import check_input
-from .lexicon import MEASURE_NOUN, TRADE_WORDS
+from .lexicon import MEASURE_NOUN, PRIVATE_PERSONS, TRADE_WORDS
 from .mentions import to_mention
 from .organisations import ORGANISATION_STEMS
 from .parties import EXCLUSION_STEMS, find_hits
@@ -78,10 +78,17 @@ _GENERIC_MEASURE = re.compile(
 # "sanctions on the supreme court judge", "a ban on two officials": a measure on people, not on
 # goods or a country's trade.
 _ON_PEOPLE_LABELS = frozenset({"sanctions", "ban"})
+# Besides private persons, those who hold an office: a sanction on them is on the person.
+_OFFICE_HOLDERS = (
+    r"judges?|officials?|ministers?|generals?|officers?|lawmakers|senators?|politicians?"
+    r"|relatives|family members|executives"
+)
 _ON_A_PERSON = re.compile(
-    r"\s+(?:on|against)\s+(?:[\w.'-]+\s+){0,4}?(?:judges?|officials?|ministers?|tycoons?"
-    r"|oligarchs?|individuals|persons|businessm[ae]n|businesswom[ae]n|generals?|officers?"
-    r"|citizens|lawmakers|senators?|politicians?|relatives|family members|executives)\b"
+    r"\s+(?:on|against)\s+(?:[\w.'-]+\s+){0,4}?(?:"
+    + _OFFICE_HOLDERS
+    + "|"
+    + "|".join(PRIVATE_PERSONS)
+    + r")\b"
 )
 # "the agreement removes tariffs on cars": a tariff cut that is part of the agreement.
 _AGREEMENT_CUTS = re.compile(

@@ -22,6 +22,14 @@ MEASURE_NOUN = (
     r"|restrictions|curbs)"
 )
 
+# People a sanction or a ban can fall on who are no government and no trade ("sanctions on two
+# Russian tycoons"): a measure on them is no trade measure.
+PRIVATE_PERSONS = (
+    "tycoon", "tycoons", "oligarch", "oligarchs", "businessman", "businessmen", "businesswoman",
+    "businesswomen", "entrepreneur", "entrepreneurs", "billionaire", "billionaires", "individuals",
+    "citizens", "persons",
+)  # fmt: skip
+
 # (pattern, kinds, label)
 NOUNS: list[tuple[re.Pattern[str], str, str]] = [
     (

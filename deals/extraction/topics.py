@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .drafts import Document
+from .lexicon import PRIVATE_PERSONS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -376,10 +377,7 @@ _NOT_TRADE_BESIDE = {
 # Sanctions or a ban on people ("the court lifted sanctions on two Russian tycoons") say nothing
 # of trade beside any topic: only measures on goods or countries' trade do.
 _ON_PEOPLE = _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions")
-_PEOPLE = _words(
-    "tycoon|tycoons|oligarch|oligarchs|businessman|businessmen|businesswoman|entrepreneur"
-    "|entrepreneurs|billionaire|billionaires|individuals|citizens|persons"
-)
+_PEOPLE = frozenset(PRIVATE_PERSONS)
 # A purchase a sentence makes under a trade deal ("agrees to buy $50 billion of farm goods under
 # the trade deal") is one of the deal's terms, not a takeover.
 _PURCHASES = _words("agrees to buy|agreed to buy")
