@@ -460,6 +460,8 @@ def find_topics(doc: Document, lead: list[int]) -> dict[str, Evidence]:
 
 # "Chicago grains slip", "Soybeans rise", "Copper hits record": a good whose price moved, told
 # by the good's name and a verb of moving, is a markets report.
+# Verbs only, unlike `_MOVES`: read right after a good's name, "up", "record" or "raised" would
+# take "steel up for review" or "wheat exports raised" for a price.
 _GOOD_MOVES = _words(
     "rose|rise|rises|climb|climbs|climbed|gain|gains|gained|fell|fall|falls|slid|slide|slides"
     "|slip|slips|slipped|drop|drops|dropped|jump|jumps|jumped|soar|soars|soared|surge|surges"
