@@ -113,6 +113,21 @@ def request_stages(request) -> list[Status]:
     return kept_by_names(request, "stages", lambda: list(Status.objects.all()))
 
 
+def kept_by_data(request, name: str, read: Callable[[], T]) -> T:
+    """`read()`, kept under `name` by the data version and the day: read once per change to the
+    archive, whoever asks."""
+    seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return read()
+    source = f"{request_data_version(request)}|{timezone.localdate()}|{name}"
+    key = "deals:data:" + hashlib.sha256(source.encode()).hexdigest()
+    kept = pages.get(key)
+    if kept is None:
+        kept = read()
+        pages.set(key, kept, seconds)
+    return kept
+
+
 def kept_by_names(request, name: str, read: Callable[[], T]) -> T:
     """`read()`, which reads only the small tables of names (parties, commodities and stages,
     with their aliases), kept under `name` by their version: read once per version, not once

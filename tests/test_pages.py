@@ -835,6 +835,25 @@ def test_a_page_rendered_afresh_around_its_cached_part_reads_only_what_its_heade
     assert "China-Malaysia rare earths refinery" in text_of(again)
 
 
+@pytest.mark.parametrize(("name", "most"), [("deal-list", 1), ("deal", 2)])
+def test_a_part_with_a_version_of_its_own_is_served_by_the_data_version_until_news(
+    client, world, settings, name, most, django_assert_max_num_queries
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    settings.TRACKER_TALLY_SECONDS = 60  # As in production: parts are kept by their own version.
+    url = {
+        "deal-list": reverse("deals:deal-list") + "?stage=framework&country=MY&sort=title",
+        "deal": world["refinery"].get_absolute_url(),
+    }[name]
+    first = client.get(url)
+
+    # Neither the list's matches and rows nor the deal's version are read again.
+    with django_assert_max_num_queries(most):
+        again = client.get(url)
+
+    assert again.content == first.content
+
+
 def test_the_home_pages_latest_changes_read_by_sql_built_once_are_the_orms_and_follow_news(world):
     from deals.views.pages import _latest_changes, _latest_changes_query
 
@@ -931,13 +950,43 @@ def test_the_filtered_deal_list_after_a_change_reads_the_versions_its_deals_and_
         updated_at=timezone.now(), last_changed_on=timezone.localdate()
     )
 
-    # The versions in one query, the matching deals' first page with their counts by stage
-    # (PostgreSQL: one statement, then the page's rows by id), and their parties' and goods'
-    # names in one: the stages chosen, the country's parties and name, and the chart are kept.
-    with django_assert_num_queries(4):
+    # The versions in one query and the matching deals' first page with their counts by stage
+    # (PostgreSQL: one statement, then the page's rows by id): none of them changed, so the
+    # list is served as drawn, its rows' parties and goods unread, its chart and form kept.
+    with django_assert_num_queries(3):
         page = client.get(url)
 
     assert listed_titles(page) == [world["refinery"].title]
+
+
+def test_the_filtered_deal_list_draws_a_listed_deal_again_when_it_changes(
+    client, world, settings, django_assert_num_queries
+):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    settings.TRACKER_DATA_VERSION_SECONDS = 0
+    settings.TRACKER_TALLY_SECONDS = 60  # As in production: the counts may lag a minute.
+    url = reverse("deals:deal-list") + "?stage=framework&country=MY&sort=title"
+    lynas = PartyFactory(name="Lynas Rare Earths")
+    client.get(url)
+    services.add_parties(deal=world["refinery"], parties=[services.PartyLink(party=lynas)])
+
+    # The rows' names are read again, and the row drawn again with its new party.
+    with django_assert_num_queries(4):
+        page = text_of(client.get(url))
+
+    assert "Lynas Rare Earths" in page
+
+
+def test_the_deal_list_shows_a_listed_deal_renamed_at_once(client, world, settings):
+    settings.TRACKER_PAGE_CACHE_SECONDS = 0
+    settings.TRACKER_TALLY_SECONDS = 60
+    url = reverse("deals:deal-list") + "?country=MY"
+    client.get(url)
+    refinery = world["refinery"]
+    refinery.title = "China–Malaysia refinery pact"
+    refinery.save()
+
+    assert listed_titles(client.get(url)) == ["China–Malaysia refinery pact"]
 
 
 def chart_rows(response) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ cached `{% fragment %}` of the page shows is handed as `later(...)`, run on a ca
 
 import datetime
 import functools
+import hashlib
 import operator
 from dataclasses import dataclass
 from functools import cached_property
@@ -56,6 +57,7 @@ from deals.pagecache import (
     cached_rows,
     deal_version,
     drawn_stage_groups,
+    kept_by_data,
     kept_by_names,
     request_data_version,
     request_names_version,
@@ -281,6 +283,7 @@ class DealListView(MultipleObjectMixin, TemplateView):
         # cached fragment pays for none of it, filters and form included.
         listing = later(self._listing)
         context = {name: later(operator.getitem, listing, name) for name in self.LISTED}
+        context["list_version"] = later(self._list_version, listing)
         return self.render_to_response(ContextMixin.get_context_data(self, **context))
 
     def get_paginator(self, *args, **kwargs) -> FirstPageUncounted:
@@ -413,9 +416,31 @@ class DealListView(MultipleObjectMixin, TemplateView):
             # The form shows the address's choices among names and tallies: other deals' news
             # leaves it cached, as old as a tally at most.
             "form_version": later(request_names_version, self.request),
+            "list_version": later(self._list_version),
             "query_string": query.urlencode(),
             "is_filtered": filtered,
         }
+
+    def _list_version(self, listing) -> str:
+        """The version of what the list's fragment shows at this address: the names (the form,
+        the stages, the rows' parties and goods), the matches' counts by stage (the count, the
+        chart, the pages) and the rows of the page, each with the stamp every change to what it
+        shows gives it (`Deal.updated_at`: its stage, text, parties and goods). News elsewhere
+        in the archive leaves it as it is, and the list is served as drawn. It is kept by the
+        data version (read with the names' in one query): until the next change, the list's
+        matches and rows are not read again either."""
+        return kept_by_data(
+            self.request,
+            f"list-version|{self.request.build_absolute_uri()}",
+            functools.partial(self._read_list_version, listing),
+        )
+
+    def _read_list_version(self, listing) -> str:
+        page = listing["page_obj"]
+        rows = [(row.pk, row.updated_at, row.last_changed_on) for row in page.object_list]
+        counts = sorted(self.stage_counts.items(), key=lambda item: (item[0] is None, item))
+        source = f"{request_names_version(self.request)}|{counts}|{page.number}|{rows}"
+        return hashlib.sha256(source.encode()).hexdigest()
 
 
 @functools.cache
@@ -440,7 +465,8 @@ def deal_rows(deals) -> list:
 
 #: What a row of the deal list shows of its deal (`_row_key`, `_row`): only these are read.
 ROW_FIELDS = (
-    "pk", "slug", "title", "summary", "kind", "last_changed_on", "status__slug", "status__name",
+    "pk", "slug", "title", "summary", "kind", "last_changed_on", "updated_at", "status__slug",
+    "status__name",
 )  # fmt: skip
 
 
