@@ -57,6 +57,24 @@ _CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
 # lender it names. Technology partnerships and built projects are left to the model: a refinery
 # two state firms agree to build is a deal story.
 _OTHER_DEALS = NOT_BESIDE_TRADE - {"technology", "projects"}
+# Nouns of the extractor that name a trade deal, a deal in goods or a measure on goods ("free
+# trade agreement", "purchase agreement", "joint venture", "tariffs", "export ban", "quotas"),
+# unlike a deal, a contract, talks or a takeover of any kind.
+_TRADE_NOUNS = frozenset(
+    {
+        "trade",
+        "commercial",
+        "jv",
+        "tariffs",
+        "export ban",
+        "import ban",
+        "export controls",
+        "quotas",
+        "embargo",
+        "entity listing",
+        "price cap",
+    }
+)
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
@@ -143,7 +161,11 @@ def features(
         found["firm_takeover"] = takeover
     lead_end = doc.index.sentences[lead[-1]].end
     countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
-    in_lead = {p.name for p in main.parties if p.kind in COUNTRYLIKE and p.start < lead_end}
+    # Countries the lead names as parties of any deal it tells: a corridor's backers signing a
+    # memorandum with the countries it crosses are parties of a deal of state.
+    in_lead = {
+        p.name for m in mentions for p in m.parties if p.kind in COUNTRYLIKE and p.start < lead_end
+    }
     found["two_countries"] = Evidence(float(len(in_lead) >= 2))
     main_kinds = {p.kind for p in main.parties}
     found["companies_only"] = Evidence(
@@ -168,6 +190,11 @@ def features(
     deal_in_lead = any(d.sentences() & lead_set for d in drafts)
     found["deal_in_lead"] = Evidence(float(deal_in_lead))
     found["deal_in_title"] = Evidence(float(any(d.sentences() & set(lead[:1]) for d in drafts)))
+    found["trade_noun"] = Evidence(
+        float(
+            any(c.label in _TRADE_NOUNS and c.sentence in lead_set for d in drafts for c in d.nouns)
+        )
+    )
     best = max((s.weight for d in drafts for s in d.support), default=0.0)
     found["best_support"] = Evidence(best)
     return found
@@ -257,6 +284,15 @@ def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Eviden
             f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
             " lead is about trade (no trade words, goods, two countries or a state's party)."
         )
+    if not _trade_evidence(found):
+        # Whatever else a story is about, a trade deal's or a measure's story says so in its lead.
+        none = (
+            "nothing in its headline or lead is about trade (no trade words or measure, goods,"
+            " two countries or a state's party)"
+        )
+        if found.keys() & TOPICS.keys():
+            return f"{_reason(doc, shipped_model(), found)}; {none}."
+        return f'{none[0].upper()}{none[1:]}: "{headline}"'
     return None
 
 
@@ -361,7 +397,7 @@ def _headline_topics(
 
 def _trade_evidence(found: dict[str, Evidence]) -> bool:
     return "trade" in found or any(
-        found[name].value for name in ("commodity", "two_countries", "state_actor")
+        found[name].value for name in ("trade_noun", "commodity", "two_countries", "state_actor")
     )
 
 

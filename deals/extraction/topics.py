@@ -295,7 +295,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
 TRADE = _words(
     "tariff|tariffs|duties|duty|trade deal|trade pact|trade agreement|trade talks|trade framework"
     "|trade negotiations|trade truce|free trade|fta|cepa|export ban|import ban|export|exports"
-    "|import|imports|quota|quotas|embargo|sanctions|curbs|offtake|supply deal|supply agreement"
+    "|import|imports|quota|quotas|embargo|sanctions|curbs|offtake|off-take|supply deal"
+    "|supply agreement|supply contract|supply contracts"
     "|anti-dumping|antidumping|countervailing|safeguard|safeguards|wto|market access"
 )
 # A word after one of these is something else: "export permits" are a trade measure, "tariff
