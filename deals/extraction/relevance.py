@@ -284,8 +284,13 @@ def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Eviden
             f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
             " lead is about trade (no trade words, goods, two countries or a state's party)."
         )
-    if not _trade_evidence(found):
-        # Whatever else a story is about, a trade deal's or a measure's story says so in its lead.
+    if (
+        found["companies_only"].value
+        and not _trade_evidence(found)
+        and not any(doc.commodities_by_sentence.get(i) for d in drafts for i in d.sentences())
+    ):
+        # Firms' deal in goods names the goods; their other deals (a takeover, a player's
+        # contract, an alliance, a software deal) are no trade deal, whatever words tell them.
         none = (
             "nothing in its headline or lead is about trade (no trade words or measure, goods,"
             " two countries or a state's party)"

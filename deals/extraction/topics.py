@@ -40,7 +40,9 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "stocks|shares|equities|bourse|bourses|stock market|stock markets|indices|index"
             "|wall street|s&p 500|nasdaq|dow|ftse|nikkei|sensex|trade optimism|trade hopes"
             "|trade jitters|futures|bond yields|treasury yields|yields|blue-chip|blue chips"
-            "|hang seng|kospi|stoxx|dax|benchmark index"
+            "|hang seng|kospi|stoxx|dax|benchmark index|stockmarket|stock exchange|share price"
+            "|share prices|risk appetite|safe-haven|safe haven|currency|currencies|forex|dollar"
+            "|greenback|sterling|yen|yuan|renminbi|rupee|rupiah|ringgit|peso|baht|lira|loonie"
         ),
         _MOVES | _words("optimism|hopes|jitters"),
     ),
@@ -52,7 +54,13 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|net income|guidance|quarterly results|annual results|full-year results"
             "|initial public offering|ipo|ex-dividend|dividend|dividends|sales receipts|revenue"
             "|revenues|profit|profits|first-quarter|second-quarter|third-quarter|fourth-quarter"
-            "|half-year results|first-half results|earnings per share|same-store sales"
+            "|half-year results|first-half results|earnings per share|same-store sales|quarterly"
+            "|profit forecast|profit warning|earnings forecast|sales forecast|annual forecast"
+            "|full-year forecast|full-year outlook|profit outlook|sales outlook|earnings outlook"
+            "|cuts outlook|lowers outlook|raises outlook|cuts forecast|lowers forecast"
+            "|raises forecast|trims forecast|financial results|operating income|operating margin"
+            "|gross margin|ebitda|market value|market capitalisation|market capitalization"
+            "|analyst estimates|analysts estimates|beat estimates|missed estimates|earnings call"
         ),
         frozenset(),
     ),
@@ -83,7 +91,9 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|holds rates|keeps rates|keeps rate|rates on hold|rates unchanged|rate unchanged"
             "|rate cut|rate cuts|rate hike|rate hikes|federal reserve|fed|ecb|bank of england"
             "|bank of japan|reserve bank|rate decision|cut rates|raise rates|raised rates"
-            "|held rates"
+            "|held rates|rates steady|rate steady|held steady|steady rates|rate-setters"
+            "|rate setters|rate-setting|monetary policy committee|fomc|bank rate|overnight rate"
+            "|easing cycle|tightening cycle|hawkish|dovish"
         ),
         frozenset(),
     ),
@@ -102,7 +112,11 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "club|clubs|football|soccer|sports|sport|pro league|premier league|striker|midfielder"
             "|midfield|goalkeeper|defender|player|players|coach|transfer window|stadium|squad"
             "|contract extension|league|tournament|championship|fifa|uefa|nba|nfl|mlb|nhl|olympics"
-            "|world cup|transfer fee|athlete|athletes"
+            "|world cup|transfer fee|athlete|athletes|winger|playmaker|top flight|head coach"
+            "|free agent|scored|goalscorer|hat-trick|trophy|transfer deal|transfer talks"
+            "|transfer target|transfer market|free transfer|loan move|season-long loan|la liga"
+            "|serie a|bundesliga|ligue 1|formula one|cricket|rugby|tennis|golf|boxing|basketball"
+            "|baseball|hockey|fans"
         ),
         frozenset(),
     ),
@@ -112,7 +126,10 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage|wages"
             "|paid leave|paid family leave|strike|machinists|dockworkers|tentative agreement"
             "|tentative contract|labor contract|labour contract|collective agreement|pay deal"
-            "|pay rise|pay raise|teamsters|ratification vote"
+            "|pay rise|pay raise|teamsters|ratification vote|labour dispute|labor dispute"
+            "|industrial dispute|industrial action|work stoppage|lockout|locked out|bargaining"
+            "|pay increase|pay increases|wage increase|wage increases|overtime|seniority|ratify"
+            "|ratified|ratifies|ratification"
         ),
         frozenset(),
     ),
@@ -197,7 +214,11 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     ),
     "aircraft": (
         "an order of aircraft",
-        _words("jets|jetliners|airliners|aircraft|planes|widebodies|narrowbodies"),
+        _words(
+            "jets|jetliners|airliners|aircraft|planes|widebodies|narrowbodies|jet|jetliner"
+            "|airliner|plane|widebody|narrowbody|helicopter|helicopters|freighter|freighters"
+            "|turboprop|turboprops|airline|airlines|fleet"
+        ),
         _words("order|orders|ordered|ordering|buys|buying|bought|purchase|purchases"),
     ),
     "court": (
@@ -269,7 +290,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|money laundering|laundering|bribery|bribes|corruption|embezzlement|police"
             "|prosecutors|prosecutor|extradition|extradited|asset freeze|assets frozen"
             "|frozen assets|freezes assets|froze assets|travel ban|visa ban|visa bans"
-            "|drug trafficking|ponzi"
+            "|drug trafficking|ponzi|seized|seizure|seizures|seizes|seize|confiscated|smuggled"
+            "|smuggling|smuggler|smugglers|contraband|narcotics|cocaine|heroin|methamphetamine"
         ),
         frozenset(),
     ),
@@ -333,7 +355,15 @@ _RESULTS = _words(
     "rose|rise|rises|fell|fall|falls|jump|jumps|jumped|drop|drops|dropped|slump|slumped|climb"
     "|climbs|climbed|surge|surged|doubled|halved|beat|beats|missed|posts|posted|reported|reports"
 )
+_WORKERS = _words(
+    "workers|employees|staff|nurses|teachers|pilots|drivers|dockworkers|machinists|teamsters"
+    "|longshoremen"
+)
 _NEEDS = {
+    "ratify": _WORKERS,
+    "ratified": _WORKERS,
+    "ratifies": _WORKERS,
+    "ratification": _WORKERS,
     "profit": _RESULTS,
     "profits": _RESULTS,
     "economy": _MOVES,
