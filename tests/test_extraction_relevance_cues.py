@@ -142,3 +142,14 @@ def test_a_deal_story_read_with_no_doubt_gives_no_reason():
     )
     assert result.relevant
     assert result.reason == ""
+
+
+def test_customs_beside_a_seizure_is_no_trade_evidence():
+    result = extract(
+        "Customs seize 900,000 smuggled cigarettes at port",
+        "Customs officers seized 900,000 cigarettes smuggled in a container, evading $400,000 in"
+        " import duties, the agency said on Monday. The importer faces charges.",
+        DAY,
+    )
+    assert not result.relevant
+    assert 'a crime or a penalty on a person, not a trade deal: "seize"' in result.reason

@@ -374,7 +374,7 @@ _NEEDS = {
 # a storm. Its words say nothing beside trade words or a measure in the same sentence: a loan or
 # defence purchases inside a trade deal, an IMF warning about tariffs, export controls on chips
 # for data centres, a ban on arms sales, a court striking down tariffs, a coalition that backs a
-# trade pact, customs fraud and an export ban after a drought are trade news.
+# trade pact, customs fraud on imports and an export ban after a drought are trade news.
 NOT_BESIDE_TRADE = frozenset(
     {
         "property",
@@ -397,12 +397,13 @@ _MEASURES = _words(
     "|international trade"
 )
 # Trade words that do not make trade news of these topics: sanctions, a ban or a blacklist on a
-# person ("a travel ban", "sanctions on a tycoon"), goods that a storm or a drought stopped
-# ("hurricane halts grain exports"). A sentence whose only trade words are these says nothing
+# person ("a travel ban", "sanctions on a tycoon"), customs officers who seize or smuggled goods
+# ("customs seize smuggled cigarettes"), goods that a storm or a drought stopped ("hurricane
+# halts grain exports"). A sentence whose only trade words are these says nothing
 # of trade. So weather has no word used in trade news as a figure of speech: "a flood of
 # imports", "a perfect storm", "to weather tariffs", "a tsunami of cheap steel".
 _NOT_TRADE_BESIDE = {
-    "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions"),
+    "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions|customs"),
     "weather": _words("export|exports|import|imports"),
 }
 # Sanctions or a ban on people ("the court lifted sanctions on two Russian tycoons") say nothing
