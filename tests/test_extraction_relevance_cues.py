@@ -61,6 +61,34 @@ def test_a_look_alike_told_in_general_words_of_its_kind_is_kept_out(label):
 
 
 @pytest.mark.parametrize(
+    ("label", "title", "body"),
+    [
+        (
+            "a company's results",
+            "Acme Motors warns of lower margins on tariffs",
+            "Acme Motors said on Tuesday its margins would narrow this year because of US tariffs"
+            " on imported steel.",
+        ),
+        (
+            "a markets report",
+            "Asian shares extend sell-off as trade talks stall",
+            "Asian shares fell for a third day on Monday as US-China trade talks stalled.",
+        ),
+        (
+            "a central bank's rate decision",
+            "Bank Zentral stands pat as tariffs weigh on exports",
+            "Bank Zentral kept its policy rate at 4% on Thursday, saying US tariffs on the"
+            " country's exports were slowing growth.",
+        ),
+    ],
+)
+def test_a_headline_in_other_general_words_of_a_kind_reads_as_that_kind(label, title, body):
+    result = extract(title, body, DAY)
+    assert not result.relevant
+    assert label in result.reason
+
+
+@pytest.mark.parametrize(
     ("title", "body"),
     [
         (
@@ -121,16 +149,18 @@ def test_a_deal_whose_lead_names_no_trade_waits_for_an_editor_and_says_why():
     assert all(d.confidence <= relevance.BACKGROUND_CONFIDENCE for d in result.deals)
 
 
-def test_a_story_the_model_nearly_takes_for_a_look_alike_says_what_it_may_be():
+def test_a_story_the_model_nearly_takes_for_a_look_alike_says_what_it_may_be(monkeypatch):
+    # A model that scores every story with a topic at 0.5, under its cut: in doubt.
+    monkeypatch.setattr(relevance, "shipped_model", lambda: relevance.Model(0.0, {}, cut=0.9))
     result = extract(
-        "Acme Motors warns of lower margins on tariffs",
-        "Acme Motors said on Tuesday its gross margin would narrow this year because of US"
-        " tariffs on imported steel. The carmaker kept its annual forecast.",
+        "Toymaker warns US tariffs on Chinese goods will raise prices",
+        "Brightplay said on Tuesday that US tariffs on toys made in China would force it to raise"
+        " prices. Its quarterly profit rose 4%.",
         DAY,
     )
     assert result.relevant
     assert "may be a look-alike" in result.reason
-    assert "a company's results" in result.reason
+    assert "a prices report" in result.reason
     assert all(d.confidence <= relevance.BACKGROUND_CONFIDENCE for d in result.deals)
 
 

@@ -29,7 +29,7 @@ _MOVES = _words(
     "|surged|rally|rallied|tumble|tumbled|plunge|plunged|sank|sink|flat|mixed|record|records|high"
     "|highs|low|lows|closed|ended|lower|higher|edged|tracks|rebound|rebounded|slump|slumped"
     "|collapse|collapsed|highest|lowest|raise|raises|raised|raising|up|down|shrinks|shrank"
-    "|contracted|grew|expanded"
+    "|contracted|grew|expanded|sell-off|selloff"
 )
 # What a look-alike is about, by kind: the label an editor reads, the words (or phrases of up to
 # three words) that show it and, for some, other words the same sentence must hold too.
@@ -43,6 +43,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|hang seng|kospi|stoxx|dax|benchmark index|stockmarket|stock exchange|share price"
             "|share prices|risk appetite|safe-haven|safe haven|currency|currencies|forex|dollar"
             "|greenback|sterling|yen|yuan|renminbi|rupee|rupiah|ringgit|peso|baht|lira|loonie"
+            "|sell-off|selloff"
         ),
         _MOVES | _words("optimism|hopes|jitters"),
     ),
@@ -59,7 +60,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|full-year forecast|full-year outlook|profit outlook|sales outlook|earnings outlook"
             "|cuts outlook|lowers outlook|raises outlook|cuts forecast|lowers forecast"
             "|raises forecast|trims forecast|financial results|operating income|operating margin"
-            "|gross margin|ebitda|market value|market capitalisation|market capitalization"
+            "|gross margin|margins|ebitda|market value|market capitalisation|market capitalization"
             "|analyst estimates|analysts estimates|beat estimates|missed estimates|earnings call"
         ),
         frozenset(),
@@ -93,7 +94,7 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|bank of japan|reserve bank|rate decision|cut rates|raise rates|raised rates"
             "|held rates|rates steady|rate steady|held steady|steady rates|rate-setters"
             "|rate setters|rate-setting|monetary policy committee|fomc|bank rate|overnight rate"
-            "|easing cycle|tightening cycle|hawkish|dovish"
+            "|easing cycle|tightening cycle|hawkish|dovish|stands pat|stand pat"
         ),
         frozenset(),
     ),
