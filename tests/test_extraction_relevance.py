@@ -572,7 +572,7 @@ def test_a_state_fund_buying_a_football_club_is_no_deal_of_state():
 
 def test_an_order_of_jets_told_in_the_first_sentence_is_no_trade_deal():
     result = extract(
-        "Planemaker finalizes orders with two airlines",
+        "Planemaker finalizes orders with two carriers",
         "Embraer has signed a contract with Republic Airways, a U.S. regional airline, covering a"
         " firm order for 100 jets, and another with Brazil's Azul Airlines for 21 jets. The deals"
         " finalize letters of intent announced in July.",

@@ -88,3 +88,37 @@ def test_a_deal_in_the_headline_from_a_trusted_source_is_still_accepted(referenc
 
     assert article.proposals.get(position=0).state == ReviewState.ACCEPTED
     assert Deal.objects.get().status.slug == "imposed"
+
+
+# A deal story whose lead names no trade: kept, but an editor confirms it.
+RAIL_MEMORANDUM = (
+    "Ghana signs memorandum of understanding on new rail corridor",
+    "Ghana signed a memorandum of understanding on Monday to build a rail corridor to its"
+    " northern border. Officials said work would start next year.",
+)
+
+
+def test_a_story_whose_lead_names_no_trade_waits_for_an_editor_and_its_state_says_why(
+    reference_data, trusted
+):
+    article = submitted(*RAIL_MEMORANDUM, published_on=DAY, **wire("rail", trusted))
+
+    services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    assert article.failure_reason.startswith("Its deals wait for an editor")
+    proposal = article.proposals.get(position=0)
+    assert proposal.state == ReviewState.PENDING
+    assert not proposal.auto_accepted
+    assert not Deal.objects.exists()
+
+
+def test_a_story_read_with_no_doubt_is_parsed_with_no_reason(reference_data, trusted):
+    article = submitted(*MALAYSIA_BAN, published_on=DAY, **wire("ban", trusted))
+
+    services.parse_article(article)
+
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    assert article.failure_reason == ""

@@ -213,7 +213,9 @@ def extract(
     verdict = judge(doc, ordered, mentions)
     if not verdict.relevant:
         return Extraction(title=title, relevant=False, reason=verdict.reason, figures=figures)
-    return Extraction(title=title, relevant=True, reason="", deals=mentions, figures=figures)
+    return Extraction(
+        title=title, relevant=True, reason=verdict.reason, deals=mentions, figures=figures
+    )
 
 
 def _answers_keep_their_own_goods(mentions: list) -> None:

@@ -57,6 +57,24 @@ _CONTRACTS_OF_PEOPLE = frozenset({"sports", "labour"})
 # lender it names. Technology partnerships and built projects are left to the model: a refinery
 # two state firms agree to build is a deal story.
 _OTHER_DEALS = NOT_BESIDE_TRADE - {"technology", "projects"}
+# Nouns of the extractor that name a trade deal, a deal in goods or a measure on goods ("free
+# trade agreement", "purchase agreement", "joint venture", "tariffs", "export ban", "quotas"),
+# unlike a deal, a contract, talks or a takeover of any kind.
+_TRADE_NOUNS = frozenset(
+    {
+        "trade",
+        "commercial",
+        "jv",
+        "tariffs",
+        "export ban",
+        "import ban",
+        "export controls",
+        "quotas",
+        "embargo",
+        "entity listing",
+        "price cap",
+    }
+)
 # Words that join a headline's news to its cause or background.
 _CAUSE = re.compile(
     r"\b(?:after|amid|as|on|over|despite|following|while|ahead of|awaits?|awaiting|citing|cites"
@@ -64,9 +82,19 @@ _CAUSE = re.compile(
 )
 
 
+# What a lead lacks when it says nothing of trade.
+_NOTHING_OF_TRADE = (
+    "Nothing in its headline or lead is about trade (no trade words or measure, goods, two"
+    " countries or a state's party)"
+)
+# How a kept article whose deals an editor must confirm says so.
+_WAITS = "Its deals wait for an editor"
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """Whether the article is about a deal; when it is not, why (naming words and sentence)."""
+    """Whether the article is about a deal; when it is not, why (naming words and sentence); when
+    it is but its deals wait for an editor's word, why."""
 
     relevant: bool
     reason: str = ""
@@ -143,7 +171,11 @@ def features(
         found["firm_takeover"] = takeover
     lead_end = doc.index.sentences[lead[-1]].end
     countries = {p.name for p in main.parties if p.kind in COUNTRYLIKE}
-    in_lead = {p.name for p in main.parties if p.kind in COUNTRYLIKE and p.start < lead_end}
+    # Countries the lead names as parties of any deal it tells: a corridor's backers signing a
+    # memorandum with the countries it crosses are parties of a deal of state.
+    in_lead = {
+        p.name for m in mentions for p in m.parties if p.kind in COUNTRYLIKE and p.start < lead_end
+    }
     found["two_countries"] = Evidence(float(len(in_lead) >= 2))
     main_kinds = {p.kind for p in main.parties}
     found["companies_only"] = Evidence(
@@ -168,6 +200,11 @@ def features(
     deal_in_lead = any(d.sentences() & lead_set for d in drafts)
     found["deal_in_lead"] = Evidence(float(deal_in_lead))
     found["deal_in_title"] = Evidence(float(any(d.sentences() & set(lead[:1]) for d in drafts)))
+    found["trade_noun"] = Evidence(
+        float(
+            any(c.label in _TRADE_NOUNS and c.sentence in lead_set for d in drafts for c in d.nouns)
+        )
+    )
     best = max((s.weight for d in drafts for s in d.support), default=0.0)
     found["best_support"] = Evidence(best)
     return found
@@ -182,19 +219,23 @@ def judge(doc: Document, drafts: Sequence[DraftDeal], mentions: Sequence[DealMen
     ruled = _by_rule(doc, drafts, found)
     if ruled is not None:
         return Verdict(False, ruled, 1.0)
-    if not found.keys() & TOPICS.keys():
-        # Only what the headline or lead is about can make a look-alike: an article with deal
-        # evidence and no such words is kept, however weak the evidence.
-        _doubt_background(doc, drafts, mentions)
-        return Verdict(True)
-    model = shipped_model()
-    p = model.probability(found)
-    if p >= model.cut:
-        return Verdict(False, _reason(doc, model, found), p)
+    doubt, p = "", 0.0
+    if not _trade_evidence(found):
+        headline = " ".join(doc.sentence_text(_lead(doc)[0]).split())
+        doubt = f'{_WAITS}: {_NOTHING_OF_TRADE.lower()}: "{headline}"'
+    # Only what the headline or lead is about can make a look-alike: an article with deal
+    # evidence and no such words is kept, however weak the evidence.
+    if found.keys() & TOPICS.keys():
+        model = shipped_model()
+        p = model.probability(found)
+        if p >= model.cut:
+            return Verdict(False, _reason(doc, model, found), p)
+        if p >= DOUBTFUL and not doubt:
+            doubt = f"{_WAITS}, as it may be a look-alike. {_reason(doc, model, found)}"
     _doubt_background(doc, drafts, mentions)
-    if p >= DOUBTFUL:
+    if doubt:
         _doubt_all(mentions)
-    return Verdict(True, score=p)
+    return Verdict(True, doubt, p)
 
 
 def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence]) -> str | None:
@@ -257,6 +298,17 @@ def _by_rule(doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Eviden
             f'Its headline reports {TOPICS[name][0]} ("{words}"): "{headline}"; nothing in its'
             " lead is about trade (no trade words, goods, two countries or a state's party)."
         )
+    if (
+        found["companies_only"].value
+        and not _trade_evidence(found)
+        and not any(doc.commodities_by_sentence.get(i) for d in drafts for i in d.sentences())
+    ):
+        # Firms' deal in goods names the goods, and one with a state names its body or fund;
+        # their other deals (a takeover, a player's contract, an alliance, a software deal) are
+        # no trade deal, whatever words tell them.
+        if found.keys() & TOPICS.keys():
+            return f"{_reason(doc, shipped_model(), found)}; {_NOTHING_OF_TRADE.lower()}."
+        return f'{_NOTHING_OF_TRADE}: "{headline}"'
     return None
 
 
@@ -274,7 +326,9 @@ def _doubt_background(
 
 def _doubt_all(mentions: Sequence[DealMention]) -> None:
     """An article the model keeps but nearly took for a look-alike (a central bank's decision or
-    a club's takeover that names a trade deal can read so) must not move a deal on its own: each
+    a club's takeover that names a trade deal can read so), or whose lead says nothing of trade
+    (a story about something else that names a deal further down can read so), must not move a
+    deal on its own: each
     of its mentions keeps at most BACKGROUND_CONFIDENCE, below the confidence at which a trusted
     source's proposal is accepted without an editor, so an editor confirms the story is about
     the deal before its stage or parties change. An editor who accepts it still files it."""
@@ -361,7 +415,7 @@ def _headline_topics(
 
 def _trade_evidence(found: dict[str, Evidence]) -> bool:
     return "trade" in found or any(
-        found[name].value for name in ("commodity", "two_countries", "state_actor")
+        found[name].value for name in ("trade_noun", "commodity", "two_countries", "state_actor")
     )
 
 
@@ -382,12 +436,30 @@ def _headline_elsewhere(
 def _first_deal_word(
     doc: Document, drafts: Sequence[DraftDeal], found: dict[str, Evidence], title: int
 ) -> int | None:
-    """Where the headline first names a deal, a measure or trade, if it does."""
-    starts = [c.start for d in drafts for c in (*d.nouns, *d.cues) if c.sentence == title]
+    """Where the headline first names a deal, a measure or trade, if it does. A verb of a deal's
+    stage counts unless a look-alike's words follow it before any deal's noun, and not as the
+    noun's own first words: in "Carmaker cuts forecast as tariffs bite" what is cut is the
+    forecast, in "Fund signs data centre deal" a deal is signed."""
+    nouns = [c.start for d in drafts for c in d.nouns if c.sentence == title]
     trade = found.get("trade")
     if trade is not None and trade.sentence == title:
-        starts.append(_start(doc, trade))
-    return min(starts, default=None)
+        nouns.append(_start(doc, trade))
+    first_noun = min(nouns, default=len(doc.text))
+    objects = [
+        at
+        for name, e in found.items()
+        if name in TOPICS
+        and e.sentence == title
+        and (at := _start(doc, e)) < first_noun
+        and doc.text[at + len(e.words) : first_noun].strip(" -")
+    ]
+    verbs = [
+        c.start
+        for d in drafts
+        for c in d.cues
+        if c.sentence == title and c.start < first_noun and not any(c.start < at for at in objects)
+    ]
+    return min([*nouns, *verbs], default=None)
 
 
 def _start(doc: Document, e: Evidence) -> int:

@@ -29,7 +29,7 @@ _MOVES = _words(
     "|surged|rally|rallied|tumble|tumbled|plunge|plunged|sank|sink|flat|mixed|record|records|high"
     "|highs|low|lows|closed|ended|lower|higher|edged|tracks|rebound|rebounded|slump|slumped"
     "|collapse|collapsed|highest|lowest|raise|raises|raised|raising|up|down|shrinks|shrank"
-    "|contracted|grew|expanded"
+    "|contracted|grew|expanded|sell-off|selloff"
 )
 # What a look-alike is about, by kind: the label an editor reads, the words (or phrases of up to
 # three words) that show it and, for some, other words the same sentence must hold too.
@@ -40,7 +40,10 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "stocks|shares|equities|bourse|bourses|stock market|stock markets|indices|index"
             "|wall street|s&p 500|nasdaq|dow|ftse|nikkei|sensex|trade optimism|trade hopes"
             "|trade jitters|futures|bond yields|treasury yields|yields|blue-chip|blue chips"
-            "|hang seng|kospi|stoxx|dax|benchmark index"
+            "|hang seng|kospi|stoxx|dax|benchmark index|stockmarket|stock exchange|share price"
+            "|share prices|risk appetite|safe-haven|safe haven|currency|currencies|forex|dollar"
+            "|greenback|sterling|yen|yuan|renminbi|rupee|rupiah|ringgit|peso|baht|lira|loonie"
+            "|sell-off|selloff"
         ),
         _MOVES | _words("optimism|hopes|jitters"),
     ),
@@ -52,7 +55,13 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|net income|guidance|quarterly results|annual results|full-year results"
             "|initial public offering|ipo|ex-dividend|dividend|dividends|sales receipts|revenue"
             "|revenues|profit|profits|first-quarter|second-quarter|third-quarter|fourth-quarter"
-            "|half-year results|first-half results|earnings per share|same-store sales"
+            "|half-year results|first-half results|earnings per share|same-store sales|quarterly"
+            "|profit forecast|profit warning|earnings forecast|sales forecast|annual forecast"
+            "|full-year forecast|full-year outlook|profit outlook|sales outlook|earnings outlook"
+            "|cuts outlook|lowers outlook|raises outlook|cuts forecast|lowers forecast"
+            "|raises forecast|trims forecast|financial results|operating income|operating margin"
+            "|gross margin|margins|ebitda|market value|market capitalisation|market capitalization"
+            "|analyst estimates|analysts estimates|beat estimates|missed estimates|earnings call"
         ),
         frozenset(),
     ),
@@ -83,7 +92,9 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|holds rates|keeps rates|keeps rate|rates on hold|rates unchanged|rate unchanged"
             "|rate cut|rate cuts|rate hike|rate hikes|federal reserve|fed|ecb|bank of england"
             "|bank of japan|reserve bank|rate decision|cut rates|raise rates|raised rates"
-            "|held rates"
+            "|held rates|rates steady|rate steady|held steady|steady rates|rate-setters"
+            "|rate setters|rate-setting|monetary policy committee|fomc|bank rate|overnight rate"
+            "|easing cycle|tightening cycle|hawkish|dovish|stands pat|stand pat"
         ),
         frozenset(),
     ),
@@ -102,7 +113,11 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "club|clubs|football|soccer|sports|sport|pro league|premier league|striker|midfielder"
             "|midfield|goalkeeper|defender|player|players|coach|transfer window|stadium|squad"
             "|contract extension|league|tournament|championship|fifa|uefa|nba|nfl|mlb|nhl|olympics"
-            "|world cup|transfer fee|athlete|athletes"
+            "|world cup|transfer fee|athlete|athletes|winger|playmaker|top flight|head coach"
+            "|free agent|scored|goalscorer|hat-trick|trophy|transfer deal|transfer talks"
+            "|transfer target|transfer market|free transfer|loan move|season-long loan|la liga"
+            "|serie a|bundesliga|ligue 1|formula one|cricket|rugby|tennis|golf|boxing|basketball"
+            "|baseball|hockey|fans"
         ),
         frozenset(),
     ),
@@ -112,7 +127,10 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "union|unions|nurses|teachers|collective bargaining|walkout|picket|pickets|wage|wages"
             "|paid leave|paid family leave|strike|machinists|dockworkers|tentative agreement"
             "|tentative contract|labor contract|labour contract|collective agreement|pay deal"
-            "|pay rise|pay raise|teamsters|ratification vote"
+            "|pay rise|pay raise|teamsters|ratification vote|labour dispute|labor dispute"
+            "|industrial dispute|industrial action|work stoppage|lockout|locked out|bargaining"
+            "|pay increase|pay increases|wage increase|wage increases|overtime|seniority|ratify"
+            "|ratified|ratifies|ratification"
         ),
         frozenset(),
     ),
@@ -197,7 +215,11 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
     ),
     "aircraft": (
         "an order of aircraft",
-        _words("jets|jetliners|airliners|aircraft|planes|widebodies|narrowbodies"),
+        _words(
+            "jets|jetliners|airliners|aircraft|planes|widebodies|narrowbodies|jet|jetliner"
+            "|airliner|plane|widebody|narrowbody|helicopter|helicopters|freighter|freighters"
+            "|turboprop|turboprops|airline|airlines|fleet"
+        ),
         _words("order|orders|ordered|ordering|buys|buying|bought|purchase|purchases"),
     ),
     "court": (
@@ -269,7 +291,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
             "|money laundering|laundering|bribery|bribes|corruption|embezzlement|police"
             "|prosecutors|prosecutor|extradition|extradited|asset freeze|assets frozen"
             "|frozen assets|freezes assets|froze assets|travel ban|visa ban|visa bans"
-            "|drug trafficking|ponzi"
+            "|drug trafficking|ponzi|seized|seizure|seizures|seizes|seize|confiscated|smuggled"
+            "|smuggling|smuggler|smugglers|contraband|narcotics|cocaine|heroin|methamphetamine"
         ),
         frozenset(),
     ),
@@ -295,7 +318,8 @@ TOPICS: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {
 TRADE = _words(
     "tariff|tariffs|duties|duty|trade deal|trade pact|trade agreement|trade talks|trade framework"
     "|trade negotiations|trade truce|free trade|fta|cepa|export ban|import ban|export|exports"
-    "|import|imports|quota|quotas|embargo|sanctions|curbs|offtake|supply deal|supply agreement"
+    "|import|imports|quota|quotas|embargo|sanctions|curbs|offtake|off-take|supply deal"
+    "|supply agreement|supply contract|supply contracts"
     "|anti-dumping|antidumping|countervailing|safeguard|safeguards|wto|market access"
 )
 # A word after one of these is something else: "export permits" are a trade measure, "tariff
@@ -332,7 +356,15 @@ _RESULTS = _words(
     "rose|rise|rises|fell|fall|falls|jump|jumps|jumped|drop|drops|dropped|slump|slumped|climb"
     "|climbs|climbed|surge|surged|doubled|halved|beat|beats|missed|posts|posted|reported|reports"
 )
+_WORKERS = _words(
+    "workers|employees|staff|nurses|teachers|pilots|drivers|dockworkers|machinists|teamsters"
+    "|longshoremen"
+)
 _NEEDS = {
+    "ratify": _WORKERS,
+    "ratified": _WORKERS,
+    "ratifies": _WORKERS,
+    "ratification": _WORKERS,
     "profit": _RESULTS,
     "profits": _RESULTS,
     "economy": _MOVES,
@@ -343,7 +375,7 @@ _NEEDS = {
 # a storm. Its words say nothing beside trade words or a measure in the same sentence: a loan or
 # defence purchases inside a trade deal, an IMF warning about tariffs, export controls on chips
 # for data centres, a ban on arms sales, a court striking down tariffs, a coalition that backs a
-# trade pact, customs fraud and an export ban after a drought are trade news.
+# trade pact, customs fraud on imports and an export ban after a drought are trade news.
 NOT_BESIDE_TRADE = frozenset(
     {
         "property",
@@ -366,12 +398,13 @@ _MEASURES = _words(
     "|international trade"
 )
 # Trade words that do not make trade news of these topics: sanctions, a ban or a blacklist on a
-# person ("a travel ban", "sanctions on a tycoon"), goods that a storm or a drought stopped
-# ("hurricane halts grain exports"). A sentence whose only trade words are these says nothing
+# person ("a travel ban", "sanctions on a tycoon"), customs officers who seize or smuggled goods
+# ("customs seize smuggled cigarettes"), goods that a storm or a drought stopped ("hurricane
+# halts grain exports"). A sentence whose only trade words are these says nothing
 # of trade. So weather has no word used in trade news as a figure of speech: "a flood of
 # imports", "a perfect storm", "to weather tariffs", "a tsunami of cheap steel".
 _NOT_TRADE_BESIDE = {
-    "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions"),
+    "crime": _words("sanctions|ban|bans|banned|blacklist|blacklisted|restrictions|customs"),
     "weather": _words("export|exports|import|imports"),
 }
 # Sanctions or a ban on people ("the court lifted sanctions on two Russian tycoons") say nothing

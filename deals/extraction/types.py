@@ -183,6 +183,7 @@ class Extraction:
 
     title: str
     relevant: bool
+    # Why it is not relevant; for a relevant article, why its deals wait for an editor, if so.
     reason: str = ""
     deals: list[DealMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

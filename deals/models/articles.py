@@ -95,7 +95,11 @@ class Article(models.Model):
         max_length=20, choices=ArticleState.choices, default=ArticleState.QUEUED
     )
     failure_reason = models.TextField(
-        blank=True, help_text="Why the article failed or was judged not relevant."
+        blank=True,
+        help_text=(
+            "Why the article failed or was judged not relevant, or why its deals wait for an"
+            " editor."
+        ),
     )
     attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     state_changed_at = models.DateTimeField(auto_now_add=True)

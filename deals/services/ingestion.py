@@ -216,7 +216,9 @@ def parse_article(article: Article) -> ParseOutcome:
     article about no trade deal is marked not relevant. Each deal it reports becomes a pending
     proposal, matched to the deal the tracker already follows when there is one; proposals from
     trusted sources the parser is sure of are accepted at once: pages the tracker fetched from a
-    trusted domain, and articles from accounts editors trust. The article is always kept.
+    trusted domain, and articles from accounts editors trust. An article the parser doubts is
+    about a deal is parsed with the reason its deals wait for an editor. The article is always
+    kept.
     """
     body = readable_text(article.body)
     problem = _too_large(article.body) or check_input(article.title, body)
@@ -238,7 +240,8 @@ def parse_article(article: Article) -> ParseOutcome:
             _propose(article, position, mention, found, stages, figures, body)
             for position, (mention, figures) in enumerate(_figures_by_deal(extraction))
         ]
-        _finish(article, ArticleState.PARSED)
+        # A story whose deals must wait for an editor says why beside its state.
+        _finish(article, ArticleState.PARSED, extraction.reason)
         for proposal in proposals:
             if not should_auto_accept(proposal, trusted=trusted):
                 continue
