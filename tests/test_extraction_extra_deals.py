@@ -2,8 +2,10 @@
 to, a cooperation named in passing, and a rate an agreement between the same sides sets. None
 becomes a deal; the goods and figures of a term stay with its agreement."""
 
+from deals.extraction.extractor import _without_repeats
 from deals.extraction.stages import find_cues
 from deals.extraction.text import SentenceIndex, split_sentences
+from deals.extraction.types import CommodityMention, DealMention, PartyMention
 
 from .stories import deals_of, goods, names
 
@@ -189,3 +191,51 @@ def test_sanctions_on_a_judge_are_no_trade_measure_of_their_own():
         " supreme court judge presiding over the trial.",
     )
     assert [(d.kind, d.stage) for d in deals] == [("measure", "imposed")]
+
+
+# -- a measure told twice ----------------------------------------------------------------------
+
+
+def _measure(stage, *parties, goods=()):
+    return DealMention(
+        kind="measure",
+        stage=stage,
+        stage_quote="",
+        confidence=0.9,
+        parties=[PartyMention(name, "country", role, name, 0, 0) for name, role in parties],
+        commodities=[CommodityMention(good, [], None, good, 0, 0) for good in goods],
+    )
+
+
+def test_a_measure_told_twice_in_one_story_is_one_measure_with_the_goods_of_both():
+    # "has granted its first permit to export to Vietnam ... since it tightened controls", then
+    # "export controls on three materials bound for Vietnam were tightened": one measure.
+    first = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "imposing"))
+    again = _measure(
+        "imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["nickel"]
+    )
+    other = _measure("lifted", ("Indonesia", "imposing"), ("Vietnam", "targeted"))
+
+    _, mentions = _without_repeats([None, None, None], [first, again, other])
+
+    assert mentions == [first, other]
+    assert [c.name for c in first.commodities] == ["nickel"]
+
+
+def test_a_measure_on_other_goods_between_the_same_sides_is_a_measure_of_its_own():
+    steel = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["steel"])
+    rice = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["rice"])
+
+    assert _without_repeats([None, None], [steel, rice])[1] == [steel, rice]
+
+
+def test_two_countries_lifting_their_curbs_on_each_other_are_two_measures():
+    deals = deals_of(
+        "Japan and South Korea lift curbs on each other",
+        "Japan lifted its export curbs on South Korea on Tuesday. South Korea also lifted its "
+        "export curbs on Japan on Tuesday.",
+    )
+    imposers = [
+        [p.name for p in d.parties if p.role == "imposing"] for d in deals if d.kind == "measure"
+    ]
+    assert sorted(imposers) == [["Japan"], ["South Korea"]]

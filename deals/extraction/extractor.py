@@ -39,7 +39,7 @@ from .text import (
     normalise,
     split_sentences,
 )
-from .types import Extraction, document_text
+from .types import DealMention, Extraction, document_text
 
 _GATE = StemGate(ORGANISATION_STEMS | frozenset(EXCLUSION_STEMS))
 _SELF_CONTAINED = re.compile(
@@ -208,6 +208,7 @@ def extract(
         mentions = [to_mention(doc, deal, ordered, figures) for deal in ordered]
     ordered, mentions = _without_one_sided_agreements(ordered, mentions)
     ordered, mentions = _with_steps_of_their_own(doc, ordered, mentions)
+    ordered, mentions = _without_repeats(ordered, mentions)
     _answers_keep_their_own_goods(mentions)
     _answers_fall_on_the_imposer(doc, ordered, mentions)
     verdict = judge(doc, ordered, mentions)
@@ -397,6 +398,39 @@ def _span(doc: Document, i: int) -> tuple[int, int]:
 
 def _instruments(draft: DraftDeal) -> set[str]:
     return {INSTRUMENTS[c.label] for c in draft.nouns + draft.cues if c.label in INSTRUMENTS}
+
+
+def _without_repeats(drafts: list[DraftDeal], mentions: list) -> tuple[list[DraftDeal], list]:
+    """A measure a story tells twice, between the same parties at the same stage, with no goods
+    that tell the two apart (one names none, or both the same), is one measure ("has granted
+    its first permit to export ... since it tightened controls", then "export controls on three
+    materials bound for South Korea were tightened"): the later telling's goods and figures go
+    to the first."""
+    kept: list[tuple[DraftDeal, DealMention]] = []
+    for draft, mention in zip(drafts, mentions, strict=True):
+        first = next((m for _, m in kept if _tells_again(m, mention)), None)
+        if first is None:
+            kept.append((draft, mention))
+            continue
+        named = {c.name for c in first.commodities}
+        first.commodities += [c for c in mention.commodities if c.name not in named]
+        first.figures += [f for f in mention.figures if f not in first.figures]
+    return [draft for draft, _ in kept], [mention for _, mention in kept]
+
+
+def _tells_again(first: DealMention, later: DealMention) -> bool:
+    """Whether `later` tells the measure `first` told: the same parties, at the same stage, one
+    of them imposing it in both (two countries lifting their curbs on each other are two
+    measures), and no goods that tell them apart."""
+    goods = [{c.name for c in mention.commodities} for mention in (first, later)]
+    imposing = [{p.name for p in m.parties if p.role == "imposing"} for m in (first, later)]
+    return (
+        first.kind == later.kind == MEASURE
+        and first.stage == later.stage
+        and {p.name for p in first.parties} == {p.name for p in later.parties}
+        and bool(imposing[0] & imposing[1])
+        and (not all(goods) or goods[0] == goods[1])
+    )
 
 
 def _without_one_sided_agreements(
