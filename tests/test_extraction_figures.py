@@ -246,6 +246,9 @@ def test_an_amount_converted_in_brackets_measures_the_same():
         ("Duties go on 6,090 goods from the first day.", "6,090 goods", "count"),
         ("Russia approved three extensions of the grain deal.", "three extensions", "count"),
         ("The pact covers a market of 780 million people.", "780 million people", "other"),
+        ("Duties rise on 31 American goods from June.", "31 American goods", "count"),
+        ("Ministers of 40 major OPEC members met.", "40 major OPEC members", "count"),
+        ("The 166-nation body could not agree.", "166-nation", "count"),
     ],
 )
 def test_a_count_of_things_is_a_figure(sentence, text, what):

@@ -259,7 +259,11 @@ _FEWEST_PEOPLE = 1000
 _AFTER_NAME = re.compile(r"[A-Z&]\s$")
 _COUNT_AFTER = re.compile(
     rf"(?:\s(?P<scale>million|billion|lakh|crore)\b|-(?P<hscale>million|billion)\b)?"
-    rf"(?:(?:\s[a-z]+){{0,2}}?\s(?P<noun>{_COUNTED})\b"
+    # Between them, up to two words, a name's among them: "24 African countries", "28 US
+    # products", "35 major WTO members".
+    rf"(?:(?:\s(?:[a-z]+|[A-Z][A-Za-z]+)){{0,2}}?\s(?P<noun>{_COUNTED})\b"
+    # "the 149-nation body", "a 27-member bloc": the count joined to a singular noun.
+    rf"|-(?P<joined>nation|member|country|state)\b"
     # "10 million Indians": a people counted by a scale is named by its plural demonym.
     rf"|(?<=[nhe])\s(?P<demonyms>[A-Z][a-z]+(?:s|ese))\b)"
 )
@@ -414,7 +418,9 @@ def _count(text: str, match: re.Match[str], number: float) -> _Reading | None:
     if counted.group("demonyms") and not scale:
         return None
     value = number * _SCALES.get(scale or "", 1.0)
-    noun = counted.group("noun") or "people"
+    joined = counted.group("joined")
+    noun = counted.group("noun") or (joined and f"{joined}s".replace("countrys", "countries"))
+    noun = noun or "people"
     if noun == "people" and value < _FEWEST_PEOPLE:
         return None
     return _Reading(match.start(), counted.end(), value, noun, COUNT)
