@@ -25,6 +25,10 @@ def dates(title, body):
         ("Ruritania banned exports of rice on March 13 to curb prices.", "March 13"),
         ("On October 28, Ruritania set a floor price for rice exports.", "October 28"),
         ("The duty has applied since May 4 and covers all grades.", "May 4"),
+        ("The first cargo left on May 1, the day the pact went live.", "May 1"),
+        ("On August 14 the government used a special notice to ease the rice curbs.", "August 14"),
+        ("No rice shipments have been reported since 12 July, he added.", "12 July"),
+        ("The ministry issued an advisory on February 17 warning rice exporters.", "February 17"),
     ],
 )
 def test_a_date_the_measure_sets_is_a_figure_measuring_a_date(sentence, date):
@@ -47,6 +51,7 @@ def test_both_ends_of_a_span_are_terms():
         "Ruritania imposed a 20% tariff on steel, the minister said on February 27.",
         "Revenue was the highest since the June 2025 quarter as steel tariffs bit.",
         "Ruritania imposed a 20% tariff on steel, which made up most of its trade in May 2025.",
+        "On May 4 the minister said Ruritania intends to impose a 20% tariff on steel.",
     ],
 )
 def test_a_date_that_only_dates_the_news_is_not_a_figure(sentence):

@@ -34,18 +34,26 @@ _STEP = (
     r"|conclud(?:e|es|ed)|agre(?:e|es|ed)|reach(?:es|ed)?|set|scrap(?:s|ped)?|withdr(?:aw|ew|awn)"
     r"|prohibit(?:s|ed)?|restrict(?:s|ed)?|curb(?:s|ed)?|rais(?:e|es|ed)|cut|hik(?:e|es|ed)"
     r"|announc(?:e|es|ed)|notif(?:y|ies|ied)|activat(?:e|es|ed)|open(?:s|ed)?|resum(?:e|es|ed)"
+    r"|eas(?:e|es|ed)|relax(?:es|ed)?|tighten(?:s|ed)?|loosen(?:s|ed)?|issu(?:e|es|ed)"
 )
 _RIGHT_BEFORE = re.compile(rf"\b(?:{_GOVERNING})\s+(?:(?:the\s+)?\w+,?\s+)?$")
 _STEP_BEFORE = re.compile(
     rf"\b(?:{_STEP})\b(?:\s+[\w'-]+){{0,6}}?\s+(?:on|in|at the end of|at the start of)\s+"
     r"(?:(?:the\s+)?\w+,?\s+)?$"
 )
-# A sentence that opens on the day of a step: "On October 28, India set a minimum price".
-_STEP_AFTER = re.compile(rf",?(?:\s+[\w'-]+){{0,5}}?\s+(?:{_STEP})\b")
+# A sentence that opens on the day of a step: "On October 28, India set a minimum price", "On
+# August 14 the government used a special notification to ease the curbs".
+_STEP_AFTER = re.compile(rf",?(?:\s+[\w'-]+){{0,8}}?\s+(?:{_STEP})\b")
+# The day a deal's step is told in apposition: "left on May 1, the day the pact went live".
+_THE_DAY_AFTER = re.compile(
+    r",\s+the (?:day|date)\b(?:\s+[\w'()-]+){0,10}?\s+(?:went live|took effect|came into"
+    r" (?:force|effect)|entered into force|began|started|kicked in)\b"
+)
 # Told, not done, on that day: "said on May 4", "reported on Friday, May 4".
 _TOLD_BEFORE = re.compile(
     r"\b(?:said|says|told|reported|wrote|published|posted|added|stated)\b[^.;]{0,20}$"
 )
+_TOLD = re.compile(r"\b(?:said|says|told|reported|wrote|stated)\b")
 # The end of a span that starts at a date just before: "from February 15 to June 30, 2026".
 _RANGE_END = re.compile(r"(?:\s*(?:to|and|until|till|through)|\s*[-\u2013])\s+$")
 _RANGE_GAP = 4  # characters between the first date and "to"
@@ -68,14 +76,21 @@ def find_term_dates(text: str, low: str, sentences: list[Sentence], index: Sente
         before = low[max(sentence.start, start - _LOOK_BACK) : start]
         if start == sentence.start and _STAMP_AFTER.match(text, end):
             continue
-        if _TOLD_BEFORE.search(before):
+        governed = _RIGHT_BEFORE.search(before) or _STEP_BEFORE.search(before)
+        # "said on May 4" dates the telling; "reported since July 12" a span.
+        if _TOLD_BEFORE.search(before) and not _RIGHT_BEFORE.search(before):
             continue
         if _PERIOD_AFTER.match(text, end):
             continue
         range_end = found and _range_end(low, found[-1].end, start)
-        opens_on = low[sentence.start : start].strip() == "on" and _STEP_AFTER.match(low, end)
-        governed = _RIGHT_BEFORE.search(before) or _STEP_BEFORE.search(before)
-        if not (range_end or governed or opens_on):
+        step_after = _STEP_AFTER.match(low, end)
+        opens_on = (
+            low[sentence.start : start].strip() == "on"
+            and step_after is not None
+            # "On May 4 the minister said Malaysia intends to ban": the day of the telling.
+            and not _TOLD.search(step_after.group())
+        )
+        if not (range_end or governed or opens_on or _THE_DAY_AFTER.match(text, end)):
             continue
         found.append(
             Figure(
