@@ -282,3 +282,23 @@ def test_the_countries_added_to_a_measures_list_are_its_targets():
     assert (main.kind, main.stage) == ("measure", "imposed")
     targets = ["Albania", "Montenegro", "Liechtenstein", "Iceland"]
     assert roles(main) == {"Russia": "imposing", **dict.fromkeys(targets, "targeted")}
+
+
+def test_a_deal_told_after_the_opening_of_a_story_is_told_in_passing():
+    main, *rest = deals_of(
+        "Norway to ban Chilean salmon",
+        "Norway will ban imports of Chilean salmon from Monday, the government said on Friday. "
+        "Last year the European Commission brought in a ban on imports of copper from Chile.",
+    )
+    assert not main.in_passing
+    assert [d.in_passing for d in rest] == [True]
+
+
+def test_a_deal_told_in_the_first_sentence_is_not_told_in_passing():
+    deals = deals_of(
+        "Norway to ban Chilean salmon",
+        "In May the European Commission brought in a ban on imports of copper from Chile. Norway "
+        "will ban imports of Chilean salmon from Monday, the government said.",
+    )
+    assert len(deals) == 2
+    assert not any(d.in_passing for d in deals)

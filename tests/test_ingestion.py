@@ -119,7 +119,10 @@ def test_refinery_talks_and_malaysias_own_export_ban_are_two_deals(reference_dat
     assert list(ban.parties.values_list("name", flat=True)) == ["Malaysia"]
 
 
-def test_one_article_reporting_the_talks_and_the_ban_proposes_both(reference_data, editor):
+def test_one_article_reporting_the_talks_and_the_ban_the_tracker_follows_proposes_both(
+    reference_data, editor
+):
+    parse_and_accept(*MALAYSIA_BAN, editor=editor, published=datetime.date(2024, 1, 8))
     article = parse_and_accept(
         CHINA_MALAYSIA_TALKS[0],
         CHINA_MALAYSIA_TALKS[1] + " " + MALAYSIA_BAN[1],
@@ -131,6 +134,17 @@ def test_one_article_reporting_the_talks_and_the_ban_proposes_both(reference_dat
         ("agreement", "talks"),
         ("measure", "imposed"),
     }
+
+
+def test_a_deal_told_after_the_opening_opens_no_deal_of_its_own(reference_data, editor):
+    article = parse_and_accept(
+        CHINA_MALAYSIA_TALKS[0],
+        CHINA_MALAYSIA_TALKS[1] + " " + MALAYSIA_BAN[1],
+        editor=editor,
+    )
+
+    assert list(article.proposals.values_list("kind", flat=True)) == ["agreement"]
+    assert list(Deal.objects.values_list("kind", flat=True)) == ["agreement"]
 
 
 def test_a_second_report_of_a_deal_is_matched_to_it(reference_data, editor):

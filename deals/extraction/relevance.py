@@ -317,11 +317,17 @@ def _doubt_background(
 ) -> None:
     """A deal named neither in the headline nor in the first sentence is background to the story
     ("trade has grown since the 2019 agreement"): its mention keeps at most BACKGROUND_CONFIDENCE,
-    below the confidence at which a trusted source's proposal is accepted without an editor."""
+    below the confidence at which a trusted source's proposal is accepted without an editor. One
+    after a main deal the story opens with, told only further down, is told in passing
+    (``DealMention.in_passing``): the tracker files it only on a deal it already follows."""
     lead = doc.lead_sentences
-    for draft, mention in zip(drafts, mentions, strict=True):
+    # The story's own opening, past a page's lines that are not the story's ("Announcement").
+    opening = lead | set(_lead(doc)[:2])
+    main_opens = bool(drafts[0].sentences() & opening)
+    for n, (draft, mention) in enumerate(zip(drafts, mentions, strict=True)):
         if not draft.sentences() & lead:
             mention.confidence = min(mention.confidence, BACKGROUND_CONFIDENCE)
+        mention.in_passing = n > 0 and main_opens and not draft.sentences() & opening
 
 
 def _doubt_all(mentions: Sequence[DealMention]) -> None:

@@ -161,6 +161,9 @@ class DealMention:
     suggested_title: str = ""
     happened_on: datetime.date | None = None
     happened_on_precision: str | None = None
+    #: Told only in passing: a deal after the story's main one, outside its headline and first
+    #: sentence ("Last year the Commission brought in a ban on imports of copper from Chile").
+    in_passing: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -174,6 +177,7 @@ class DealMention:
             "suggested_title": self.suggested_title,
             "happened_on": self.happened_on.isoformat() if self.happened_on else None,
             "happened_on_precision": self.happened_on_precision,
+            "in_passing": self.in_passing,
         }
 
 

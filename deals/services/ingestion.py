@@ -214,11 +214,11 @@ def parse_article(article: Article) -> ParseOutcome:
 
     Bad input (empty, too large, binary, not English) fails the article with its reason; an
     article about no trade deal is marked not relevant. Each deal it reports becomes a pending
-    proposal, matched to the deal the tracker already follows when there is one; proposals from
-    trusted sources the parser is sure of are accepted at once: pages the tracker fetched from a
-    trusted domain, and articles from accounts editors trust. An article the parser doubts is
-    about a deal is parsed with the reason its deals wait for an editor. The article is always
-    kept.
+    proposal, matched to the deal the tracker already follows when there is one (a deal told only
+    in passing is proposed only then); proposals from trusted sources the parser is sure of are
+    accepted at once: pages the tracker fetched from a trusted domain, and articles from accounts
+    editors trust. An article the parser doubts is about a deal is parsed with the reason its
+    deals wait for an editor. The article is always kept.
     """
     body = readable_text(article.body)
     problem = _too_large(article.body) or check_input(article.title, body)
@@ -236,10 +236,15 @@ def parse_article(article: Article) -> ParseOutcome:
     stages = {status.slug: status for status in Status.objects.all()}
     trusted = provenance_of(article).trusted
     with transaction.atomic():
-        proposals = [
-            _propose(article, position, mention, found, stages, figures, body)
-            for position, (mention, figures) in enumerate(_figures_by_deal(extraction))
-        ]
+        proposals = []
+        for position, (mention, figures) in enumerate(_figures_by_deal(extraction)):
+            proposal = _propose(article, position, mention, found, stages, figures, body)
+            if mention.in_passing and proposal.deal_id is None:
+                # A deal the story tells only in passing adds a step to a deal the tracker
+                # follows; one passing sentence is too thin a record to open a deal of its own.
+                proposal.delete()
+                continue
+            proposals.append(proposal)
         # A story whose deals must wait for an editor says why beside its state.
         _finish(article, ArticleState.PARSED, extraction.reason)
         for proposal in proposals:
