@@ -86,6 +86,33 @@ def test_farm_inputs_and_fibres_are_goods_of_their_own():
     ) == ["jute", "textiles"]
 
 
+def test_animal_semen_and_embryos_are_animal_genetics():
+    assert goods(
+        "Philippines lifts ban on US pig semen and bovine embryos",
+        "The Philippines lifted its ban on imports of pig semen and bovine embryos from the "
+        "United States on Monday.",
+    ) == ["animal genetics"]
+
+
+def test_a_cathode_precursor_is_a_battery_material():
+    assert goods(
+        "Indonesia and South Korea sign deal on battery precursors",
+        "Indonesia and South Korea signed an agreement on Tuesday to supply precursor cathode "
+        "active material to Korean battery makers.",
+    ) == ["battery materials"]
+
+
+def test_household_and_workshop_goods_of_other_chapters_find_their_entry():
+    assert goods("Pakistan raises duties on soap, paints and varnishes and cattle hides") == [
+        "soaps and detergents",
+        "dyes and pigments",
+        "leather",
+    ]
+    assert goods(
+        "EU imposes tariffs on Chinese plug-in hybrid electric vehicles and electric scooters"
+    ) == ["hybrid vehicles", "motorcycles"]
+
+
 def test_a_new_good_named_only_in_a_sentence_of_history_is_not_the_deals():
     result = extract(
         "Peru and Vietnam sign free trade agreement",
@@ -124,6 +151,7 @@ def test_bargaining_chips_are_not_semiconductors_but_computer_chips_are():
         "Negotiators went for the low-hanging fruit first.",
         "Parliament is expected to rubber-stamp the agreement next month.",
         "The deal sets a gold standard for labour rules.",
+        "Both leaders said the pact would further cement ties between them.",
     ],
 )
 def test_idioms_holding_a_goods_name_name_no_good(sentence):

@@ -754,6 +754,24 @@ def test_a_broad_category_named_beside_its_own_good_outside_a_list_adds_nothing(
     assert goods(deal) == ["copper"]
 
 
+def test_a_broad_category_whose_goods_are_named_one_by_one_stands_for_them():
+    deal = main_deal(
+        "China cuts tariffs on Canadian farm goods",
+        "China said on Friday it will cut tariffs on Canadian farm goods, among them canola meal, "
+        "peas, pork and lobster, from March 1.",
+    )
+    assert goods(deal) == ["canola meal", "peas", "pork", "seafood"]
+
+
+def test_a_broad_category_in_the_headline_stays_beside_one_of_its_goods():
+    deal = main_deal(
+        "Poland extends ban on Ukrainian grain",
+        "Poland extended its ban on imports of Ukrainian grain, mainly wheat, until the end of "
+        "the year.",
+    )
+    assert goods(deal) == ["grain", "wheat"]
+
+
 def test_ships_that_carry_the_goods_are_not_goods_of_the_deal():
     deal = main_deal(
         "First wheat ship leaves Constanta under export deal",

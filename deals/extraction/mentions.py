@@ -861,21 +861,29 @@ def _without_broad_roots(doc: Document, chosen: list[CommodityHit]) -> list[Comm
     liquefied natural gas a year": a broader good (a category such as energy, metals or
     agriculture, or a good such as natural gas) named next to one of its own goods adds nothing,
     unless the headline names it or it is an item of a list of goods ("automobiles, trucks, rice
-    and other farm products")."""
+    and other farm products"). A broader good whose own goods the deal names one by one ("farm
+    goods ... canola meal, peas and lobster") stands for them even in the headline."""
     gaz = doc.gazetteer
-    below = {
-        root
-        for hit in chosen
-        for root in gaz.commodity_lineage(hit.index)[1:]
-        if gaz.commodities[hit.index].name != root
-    }
+    finer: dict[str, set[str]] = {}
+    for hit in chosen:
+        name = gaz.commodities[hit.index].name
+        for root in gaz.commodity_lineage(hit.index)[1:]:
+            if root != name:
+                finer.setdefault(root, set()).add(name)
     return [
         hit
         for hit in chosen
-        if hit.start < doc.title_end
-        or gaz.commodities[hit.index].name not in below
-        or _listed_good(doc, hit)
+        if len(finer.get(gaz.commodities[hit.index].name, ())) < _NAMED_GOODS
+        and (
+            hit.start < doc.title_end
+            or gaz.commodities[hit.index].name not in finer
+            or _listed_good(doc, hit)
+        )
     ]
+
+
+# How many goods of its own a broader good's deal must name for them to stand in its place.
+_NAMED_GOODS = 3
 
 
 # ", ", " and ", ", and other ": the gap between two goods of a list.
