@@ -239,3 +239,34 @@ def test_two_countries_lifting_their_curbs_on_each_other_are_two_measures():
         [p.name for p in d.parties if p.role == "imposing"] for d in deals if d.kind == "measure"
     ]
     assert sorted(imposers) == [["Japan"], ["South Korea"]]
+
+
+# -- general English read as a deal -----------------------------------------------------------
+
+
+def test_companies_that_deal_with_a_country_make_no_agreement():
+    deals = deals_of(
+        "Peru puts export controls on Chile",
+        "Peru tightened export controls on three chemicals bound for Chile on Thursday. Peruvian "
+        "companies that deal with Chilean manufacturers, such as those in the electronics "
+        "industry, could feel the effects.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_sign_of_warming_ties_is_no_agreement_signed():
+    deals = deals_of(
+        "Peru eases curbs on copper exports to Chile",
+        "In a sign of warming relations between the two governments, Peru lifted its export "
+        "restrictions on copper bound for Chile.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [("measure", "lifted")]
+
+
+def test_sides_that_sign_a_deal_still_sign_it():
+    deals = deals_of(
+        "Peru and Chile sign trade pact",
+        "There are signs that ties are warming: Peru and Chile signed a free trade agreement on "
+        "Monday.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [("agreement", "signed")]
