@@ -186,6 +186,13 @@ _SUBDIVISION = re.compile(
     r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
     r"|district|city|port|island|islands|territory|department|municipality)\b"
 )
+# "the Doha round", "the Uruguay Round", "the Doha Development Agenda": a round of world trade
+# talks named after the place it opened in, not a side of it.
+# "a US round of tariffs" is the country's measure.
+_ROUND_NAME = re.compile(
+    r"\s+(?:development\s+)?(?:round|agenda)\b"
+    r"(?!\s+of\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies|sanctions|curbs|controls|retaliation))"
+)
 # "on the margins of a forum in Brussels, Belgium": the country of the city where it happened.
 _CITY_BEFORE = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+$")
 _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
@@ -804,9 +811,9 @@ def _describes(text: str, parties: list[PartyHit], i: int) -> bool:
 
 def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     """A country named only to locate something: "in Mozambique's Nampula province", "a plant in
-    Mexico", "imports from Singapore and South Korea" after a place."""
+    Mexico", "the Doha round", "imports from Singapore and South Korea" after a place."""
     hit = parties[i]
-    if _SUBDIVISION.match(text, hit.end):
+    if _SUBDIVISION.match(text, hit.end) or _ROUND_NAME.match(low, hit.end):
         return True
     # "in the Saudi capital Riyadh": the city where something happened.
     if (hit.via == VIA_CAPITAL and low.endswith("capital ", 0, hit.start)) or (
