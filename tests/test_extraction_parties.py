@@ -1228,3 +1228,21 @@ def test_a_countrys_round_of_tariffs_keeps_the_country_as_imposer():
         "A fresh Peru round of tariffs on Chilean copper took effect on Monday.",
     )
     assert [p.name for p in deal.parties if p.role == "imposing"] == ["Peru"]
+
+
+def test_an_agreement_told_as_a_round_of_world_trade_talks_is_titled_after_the_round():
+    deal = main_deal(
+        "World trade talks collapse",
+        "Talks to revive the Lima round of world trade negotiations collapsed on Friday after "
+        "Brazil and Chile failed to agree on farm subsidies.",
+    )
+    assert deal.suggested_title == "Lima Round of world trade talks"
+
+
+def test_a_pacts_name_after_one_of_its_goods_names_no_company():
+    deal = main_deal(
+        "Pact on timber takes effect",
+        "The World Trade Organization marked the entry into force of the Agreement on Timber "
+        "Subsidies on Monday.",
+    )
+    assert names(deal) == ["World Trade Organization"]

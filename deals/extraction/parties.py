@@ -560,6 +560,11 @@ _NAME_GOES_ON = re.compile(
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]* $")
+# "the Agreement on Fisheries Subsidies": a good opening the rest of a pact's name.
+_PACT_NAME_BEFORE = re.compile(
+    r"\b(?:Agreement|Treaty|Convention|Accord|Protocol|Act|Declaration|Initiative) (?:on|of|for)"
+    r" (?:the )?$"
+)
 
 
 # "Malabar Gold & Diamonds": in the body, a capitalised good after a capitalised word.
@@ -589,7 +594,9 @@ def _named_after_goods(
     for hit in commodities:
         if hit.start < title_end or not text[hit.start].isupper():
             continue
-        if _CAPITALISED_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+        if _CAPITALISED_BEFORE.search(
+            text, max(0, hit.start - 30), hit.start
+        ) or _PACT_NAME_BEFORE.search(text, max(0, hit.start - 30), hit.start):
             # "China National Uranium Corporation": the good is inside a longer name.
             continue
         rest = _NAME_GOES_ON.match(text, hit.end)
@@ -759,6 +766,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
         if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
             hit.excluded = "place"
             continue
+        if hit.kind == "country" and _ROUND_NAME.match(low, hit.end):
+            hit.excluded = "round"
+            continue
         if hit.kind == "country" and _is_place(text, low, parties, i):
             hit.excluded = "place"
             continue
@@ -811,9 +821,9 @@ def _describes(text: str, parties: list[PartyHit], i: int) -> bool:
 
 def _is_place(text: str, low: str, parties: list[PartyHit], i: int) -> bool:
     """A country named only to locate something: "in Mozambique's Nampula province", "a plant in
-    Mexico", "the Doha round", "imports from Singapore and South Korea" after a place."""
+    Mexico", "imports from Singapore and South Korea" after a place."""
     hit = parties[i]
-    if _SUBDIVISION.match(text, hit.end) or _ROUND_NAME.match(low, hit.end):
+    if _SUBDIVISION.match(text, hit.end):
         return True
     # "in the Saudi capital Riyadh": the city where something happened.
     if (hit.via == VIA_CAPITAL and low.endswith("capital ", 0, hit.start)) or (
