@@ -222,6 +222,24 @@ def test_a_measure_told_twice_in_one_story_is_one_measure_with_the_goods_of_both
     assert [c.name for c in first.commodities] == ["nickel"]
 
 
+def test_how_a_lifted_measure_was_imposed_told_later_is_the_same_measure():
+    # "has removed its curbs on nickel exports to Vietnam", then "the curbs imposed in March".
+    lifted = _measure("lifted", ("Indonesia", "imposing"), ("Vietnam", "targeted"))
+    history = _measure(
+        "imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["nickel"]
+    )
+
+    assert _without_repeats([None, None], [lifted, history])[1] == [lifted]
+
+
+def test_the_other_sides_measure_at_an_earlier_step_is_a_measure_of_its_own():
+    # "the two sides paused their port fees", then "Vietnam had retaliated with fees of its own".
+    paused = _measure("suspended", ("Indonesia", "imposing"), ("Vietnam", "imposing"))
+    answer = _measure("imposed", ("Vietnam", "imposing"), ("Indonesia", "targeted"))
+
+    assert _without_repeats([None, None], [paused, answer])[1] == [paused, answer]
+
+
 def test_a_measure_on_other_goods_between_the_same_sides_is_a_measure_of_its_own():
     steel = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["steel"])
     rice = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["rice"])
