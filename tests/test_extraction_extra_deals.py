@@ -222,6 +222,24 @@ def test_a_measure_told_twice_in_one_story_is_one_measure_with_the_goods_of_both
     assert [c.name for c in first.commodities] == ["nickel"]
 
 
+def test_how_a_lifted_measure_was_imposed_told_later_is_the_same_measure():
+    # "has removed its curbs on nickel exports to Vietnam", then "the curbs imposed in March".
+    lifted = _measure("lifted", ("Indonesia", "imposing"), ("Vietnam", "targeted"))
+    history = _measure(
+        "imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["nickel"]
+    )
+
+    assert _without_repeats([None, None], [lifted, history])[1] == [lifted]
+
+
+def test_the_other_sides_measure_at_an_earlier_step_is_a_measure_of_its_own():
+    # "the two sides paused their port fees", then "Vietnam had retaliated with fees of its own".
+    paused = _measure("suspended", ("Indonesia", "imposing"), ("Vietnam", "imposing"))
+    answer = _measure("imposed", ("Vietnam", "imposing"), ("Indonesia", "targeted"))
+
+    assert _without_repeats([None, None], [paused, answer])[1] == [paused, answer]
+
+
 def test_a_measure_on_other_goods_between_the_same_sides_is_a_measure_of_its_own():
     steel = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["steel"])
     rice = _measure("imposed", ("Indonesia", "imposing"), ("Vietnam", "targeted"), goods=["rice"])
@@ -239,3 +257,34 @@ def test_two_countries_lifting_their_curbs_on_each_other_are_two_measures():
         [p.name for p in d.parties if p.role == "imposing"] for d in deals if d.kind == "measure"
     ]
     assert sorted(imposers) == [["Japan"], ["South Korea"]]
+
+
+# -- general English read as a deal -----------------------------------------------------------
+
+
+def test_companies_that_deal_with_a_country_make_no_agreement():
+    deals = deals_of(
+        "Peru puts export controls on Chile",
+        "Peru tightened export controls on three chemicals bound for Chile on Thursday. Peruvian "
+        "companies that deal with Chilean manufacturers, such as those in the electronics "
+        "industry, could feel the effects.",
+    )
+    assert [d.kind for d in deals] == ["measure"]
+
+
+def test_a_sign_of_warming_ties_is_no_agreement_signed():
+    deals = deals_of(
+        "Peru eases curbs on copper exports to Chile",
+        "In a sign of warming relations between the two governments, Peru lifted its export "
+        "restrictions on copper bound for Chile.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [("measure", "lifted")]
+
+
+def test_sides_that_sign_a_deal_still_sign_it():
+    deals = deals_of(
+        "Peru and Chile sign trade pact",
+        "There are signs that ties are warming: Peru and Chile signed a free trade agreement on "
+        "Monday.",
+    )
+    assert [(d.kind, d.stage) for d in deals] == [("agreement", "signed")]

@@ -1220,3 +1220,47 @@ def test_the_country_whose_measure_a_quarrel_is_over_stays_its_imposer():
         "effect in March.",
     )
     assert {p.name: p.role for p in deal.parties}.get("Peru") == "imposing"
+
+
+def test_the_place_a_round_of_world_trade_talks_is_named_after_is_no_side():
+    deal = main_deal(
+        "World trade talks collapse",
+        "Talks to revive the Lima round of world trade negotiations collapsed on Friday after "
+        "Brazil and Chile failed to agree on farm subsidies.",
+    )
+    assert names(deal) == ["Brazil", "Chile"]
+
+
+def test_a_development_agenda_named_after_a_capital_names_no_side():
+    deal = main_deal(
+        "World trade talks collapse",
+        "Ministers meeting on the Santiago Development Agenda failed to reach a deal on Friday "
+        "as Peru and Bolivia clashed over farm subsidies, and the talks collapsed.",
+    )
+    assert names(deal) == ["Bolivia", "Peru"]
+
+
+def test_a_countrys_round_of_tariffs_keeps_the_country_as_imposer():
+    deal = main_deal(
+        "Peru round of tariffs hits Chile",
+        "A fresh Peru round of tariffs on Chilean copper took effect on Monday.",
+    )
+    assert [p.name for p in deal.parties if p.role == "imposing"] == ["Peru"]
+
+
+def test_an_agreement_told_as_a_round_of_world_trade_talks_is_titled_after_the_round():
+    deal = main_deal(
+        "World trade talks collapse",
+        "Talks to revive the Lima round of world trade negotiations collapsed on Friday after "
+        "Brazil and Chile failed to agree on farm subsidies.",
+    )
+    assert deal.suggested_title == "Lima Round of world trade talks"
+
+
+def test_a_pacts_name_after_one_of_its_goods_names_no_company():
+    deal = main_deal(
+        "Pact on timber takes effect",
+        "The World Trade Organization marked the entry into force of the Agreement on Timber "
+        "Subsidies on Monday.",
+    )
+    assert names(deal) == ["World Trade Organization"]

@@ -387,3 +387,21 @@ def test_an_end_of_a_measure_announced_in_the_headline_is_filed_as_lifted(title)
 )
 def test_a_side_walking_out_of_talks_ends_them(title, body):
     assert stage_of(title, body) == ("agreement", "collapsed")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Borduria partly eases curbs on steel exports to Syldavia",
+            "Borduria has partly lifted its export restrictions on steel bound for Syldavia.",
+        ),
+        (
+            "Borduria trims steel export curbs",
+            "Borduria partially relaxed its export restrictions on steel bound for Syldavia on "
+            "Monday; the rest stay in place.",
+        ),
+    ],
+)
+def test_a_measure_partly_eased_stays_imposed(title, body):
+    assert stage_of(title, body) == ("measure", "imposed")

@@ -389,6 +389,30 @@ def test_two_members_of_a_pact_among_many_make_a_deal_of_their_own(countries):
     assert matched(in_force) == pact
 
 
+def test_two_members_of_a_pact_whose_reports_name_different_members_make_a_deal_of_their_own(
+    countries,
+):
+    avalon, borduria, carpania, dorne = countries.values()
+    elbonia = CountryFactory(name="Elbonia")
+    pact = accepted(
+        AGREEMENT,
+        "Avalon–Borduria–Carpania trade agreement",
+        [(avalon, PARTNER), (borduria, PARTNER), (carpania, PARTNER)],
+    )
+    accepted(
+        AGREEMENT,
+        "Avalon–Dorne–Elbonia trade agreement",
+        [(avalon, PARTNER), (dorne, PARTNER), (elbonia, PARTNER)],
+        into=pact,
+    )
+
+    bilateral = report(
+        AGREEMENT, "Avalon–Borduria agreement", [(avalon, PARTNER), (borduria, PARTNER)]
+    )
+
+    assert matched(bilateral) is None
+
+
 def test_a_pact_between_two_blocs_is_joined_by_reports_naming_the_blocs_only(countries):
     north = PartyFactory(name="Northern Union", kind="bloc")
     south = PartyFactory(name="Southern Market", kind="bloc")
@@ -602,3 +626,26 @@ def test_a_measure_report_whose_headline_sides_are_not_the_measures_is_another_m
     )
 
     assert matched(port_fees) is None
+
+
+def test_reports_of_a_round_of_world_trade_talks_join_it_whichever_members_they_name(countries):
+    avalon, borduria, carpania, dorne = countries.values()
+    round_ = accepted(
+        AGREEMENT,
+        "Lima Round of world trade talks",
+        [(avalon, PARTNER), (borduria, PARTNER), (carpania, PARTNER)],
+    )
+
+    later = report(
+        AGREEMENT, "Lima Round of world trade talks", [(dorne, PARTNER), (avalon, PARTNER)]
+    )
+    bilateral = report(
+        AGREEMENT, "Avalon–Borduria trade agreement", [(avalon, PARTNER), (borduria, PARTNER)]
+    )
+    other_round = report(
+        AGREEMENT, "Quito Round of world trade talks", [(avalon, PARTNER), (borduria, PARTNER)]
+    )
+
+    assert matched(later) == round_
+    assert matched(bilateral) is None
+    assert matched(other_round) is None

@@ -261,7 +261,9 @@ AGREEMENT_CUES: list[StageCue] = [
     ),
     (
         _rx(
-            r"\b(?:signed|signs|sign|inked|inks|ink|signing)\b(?! into law)"
+            r"\b(?:signed|signing|inked|inks|ink|signs?\b"
+            # "in a sign of warming ties", "signs that talks are moving": the noun.
+            r"(?!\s+of\b|\s+that\s+(?!(?:deal|agreement|pact|accord|treaty)\b)))\b(?! into law)"
             # "signing is expected next month": a signing still to come.
             r"(?!\s+(?:(?:is|was|are)\s+)?(?:expected|due|scheduled|planned|slated|set for)\b)"
             r"(?!\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:executive order|order"

@@ -27,6 +27,7 @@ from .stages import (
     FUTURE,
     MEASURE,
     NEGATED,
+    STAGE_ORDER,
     Cue,
     find_cues,
 )
@@ -419,15 +420,18 @@ def _without_repeats(drafts: list[DraftDeal], mentions: list) -> tuple[list[Draf
 
 
 def _tells_again(first: DealMention, later: DealMention) -> bool:
-    """Whether `later` tells the measure `first` told: the same parties, at the same stage, one
-    of them imposing it in both (two countries lifting their curbs on each other are two
-    measures), and no goods that tell them apart."""
+    """Whether `later` tells the measure `first` told: the same parties, one of them imposing it
+    in both (two countries lifting their curbs on each other are two measures), no goods that
+    tell them apart, and the same stage, or an earlier step of it with every party in the same
+    role ("has removed its restrictions on onion exports", then how the ban was imposed)."""
     goods = [{c.name for c in mention.commodities} for mention in (first, later)]
     imposing = [{p.name for p in m.parties if p.role == "imposing"} for m in (first, later)]
+    stages = [STAGE_ORDER.get(mention.stage or "", -1) for mention in (first, later)]
+    roles = [{(p.name, p.role) for p in mention.parties} for mention in (first, later)]
     return (
         first.kind == later.kind == MEASURE
-        and first.stage == later.stage
-        and {p.name for p in first.parties} == {p.name for p in later.parties}
+        and (first.stage == later.stage or (stages[1] < stages[0] and roles[0] == roles[1]))
+        and {p.name for p in later.parties} == {p.name for p in first.parties}
         and bool(imposing[0] & imposing[1])
         and (not all(goods) or goods[0] == goods[1])
     )

@@ -130,7 +130,13 @@ NOT_TRADE = _rx(
     r"|hostage|truce|power-sharing|governance|conceptual|analytical|marriage|prenuptial|tv|media"
     r"|streaming|naming|kit|shirt|player|contract-for-difference)\s+(?:[a-z-]+\s+)?$"
 )
-DEAL_VERB_USE = _rx(r"\b(?:to|will|would|can|could|must|should|how|we|they|i|you)\s+$")
+# "how to deal with", "companies that deal with its suppliers", "a ministry which deals with
+# exports": the verb, not an agreement.
+DEAL_VERB_USE = _rx(
+    r"\b(?:to|will|would|can|could|must|should|how|we|they|i|you|who|which|also|directly"
+    r"|(?:companies|firms|businesses|exporters|importers|manufacturers|makers|producers"
+    r"|suppliers|traders|buyers|sellers|banks|people|those|customers|clients) that)\s+$"
+)
 # "duties of a citizen" is not a levy; "duties of up to 38%" is.
 _A_RATE = (
     r"(?!\s+(?:up to |about |around |nearly |almost |as much as |more than |over |between |some "

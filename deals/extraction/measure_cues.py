@@ -61,6 +61,18 @@ MEASURE_FIRST_CUES: list[StageCue] = [
         1.05,
         "export ban",
     ),
+    # "partly lifted its curbs", "partially eases the ban": the rest of the measure stays.
+    (
+        _rx(
+            r"\b(?:partly|partially)\s+(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?"
+            r"|loosen(?:s|ed|ing)?|remov(?:e|es|ed|ing)|roll(?:s|ed|ing)? back"
+            r"|scal(?:e|es|ed|ing) back|revok(?:e|es|ed|ing))\b"
+        ),
+        "M",
+        _S(measure="imposed"),
+        1.0,
+        "",
+    ),
     # "revoked the registration of Canada's largest canola exporter": a trader barred from a
     # market, not a measure lifted.
     (

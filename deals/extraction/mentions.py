@@ -985,6 +985,15 @@ def _confidence(deal: DraftDeal, support: Support | None, parties: list[PartyMen
 
 def _suggested_title(doc: Document, deal: DraftDeal, mention: DealMention) -> str:
     commodity = mention.commodities[0].name if mention.commodities else ""
+    if deal.kind != MEASURE:
+        # "talks on the Doha round collapsed": a round of world trade talks is known by its name,
+        # whichever of its many members a report names.
+        sentences = deal.sentences()
+        named = next(
+            (p for p in doc.parties if p.excluded == "round" and p.sentence in sentences), None
+        )
+        if named is not None:
+            return f"{doc.text[named.start : named.end]} Round of world trade talks"
     if deal.kind == MEASURE:
         labels = [c.label for c in deal.cues if c.label] + [
             n.label for n in deal.nouns if n.label != "order"

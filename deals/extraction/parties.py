@@ -186,6 +186,13 @@ _SUBDIVISION = re.compile(
     r"'s?\s+(?:(?:[A-Z][\w-]*|del|de|la)\s+){1,3}(?:province|state|region|prefecture|county"
     r"|district|city|port|island|islands|territory|department|municipality)\b"
 )
+# "the Doha round", "the Uruguay Round", "the Doha Development Agenda": a round of world trade
+# talks named after the place it opened in, not a side of it.
+# "a US round of tariffs" is the country's measure.
+_ROUND_NAME = re.compile(
+    r"\s+(?:development\s+)?(?:round|agenda)\b"
+    r"(?!\s+of\s+(?:[\w-]+\s+)?(?:tariffs?|duties|levies|sanctions|curbs|controls|retaliation))"
+)
 # "on the margins of a forum in Brussels, Belgium": the country of the city where it happened.
 _CITY_BEFORE = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+$")
 _LISTED_OR_BASED = re.compile(r"-(?:listed|based|headquartered|registered|flagged|domiciled)\b")
@@ -553,6 +560,11 @@ _NAME_GOES_ON = re.compile(
 
 
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.-]* $")
+# "the Agreement on Fisheries Subsidies": a good opening the rest of a pact's name.
+_PACT_NAME_BEFORE = re.compile(
+    r"\b(?:Agreement|Treaty|Convention|Accord|Protocol|Act|Declaration|Initiative) (?:on|of|for)"
+    r" (?:the )?$"
+)
 
 
 # "Malabar Gold & Diamonds": in the body, a capitalised good after a capitalised word.
@@ -582,7 +594,9 @@ def _named_after_goods(
     for hit in commodities:
         if hit.start < title_end or not text[hit.start].isupper():
             continue
-        if _CAPITALISED_BEFORE.search(text, max(0, hit.start - 30), hit.start):
+        if _CAPITALISED_BEFORE.search(
+            text, max(0, hit.start - 30), hit.start
+        ) or _PACT_NAME_BEFORE.search(text, max(0, hit.start - 30), hit.start):
             # "China National Uranium Corporation": the good is inside a longer name.
             continue
         rest = _NAME_GOES_ON.match(text, hit.end)
@@ -751,6 +765,9 @@ def _mark_exclusions(text: str, low: str, parties: list[PartyHit], flagged: set[
             continue
         if hit.kind == "country" and _ASSET_AFTER.match(low, hit.end):
             hit.excluded = "place"
+            continue
+        if hit.kind == "country" and _ROUND_NAME.match(low, hit.end):
+            hit.excluded = "round"
             continue
         if hit.kind == "country" and _is_place(text, low, parties, i):
             hit.excluded = "place"

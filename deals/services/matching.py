@@ -79,6 +79,16 @@ def _on_exports(sketch: "DealSketch") -> bool:
     return bool(stated) and stated <= _EXPORT_INSTRUMENTS
 
 
+#: The parser titles an agreement told as a round of world trade talks after the round.
+_ROUND_TITLE = re.compile(r"^(.+) Round of world trade talks$")
+
+
+def round_of(title: str) -> str | None:
+    """The round of world trade talks an agreement's title names, if any."""
+    named = _ROUND_TITLE.match(title)
+    return named.group(1).casefold() if named else None
+
+
 def instrument_of(title: str) -> str | None:
     """The instrument a measure's title names, if any."""
     low = title.casefold()
@@ -93,8 +103,10 @@ class DealSketch:
     single report); `imposing_ids` and `targeted_ids` are the parties most reports give that role.
     A report's `lead_ids` are the first two parties it names, the sides its headline names;
     `unknown` counts the parties it names that the tracker does not know yet, `lead_unknown`
-    those among its first two. `economy_ids` are its countries and blocs. A report that named
-    no party takes the parties of the article's other deals, `borrowed`.
+    those among its first two. `economy_ids` are its countries and blocs, and a deal's
+    `fewest_economies` how many of them the report naming fewest named (0 for a deal an editor
+    made by hand). `rounds` are the rounds of world trade talks its titles name. A report that
+    named no party takes the parties of the article's other deals, `borrowed`.
     """
 
     kind: str
@@ -110,6 +122,8 @@ class DealSketch:
     unknown: int = 0
     lead_unknown: int = 0
     economy_ids: frozenset[int] = frozenset()
+    fewest_economies: int = 0
+    rounds: frozenset[str] = frozenset()
     borrowed: bool = False
 
     def weight(self, party_id: int) -> float:
@@ -168,14 +182,19 @@ def _agreement_sides(sketch: DealSketch, candidate: DealSketch, goods: bool | No
     about the deal only when they share goods, or when the deal is the only one the tracker
     follows with that party and the report names no other goods.
     """
+    if sketch.rounds or candidate.rounds:
+        # A round of world trade talks is known by its name: each report names a few of its many
+        # members, and a deal between two of them is not the round.
+        return 1.0 if sketch.rounds & candidate.rounds else None
     mine, sides = sketch.party_ids, candidate.side_ids
     if sketch.lead_unknown >= 2:
         # Its headline is about two parties the tracker has never filed a deal under.
         return None
     core = frozenset(pk for pk in sides if candidate.weight(pk) >= 1) & candidate.economy_ids
-    if len(mine) <= 2 < len(core):
+    if len(mine) <= 2 < max(len(core), candidate.fewest_economies):
         # Two members of a pact among many, making a deal of their own (a bilateral pact, a
-        # supply deal), are not the pact: its every report names more of its members.
+        # supply deal), are not the pact: its every report names more of its members, though
+        # not always the same ones.
         return None
     shared = mine & candidate.party_ids
     if len(mine) < 2 or len(sides) < 2:
@@ -376,9 +395,11 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
     side = _side_of({party_id for _, _, party_id, _ in rows})
     named: dict[int, Counter] = {pk: Counter() for pk in by_pk}
     in_role: dict[int, Counter] = {pk: Counter() for pk in by_pk}
+    economies_named: Counter = Counter()
     # Each report counts once for a party, however often it names it.
-    for _report, deal_id, party_id in {(r, d, side(p)) for r, d, p, _ in rows}:
+    for report, deal_id, party_id in {(r, d, side(p)) for r, d, p, _ in rows}:
         named[deal_id][party_id] += 1
+        economies_named[report] += party_id in economies[deal_id]
     for _report, deal_id, party_id, role in {(r, d, side(p), role) for r, d, p, role in rows}:
         in_role[deal_id][(party_id, role)] += 1
 
@@ -411,6 +432,8 @@ def sketches_of(deals: Iterable[Deal]) -> dict[int, DealSketch]:
             party_kinds=frozenset(kinds[pk]),
             weights=weights,
             economy_ids=frozenset(economies[pk]),
+            fewest_economies=min((economies_named[r] for r in reports[pk]), default=0),
+            rounds=frozenset(filter(None, map(round_of, titles[pk]))),
         )
     return sketches
 
@@ -503,4 +526,5 @@ def sketch_of(proposal: Proposal) -> DealSketch:
         unknown=unknown,
         lead_unknown=lead_unknown,
         borrowed=borrowed,
+        rounds=frozenset(filter(None, [round_of(proposal.title)])),
     )
