@@ -1,7 +1,7 @@
 """API benchmark: the deal list and a conditional changes poll against a constant-JSON view.
 
     .venv/bin/python bench/api.py [--database postgres|sqlite] [--deals N] [--entries N]
-        [--seconds 2] [--rounds 6] [--connections 2]
+        [--seconds 2] [--rounds 10] [--connections 2]
 
 Loads the archive of `bench/archive.py` (10,000 deals and 100,000 timeline entries unless told;
 COPY on PostgreSQL) into a fresh SQLite file, the local `tracker_bench` PostgreSQL database or
@@ -147,7 +147,7 @@ def _etag(port: int, path: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per target and round")
-    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=2, help="split over 2 processes")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1, help="per gunicorn worker")
