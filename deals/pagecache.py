@@ -116,27 +116,24 @@ def request_stages(request) -> list[Status]:
 def kept_by_data(request, name: str, read: Callable[[], T]) -> T:
     """`read()`, kept under `name` by the data version and the day: read once per change to the
     archive, whoever asks."""
-    seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
-    if not seconds:
-        return read()
-    source = f"{request_data_version(request)}|{timezone.localdate()}|{name}"
-    key = "deals:data:" + hashlib.sha256(source.encode()).hexdigest()
-    kept = pages.get(key)
-    if kept is None:
-        kept = read()
-        pages.set(key, kept, seconds)
-    return kept
+    version = lambda: f"{request_data_version(request)}|{timezone.localdate()}"  # noqa: E731
+    return _kept_by("deals:data:", version, name, read)
 
 
 def kept_by_names(request, name: str, read: Callable[[], T]) -> T:
     """`read()`, which reads only the small tables of names (parties, commodities and stages,
     with their aliases), kept under `name` by their version: read once per version, not once
     per change to the archive."""
+    return _kept_by("deals:names:", lambda: request_names_version(request), name, read)
+
+
+def _kept_by(prefix: str, version: Callable[[], str], name: str, read: Callable[[], T]) -> T:
+    """`read()`, kept in the shared cache under `name` and `version()`; nothing is kept while
+    parts of pages are not (`TRACKER_FRAGMENT_CACHE_SECONDS` is 0)."""
     seconds = settings.TRACKER_FRAGMENT_CACHE_SECONDS
     if not seconds:
         return read()
-    source = f"{request_names_version(request)}|{name}"
-    key = "deals:names:" + hashlib.sha256(source.encode()).hexdigest()
+    key = prefix + hashlib.sha256(f"{version()}|{name}".encode()).hexdigest()
     kept = pages.get(key)
     if kept is None:
         kept = read()
