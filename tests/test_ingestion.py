@@ -145,6 +145,9 @@ def test_a_deal_told_after_the_opening_opens_no_deal_of_its_own(reference_data, 
 
     assert list(article.proposals.values_list("kind", flat=True)) == ["agreement"]
     assert list(Deal.objects.values_list("kind", flat=True)) == ["agreement"]
+    # The article says what it told in passing, for an editor who wants to follow it.
+    assert "Told only in passing, not followed:" in article.failure_reason
+    assert "ban" in article.failure_reason.rsplit("passing", 1)[1].lower()
 
 
 def test_a_second_report_of_a_deal_is_matched_to_it(reference_data, editor):

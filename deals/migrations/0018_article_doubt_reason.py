@@ -14,7 +14,10 @@ class Migration(migrations.Migration):
             name="failure_reason",
             field=models.TextField(
                 blank=True,
-                help_text="Why the article failed or was judged not relevant, or why its deals wait for an editor.",
+                help_text=(
+                    "Why the article failed or was judged not relevant; for one parsed, why its"
+                    " deals wait for an editor and what it told only in passing."
+                ),
             ),
         ),
     ]

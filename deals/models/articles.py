@@ -97,8 +97,8 @@ class Article(models.Model):
     failure_reason = models.TextField(
         blank=True,
         help_text=(
-            "Why the article failed or was judged not relevant, or why its deals wait for an"
-            " editor."
+            "Why the article failed or was judged not relevant; for one parsed, why its deals wait"
+            " for an editor and what it told only in passing."
         ),
     )
     attempts = models.PositiveSmallIntegerField(default=0, editable=False)

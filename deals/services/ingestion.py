@@ -94,6 +94,15 @@ def _finish(article: Article, state: str, reason: str = "") -> None:
     article.state, article.failure_reason = state, reason
 
 
+def _parsed_reason(reason: str, passing: list[str]) -> str:
+    """What a parsed article's state says beside it: why its deals wait for an editor, and the
+    deals it told only in passing that opened no deal."""
+    if passing:
+        told = "; ".join(passing)
+        reason = " ".join(filter(None, [reason, f"Told only in passing, not followed: {told}."]))
+    return reason
+
+
 def _as_decimal(value: float | None) -> Decimal | None:
     # The figure column holds 20 digits before the point; a larger value is kept as text only.
     if value is None or abs(value) >= 1e20 or value != value:
@@ -236,17 +245,19 @@ def parse_article(article: Article) -> ParseOutcome:
     stages = {status.slug: status for status in Status.objects.all()}
     trusted = provenance_of(article).trusted
     with transaction.atomic():
-        proposals = []
+        proposals, passing = [], []
         for position, (mention, figures) in enumerate(_figures_by_deal(extraction)):
             proposal = _propose(article, position, mention, found, stages, figures, body)
             if mention.in_passing and proposal.deal_id is None:
                 # A deal the story tells only in passing adds a step to a deal the tracker
                 # follows; one passing sentence is too thin a record to open a deal of its own.
+                passing.append(proposal.title)
                 proposal.delete()
                 continue
             proposals.append(proposal)
-        # A story whose deals must wait for an editor says why beside its state.
-        _finish(article, ArticleState.PARSED, extraction.reason)
+        # A story whose deals must wait for an editor says why beside its state, and names the
+        # deals it told only in passing that the tracker does not follow.
+        _finish(article, ArticleState.PARSED, _parsed_reason(extraction.reason, passing))
         for proposal in proposals:
             if not should_auto_accept(proposal, trusted=trusted):
                 continue
