@@ -896,13 +896,21 @@ def test_companies_in_a_measure_story_are_parties_only_as_its_targets():
 
 
 def test_a_dateline_names_where_the_story_was_filed_not_a_party():
-    for dateline in ("LONDON/BEIJING, May 2 (Reuters) -", "BEIJING \u2014", "Beijing, May 2 -"):
+    for dateline in (
+        "LONDON/BEIJING, May 2 (Reuters) -",
+        "BEIJING \u2014",
+        "Beijing, May 2 -",
+        "Washington DC -",
+        "London \u2014",
+    ):
         deal = main_deal(
             "Ghana signs cocoa supply deal",
             f"{dateline} Ghana's cocoa board signed a supply contract with Puratos Cocoa Group.",
         )
         assert "China" not in names(deal), dateline
         assert "United Kingdom" not in names(deal), dateline
+        assert "United States" not in names(deal), dateline
+        assert "DC" not in names(deal), dateline
 
 
 @pytest.mark.parametrize(

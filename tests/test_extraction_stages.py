@@ -1323,3 +1323,23 @@ def test_a_framework_agreement_signed_is_a_framework():
         "China's Silk Road Fund has signed a framework agreement to invest as much as 20 billion"
         " yuan in the Indonesia Investment Authority, the two funds said on Monday.",
     ) == ("agreement", "framework")
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Ghana to allow duty-free imports of rice",
+            "The Ghanaian government will let traders import 300,000 tonnes of rice duty free "
+            "to ease a food deficit after a poor harvest. The duty waiver runs until June.",
+        ),
+        (
+            "Nigeria waives import duty on wheat",
+            "Nigeria has granted an import duty waiver on wheat for six months, the finance "
+            "ministry said on Tuesday.",
+        ),
+    ],
+)
+def test_a_duty_waived_for_a_window_of_imports_is_suspended(title, body):
+    assert stage_of(title, body) == ("measure", "suspended")
+    assert extract(title, body).relevant

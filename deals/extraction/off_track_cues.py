@@ -146,6 +146,24 @@ OFF_TRACK_CUES: list[StageCue] = [
         0.9,
         "",
     ),
+    # "will let millers import maize duty free", "an import duty waiver", "waived duties on
+    # rice": a duty held off for a time or a quantity (a window for imports).
+    (
+        _rx(
+            r"\b(?:(?:import )?dut(?:y|ies)|tariffs?) waivers?\b"
+            r"|\b(?:waiv(?:e|es|ed|ing)) (?:the |its |their )?(?:import )?"
+            r"(?:dut(?:y|ies)|tariffs?)\b"
+            r"|\b(?:allow|allows|allowed|allowing|let|lets|letting|permit|permits|permitted)\s"
+            r"(?:[\w,.-]+\s){0,12}?(?:import|imports|importing)\s"
+            r"(?:[\w,.-]+\s){0,10}?duty[- ]free\b"
+            r"|\b(?:allow|allows|allowed|allowing|permit|permits|permitted)\s(?:[\w-]+\s){0,3}?"
+            r"duty[- ]free imports?\b"
+        ),
+        "M",
+        _S(measure="suspended"),
+        0.9,
+        "",
+    ),
     # "delayed the 50% tariffs until July", "held off on new tariffs", "halts tariffs for 90
     # days": a measure put off.
     (

@@ -620,7 +620,9 @@ def _inside_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _DATELINE = re.compile(
     r"\s*(?:(?P<caps>[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*(?:,\s+[A-Z]{2,5}(?=\s*-))?)"
     r"|(?P<places>[A-Z][\w.'-]+(?:[ /][A-Z][\w.'-]+)*(?:,\s+[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)?)"
-    r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d))"
+    r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d)"
+    # "Washington DC - ": a place of up to three words in mixed case, straight before a dash.
+    r"|(?P<place>[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})(?=\s+-\s+[A-Z\"]))"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s+\([A-Za-z. ]+\))?"
     r"(?:\s*--\s?|\s*-\s|(?<=[A-Z]):\s)"
 )

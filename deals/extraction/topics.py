@@ -334,7 +334,7 @@ _NOT_AFTER = {
     "licenses": _words("export|import"),
     "revenue": _words("tariff|customs|tax|export|government|oil|state"),
     "revenues": _words("tariff|customs|tax|export|government|oil|state"),
-    "deficit": _words("trade|current-account|account|goods"),
+    "deficit": _words("trade|current-account|account|goods|food|grain|supply|production|power"),
     "rate cut": _words("tariff|duty|tax"),
     "rate cuts": _words("tariff|duty|tax"),
     "rate hike": _words("tariff|duty|tax"),
