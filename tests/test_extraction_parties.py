@@ -1264,3 +1264,32 @@ def test_a_pacts_name_after_one_of_its_goods_names_no_company():
         "Subsidies on Monday.",
     )
     assert names(deal) == ["World Trade Organization"]
+
+
+def test_countries_a_measure_is_said_to_reach_are_its_targets():
+    kenya = main_deal(
+        "Kenya bans maize imports from Uganda",
+        "Kenya on Friday banned imports of maize from Uganda. The ban, announced by the food "
+        "authority, also covers Tanzania.",
+    )
+    assert {p.name: p.role for p in kenya.parties} == {
+        "Kenya": "imposing",
+        "Uganda": "targeted",
+        "Tanzania": "targeted",
+    }
+    mexico = main_deal(
+        "Mexico plans 50% tariffs on Chinese cars",
+        "Mexico plans to raise tariffs on car imports from China to 50%. The tariffs are aimed "
+        "at countries without trade agreements with Mexico, so South Korea, Thailand and India "
+        "would also be hit.",
+    )
+    assert names(mexico) == ["China", "India", "Mexico", "South Korea", "Thailand"]
+
+
+def test_a_country_a_later_sentence_names_beside_a_measure_without_reaching_it_is_background():
+    deal = main_deal(
+        "Kenya bans maize imports from Uganda",
+        "Kenya on Friday banned imports of maize from Uganda. Traders said prices in Tanzania "
+        "rose after the ban.",
+    )
+    assert names(deal) == ["Kenya", "Uganda"]

@@ -283,6 +283,19 @@ _LIST_OF_SIDES = re.compile(
 _LIST_ADDED = re.compile(r"\s+(?:have|has|were|are)\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b")
 
 
+# "The ban also covers Tanzania", "the duties apply to Vietnam and Thailand", "aimed at Brazil":
+# the countries a measure is said to reach, one or a list.
+_REACHES_BEFORE = re.compile(
+    r"\b(?:covers?|covering|extends?\s+to|extending\s+to|appl(?:y|ies|ying)\s+to|aimed\s+at"
+    r"|affects|hits)\s+(?:(?:imports|goods|products|shipments)\s+from\s+)?(?:the\s+)?$"
+)
+# "South Korea, Thailand and India would also be hit", "Tanzania is covered too".
+_REACHED_AFTER = re.compile(
+    r"\s+(?:(?:would|will|could|may|might|are|is|were|was|have|has|had)\s+)?(?:also\s+|now\s+)?"
+    r"(?:be\s+|been\s+)?(?:also\s+)?(?:hit|affected|covered|caught|targeted)\b"
+)
+
+
 def listed_countries(doc: Document, hits: list[PartyHit]) -> set[str]:
     """The names of the countries among ``hits`` that a sentence lists as the ones a deal or
     measure covers ("including Indonesia, Thailand and South Korea")."""
@@ -304,13 +317,26 @@ def _listed_countries(doc: Document, hits: list[PartyHit]) -> set[int]:
         ):
             run.append(hit)
             continue
-        if len({p.name for p in run}) >= 3 and (
-            _LIST_OF_SIDES.search(doc.low, max(0, run[0].start - 12), run[0].start)
-            or _LIST_ADDED.match(doc.low, run[-1].end)
-        ):
+        if run and (_lists_sides(doc, run) or _reached(doc, run)):
             listed.update(id(p) for p in run)
         run = [hit] if hit is not None and hit.kind == "country" else []
     return listed
+
+
+def _lists_sides(doc: Document, run: list[PartyHit]) -> bool:
+    """Whether a list of three or more countries is told as the ones a deal covers."""
+    return len({p.name for p in run}) >= 3 and bool(
+        _LIST_OF_SIDES.search(doc.low, max(0, run[0].start - 12), run[0].start)
+        or _LIST_ADDED.match(doc.low, run[-1].end)
+    )
+
+
+def _reached(doc: Document, run: list[PartyHit]) -> bool:
+    """Whether one country or a list is told as reached by a measure."""
+    return bool(
+        _REACHES_BEFORE.search(doc.low, max(0, run[0].start - 40), run[0].start)
+        or _REACHED_AFTER.match(doc.low, run[-1].end)
+    )
 
 
 def _members_named(doc: Document, deal: DraftDeal, hits: list[PartyHit]) -> list[PartyHit]:
