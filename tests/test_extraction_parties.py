@@ -1293,3 +1293,11 @@ def test_a_country_a_later_sentence_names_beside_a_measure_without_reaching_it_i
         "rose after the ban.",
     )
     assert names(deal) == ["Kenya", "Uganda"]
+
+
+def test_the_country_whose_goods_a_government_halts_imports_of_is_the_target():
+    deal = main_deal(
+        "China halts imports of Taiwanese pineapples",
+        "China halted imports of Taiwanese pineapples on Friday, citing pests found by customs.",
+    )
+    assert {p.name: p.role for p in deal.parties} == {"China": "imposing", "Taiwan": "targeted"}

@@ -1343,3 +1343,23 @@ def test_a_framework_agreement_signed_is_a_framework():
 def test_a_duty_waived_for_a_window_of_imports_is_suspended(title, body):
     assert stage_of(title, body) == ("measure", "suspended")
     assert extract(title, body).relevant
+
+
+def test_a_tax_lifted_by_some_points_is_raised_not_removed():
+    assert stage_of(
+        "India steeply raises its import tax on edible oils",
+        "India has lifted the basic import tax on crude and refined edible oils by 20 percentage "
+        "points to protect farmers, the government said on Friday.",
+    ) == ("measure", "imposed")
+
+
+def test_a_government_threatening_to_block_or_that_would_limit_imports_threatens_a_ban():
+    for verb in ("threatened to block", "said it would limit"):
+        title, body = (
+            "Tanzania warns Malawi over farm trade",
+            f"Tanzania {verb} imports of farm produce from Malawi and South Africa unless "
+            "both lift their curbs on Tanzanian goods.",
+        )
+        deal = main_deal(title, body)
+        assert (deal.kind, deal.stage) == ("measure", "threatened"), verb
+        assert {p.name: p.role for p in deal.parties}["Tanzania"] == "imposing", verb

@@ -19,6 +19,9 @@ from .stage_cue_parts import rx as _rx
 # boost something: none of them lifts a measure.
 _NOT_A_RAISE = (
     r"(?!\s+(?:[\w-]+\s+){0,5}?to\s+\d)"
+    # "lifted the import tax on edible oils by 20 percentage points" raises it.
+    r"(?!\s+(?:[\w-]+\s+){0,10}?by\s+\d[\d.]*\s*(?:%|per\s*cent|percent|percentage|pc\b|points"
+    r"|basis))"
     r"(?!\s+to\b|\s+(?:(?:the|its|their|non-oil|bilateral|two-way)\s+)?(?:trade|shares"
     r"|prices|output|growth|sales|demand|investment|ties|economy|volumes)\b)"
 )
@@ -215,7 +218,9 @@ MEASURE_CUES: list[StageCue] = [
     # "to ban nickel ore exports from 2030": a ban announced for later is threatened, not imposed.
     (
         _rx(
-            r"\b(?:to|will)\s+(?:ban|prohibit|bar|halt|restrict|curb|stop|suspend)\s+"
+            # "would suspend imports of pineapples from March 1": the same, told as said.
+            r"\b(?:to|will|would|shall)\s+(?:ban|prohibit|bar|halt|restrict|curb|stop|suspend"
+            r"|limit|block)\s+"
             r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?|shipments|sales)\b"
         ),
         "M",

@@ -142,9 +142,10 @@ _CONTEXT = re.compile(
     # "a tariff on India over its purchases of Russian oil": the reason, not a side.
     r"|(?:over|for|because of|due to)\s+(?:its\s+|their\s+|the\s+)?(?:continued\s+|ongoing\s+)?"
     r"(?:purchases?|purchasing|buying|imports?|importing)(?:\s+of)?"
-    # "India would stop buying Russian oil": a trade a side gives up, not a side.
+    # "India would stop buying Russian oil": a trade a side gives up, not a side ("China halts
+    # imports of Taiwanese pineapples" is a ban on Taiwan's fruit).
     r"|(?:stop(?:s|ped|ping)?|end(?:s|ed|ing)?|halt(?:s|ed|ing)?|cut(?:s|ting)?|reduc(?:e|es|ed|ing))"
-    r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|importing|purchases\s+of|imports\s+of)"
+    r"\s+(?:its\s+|their\s+)?(?:buying|purchasing|purchases\s+of)"
     r"|(?:buyers|customers|consumers|clients|purchasers) (?:such as|like|including)"
     # "lifting prices for exporters such as Brazil": other sellers of the good, not sides.
     r"|(?:exporters|producers|suppliers|growers|sellers|shippers|rivals|competitors)"
