@@ -147,6 +147,64 @@ def _shortest(words: set[str]) -> set[str]:
     return {w for w in words if not any(w[:n] in words for n in range(1, len(w)))}
 
 
+# Classes that never hold a line break; any other may.
+_NO_LINE_BREAK = frozenset(
+    {
+        sre_constants.CATEGORY_DIGIT,
+        sre_constants.CATEGORY_WORD,
+        sre_constants.CATEGORY_NOT_SPACE,
+        sre_constants.CATEGORY_NOT_LINEBREAK,
+    }
+)
+
+
+def may_span_lines(pattern: re.Pattern[str]) -> bool:
+    """Whether a match of ``pattern`` may hold a line break (False only when it surely cannot)."""
+    return _may_take_line_break(sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags)
+
+
+def _may_take_line_break(items, flags: int) -> bool:
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            if av == 10:
+                return True
+        elif op is sre_constants.NOT_LITERAL:
+            if av != 10:
+                return True
+        elif op is sre_constants.IN:
+            negated = bool(av) and av[0][0] is sre_constants.NEGATE
+            held = False
+            for item_op, value in av[negated:]:
+                if item_op is sre_constants.LITERAL:
+                    held = held or value == 10
+                elif item_op is sre_constants.RANGE:
+                    held = held or value[0] <= 10 <= value[1]
+                elif item_op is sre_constants.CATEGORY:
+                    held = held or value not in _NO_LINE_BREAK
+                else:
+                    return True
+            if held != negated:
+                return True
+        elif op is sre_constants.ANY:
+            if flags & re.DOTALL:
+                return True
+        elif op is sre_constants.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if _may_take_line_break(sub, (flags | add_flags) & ~del_flags):
+                return True
+        elif op is sre_constants.BRANCH:
+            if any(_may_take_line_break(branch, flags) for branch in av[1]):
+                return True
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            if _may_take_line_break(av[2], flags):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT):
+            continue  # looks around, takes nothing
+        else:
+            return True
+    return False
+
+
 def _automaton(values: dict[str, object]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for word, value in values.items():
@@ -166,6 +224,9 @@ class PrefixMatcher:
         self._bounded = [p.pattern.startswith((r"\b", "(?<![")) for p in patterns]
         # Per pattern, -1 when it requires words beyond its prefixes, else past any text's end.
         self._no_word_yet = [sys.maxsize] * len(patterns)
+        # Patterns that require words and whose matches never cross a line break: one of the words
+        # must start on the line of the prefix.
+        self._one_line: set[int] = set()
         by_word: dict[str, tuple[list[int], list[int], list[int]]] = {}
         for i, pattern in enumerate(patterns):
             prefixes, kind = literal_prefixes(pattern), 0
@@ -177,6 +238,8 @@ class PrefixMatcher:
             required = required_words(pattern) if kind == 0 and prefixes else None
             if required and required != prefixes:
                 self._no_word_yet[i] = -1
+                if not may_span_lines(pattern):
+                    self._one_line.add(i)
                 for word in required:
                     by_word.setdefault(word, ([], [], []))[2].append(i)
         self._automaton = _automaton(
@@ -195,9 +258,14 @@ class PrefixMatcher:
         hits = list(self._automaton.iter(text))
         # Where the last of the words each pattern requires starts.
         last_word = self._no_word_yet[:]
+        one_line = self._one_line
+        word_starts: dict[int, list[int]] = {}
         for end, (length, _ids, _behind, requiring) in hits:
             for i in requiring:
                 last_word[i] = max(last_word[i], end - length + 1)
+                if i in one_line:
+                    word_starts.setdefault(i, []).append(end - length + 1)
+        line_end = -1
         bounded = self._bounded
         patterns = self.patterns
         for end, (length, ids, behind, _requiring) in hits:
@@ -210,6 +278,12 @@ class PrefixMatcher:
             for i in ids:
                 if (before_is_word and bounded[i]) or last_word[i] < start:
                     continue
+                if i in one_line:
+                    if line_end < start:
+                        line_end = text.find("\n", start)
+                        line_end = len(text) if line_end < 0 else line_end
+                    if not any(start <= at < line_end for at in word_starts[i]):
+                        continue
                 match = patterns[i].match(text, start)
                 if match is not None:
                     found[i].append(match)

@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .drafts import COUNTRYLIKE, Document, DraftDeal
@@ -372,12 +373,12 @@ def _lead(doc: Document) -> list[int]:
     sentences = doc.index.sentences
     titled = [i for i, s in enumerate(sentences) if s.in_title]
     first = titled[-1] if titled else 0
-    body = [
+    body = (
         i
         for i in range(first + 1, len(sentences))
         if not sentences[i].in_title and not _CREDIT_LINE.fullmatch(doc.sentence_text(i).strip())
-    ]
-    return [first, *body[:LEAD_SENTENCES]]
+    )
+    return [first, *islice(body, LEAD_SENTENCES)]
 
 
 # A line of the page, not of the story: a byline ("By XINHUA", "Written by: Maneesh Karki"), a
