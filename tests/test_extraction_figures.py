@@ -464,3 +464,24 @@ def test_a_duration_joined_to_its_number_by_a_hyphen_is_read(sentence, text, uni
 def test_an_age_written_with_hyphens_is_no_duration():
     for rule in ("a 10-year-old rule", "a two-year-old rule"):
         assert extract("Ruritania pauses tariffs", f"It revives {rule}.").figures == []
+
+
+def test_a_duty_given_as_a_share_of_the_goods_value_is_a_tariff_rate():
+    found = whats(
+        "India puts anti-dumping duties on Chinese rock breakers",
+        "On hydraulic rock breakers, the duty ranges from 4.55 per cent to 162.5 per cent of the "
+        "CIF (cost, insurance, freight) value. In 2023 the EU accounted for 36% of the value of "
+        "China's dairy imports.",
+    )
+    assert found["162.5 per cent"] == "tariff_rate"
+    assert found["36%"] == "market_share"
+
+
+def test_a_duty_raised_by_some_points_is_a_tariff_rate_not_a_market_move():
+    found = whats(
+        "India raises import tax on edible oils",
+        "India has lifted the basic import tax on crude and refined edible oils by 20 percentage "
+        "points. Soyoil futures fell more than 2% in Chicago.",
+    )
+    assert found["20 percentage points"] == "tariff_rate"
+    assert found["2%"] == "other"

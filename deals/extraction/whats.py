@@ -45,6 +45,17 @@ _CHANGE_AFTER = re.compile(
 )
 _RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|between)\s+(?:from\s+)?$")
 _PAY = _any(r"pay|pays|paying|charged?")
+# "a duty of 55 per cent to 162.5 per cent of the CIF value": an ad valorem rate.
+_OF_VALUE = re.compile(
+    r"^\s*of\s+(?:the\s+|its\s+)?(?:(?:cif|c\.i\.f|fob|f\.o\.b|customs|assessable|landed"
+    r"|declared)\b|(?:[\w-]+\s+){0,3}?(?:value|price|cost)\b(?!\s+of\b))"
+)
+# "lifted the import tax on edible oils by 20 percentage points": the duty itself moved.
+_DUTY_MOVED_BY = re.compile(
+    r"\b(?:rais|lift|increas|hik|cut|lower|reduc|slash)\w*\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:tariffs?|dut(?:y|ies)|tax(?:es)?|levy|levies)\b[^.;]{0,80}?\bby\s+"
+    r"[\d.,]+\s*(?:percentage points?|points?|%|per\s*cent|percent)"
+)
 _SHARE_OF = re.compile(r"^\s*of\b")
 _STAKE = _any(r"stakes?|holdings?|equity|shareholding|ownership")
 _TAKES = _any(
@@ -176,7 +187,7 @@ def what_of(
     if kind == PERCENT:
         if is_macro(before, after, sentence):
             return "other"
-        return _percent(before, after, sentence, previous)
+        return _percent(before, after, around, sentence, previous)
     if kind == MONEY:
         return _money(before, after, around, per_unit, previous)
     if kind == QUANTITY:
@@ -188,9 +199,11 @@ def what_of(
 _NOT_COUNTS = frozenset({"people", "minutes", "hours", "days", "weeks", "months", "years"})
 
 
-def _percent(before: str, after: str, sentence: str, previous: str | None) -> str:
+def _percent(before: str, after: str, around: str, sentence: str, previous: str | None) -> str:
     clause = f"{before} {after}"
     if _SHARE_OF.match(after):
+        if _OF_VALUE.match(after) and _TARIFF.search(sentence):
+            return _rate(before, after)
         if _TAKES.search(before) and not _TRADE.search(after):
             return "stake"
         if _MARKET.search(after) or _MARKET.search(before) or _ACCOUNTS_FOR_TRADE.search(clause):
@@ -200,6 +213,8 @@ def _percent(before: str, after: str, sentence: str, previous: str | None) -> st
         return "stake"
     if _TARIFF.search(clause):
         return _rate(before, after)
+    if before.endswith("by ") and _DUTY_MOVED_BY.search(around):
+        return "tariff_rate"
     if _CHANGE_AFTER.match(after) or (_MOVED.search(before) and not _LEVEL.search(before)):
         return "other"
     if _MARKET.search(clause):
