@@ -485,3 +485,11 @@ def test_a_duty_raised_by_some_points_is_a_tariff_rate_not_a_market_move():
     )
     assert found["20 percentage points"] == "tariff_rate"
     assert found["2%"] == "other"
+
+
+def test_animals_a_ban_stops_are_counted():
+    found = whats(
+        "Malaysia bars chicken exports",
+        "From June 1, Malaysia will bar exports of 3.6 million chickens a month.",
+    )
+    assert found["3.6 million chickens"] == "count"

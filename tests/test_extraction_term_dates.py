@@ -29,6 +29,8 @@ def dates(title, body):
         ("On August 14 the government used a special notice to ease the rice curbs.", "August 14"),
         ("No rice shipments have been reported since 12 July, he added.", "12 July"),
         ("The ministry issued an advisory on February 17 warning rice exporters.", "February 17"),
+        ("He said the trade pact with Ruritania kicks in on October 1.", "October 1"),
+        ("The rice export rules go into effect on June 3, the ministry said.", "June 3"),
     ],
 )
 def test_a_date_the_measure_sets_is_a_figure_measuring_a_date(sentence, date):

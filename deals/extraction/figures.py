@@ -250,7 +250,8 @@ _COUNTED = (
     r"|sectors|categories|licences|licenses|permits|entities|deals|agreements|contracts|markets"
     r"|partners|provinces|ports|terminals|flights|trucks|containers|wells|brands|investors|banks"
     r"|carmakers|automakers|manufacturers|farmers|employees|stores|sites|mills|rigs|blocks"
-    r"|commodities|minerals|elements|metals|aircraft|planes|reactors|turbines|disputes|cases)"
+    r"|commodities|minerals|elements|metals|aircraft|planes|reactors|turbines|disputes|cases"
+    r"|chickens|birds|cattle|pigs|hogs|sheep|goats|animals|eggs|cars)"
 )
 # A handful of people are a story's sources ("two people familiar with the talks"); a count of
 # people worth showing is a population or a workforce.

@@ -23,7 +23,9 @@ _GOVERNING = (
     r"|(?:extend|extended|push(?:ed)? back|postponed|delayed|moved|prolong|prolonged|deferred"
     r"|running|run|runs|valid) (?:to|until|till)"
     r"|(?:take|takes|took|taking) effect(?: on)?|(?:come|comes|came|coming|enter|enters|entered"
-    r"|entering) into force(?: on)?|in force (?:from|until|till|since)"
+    r"|entering) into (?:force|effect)(?: on)?|in force (?:from|until|till|since)"
+    # "kicks in on October 1", "goes into effect on", "went live on".
+    r"|(?:kick|kicks|kicked|kicking) in(?: on)?|(?:go|goes|went|going) (?:into effect|live)(?: on)?"
 )
 # A step of the deal told with the day it happened or will happen: "banned ... on May 13",
 # "signed on April 2", "halted those exports in January 2020".
