@@ -1363,3 +1363,24 @@ def test_a_government_threatening_to_block_or_that_would_limit_imports_threatens
         deal = main_deal(title, body)
         assert (deal.kind, deal.stage) == ("measure", "threatened"), verb
         assert {p.name: p.role for p in deal.parties}["Tanzania"] == "imposing", verb
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Malaysia is about to lift its ban on exporting chickens to Singapore.",
+        "Malaysia will lift its ban on exporting chickens to Singapore tomorrow.",
+        "Malaysia will lift its ban on chicken exports to Singapore from October 11.",
+    ],
+)
+def test_a_measures_end_scheduled_or_given_its_day_is_the_news(body):
+    assert stage_of("Chicken trade resumes", body) == ("measure", "lifted")
+
+
+def test_a_deadline_for_another_government_to_lift_its_ban_does_not_lift_it():
+    found = deals_of(
+        "Malawi plays down row with Tanzania",
+        "The deadline Tanzania set for Malawi to lift its import ban runs out today, and "
+        "Tanzania has warned it will ban imports of Malawian goods.",
+    )
+    assert all(deal.stage != "lifted" for deal in found)

@@ -159,6 +159,18 @@ _FOR_A_TIME = re.compile(
     r"|two|three|four|six|nine|twelve|thirty|sixty|ninety)[- ](?:days?|weeks?|months?|years?)\b"
 )
 
+# "is about to lift its ban", "is set to end the curbs": an end already scheduled.
+_SCHEDULED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:about|set|due|scheduled|slated)\s+to\s+(?:[\w-]+\s+)?$"
+)
+_WILL = re.compile(r"\b(?:will|shall)\s+(?:[\w-]+\s+)?$")
+# "will end its ban from October 11", "will lift the curbs tomorrow": an end given its day.
+_ON_A_DAY = re.compile(
+    r"[^.;]{0,80}?\b(?:tomorrow|today|tonight|(?:from|on|as of|starting|effective)\s+"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun"
+    r"|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?\b))"
+)
+
 
 def extract(
     title: str,
@@ -788,6 +800,14 @@ def _decided_or_timed(doc: Document, cue: Cue, stage: str) -> bool:
     s = doc.index.sentences[cue.sentence]
     start = clause_start(doc.low, s.start, cue.start)
     if _DECIDED.search(doc.low, max(start, cue.start - 40), cue.start):
+        return True
+    if _SCHEDULED.search(doc.low, max(start, cue.start - 40), cue.start):
+        return True
+    if (
+        stage == "lifted"
+        and _WILL.search(doc.low, max(start, cue.start - 20), cue.start)
+        and _ON_A_DAY.match(doc.low, cue.end, s.end)
+    ):
         return True
     return stage == "suspended" and _FOR_A_TIME.match(doc.low, cue.end, s.end) is not None
 
