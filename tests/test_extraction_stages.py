@@ -1384,3 +1384,10 @@ def test_a_deadline_for_another_government_to_lift_its_ban_does_not_lift_it():
         "Tanzania has warned it will ban imports of Malawian goods.",
     )
     assert all(deal.stage != "lifted" for deal in found)
+
+
+def test_a_government_that_decided_to_block_imports_has_imposed_a_ban():
+    assert stage_of(
+        "Malawi blocks Tanzanian flour",
+        "Malawi decided to block imports of Tanzanian goods such as flour, rice and maize.",
+    ) == ("measure", "imposed")

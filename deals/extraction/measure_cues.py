@@ -90,11 +90,13 @@ MEASURE_FIRST_CUES: list[StageCue] = [
         1.0,
         "import ban",
     ),
-    # "Indonesia's decision to stop exports": a decision already taken, not a plan.
+    # "Indonesia's decision to stop exports", "Malawi decided to block imports": a decision
+    # already taken, not a plan.
     (
         _rx(
-            r"\b(?:decision|move|decree|regulation|policy)\s+to\s+(?:ban|prohibit|bar|halt|restrict"
-            r"|curb|stop|suspend|limit)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:exports?|imports?"
+            r"\b(?:decision|move|decree|regulation|policy|decided|decides|voted)\s+to\s+(?:ban"
+            r"|prohibit|bar|halt|restrict|curb|stop|suspend|limit|block)\s+(?:the\s+)?"
+            r"(?:[\w-]+\s+){0,3}?(?:exports?|imports?"
             r"|shipments|sales|deliveries)\b"
         ),
         "M",
