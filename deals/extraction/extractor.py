@@ -163,12 +163,13 @@ _FOR_A_TIME = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:is|are|was|were)\s+(?:about|set|due|scheduled|slated)\s+to\s+(?:[\w-]+\s+)?$"
 )
-_WILL = re.compile(r"\b(?:will|shall)\s+(?:[\w-]+\s+)?$")
 # "will end its ban from October 11", "will lift the curbs tomorrow": an end given its day.
+_WILL = re.compile(r"\b(?:will|shall)\s+(?:[\w-]+\s+)?$")
 _ON_A_DAY = re.compile(
     r"[^.;]{0,80}?\b(?:tomorrow|today|tonight|(?:from|on|as of|starting|effective)\s+"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun"
-    r"|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?\b))"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:\d{1,2}\s+)?(?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul"
+    r"|aug|sept?|oct|nov|dec)\b))"
 )
 
 
