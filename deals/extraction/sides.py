@@ -279,20 +279,17 @@ _LIST_OF_SIDES = re.compile(
 )
 
 
-# "Albania, Montenegro and Iceland have been added to the list": the countries a measure now covers.
-_LIST_ADDED = re.compile(r"\s+(?:have|has|were|are)\s+(?:been\s+|now\s+|also\s+){0,2}added\s+to\b")
-
-
 # "The ban also covers Tanzania", "the duties apply to Vietnam and Thailand", "aimed at Brazil":
 # the countries a measure is said to reach, one or a list.
 _REACHES_BEFORE = re.compile(
     r"\b(?:covers?|covering|extends?\s+to|extending\s+to|appl(?:y|ies|ying)\s+to|aimed\s+at"
     r"|affects|hits)\s+(?:(?:imports|goods|products|shipments)\s+from\s+)?(?:the\s+)?$"
 )
-# "South Korea, Thailand and India would also be hit", "Tanzania is covered too".
+# "South Korea, Thailand and India would also be hit", "Tanzania is covered too", "Albania,
+# Montenegro and Iceland have been added to the list".
 _REACHED_AFTER = re.compile(
     r"\s+(?:(?:would|will|could|may|might|are|is|were|was|have|has|had)\s+)?(?:also\s+|now\s+)?"
-    r"(?:be\s+|been\s+)?(?:also\s+)?(?:hit|affected|covered|caught|targeted)\b"
+    r"(?:be\s+|been\s+)?(?:also\s+|now\s+)?(?:hit|affected|covered|caught|targeted|added\s+to)\b"
 )
 
 
@@ -327,7 +324,6 @@ def _lists_sides(doc: Document, run: list[PartyHit]) -> bool:
     """Whether a list of three or more countries is told as the ones a deal covers."""
     return len({p.name for p in run}) >= 3 and bool(
         _LIST_OF_SIDES.search(doc.low, max(0, run[0].start - 12), run[0].start)
-        or _LIST_ADDED.match(doc.low, run[-1].end)
     )
 
 
