@@ -47,6 +47,16 @@ PORT_STORY = (
 )
 
 
+def assert_waits_for_an_editor(article):
+    """Parsed, its main proposal pending for an editor, and no deal made from it."""
+    article.refresh_from_db()
+    assert article.state == ArticleState.PARSED
+    proposal = article.proposals.get(position=0)
+    assert proposal.state == ReviewState.PENDING
+    assert not proposal.auto_accepted
+    assert not Deal.objects.exists()
+
+
 def test_a_look_alike_from_a_trusted_source_makes_no_proposal_and_leaves_the_deal_alone(
     reference_data, trusted
 ):
@@ -73,12 +83,7 @@ def test_a_deal_named_only_as_background_waits_for_an_editor_even_from_a_trusted
 
     services.parse_article(article)
 
-    article.refresh_from_db()
-    assert article.state == ArticleState.PARSED
-    proposal = article.proposals.get(position=0)
-    assert proposal.state == ReviewState.PENDING
-    assert not proposal.auto_accepted
-    assert not Deal.objects.exists()
+    assert_waits_for_an_editor(article)
 
 
 def test_a_deal_in_the_headline_from_a_trusted_source_is_still_accepted(reference_data, trusted):
@@ -105,13 +110,8 @@ def test_a_story_whose_lead_names_no_trade_waits_for_an_editor_and_its_state_say
 
     services.parse_article(article)
 
-    article.refresh_from_db()
-    assert article.state == ArticleState.PARSED
+    assert_waits_for_an_editor(article)
     assert article.failure_reason.startswith("Its deals wait for an editor")
-    proposal = article.proposals.get(position=0)
-    assert proposal.state == ReviewState.PENDING
-    assert not proposal.auto_accepted
-    assert not Deal.objects.exists()
 
 
 def test_a_story_read_with_no_doubt_is_parsed_with_no_reason(reference_data, trusted):
